@@ -1,0 +1,150 @@
+//! What every server function needs on the server: the shared state, the
+//! person making the request, and the mapping of errors to HTTP statuses.
+
+use super::AppError;
+use crate::model::{Identity, ProgrammeId, Role, UserId};
+use crate::store::users::Membership;
+use crate::store::Db;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use std::sync::Arc;
+
+/// Shared by every request: the database pool and the settings.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Security settings of sessions and logins.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// A session unused for this long ends.
+    pub session_idle: chrono::Duration,
+    /// A session ends this long after login, used or not.
+    pub session_absolute: chrono::Duration,
+    /// Mark cookies `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// Failed logins are counted over this window.
+    pub login_window: chrono::Duration,
+    pub max_failures_per_account: i64,
+    pub max_failures_per_ip: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            session_idle: chrono::Duration::days(7),
+            session_absolute: chrono::Duration::days(30),
+            secure_cookies: false,
+            login_window: chrono::Duration::minutes(15),
+            max_failures_per_account: 5,
+            max_failures_per_ip: 50,
+        }
+    }
+}
+
+/// The person behind a valid session.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub identity: Identity,
+    pub memberships: Vec<Membership>,
+}
+
+impl CurrentUser {
+    pub fn id(&self) -> UserId {
+        self.identity.user_id
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.memberships.iter().any(|m| m.role == role)
+    }
+
+    /// The programmes in which the person holds `role`.
+    pub fn programmes_as(&self, role: Role) -> impl Iterator<Item = ProgrammeId> + '_ {
+        self.memberships.iter().filter(move |m| m.role == role).map(|m| m.programme_id)
+    }
+}
+
+/// Put into every request by the session middleware.
+#[derive(Clone, Debug)]
+pub struct RequestSession(pub Option<CurrentUser>);
+
+/// The address the request came from (the proxy's view when trusted).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
+fn parts() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState is not in the context");
+        AppError::Internal
+    })
+}
+
+pub fn client_ip() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The raw `Cookie` header of the request.
+pub fn request_cookies() -> Option<String> {
+    parts().and_then(|p| {
+        p.headers
+            .get(http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    })
+}
+
+pub fn current_user() -> Result<CurrentUser, AppError> {
+    parts()
+        .and_then(|p| p.extensions.get::<RequestSession>().cloned())
+        .and_then(|s| s.0)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// The state and the person, if the person holds `role` somewhere.
+pub fn require(role: Role) -> Result<(AppState, CurrentUser), AppError> {
+    let user = current_user()?;
+    if !user.has_role(role) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((state()?, user))
+}
+
+pub fn append_header(name: http::HeaderName, value: &str) {
+    if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+        options.append_header(name, value);
+    }
+}
+
+/// Runs a server function's body and gives an error its HTTP status.
+pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        // A plain HTML form post (before the app has loaded) is redirected
+        // back to its page by leptos_axum; an error status would break that.
+        let plain_form_post = parts().is_some_and(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
+        if let (Some(options), false) = (use_context::<ResponseOptions>(), plain_form_post) {
+            options.set_status(error.status());
+        }
+    }
+    result
+}

@@ -1,0 +1,134 @@
+//! The one error type of the server functions. It crosses the network as
+//! JSON, carries an HTTP status, and never carries internal details: those
+//! are logged on the server.
+
+use crate::i18n::Msg;
+use crate::model::FieldErrors;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum AppError {
+    /// No valid session: log in (again).
+    #[error("not logged in")]
+    Unauthenticated,
+    #[error("wrong email or password")]
+    BadCredentials,
+    #[error("too many failed logins; retry in {retry_after_minutes} minutes")]
+    RateLimited { retry_after_minutes: u32 },
+    /// Logged in, but this role or this object is not yours.
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Field-level problems the form shows next to each field.
+    #[error("invalid input: {errors}")]
+    Invalid { errors: FieldErrors },
+    /// A malformed request (bad arguments, a batch that is too large).
+    #[error("bad request: {reason}")]
+    BadRequest { reason: String },
+    /// Something failed on the server; the details are in its log.
+    #[error("internal server error")]
+    Internal,
+    /// The server could not be reached or did not answer properly. Only
+    /// ever made in the browser; worth retrying.
+    #[error("network error: {reason}")]
+    Network { reason: String },
+}
+
+impl AppError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            AppError::Unauthenticated | AppError::BadCredentials => S::UNAUTHORIZED,
+            AppError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
+            AppError::Forbidden => S::FORBIDDEN,
+            AppError::NotFound => S::NOT_FOUND,
+            AppError::Invalid { .. } => S::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest { .. } => S::BAD_REQUEST,
+            AppError::Internal => S::INTERNAL_SERVER_ERROR,
+            AppError::Network { .. } => S::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// What to tell the person, in their language.
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::Unauthenticated => Msg::SessionEnded,
+            AppError::BadCredentials => Msg::WrongCredentials,
+            AppError::RateLimited { .. } => Msg::TooManyAttempts,
+            AppError::Forbidden => Msg::ForbiddenText,
+            AppError::NotFound => Msg::NotFoundText,
+            AppError::Invalid { .. } => Msg::FixErrors,
+            AppError::BadRequest { .. } => Msg::InvalidRequest,
+            AppError::Internal => Msg::ServerError,
+            AppError::Network { .. } => Msg::NetworkError,
+        }
+    }
+
+    /// A later retry of the same request may succeed by itself.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, AppError::Network { .. } | AppError::Internal)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Made in the browser: no answer, or an answer that is not ours
+            // (a proxy's error page, a captive portal).
+            ServerFnErrorErr::Request(reason) | ServerFnErrorErr::Deserialization(reason) => {
+                AppError::Network { reason }
+            }
+            // Made on the server: the request could not be read.
+            ServerFnErrorErr::Args(reason)
+            | ServerFnErrorErr::MissingArg(reason)
+            | ServerFnErrorErr::UnsupportedRequestMethod(reason) => AppError::BadRequest { reason },
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::store::StoreError> for AppError {
+    fn from(error: crate::store::StoreError) -> Self {
+        tracing::error!(%error, "store error");
+        AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, Problem};
+
+    #[test]
+    fn an_error_round_trips_as_json() {
+        let error = AppError::Invalid { errors: FieldErrors::one(Field::Date, Problem::DateInFuture) };
+        let bytes = error.ser();
+        assert_eq!(AppError::de(bytes), error);
+    }
+
+    #[test]
+    fn an_answer_that_is_not_ours_is_a_network_error() {
+        let error = AppError::de("<html>Bad gateway</html>".into());
+        assert!(matches!(error, AppError::Network { .. }));
+        assert!(error.is_transient());
+    }
+
+    #[test]
+    fn denials_are_not_transient() {
+        assert!(!AppError::Forbidden.is_transient());
+        assert_eq!(AppError::Forbidden.status(), http::StatusCode::FORBIDDEN);
+    }
+}

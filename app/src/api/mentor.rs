@@ -1,0 +1,138 @@
+//! What a mentor does: see their mentees and logs, and send meeting logs.
+
+use super::AppError;
+use crate::model::{MeetingLogView, PairId, PairSummary, SyncItem, SyncResult};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// How many logs a list shows at most.
+pub const LOG_LIST_LIMIT: i64 = 200;
+
+/// The mentor's own pairs.
+#[server(endpoint = "mentor/pairs")]
+pub async fn mentor_pairs() -> Result<Vec<PairSummary>, AppError> {
+    use super::context::*;
+    use crate::model::Role;
+    respond(async move {
+        let (state, user) = require(Role::Mentor)?;
+        Ok(crate::store::pairs::of_mentor(&state.db, user.id()).await?)
+    })
+    .await
+}
+
+/// The mentor's logs, of one of their pairs or of all of them, newest first.
+#[server(endpoint = "mentor/logs")]
+pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, AppError> {
+    use super::context::*;
+    use crate::model::Role;
+    use crate::store::{meetings, pairs};
+    respond(async move {
+        let (state, user) = require(Role::Mentor)?;
+        if let Some(pair) = pair {
+            let owned = pairs::find(&state.db, pair).await?.is_some_and(|p| p.mentor_id == user.id());
+            if !owned {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Ok(meetings::of_mentor(&state.db, user.id(), pair, LOG_LIST_LIMIT).await?)
+    })
+    .await
+}
+
+/// Receives meeting logs from a phone's outbox. Idempotent and per item:
+/// a log sent again is acknowledged and stored once; a different log under a
+/// known id is a conflict and overwrites nothing; an invalid log, or one for
+/// a pair that is not the mentor's, is rejected with its reasons while the
+/// others are stored. The batch is written in one transaction.
+#[server(endpoint = "mentor/sync", input = Json)]
+pub async fn sync_meeting_logs(items: Vec<SyncItem>) -> Result<Vec<SyncResult>, AppError> {
+    use super::context::*;
+    use crate::model::Role;
+    respond(async move {
+        let (state, user) = require(Role::Mentor)?;
+        sync::receive(&state, &user, items).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod sync {
+    use super::super::context::{AppState, CurrentUser};
+    use super::AppError;
+    use crate::model::*;
+    use crate::store::meetings::{self, Inserted, NewMeetingLog};
+    use crate::store::{self, pairs};
+    use std::collections::HashMap;
+
+    pub async fn receive(
+        state: &AppState,
+        user: &CurrentUser,
+        items: Vec<SyncItem>,
+    ) -> Result<Vec<SyncResult>, AppError> {
+        if items.len() > MAX_SYNC_BATCH {
+            return Err(AppError::BadRequest {
+                reason: format!("at most {MAX_SYNC_BATCH} logs per request"),
+            });
+        }
+        let own_pairs: HashMap<PairId, PairDates> = pairs::access_of_mentor(&state.db, user.id())
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.dates()))
+            .collect();
+        let latest_date = ValidationContext::latest_date_anywhere(store::now());
+
+        // Check every item first; only valid ones go to the database.
+        let mut outcomes: Vec<Option<SyncOutcome>> = Vec::with_capacity(items.len());
+        let mut valid: Vec<(usize, MeetingLogId, MeetingLog)> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let pair = PairId::parse(&item.log.pair_id).ok().and_then(|id| own_pairs.get(&id).copied());
+            let rejected = |errors| Some(SyncOutcome::Rejected { errors });
+            if pair.is_none() {
+                outcomes.push(rejected(FieldErrors::one(Field::Pair, Problem::NotYourPair)));
+                continue;
+            }
+            match item.log.validate(&ValidationContext { latest_date, pair }) {
+                Err(errors) => outcomes.push(rejected(errors)),
+                Ok(log) if log.content_hash() != item.content_hash => {
+                    outcomes.push(rejected(FieldErrors::one(Field::Log, Problem::ContentDamaged)))
+                }
+                Ok(log) => {
+                    outcomes.push(None);
+                    valid.push((index, item.id, log));
+                }
+            }
+        }
+
+        let new_logs: Vec<NewMeetingLog> = valid
+            .iter()
+            .map(|(_, id, log)| NewMeetingLog {
+                id: *id,
+                author: user.id(),
+                log,
+                content_hash: log.content_hash(),
+            })
+            .collect();
+        let mut tx = state.db.begin().await?;
+        let inserted = meetings::insert(&mut tx, &new_logs).await?;
+        tx.commit().await?;
+        for ((index, _, _), result) in valid.iter().zip(inserted) {
+            outcomes[*index] = Some(match result {
+                Inserted::New => SyncOutcome::Stored,
+                Inserted::Again => SyncOutcome::AlreadyStored,
+                Inserted::Conflict => SyncOutcome::Conflict,
+            });
+        }
+
+        let results: Vec<SyncResult> = items
+            .iter()
+            .zip(outcomes)
+            .map(|(item, outcome)| SyncResult {
+                id: item.id,
+                outcome: outcome.unwrap_or(SyncOutcome::Conflict),
+            })
+            .collect();
+        let stored = results.iter().filter(|r| r.outcome == SyncOutcome::Stored).count();
+        tracing::info!(mentor = %user.id(), received = items.len(), stored, "meeting logs synced");
+        Ok(results)
+    }
+}

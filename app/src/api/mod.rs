@@ -1,0 +1,14 @@
+//! Server functions, grouped by capability. Each one checks the session and
+//! the permission first (role and object), then calls the store.
+
+mod error;
+pub use error::AppError;
+
+#[cfg(feature = "ssr")]
+pub mod context;
+
+pub mod auth;
+pub mod coordinator;
+pub mod manager;
+pub mod mentee;
+pub mod mentor;

@@ -1,0 +1,582 @@
+//! Tool 2, the mentoring meeting log, and its validation rules. The rules are
+//! written once, here, and run in the browser (offline too) and again on the
+//! server, which never trusts what a browser says it checked.
+
+use super::ids::PairId;
+use super::role::{text_key_enum, TextKey};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The longest meeting a log may record, in minutes (8 hours).
+pub const MAX_DURATION_MINUTES: u32 = 8 * 60;
+/// The longest text a log field may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+
+text_key_enum!(
+    /// Form of meeting (Tool 2).
+    MeetingForm {
+        FaceToFace = "face_to_face",
+        Telephone = "telephone",
+        Email = "email",
+        VideoCall = "video_call",
+        Other = "other",
+    }
+);
+
+text_key_enum!(
+    /// The fields of the meeting log form, as named in errors.
+    Field {
+        /// The whole log rather than one field.
+        Log = "log",
+        Pair = "pair",
+        Date = "date",
+        Form = "form",
+        Duration = "duration",
+        Description = "description",
+        WentWellNextSteps = "went_well_next_steps",
+        Challenge = "challenge",
+        ChallengeText = "challenge_text",
+    }
+);
+
+text_key_enum!(
+    /// Why a value was refused. Each has a translated message.
+    Problem {
+        Required = "required",
+        NotADate = "not_a_date",
+        DateInFuture = "date_in_future",
+        DateBeforePairStart = "date_before_pair_start",
+        NotANumber = "not_a_number",
+        MinutesOutOfRange = "minutes_out_of_range",
+        DurationTooShort = "duration_too_short",
+        DurationTooLong = "duration_too_long",
+        TooLong = "too_long",
+        UnknownChoice = "unknown_choice",
+        UnknownPair = "unknown_pair",
+        NotYourPair = "not_your_pair",
+        PairEnded = "pair_ended",
+        ContentDamaged = "content_damaged",
+    }
+);
+
+/// One refused value: which field, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// Every refused value of one form, in field order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn one(field: Field, problem: Problem) -> Self {
+        Self(vec![FieldError { field, problem }])
+    }
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+    /// The first problem of one field, to show next to it.
+    pub fn problem(&self, field: Field) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.problem))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// The meeting log form exactly as the mentor typed it. Drafts, the outbox and
+/// the sync payload carry this, so nothing typed is lost before it is valid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeetingLogInput {
+    pub pair_id: String,
+    /// `yyyy-mm-dd`, as `<input type="date">` gives it.
+    pub date: String,
+    /// A [`MeetingForm`] key.
+    pub form: String,
+    pub hours: String,
+    pub minutes: String,
+    pub description: String,
+    pub went_well_next_steps: String,
+    /// `"yes"` or `"no"`.
+    pub challenge: String,
+    pub challenge_text: String,
+}
+
+/// What the rules need to know besides the form itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValidationContext {
+    /// The latest date a meeting may have taken place: today, where the
+    /// mentor is.
+    pub latest_date: NaiveDate,
+    /// The dates of the chosen pair, or `None` if the pair is not one of the
+    /// mentor's.
+    pub pair: Option<PairDates>,
+}
+
+/// When a pair started and, if it has, when it ended: meetings fall between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairDates {
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+impl ValidationContext {
+    /// The server does not know the mentor's time zone; it accepts any date
+    /// that is already "today" somewhere on Earth (UTC+14).
+    pub fn latest_date_anywhere(now: DateTime<Utc>) -> NaiveDate {
+        (now + Duration::hours(14)).date_naive()
+    }
+}
+
+/// A meeting log that passed every rule. Its fields can only be set by
+/// [`MeetingLogInput::validate`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingLog {
+    pair_id: PairId,
+    date: NaiveDate,
+    form: MeetingForm,
+    duration_minutes: u32,
+    description: String,
+    went_well_next_steps: String,
+    challenge: Option<String>,
+}
+
+impl MeetingLog {
+    pub fn pair_id(&self) -> PairId {
+        self.pair_id
+    }
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+    pub fn form(&self) -> MeetingForm {
+        self.form
+    }
+    pub fn duration_minutes(&self) -> u32 {
+        self.duration_minutes
+    }
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+    pub fn went_well_next_steps(&self) -> &str {
+        &self.went_well_next_steps
+    }
+    pub fn challenge(&self) -> Option<&str> {
+        self.challenge.as_deref()
+    }
+
+    /// A fingerprint of the content, the same in the browser and on the
+    /// server: two sends of one log carry the same hash, an edited log does not.
+    pub fn content_hash(&self) -> String {
+        let canonical = serde_json::to_string(self).expect("a meeting log always serialises");
+        let mut hasher = Sha256::new();
+        hasher.update(b"meeting_log.v1\n");
+        hasher.update(canonical.as_bytes());
+        hex::encode(hasher.finalize())
+    }
+}
+
+fn text_field(
+    errors: &mut FieldErrors,
+    field: Field,
+    value: &str,
+    required: bool,
+) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.push(field, Problem::Required);
+    } else if value.chars().count() > MAX_TEXT_CHARS {
+        errors.push(field, Problem::TooLong);
+    }
+    value.to_string()
+}
+
+fn number_field(text: &str) -> Result<u32, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    text.parse::<u32>().map_err(|_| Problem::NotANumber)
+}
+
+impl MeetingLogInput {
+    /// Applies every rule of the meeting log. Returns the valid log, or every
+    /// problem found (not just the first), each tied to its field.
+    pub fn validate(&self, ctx: &ValidationContext) -> Result<MeetingLog, FieldErrors> {
+        let mut errors = FieldErrors::default();
+
+        let pair_id = match PairId::parse(&self.pair_id) {
+            Ok(id) if ctx.pair.is_some() => Some(id),
+            _ if self.pair_id.trim().is_empty() => {
+                errors.push(Field::Pair, Problem::Required);
+                None
+            }
+            _ => {
+                errors.push(Field::Pair, Problem::UnknownPair);
+                None
+            }
+        };
+
+        let date = if self.date.trim().is_empty() {
+            errors.push(Field::Date, Problem::Required);
+            None
+        } else {
+            match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
+                Err(_) => {
+                    errors.push(Field::Date, Problem::NotADate);
+                    None
+                }
+                Ok(date) if date > ctx.latest_date => {
+                    errors.push(Field::Date, Problem::DateInFuture);
+                    None
+                }
+                Ok(date) if ctx.pair.is_some_and(|p| date < p.started_on) => {
+                    errors.push(Field::Date, Problem::DateBeforePairStart);
+                    None
+                }
+                Ok(date) if ctx.pair.and_then(|p| p.ended_on).is_some_and(|end| date > end) => {
+                    errors.push(Field::Date, Problem::PairEnded);
+                    None
+                }
+                Ok(date) => Some(date),
+            }
+        };
+
+        let form = if self.form.trim().is_empty() {
+            errors.push(Field::Form, Problem::Required);
+            None
+        } else {
+            let form = MeetingForm::from_key(self.form.trim());
+            if form.is_none() {
+                errors.push(Field::Form, Problem::UnknownChoice);
+            }
+            form
+        };
+
+        let duration_minutes = if self.hours.trim().is_empty() && self.minutes.trim().is_empty() {
+            errors.push(Field::Duration, Problem::Required);
+            None
+        } else {
+            match (number_field(&self.hours), number_field(&self.minutes)) {
+                (Err(problem), _) | (_, Err(problem)) => {
+                    errors.push(Field::Duration, problem);
+                    None
+                }
+                (Ok(_), Ok(minutes)) if minutes > 59 => {
+                    errors.push(Field::Duration, Problem::MinutesOutOfRange);
+                    None
+                }
+                (Ok(hours), Ok(minutes)) => {
+                    let total = hours.saturating_mul(60).saturating_add(minutes);
+                    if total < 1 {
+                        errors.push(Field::Duration, Problem::DurationTooShort);
+                        None
+                    } else if total > MAX_DURATION_MINUTES {
+                        errors.push(Field::Duration, Problem::DurationTooLong);
+                        None
+                    } else {
+                        Some(total)
+                    }
+                }
+            }
+        };
+
+        let description = text_field(&mut errors, Field::Description, &self.description, true);
+        let went_well_next_steps = text_field(
+            &mut errors,
+            Field::WentWellNextSteps,
+            &self.went_well_next_steps,
+            false,
+        );
+
+        let challenge = match self.challenge.trim() {
+            "yes" => Some(text_field(
+                &mut errors,
+                Field::ChallengeText,
+                &self.challenge_text,
+                true,
+            )),
+            "no" => None,
+            "" => {
+                errors.push(Field::Challenge, Problem::Required);
+                None
+            }
+            _ => {
+                errors.push(Field::Challenge, Problem::UnknownChoice);
+                None
+            }
+        };
+
+        match (pair_id, date, form, duration_minutes) {
+            (Some(pair_id), Some(date), Some(form), Some(duration_minutes)) if errors.is_empty() => {
+                Ok(MeetingLog {
+                    pair_id,
+                    date,
+                    form,
+                    duration_minutes,
+                    description,
+                    went_well_next_steps,
+                    challenge,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+impl From<&MeetingLog> for MeetingLogInput {
+    fn from(log: &MeetingLog) -> Self {
+        Self {
+            pair_id: log.pair_id.to_string(),
+            date: log.date.format("%Y-%m-%d").to_string(),
+            form: log.form.key().to_string(),
+            hours: (log.duration_minutes / 60).to_string(),
+            minutes: (log.duration_minutes % 60).to_string(),
+            description: log.description.clone(),
+            went_well_next_steps: log.went_well_next_steps.clone(),
+            challenge: if log.challenge.is_some() { "yes" } else { "no" }.to_string(),
+            challenge_text: log.challenge.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn ctx() -> ValidationContext {
+        ValidationContext {
+            latest_date: day("2026-11-22"),
+            pair: Some(PairDates { started_on: day("2026-09-01"), ended_on: None }),
+        }
+    }
+
+    fn valid_input() -> MeetingLogInput {
+        MeetingLogInput {
+            pair_id: PairId::new().to_string(),
+            date: "2026-11-20".into(),
+            form: "face_to_face".into(),
+            hours: "1".into(),
+            minutes: "30".into(),
+            description: "Met at the library, talked about homework routines.".into(),
+            went_well_next_steps: "Yes. Next: visit the school together.".into(),
+            challenge: "no".into(),
+            challenge_text: String::new(),
+        }
+    }
+
+    fn problems(input: &MeetingLogInput) -> Vec<(Field, Problem)> {
+        input
+            .validate(&ctx())
+            .unwrap_err()
+            .iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_log_is_valid() {
+        let log = valid_input().validate(&ctx()).unwrap();
+        assert_eq!(log.duration_minutes(), 90);
+        assert_eq!(log.form(), MeetingForm::FaceToFace);
+        assert_eq!(log.challenge(), None);
+    }
+
+    #[test]
+    fn a_date_in_the_future_is_refused() {
+        let input = MeetingLogInput { date: "2026-11-23".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Date, Problem::DateInFuture)]);
+    }
+
+    #[test]
+    fn today_is_allowed() {
+        let input = MeetingLogInput { date: "2026-11-22".into(), ..valid_input() };
+        assert!(input.validate(&ctx()).is_ok());
+    }
+
+    #[test]
+    fn a_date_before_the_pair_started_is_refused() {
+        let input = MeetingLogInput { date: "2026-08-31".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Date, Problem::DateBeforePairStart)]);
+    }
+
+    #[test]
+    fn a_meeting_after_the_pair_ended_is_refused_but_one_before_is_kept() {
+        let ended = ValidationContext {
+            pair: Some(PairDates { started_on: day("2026-09-01"), ended_on: Some(day("2026-11-01")) }),
+            ..ctx()
+        };
+        let late = MeetingLogInput { date: "2026-11-02".into(), ..valid_input() };
+        assert_eq!(late.validate(&ended).unwrap_err().problem(Field::Date), Some(Problem::PairEnded));
+        let in_time = MeetingLogInput { date: "2026-11-01".into(), ..valid_input() };
+        assert!(in_time.validate(&ended).is_ok());
+    }
+
+    #[test]
+    fn a_missing_or_malformed_date_is_refused() {
+        let missing = MeetingLogInput { date: " ".into(), ..valid_input() };
+        assert_eq!(problems(&missing), vec![(Field::Date, Problem::Required)]);
+        let malformed = MeetingLogInput { date: "22/11/2026".into(), ..valid_input() };
+        assert_eq!(problems(&malformed), vec![(Field::Date, Problem::NotADate)]);
+    }
+
+    #[test]
+    fn a_duration_under_one_minute_is_refused() {
+        let input = MeetingLogInput { hours: "0".into(), minutes: "0".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Duration, Problem::DurationTooShort)]);
+    }
+
+    #[test]
+    fn a_duration_over_eight_hours_is_refused() {
+        let input = MeetingLogInput { hours: "8".into(), minutes: "1".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Duration, Problem::DurationTooLong)]);
+    }
+
+    #[test]
+    fn exactly_one_minute_and_exactly_eight_hours_are_allowed() {
+        let one = MeetingLogInput { hours: "".into(), minutes: "1".into(), ..valid_input() };
+        assert_eq!(one.validate(&ctx()).unwrap().duration_minutes(), 1);
+        let eight = MeetingLogInput { hours: "8".into(), minutes: "".into(), ..valid_input() };
+        assert_eq!(eight.validate(&ctx()).unwrap().duration_minutes(), 480);
+    }
+
+    #[test]
+    fn a_duration_that_is_not_a_number_is_refused() {
+        let input = MeetingLogInput { hours: "-1".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Duration, Problem::NotANumber)]);
+        let huge = MeetingLogInput { hours: "99999999999".into(), ..valid_input() };
+        assert_eq!(problems(&huge), vec![(Field::Duration, Problem::NotANumber)]);
+    }
+
+    #[test]
+    fn sixty_minutes_or_more_in_the_minutes_box_is_refused() {
+        let input = MeetingLogInput { hours: "0".into(), minutes: "75".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Duration, Problem::MinutesOutOfRange)]);
+    }
+
+    #[test]
+    fn a_missing_description_is_refused() {
+        let input = MeetingLogInput { description: "   \n".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Description, Problem::Required)]);
+    }
+
+    #[test]
+    fn a_challenge_needs_its_description() {
+        let input = MeetingLogInput {
+            challenge: "yes".into(),
+            challenge_text: " ".into(),
+            ..valid_input()
+        };
+        assert_eq!(problems(&input), vec![(Field::ChallengeText, Problem::Required)]);
+    }
+
+    #[test]
+    fn a_challenge_with_its_description_is_kept() {
+        let input = MeetingLogInput {
+            challenge: "yes".into(),
+            challenge_text: "The mentee fears the teacher.".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            input.validate(&ctx()).unwrap().challenge(),
+            Some("The mentee fears the teacher.")
+        );
+    }
+
+    #[test]
+    fn the_challenge_question_must_be_answered() {
+        let input = MeetingLogInput { challenge: "".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Challenge, Problem::Required)]);
+    }
+
+    #[test]
+    fn an_unknown_form_of_meeting_is_refused() {
+        let input = MeetingLogInput { form: "carrier_pigeon".into(), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Form, Problem::UnknownChoice)]);
+    }
+
+    #[test]
+    fn a_pair_that_is_not_the_mentors_is_refused() {
+        let ctx = ValidationContext { pair: None, ..ctx() };
+        let errors = valid_input().validate(&ctx).unwrap_err();
+        assert_eq!(errors.problem(Field::Pair), Some(Problem::UnknownPair));
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let input = MeetingLogInput { description: "a".repeat(MAX_TEXT_CHARS + 1), ..valid_input() };
+        assert_eq!(problems(&input), vec![(Field::Description, Problem::TooLong)]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let errors = MeetingLogInput::default().validate(&ctx()).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![Field::Pair, Field::Date, Field::Form, Field::Duration, Field::Description, Field::Challenge]
+        );
+    }
+
+    #[test]
+    fn the_same_content_has_the_same_hash_however_it_was_typed() {
+        let a = valid_input();
+        let b = MeetingLogInput {
+            hours: "01".into(),
+            description: format!("  {}  ", a.description),
+            ..a.clone()
+        };
+        assert_eq!(
+            a.validate(&ctx()).unwrap().content_hash(),
+            b.validate(&ctx()).unwrap().content_hash()
+        );
+    }
+
+    #[test]
+    fn different_content_has_a_different_hash() {
+        let a = valid_input();
+        let b = MeetingLogInput { minutes: "31".into(), ..a.clone() };
+        assert_ne!(
+            a.validate(&ctx()).unwrap().content_hash(),
+            b.validate(&ctx()).unwrap().content_hash()
+        );
+    }
+
+    #[test]
+    fn a_valid_log_round_trips_through_the_form() {
+        let log = valid_input().validate(&ctx()).unwrap();
+        let again = MeetingLogInput::from(&log).validate(&ctx()).unwrap();
+        assert_eq!(log, again);
+    }
+
+    #[test]
+    fn the_server_accepts_dates_that_are_today_somewhere() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T23:30:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(ValidationContext::latest_date_anywhere(now), day("2026-11-23"));
+    }
+}

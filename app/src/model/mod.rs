@@ -1,0 +1,184 @@
+//! Domain types shared by the browser and the server, with their validation.
+//! Pure and IO-free: the same rules run offline in the browser and again on
+//! the server.
+
+mod ids;
+mod meeting;
+mod role;
+
+pub use ids::*;
+pub use meeting::*;
+pub use role::*;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Who is logged in, as the browser may know it (and cache for offline use).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub email: String,
+    /// Every role the person holds in any programme, without repeats.
+    pub roles: Vec<Role>,
+}
+
+impl Identity {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// The page a person lands on after logging in.
+    pub fn home_path(&self) -> &'static str {
+        [
+            (Role::Manager, "/manager"),
+            (Role::Coordinator, "/coordinator"),
+            (Role::Mentor, "/mentor"),
+            (Role::Mentee, "/mentee"),
+        ]
+        .into_iter()
+        .find(|(role, _)| self.has(*role))
+        .map(|(_, path)| path)
+        .unwrap_or("/no-role")
+    }
+}
+
+/// A mentoring pair as the mentor and the manager see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PairSummary {
+    pub id: PairId,
+    pub programme_name: String,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub status: PairStatus,
+}
+
+impl PairSummary {
+    pub fn dates(&self) -> PairDates {
+        PairDates { started_on: self.started_on, ended_on: self.ended_on }
+    }
+}
+
+/// A stored meeting log, for reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MeetingLogView {
+    pub id: MeetingLogId,
+    pub pair_id: PairId,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    pub date: NaiveDate,
+    pub form: MeetingForm,
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "i32"))]
+    pub duration_minutes: u32,
+    pub description: String,
+    pub went_well_next_steps: String,
+    pub challenge: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a mentee sees of their own mentoring.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MenteePair {
+    pub programme_name: String,
+    pub mentor_name: String,
+    pub started_on: NaiveDate,
+    pub status: PairStatus,
+}
+
+/// Aggregates of one programme, as a coordinator sees them: counts only,
+/// never the content of a log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ProgrammeStats {
+    pub programme_id: ProgrammeId,
+    pub programme_name: String,
+    pub organisation_name: String,
+    pub active_pairs: i64,
+    pub ended_pairs: i64,
+    pub mentors: i64,
+    pub mentees: i64,
+    pub meetings: i64,
+    pub meeting_minutes: i64,
+    pub meetings_with_challenge: i64,
+}
+
+/// The most logs one sync request may carry.
+pub const MAX_SYNC_BATCH: usize = 100;
+
+/// One meeting log on its way from a phone's outbox to the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncItem {
+    /// Made on the phone when the log was first saved; the same log sent
+    /// twice carries the same id.
+    pub id: MeetingLogId,
+    /// [`MeetingLog::content_hash`] as the phone computed it.
+    pub content_hash: String,
+    pub log: MeetingLogInput,
+}
+
+/// What the server did with one [`SyncItem`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum SyncOutcome {
+    /// Stored now.
+    Stored,
+    /// Stored by an earlier send; nothing new was stored.
+    AlreadyStored,
+    /// A different log is stored under this id; nothing was overwritten.
+    Conflict,
+    /// The log breaks a rule or names a pair that is not the mentor's;
+    /// nothing was stored.
+    Rejected { errors: FieldErrors },
+}
+
+impl SyncOutcome {
+    /// The log is on the server and the phone may stop sending it.
+    pub fn is_stored(&self) -> bool {
+        matches!(self, Self::Stored | Self::AlreadyStored)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResult {
+    pub id: MeetingLogId,
+    #[serde(flatten)]
+    pub outcome: SyncOutcome,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn identity(roles: Vec<Role>) -> Identity {
+        Identity {
+            user_id: UserId::new(),
+            display_name: "A".into(),
+            email: "a@example.org".into(),
+            roles,
+        }
+    }
+
+    #[test]
+    fn a_manager_who_also_mentors_lands_on_the_manager_page() {
+        assert_eq!(identity(vec![Role::Mentor, Role::Manager]).home_path(), "/manager");
+    }
+
+    #[test]
+    fn a_mentor_lands_on_the_mentor_page() {
+        assert_eq!(identity(vec![Role::Mentor]).home_path(), "/mentor");
+    }
+
+    #[test]
+    fn a_sync_result_is_flat_json() {
+        let result = SyncResult { id: MeetingLogId::new(), outcome: SyncOutcome::Conflict };
+        let json = serde_json::to_value(&result).unwrap();
+        assert_eq!(json["outcome"], "conflict");
+        let back: SyncResult = serde_json::from_value(json).unwrap();
+        assert_eq!(back, result);
+    }
+}

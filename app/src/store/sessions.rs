@@ -1,0 +1,69 @@
+//! Login sessions. The database keeps only a hash of each token.
+
+use super::{on_db, StoreResult};
+use crate::model::UserId;
+use chrono::{DateTime, Utc};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub user_id: UserId,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+pub async fn create(db: &super::Db, token_hash: &str, user: UserId, now: DateTime<Utc>) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+    )
+    .bind(token_hash)
+    .bind(user)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn find(db: &super::Db, token_hash: &str) -> StoreResult<Option<SessionRow>> {
+    let row = on_db!(db, pool => sqlx::query_as::<_, SessionRow>(
+        "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+pub async fn touch(db: &super::Db, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+        .bind(token_hash)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete(db: &super::Db, token_hash: &str) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Deletes sessions idle since `idle_before` or created before `created_before`.
+pub async fn delete_expired(
+    db: &super::Db,
+    idle_before: DateTime<Utc>,
+    created_before: DateTime<Utc>,
+) -> StoreResult<u64> {
+    let done = on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+        .bind(idle_before)
+        .bind(created_before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(done)
+}

@@ -1,0 +1,201 @@
+//! Organisations, programmes, people and their roles; failed logins.
+
+use super::{now, on_db, on_tx, StoreError, StoreResult, Tx};
+use crate::model::*;
+use chrono::{DateTime, Utc};
+
+/// A person with what logging in needs.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+}
+
+/// One role in one programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Membership {
+    pub programme_id: ProgrammeId,
+    pub role: Role,
+}
+
+/// Emails are compared without case and surrounding spaces.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub async fn create_organisation(tx: &mut Tx, name: &str) -> StoreResult<OrganisationId> {
+    let id = OrganisationId::new();
+    on_tx!(tx, conn => sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
+        .bind(id)
+        .bind(name.trim())
+        .bind(now())
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "organisation"))?;
+    Ok(id)
+}
+
+pub async fn find_organisation(db: &super::Db, name: &str) -> StoreResult<Option<OrganisationId>> {
+    let id = on_db!(db, pool => sqlx::query_scalar("SELECT id FROM organisations WHERE name = $1")
+        .bind(name.trim())
+        .fetch_optional(pool)
+        .await)?;
+    Ok(id)
+}
+
+pub async fn create_programme(
+    tx: &mut Tx,
+    organisation: OrganisationId,
+    name: &str,
+    typology: Typology,
+) -> StoreResult<ProgrammeId> {
+    let id = ProgrammeId::new();
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO programmes (id, organisation_id, name, typology, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(organisation)
+    .bind(name.trim())
+    .bind(typology)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "programme"))?;
+    Ok(id)
+}
+
+/// Programmes by name, across organisations (names are unique within one).
+pub async fn find_programmes(db: &super::Db, name: &str) -> StoreResult<Vec<ProgrammeId>> {
+    let ids = on_db!(db, pool => sqlx::query_scalar("SELECT id FROM programmes WHERE name = $1 ORDER BY created_at")
+        .bind(name.trim())
+        .fetch_all(pool)
+        .await)?;
+    Ok(ids)
+}
+
+/// Creates a person. `password_hash` is `None` for someone who cannot log in.
+pub async fn create_user(
+    tx: &mut Tx,
+    email: &str,
+    display_name: &str,
+    password_hash: Option<&str>,
+) -> StoreResult<UserId> {
+    let id = UserId::new();
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO users (id, email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(normalise_email(email))
+    .bind(display_name.trim())
+    .bind(password_hash)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "a user with this email"))?;
+    Ok(id)
+}
+
+pub async fn find_user_by_email(db: &super::Db, email: &str) -> StoreResult<Option<UserRow>> {
+    let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, display_name, password_hash FROM users WHERE email = $1",
+    )
+    .bind(normalise_email(email))
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow>> {
+    let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
+        "SELECT id, email, display_name, password_hash FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+pub async fn add_membership(tx: &mut Tx, user: UserId, programme: ProgrammeId, role: Role) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user)
+    .bind(programme)
+    .bind(role)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "this role in this programme"))?;
+    Ok(())
+}
+
+pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Membership>> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Membership>(
+        "SELECT programme_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at",
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+pub async fn record_login_failure(db: &super::Db, email: &str, ip: &str) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("INSERT INTO login_failures (email, ip, failed_at) VALUES ($1, $2, $3)")
+        .bind(normalise_email(email))
+        .bind(ip)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Failed logins since `since`: for this account, and from this address.
+pub async fn count_login_failures(
+    db: &super::Db,
+    email: &str,
+    ip: &str,
+    since: DateTime<Utc>,
+) -> StoreResult<(i64, i64)> {
+    let email = normalise_email(email);
+    let counts = on_db!(db, pool => {
+        let by_email: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND failed_at > $2")
+            .bind(&email)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+        let by_ip: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND failed_at > $2")
+            .bind(ip)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+        Ok::<_, sqlx::Error>((by_email, by_ip))
+    })?;
+    Ok(counts)
+}
+
+/// After a successful login the account's failures no longer count.
+pub async fn clear_login_failures(db: &super::Db, email: &str) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(normalise_email(email))
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Forgets failures older than `before`; they no longer limit anyone.
+pub async fn prune_login_failures(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {
+    let done = on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE failed_at <= $1")
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(done)
+}
