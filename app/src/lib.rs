@@ -2,7 +2,13 @@
 //! (`ssr`) and for the browser (`hydrate`).
 
 pub mod api;
+mod app;
+pub mod components;
 pub mod i18n;
 pub mod model;
+pub mod offline;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+
+pub use app::{shell, App};

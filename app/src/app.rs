@@ -1,0 +1,117 @@
+//! The HTML shell and the application's routes.
+
+use crate::components::*;
+use crate::i18n::{provide_i18n, Lang};
+use crate::offline::{pwa, provide_offline};
+use crate::pages::*;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d5c63"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of the first render: on the server the remembered choice
+/// (cookie), else the browser's preference; in the browser the language the
+/// page was rendered in, so hydration matches the HTML.
+fn initial_language() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>();
+        let header = |name| {
+            parts
+                .as_ref()
+                .and_then(|p| p.headers.get(name))
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        header(http::header::COOKIE)
+            .and_then(|c| Lang::from_cookie_header(&c))
+            .or_else(|| header(http::header::ACCEPT_LANGUAGE).and_then(|a| Lang::from_accept_language(&a)))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document_language().unwrap_or_default()
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn document_language() -> Option<Lang> {
+    let html = web_sys::window()?.document()?.document_element()?;
+    Lang::from_code(&html.get_attribute("lang")?)
+}
+
+/// The language remembered in the cookie, read in the browser (a page the
+/// service worker cached may have been rendered in another language).
+fn remembered_language() -> Option<Lang> {
+    use wasm_bindgen::JsCast;
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let document = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    Lang::from_cookie_header(&document.cookie().ok()?)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n(initial_language());
+    let offline = provide_offline();
+    let auth = provide_auth(offline);
+    provide_client_ready();
+
+    // In the browser, once hydrated.
+    Effect::new(move |_| {
+        if let Some(lang) = remembered_language() {
+            i18n.lang.set(lang);
+        }
+        offline.listen();
+        auth.start();
+        pwa::register_service_worker(offline.update_ready);
+    });
+
+    view! {
+        <Html attr:lang=move || i18n.lang.get().code()/>
+        <Title text=move || i18n.text(crate::i18n::Msg::AppName)/>
+        <Meta name="description" content="Parent Bridge: parent-to-parent mentoring"/>
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Dispatch/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/mentor") view=MentorHome/>
+                    <Route path=path!("/mentor/log") view=MeetingLogPage/>
+                    <Route path=path!("/mentor/logs") view=MentorLogsPage/>
+                    <Route path=path!("/mentor/outbox") view=OutboxPage/>
+                    <Route path=path!("/manager") view=ManagerPage/>
+                    <Route path=path!("/coordinator") view=CoordinatorPage/>
+                    <Route path=path!("/mentee") view=MenteePage/>
+                    <Route path=path!("/no-role") view=NoRolePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

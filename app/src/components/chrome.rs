@@ -1,0 +1,164 @@
+//! The frame around every page: skip link, brand, navigation by role,
+//! language switch and logout.
+
+use super::{client_ready, use_auth};
+use crate::i18n::{t, use_i18n, Lang, Msg, LANG_COOKIE};
+use crate::model::Role;
+use crate::offline::use_offline;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// Remembers the language for a year, for the server's first render too.
+fn remember_language(lang: Lang) {
+    use wasm_bindgen::JsCast;
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(document) = document.and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) {
+        let _ = document.set_cookie(&format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        ));
+    }
+}
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev| {
+        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            i18n.lang.set(lang);
+            remember_language(lang);
+        }
+    };
+    view! {
+        <label class="lang-switch">
+            <span class="lang-label">{t(Msg::LanguageLabel)}</span>
+            <select name="lang" on:change=on_change>
+                {Lang::ALL
+                    .iter()
+                    .map(|lang| {
+                        let lang = *lang;
+                        view! {
+                            <option value=lang.code() lang=lang.code() selected=move || i18n.lang.get() == lang>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn NavLinks() -> impl IntoView {
+    let auth = use_auth();
+    let offline = use_offline();
+    let i18n = use_i18n();
+    let link = move |href: &'static str, msg: Msg| view! { <A href=href>{t(msg)}</A> };
+    move || {
+        let mut links = Vec::new();
+        if auth.has(Role::Mentor) {
+            links.push(link("/mentor", Msg::NavMentees).into_any());
+            links.push(link("/mentor/log", Msg::NavNewLog).into_any());
+            links.push(link("/mentor/logs", Msg::NavMyLogs).into_any());
+            links.push(
+                view! {
+                    <A href="/mentor/outbox">
+                        {t(Msg::NavOutbox)}
+                        {move || {
+                            let n = offline.waiting_count() + offline.attention_count();
+                            (n > 0).then(|| view! { <span class="count" aria-label=move || i18n.fill(Msg::WaitingCount, &[("n", &n.to_string())])>{n}</span> })
+                        }}
+                    </A>
+                }
+                .into_any(),
+            );
+        }
+        if auth.has(Role::Manager) {
+            links.push(link("/manager", Msg::NavProgrammeLogs).into_any());
+        }
+        if auth.has(Role::Coordinator) {
+            links.push(link("/coordinator", Msg::NavOverview).into_any());
+        }
+        if auth.has(Role::Mentee) {
+            links.push(link("/mentee", Msg::NavMyMentoring).into_any());
+        }
+        links.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()
+    }
+}
+
+#[component]
+fn LogoutButton() -> impl IntoView {
+    let auth = use_auth();
+    let offline = use_offline();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let log_out = move || {
+        let navigate = navigate.clone();
+        confirming.set(false);
+        spawn_local(async move {
+            auth.log_out().await;
+            navigate("/login", Default::default());
+        });
+    };
+    let log_out_now = log_out.clone();
+    let on_click = move |_| {
+        if offline.waiting_count() > 0 {
+            confirming.set(true);
+        } else {
+            log_out_now();
+        }
+    };
+    let who = move || {
+        auth.identity
+            .with(|i| i.as_ref().map(|i| i18n.fill(Msg::SignedInAs, &[("name", &i.display_name)])))
+    };
+    view! {
+        <span class="who">{who}</span>
+        <button type="button" class="link-button" on:click=on_click>{t(Msg::LogOut)}</button>
+        <Show when=move || confirming.get()>
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="logout-warning">
+                <p id="logout-warning">
+                    {move || i18n.fill(Msg::UnsyncedAtLogout, &[("n", &offline.waiting_count().to_string())])}
+                </p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| {
+                        confirming.set(false);
+                        offline.sync_now();
+                    }>{t(Msg::SyncFirst)}</button>
+                    <button type="button" on:click={
+                        let log_out = log_out.clone();
+                        move |_| log_out()
+                    }>{t(Msg::LogOutAnyway)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t(Msg::Cancel)}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let auth = use_auth();
+    let ready = client_ready();
+    let signed_in = move || ready.get() && auth.identity.with(Option::is_some);
+    view! {
+        <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">{t(Msg::AppName)}</a>
+            <nav aria-label=t(Msg::MainNavigation)>
+                <ul>{move || signed_in().then(|| view! { <NavLinks/> })}</ul>
+            </nav>
+            <div class="header-tools">
+                <LanguageSwitch/>
+                {move || signed_in().then(|| view! { <LogoutButton/> })}
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,43 @@
+//! Pieces of UI shared by the pages.
+
+mod auth;
+mod chrome;
+mod errors;
+mod format;
+mod sync_bar;
+
+pub use auth::*;
+pub use chrome::*;
+pub use errors::*;
+pub use format::*;
+pub use sync_bar::*;
+
+use leptos::prelude::*;
+
+/// Becomes true once the app runs in the browser (after hydration). Parts
+/// that depend on the phone's storage render only then, so the HTML the
+/// server sends (and the service worker caches) is the same for everyone.
+#[derive(Clone, Copy)]
+pub struct ClientReady(pub RwSignal<bool>);
+
+pub fn provide_client_ready() -> ClientReady {
+    let ready = ClientReady(RwSignal::new(false));
+    Effect::new(move |_| ready.0.set(true));
+    provide_context(ready);
+    ready
+}
+
+pub fn client_ready() -> RwSignal<bool> {
+    expect_context::<ClientReady>().0
+}
+
+/// The busy indicator, announced to screen readers.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {crate::i18n::t(crate::i18n::Msg::Loading)}
+        </p>
+    }
+}

@@ -1,0 +1,580 @@
+//! What a mentor's phone keeps: the cached pairs and recent logs (for reading
+//! offline), the draft being typed, and the outbox of logs on their way to
+//! the server. Keys are versioned (`pb.v1`) and scoped to the person, so an
+//! app update or a second account on the phone never strands or mixes data.
+
+use super::storage::{get_json, set_json, KeyValue, StorageError};
+use crate::model::*;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+pub const PREFIX: &str = "pb.v1";
+/// The person last logged in on this phone, to start the app offline.
+pub const IDENTITY_KEY: &str = "pb.v1.identity";
+/// How many recent logs the phone keeps for reading offline.
+pub const CACHED_LOGS: usize = 100;
+/// How long a synced item stays listed in the outbox.
+pub const KEEP_SYNCED_DAYS: i64 = 7;
+
+/// The meeting log being typed. Its id is the id the log will have, so a
+/// draft submitted twice (two tabs, a double tap) is still one log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: MeetingLogId,
+    pub log: MeetingLogInput,
+    pub saved_at: DateTime<Utc>,
+    /// The outbox item this draft corrects (a conflict sent as a new log).
+    #[serde(default)]
+    pub replaces: Option<MeetingLogId>,
+}
+
+impl Draft {
+    pub fn new(now: DateTime<Utc>) -> Draft {
+        Draft { id: MeetingLogId::new(), log: MeetingLogInput::default(), saved_at: now, replaces: None }
+    }
+}
+
+/// Where an outbox item stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ItemState {
+    /// On the phone, not yet acknowledged by the server.
+    Waiting,
+    /// The server has it.
+    Synced { at: DateTime<Utc> },
+    /// The server refused it; nothing was stored. The mentor can fix it.
+    Rejected { errors: FieldErrors },
+    /// The server holds a different log under this id; nothing was overwritten.
+    Conflict,
+}
+
+impl ItemState {
+    pub fn needs_attention(&self) -> bool {
+        matches!(self, ItemState::Rejected { .. } | ItemState::Conflict)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub id: MeetingLogId,
+    pub log: MeetingLogInput,
+    pub content_hash: String,
+    pub saved_at: DateTime<Utc>,
+    pub state: ItemState,
+    /// Sends that got no answer.
+    #[serde(default)]
+    pub failed_attempts: u32,
+}
+
+impl OutboxItem {
+    pub fn sync_item(&self) -> SyncItem {
+        SyncItem { id: self.id, content_hash: self.content_hash.clone(), log: self.log.clone() }
+    }
+
+    /// The item as a log to read, with names from the cached pairs. `None`
+    /// if what was typed no longer reads as a log.
+    pub fn view(&self, pairs: &[PairSummary]) -> Option<MeetingLogView> {
+        let pair = pairs.iter().find(|p| p.id.to_string() == self.log.pair_id);
+        // Only to read what was typed: the date rules were applied on saving.
+        let reading = ValidationContext {
+            latest_date: chrono::NaiveDate::MAX,
+            pair: Some(PairDates { started_on: chrono::NaiveDate::MIN, ended_on: None }),
+        };
+        let log = self.log.validate(&reading).ok()?;
+        Some(MeetingLogView {
+            id: self.id,
+            pair_id: log.pair_id(),
+            mentor_name: pair.map(|p| p.mentor_name.clone()).unwrap_or_default(),
+            mentee_name: pair.map(|p| p.mentee_name.clone()).unwrap_or_default(),
+            date: log.date(),
+            form: log.form(),
+            duration_minutes: log.duration_minutes(),
+            description: log.description().to_string(),
+            went_well_next_steps: log.went_well_next_steps().to_string(),
+            challenge: log.challenge().map(str::to_string),
+            created_at: self.saved_at,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PutOutcome {
+    Added,
+    /// An item with this id is already waiting or synced: not added twice.
+    AlreadyThere,
+}
+
+/// One person's data on this phone.
+pub struct LocalData<S: KeyValue> {
+    store: S,
+    user: UserId,
+}
+
+impl<S: KeyValue> LocalData<S> {
+    pub fn new(store: S, user: UserId) -> Self {
+        LocalData { store, user }
+    }
+
+    fn key(&self, name: &str) -> String {
+        format!("{PREFIX}.{}.{name}", self.user)
+    }
+
+    fn outbox_prefix(&self) -> String {
+        self.key("outbox.")
+    }
+
+    fn item_key(&self, id: MeetingLogId) -> String {
+        format!("{}{id}", self.outbox_prefix())
+    }
+
+    /// True when `key` (from a `storage` event of another tab) is this
+    /// person's draft.
+    pub fn is_draft_key(&self, key: &str) -> bool {
+        key == self.key("draft")
+    }
+
+    /// True when `key` belongs to this person's outbox.
+    pub fn is_outbox_key(&self, key: &str) -> bool {
+        key.starts_with(&self.outbox_prefix())
+    }
+
+    /// Stores a value; when the phone is full, first makes room by dropping
+    /// what can be fetched again (cached logs, synced items), never a draft or
+    /// a waiting log.
+    fn set_with_room<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        match set_json(&self.store, key, value) {
+            Err(StorageError::Full) => {
+                self.store.remove(&self.key("logs"));
+                for item in self.outbox() {
+                    if matches!(item.state, ItemState::Synced { .. }) {
+                        self.store.remove(&self.item_key(item.id));
+                    }
+                }
+                set_json(&self.store, key, value)
+            }
+            other => other,
+        }
+    }
+
+    pub fn pairs(&self) -> Vec<PairSummary> {
+        get_json(&self.store, &self.key("pairs")).unwrap_or_default()
+    }
+
+    pub fn save_pairs(&self, pairs: &[PairSummary]) -> Result<(), StorageError> {
+        self.set_with_room(&self.key("pairs"), &pairs)
+    }
+
+    pub fn logs(&self) -> Vec<MeetingLogView> {
+        get_json(&self.store, &self.key("logs")).unwrap_or_default()
+    }
+
+    /// Keeps the most recent logs (the server sends newest first).
+    pub fn save_logs(&self, logs: &[MeetingLogView]) -> Result<(), StorageError> {
+        let recent = &logs[..logs.len().min(CACHED_LOGS)];
+        // The cache is a convenience: when full, skip it rather than fail.
+        match set_json(&self.store, &self.key("logs"), &recent) {
+            Err(StorageError::Full) => {
+                self.store.remove(&self.key("logs"));
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    pub fn draft(&self) -> Option<Draft> {
+        get_json(&self.store, &self.key("draft"))
+    }
+
+    pub fn save_draft(&self, draft: &Draft) -> Result<(), StorageError> {
+        self.set_with_room(&self.key("draft"), draft)
+    }
+
+    pub fn clear_draft(&self) {
+        self.store.remove(&self.key("draft"));
+    }
+
+    /// Every item, oldest first.
+    pub fn outbox(&self) -> Vec<OutboxItem> {
+        let mut items: Vec<OutboxItem> = self
+            .store
+            .keys(&self.outbox_prefix())
+            .iter()
+            .filter_map(|key| get_json(&self.store, key))
+            .collect();
+        items.sort_by_key(|item| (item.saved_at, item.id));
+        items
+    }
+
+    pub fn item(&self, id: MeetingLogId) -> Option<OutboxItem> {
+        get_json(&self.store, &self.item_key(id))
+    }
+
+    /// The items the server has not acknowledged, oldest first.
+    pub fn waiting(&self) -> Vec<OutboxItem> {
+        self.outbox().into_iter().filter(|i| i.state == ItemState::Waiting).collect()
+    }
+
+    /// Moves a checked draft into the outbox. The draft is cleared only once
+    /// the item is safely stored. A draft whose id is already waiting or
+    /// synced is not added again; one that was rejected is replaced by the
+    /// corrected version.
+    pub fn submit(&self, draft: &Draft, log: &MeetingLog, now: DateTime<Utc>) -> Result<PutOutcome, StorageError> {
+        if let Some(existing) = self.item(draft.id) {
+            if !matches!(existing.state, ItemState::Rejected { .. }) {
+                self.clear_draft_if(draft.id);
+                return Ok(PutOutcome::AlreadyThere);
+            }
+        }
+        let item = OutboxItem {
+            id: draft.id,
+            log: MeetingLogInput::from(log),
+            content_hash: log.content_hash(),
+            saved_at: now,
+            state: ItemState::Waiting,
+            failed_attempts: 0,
+        };
+        self.set_with_room(&self.item_key(item.id), &item)?;
+        if let Some(replaced) = draft.replaces {
+            self.store.remove(&self.item_key(replaced));
+        }
+        self.clear_draft_if(draft.id);
+        Ok(PutOutcome::Added)
+    }
+
+    /// Clears the stored draft only if it is still the one submitted (another
+    /// tab may have started a new one).
+    fn clear_draft_if(&self, id: MeetingLogId) {
+        if self.draft().is_some_and(|d| d.id == id) {
+            self.clear_draft();
+        }
+    }
+
+    /// Records what the server said about an item.
+    pub fn record(&self, result: &SyncResult, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let Some(mut item) = self.item(result.id) else {
+            return Ok(());
+        };
+        item.state = match &result.outcome {
+            SyncOutcome::Stored | SyncOutcome::AlreadyStored => ItemState::Synced { at: now },
+            SyncOutcome::Conflict => ItemState::Conflict,
+            SyncOutcome::Rejected { errors } => ItemState::Rejected { errors: errors.clone() },
+        };
+        self.set_with_room(&self.item_key(item.id), &item)
+    }
+
+    /// Counts a send of these items that got no answer.
+    pub fn record_failed_attempt(&self, ids: &[MeetingLogId]) {
+        for id in ids {
+            if let Some(mut item) = self.item(*id) {
+                item.failed_attempts += 1;
+                // Best effort: the count only informs the outbox page.
+                let _ = set_json(&self.store, &self.item_key(item.id), &item);
+            }
+        }
+    }
+
+    /// Deletes an item the mentor chose to discard.
+    pub fn discard(&self, id: MeetingLogId) {
+        self.store.remove(&self.item_key(id));
+    }
+
+    /// A draft that corrects an item needing attention: a rejected log keeps
+    /// its id (nothing was stored under it); a conflicting one gets a new id,
+    /// because the server already holds another log under the old one.
+    pub fn draft_from_item(&self, id: MeetingLogId, now: DateTime<Utc>) -> Option<Draft> {
+        let item = self.item(id)?;
+        match item.state {
+            ItemState::Rejected { .. } => Some(Draft { id: item.id, log: item.log, saved_at: now, replaces: None }),
+            ItemState::Conflict => Some(Draft { id: MeetingLogId::new(), log: item.log, saved_at: now, replaces: Some(item.id) }),
+            ItemState::Waiting | ItemState::Synced { .. } => None,
+        }
+    }
+
+    /// Drops synced items older than [`KEEP_SYNCED_DAYS`].
+    pub fn prune_synced(&self, now: DateTime<Utc>) {
+        for item in self.outbox() {
+            if let ItemState::Synced { at } = item.state {
+                if now - at > Duration::days(KEEP_SYNCED_DAYS) {
+                    self.store.remove(&self.item_key(item.id));
+                }
+            }
+        }
+    }
+
+    pub fn last_sync(&self) -> Option<DateTime<Utc>> {
+        get_json(&self.store, &self.key("last_sync"))
+    }
+
+    pub fn set_last_sync(&self, at: DateTime<Utc>) {
+        // Best effort: losing this only hides the time of the last sync.
+        let _ = set_json(&self.store, &self.key("last_sync"), &at);
+    }
+
+    /// On logout: forgets what can be fetched again, so the next person on
+    /// a shared phone cannot read it. Drafts and unsent logs stay, or they
+    /// would be lost.
+    pub fn forget_cached(&self) {
+        self.store.remove(&self.key("pairs"));
+        self.store.remove(&self.key("logs"));
+        self.store.remove(&self.key("last_sync"));
+        for item in self.outbox() {
+            if matches!(item.state, ItemState::Synced { .. }) {
+                self.store.remove(&self.item_key(item.id));
+            }
+        }
+    }
+}
+
+pub fn cached_identity(store: &impl KeyValue) -> Option<Identity> {
+    get_json(store, IDENTITY_KEY)
+}
+
+pub fn cache_identity(store: &impl KeyValue, identity: Option<&Identity>) {
+    match identity {
+        // Best effort: without it the app needs the network to start.
+        Some(identity) => {
+            let _ = set_json(store, IDENTITY_KEY, identity);
+        }
+        None => store.remove(IDENTITY_KEY),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::storage::MemoryStore;
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc)
+    }
+
+    fn checked(pair: PairId, description: &str) -> (MeetingLogInput, MeetingLog) {
+        let input = MeetingLogInput {
+            pair_id: pair.to_string(),
+            date: "2026-11-20".into(),
+            form: "telephone".into(),
+            hours: "0".into(),
+            minutes: "45".into(),
+            description: description.into(),
+            went_well_next_steps: String::new(),
+            challenge: "no".into(),
+            challenge_text: String::new(),
+        };
+        let ctx = ValidationContext {
+            latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            pair: Some(PairDates { started_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(), ended_on: None }),
+        };
+        let log = input.validate(&ctx).unwrap();
+        (input, log)
+    }
+
+    fn draft_for(input: MeetingLogInput) -> Draft {
+        Draft { log: input, ..Draft::new(now()) }
+    }
+
+    #[test]
+    fn a_submitted_draft_moves_into_the_outbox_and_the_draft_is_cleared() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "Talked about homework.");
+        let draft = draft_for(input);
+        data.save_draft(&draft).unwrap();
+
+        let outcome = data.submit(&draft, &log, now()).unwrap();
+
+        assert_eq!(outcome, PutOutcome::Added);
+        assert_eq!(data.draft(), None);
+        let waiting = data.waiting();
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(waiting[0].id, draft.id);
+        assert_eq!(waiting[0].content_hash, log.content_hash());
+    }
+
+    #[test]
+    fn the_same_draft_submitted_twice_is_one_item() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "Talked about homework.");
+        let draft = draft_for(input);
+
+        data.submit(&draft, &log, now()).unwrap();
+        let again = data.submit(&draft, &log, now()).unwrap();
+
+        assert_eq!(again, PutOutcome::AlreadyThere);
+        assert_eq!(data.outbox().len(), 1);
+    }
+
+    #[test]
+    fn submitting_does_not_clear_a_newer_draft_of_another_tab() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "First.");
+        let first = draft_for(input);
+        let newer = Draft::new(now());
+        data.save_draft(&newer).unwrap();
+
+        data.submit(&first, &log, now()).unwrap();
+
+        assert_eq!(data.draft(), Some(newer));
+    }
+
+    #[test]
+    fn server_answers_are_recorded_per_item() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let pair = PairId::new();
+        let (a_in, a_log) = checked(pair, "A");
+        let (b_in, b_log) = checked(pair, "B");
+        let (c_in, c_log) = checked(pair, "C");
+        let (a, b, c) = (draft_for(a_in), draft_for(b_in), draft_for(c_in));
+        for (d, l) in [(&a, &a_log), (&b, &b_log), (&c, &c_log)] {
+            data.submit(d, l, now()).unwrap();
+        }
+
+        data.record(&SyncResult { id: a.id, outcome: SyncOutcome::Stored }, now()).unwrap();
+        data.record(&SyncResult { id: b.id, outcome: SyncOutcome::Conflict }, now()).unwrap();
+        let errors = FieldErrors::one(Field::Date, Problem::DateInFuture);
+        data.record(&SyncResult { id: c.id, outcome: SyncOutcome::Rejected { errors: errors.clone() } }, now())
+            .unwrap();
+
+        assert_eq!(data.item(a.id).unwrap().state, ItemState::Synced { at: now() });
+        assert_eq!(data.item(b.id).unwrap().state, ItemState::Conflict);
+        assert_eq!(data.item(c.id).unwrap().state, ItemState::Rejected { errors });
+        assert!(data.waiting().is_empty());
+    }
+
+    #[test]
+    fn a_rejected_item_is_fixed_under_its_own_id() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        let draft = draft_for(input);
+        data.submit(&draft, &log, now()).unwrap();
+        let errors = FieldErrors::one(Field::Pair, Problem::NotYourPair);
+        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Rejected { errors } }, now()).unwrap();
+
+        let fix = data.draft_from_item(draft.id, now()).unwrap();
+        assert_eq!(fix.id, draft.id);
+        let outcome = data.submit(&fix, &log, now()).unwrap();
+
+        assert_eq!(outcome, PutOutcome::Added);
+        assert_eq!(data.item(draft.id).unwrap().state, ItemState::Waiting);
+        assert_eq!(data.outbox().len(), 1);
+    }
+
+    #[test]
+    fn a_conflicting_item_is_resent_under_a_new_id_and_replaced() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        let draft = draft_for(input);
+        data.submit(&draft, &log, now()).unwrap();
+        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Conflict }, now()).unwrap();
+
+        let fix = data.draft_from_item(draft.id, now()).unwrap();
+        assert_ne!(fix.id, draft.id);
+        data.submit(&fix, &log, now()).unwrap();
+
+        let items = data.outbox();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].id, fix.id);
+        assert_eq!(items[0].state, ItemState::Waiting);
+    }
+
+    #[test]
+    fn a_full_phone_drops_caches_before_refusing_a_log() {
+        let store = MemoryStore::with_limit(9_000);
+        let data = LocalData::new(store.clone(), UserId::new());
+        let big_cache: Vec<MeetingLogView> = (0..10)
+            .map(|i| MeetingLogView {
+                id: MeetingLogId::new(),
+                pair_id: PairId::new(),
+                mentor_name: "M".into(),
+                mentee_name: "E".into(),
+                date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                form: MeetingForm::Email,
+                duration_minutes: 10,
+                description: format!("{i} {}", "x".repeat(400)),
+                went_well_next_steps: String::new(),
+                challenge: None,
+                created_at: now(),
+            })
+            .collect();
+        data.save_logs(&big_cache).unwrap();
+        assert!(!data.logs().is_empty());
+
+        let (input, log) = checked(PairId::new(), &"y".repeat(2_000));
+        let outcome = data.submit(&draft_for(input), &log, now());
+
+        assert_eq!(outcome, Ok(PutOutcome::Added));
+        assert!(data.logs().is_empty(), "the re-fetchable cache made room");
+        assert_eq!(data.waiting().len(), 1);
+    }
+
+    #[test]
+    fn a_phone_too_full_even_for_one_log_says_so_and_keeps_the_draft() {
+        let store = MemoryStore::with_limit(3_000);
+        let data = LocalData::new(store, UserId::new());
+        let (input, log) = checked(PairId::new(), &"z".repeat(1_400));
+        let draft = draft_for(input);
+        data.save_draft(&draft).unwrap();
+
+        let outcome = data.submit(&draft, &log, now());
+
+        assert_eq!(outcome, Err(StorageError::Full));
+        assert_eq!(data.draft(), Some(draft), "nothing typed is lost");
+        assert!(data.outbox().is_empty());
+    }
+
+    #[test]
+    fn logging_out_forgets_caches_but_keeps_unsent_logs_and_the_draft() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        let sent = draft_for(input.clone());
+        let unsent = draft_for(input);
+        data.submit(&sent, &log, now()).unwrap();
+        data.submit(&unsent, &log, now()).unwrap();
+        data.record(&SyncResult { id: sent.id, outcome: SyncOutcome::Stored }, now()).unwrap();
+        let pending = Draft::new(now());
+        data.save_draft(&pending).unwrap();
+        data.save_pairs(&[]).unwrap();
+
+        data.forget_cached();
+
+        let items = data.outbox();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].id, unsent.id);
+        assert_eq!(data.draft(), Some(pending));
+    }
+
+    #[test]
+    fn two_people_on_one_phone_never_see_each_others_outbox() {
+        let store = MemoryStore::default();
+        let one = LocalData::new(store.clone(), UserId::new());
+        let two = LocalData::new(store, UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        one.submit(&draft_for(input), &log, now()).unwrap();
+
+        assert_eq!(one.outbox().len(), 1);
+        assert!(two.outbox().is_empty());
+    }
+
+    #[test]
+    fn synced_items_are_pruned_after_a_week() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        let draft = draft_for(input);
+        data.submit(&draft, &log, now()).unwrap();
+        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Stored }, now()).unwrap();
+
+        data.prune_synced(now() + Duration::days(6));
+        assert_eq!(data.outbox().len(), 1);
+        data.prune_synced(now() + Duration::days(8));
+        assert!(data.outbox().is_empty());
+    }
+
+    #[test]
+    fn a_damaged_entry_is_skipped_not_fatal() {
+        let store = MemoryStore::default();
+        let user = UserId::new();
+        let data = LocalData::new(store.clone(), user);
+        store.set(&format!("{PREFIX}.{user}.outbox.garbage"), "{not json").unwrap();
+
+        assert!(data.outbox().is_empty());
+    }
+}

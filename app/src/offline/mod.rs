@@ -1,0 +1,12 @@
+//! Everything that touches browser storage lives here and nowhere else: the
+//! key-value store, the mentor's local data (cache, draft, outbox), the sync
+//! engine and the service worker.
+
+pub mod engine;
+pub mod local;
+pub mod pwa;
+pub mod storage;
+
+pub use engine::{provide_offline, use_offline, Offline, SyncStatus};
+pub use local::{Draft, ItemState, OutboxItem, PutOutcome};
+pub use storage::StorageError;

@@ -1,0 +1,101 @@
+//! Logging in.
+
+use crate::api::auth::{login, Login};
+use crate::api::AppError;
+use crate::components::use_auth;
+use crate::i18n::{t, use_i18n, Msg};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let pending = RwSignal::new(false);
+
+    // Already logged in (or just logged in): go home.
+    let go_home = navigate.clone();
+    Effect::new(move |_| {
+        if let Some(home) = auth.identity.with(|i| i.as_ref().map(|i| i.home_path())) {
+            if auth.checked.get() {
+                go_home(home, Default::default());
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match login(email.get_untracked(), password.get_untracked()).await {
+                Ok(identity) => {
+                    let home = identity.home_path();
+                    password.set(String::new());
+                    auth.became(Some(identity));
+                    auth.checked.set(true);
+                    navigate(home, Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            pending.set(false);
+        });
+    };
+
+    let error_text = move || {
+        error.get().map(|e| match e {
+            AppError::RateLimited { retry_after_minutes } => {
+                i18n.fill(Msg::TooManyAttempts, &[("minutes", &retry_after_minutes.to_string())])
+            }
+            other => i18n.text(other.message()).to_string(),
+        })
+    };
+
+    view! {
+        <section class="page narrow">
+            <h1>{t(Msg::LoginTitle)}</h1>
+            <p class="lead">{t(Msg::LoginIntro)}</p>
+            <form class="form" method="post" action=Login::PATH on:submit=on_submit>
+                <p class="form-error" role="alert" id="login-error">{error_text}</p>
+                <div class="field">
+                    <label for="login-email">{t(Msg::EmailLabel)}</label>
+                    <input
+                        id="login-email"
+                        name="email"
+                        type="email"
+                        autocomplete="username"
+                        inputmode="email"
+                        required
+                        prop:value=email
+                        on:input:target=move |ev| email.set(ev.target().value())
+                    />
+                </div>
+                <div class="field">
+                    <label for="login-password">{t(Msg::PasswordLabel)}</label>
+                    <input
+                        id="login-password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        prop:value=password
+                        on:input:target=move |ev| password.set(ev.target().value())
+                    />
+                </div>
+                <button type="submit" class="primary" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.text(Msg::LoggingIn) } else { i18n.text(Msg::LogIn) }}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,339 @@
+//! Tool 2: the mentoring meeting log form. Every change is saved as a draft
+//! on the phone; a valid log goes to the outbox and is sent when possible.
+
+use crate::components::MentorFrame;
+use crate::i18n::{field_label, meeting_form_label, problem_message, t, use_i18n, Msg};
+use crate::model::*;
+use crate::offline::{use_offline, Draft, Offline, PutOutcome, StorageError};
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The element to focus for a field with a problem.
+fn field_element_id(field: Field) -> &'static str {
+    match field {
+        Field::Log | Field::Pair => "log-pair",
+        Field::Date => "log-date",
+        Field::Form => "log-form-face_to_face",
+        Field::Duration => "log-hours",
+        Field::Description => "log-description",
+        Field::WentWellNextSteps => "log-went-well",
+        Field::Challenge => "log-challenge-yes",
+        Field::ChallengeText => "log-challenge-text",
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+fn confirm(text: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+}
+
+fn today() -> String {
+    Local::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// A fresh draft, for the given pair if any, dated today.
+fn new_draft(pair: Option<String>) -> Draft {
+    let mut draft = Draft::new(Utc::now());
+    draft.log.pair_id = pair.unwrap_or_default();
+    draft.log.date = today();
+    draft
+}
+
+/// What the form opens with: an item to fix (`?item=`), else the draft in
+/// progress (never thrown away), else a new draft (for `?pair=`).
+fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -> Draft {
+    if let Some(draft) = item.and_then(|i| MeetingLogId::parse(&i).ok()).and_then(|id| offline.draft_from_item(id)) {
+        return draft;
+    }
+    match offline.draft() {
+        Some(mut draft) => {
+            if draft.log.pair_id.is_empty() {
+                if let Some(pair) = pair {
+                    draft.log.pair_id = pair;
+                }
+            }
+            draft
+        }
+        None => new_draft(pair),
+    }
+}
+
+#[component]
+pub fn MeetingLogPage() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <MeetingLogForm/>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn MeetingLogForm() -> impl IntoView {
+    let offline = use_offline();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let (item, pair) = query.with_untracked(|q| (q.get("item"), q.get("pair")));
+    let opening = opening_draft(offline, item, pair);
+
+    let draft_id = RwSignal::new(opening.id);
+    let replaces = RwSignal::new(opening.replaces);
+    let log = RwSignal::new(opening.log);
+    let errors = RwSignal::new(FieldErrors::default());
+    let notice = RwSignal::new(None::<Msg>);
+    let draft_saved = RwSignal::new(false);
+
+    let current = move || Draft {
+        id: draft_id.get_untracked(),
+        log: log.get_untracked(),
+        saved_at: Utc::now(),
+        replaces: replaces.get_untracked(),
+    };
+    let save = move || {
+        if offline.save_draft(&current()).is_ok() {
+            draft_saved.set(true);
+        }
+    };
+    // Save what the form opened with (an item being fixed becomes the draft).
+    Effect::new(move |_| save());
+    let edit = move |change: fn(&mut MeetingLogInput, String), value: String| {
+        log.update(|l| change(l, value));
+        save();
+    };
+
+    // Another tab changed the draft: show the same draft here, so the two
+    // tabs never hold two versions of one log.
+    Effect::new(move |previous: Option<u64>| {
+        let version = offline.draft_changed.get();
+        if previous.is_some() {
+            let draft = offline.draft().unwrap_or_else(|| new_draft(None));
+            draft_id.set(draft.id);
+            replaces.set(draft.replaces);
+            log.set(draft.log);
+        }
+        version
+    });
+
+    let problem = move |field: Field| errors.with(|e| e.problem(field));
+    let error_text = move |field: Field| move || problem(field).map(|p| i18n.text(problem_message(p)));
+    let invalid = move |field: Field| move || if problem(field).is_some() { "true" } else { "false" };
+
+    let on_submit = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let input = log.get_untracked();
+            let pair = offline
+                .pairs
+                .with_untracked(|pairs| pairs.iter().find(|p| p.id.to_string() == input.pair_id).map(|p| p.dates()));
+            let ctx = ValidationContext { latest_date: Local::now().date_naive(), pair };
+            match input.validate(&ctx) {
+                Err(found) => {
+                    let first = found.iter().next().map(|e| e.field);
+                    errors.set(found);
+                    notice.set(Some(Msg::FixErrors));
+                    if let Some(field) = first {
+                        focus(field_element_id(field));
+                    }
+                }
+                Ok(valid) => {
+                    errors.set(FieldErrors::default());
+                    match offline.submit(&current(), &valid) {
+                        Ok(outcome) => {
+                            let fresh = new_draft(None);
+                            draft_id.set(fresh.id);
+                            replaces.set(None);
+                            log.set(fresh.log);
+                            if outcome == PutOutcome::AlreadyThere {
+                                notice.set(Some(Msg::AlreadyInOutbox));
+                            } else {
+                                navigate(&format!("/mentor/logs?pair={}&saved=1", valid.pair_id()), Default::default());
+                            }
+                        }
+                        Err(StorageError::Full) => notice.set(Some(Msg::StorageFull)),
+                        Err(_) => notice.set(Some(Msg::ServerError)),
+                    }
+                }
+            }
+        }
+    };
+
+    let on_clear = move |_| {
+        if confirm(i18n.text(Msg::ConfirmClearDraft)) {
+            offline.clear_draft();
+            let fresh = new_draft(None);
+            draft_id.set(fresh.id);
+            replaces.set(None);
+            log.set(fresh.log);
+            errors.set(FieldErrors::default());
+            notice.set(None);
+            draft_saved.set(false);
+        }
+    };
+
+    let text_input = move |id: &'static str, field: Field, get: fn(&MeetingLogInput) -> String, set: fn(&mut MeetingLogInput, String)| {
+        view! {
+            <div class="field" class:has-error=move || problem(field).is_some()>
+                <label for=id>{t(field_label(field))}</label>
+                <textarea
+                    id=id
+                    rows="4"
+                    aria-invalid=invalid(field)
+                    aria-describedby=format!("{id}-error")
+                    prop:value=move || log.with(get)
+                    on:input:target=move |ev| edit(set, ev.target().value())
+                ></textarea>
+                <p class="field-error" id=format!("{id}-error")>{error_text(field)}</p>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="page">
+            <h1>{t(Msg::FormTitle)}</h1>
+            <p class="lead">{t(Msg::FormIntro)}</p>
+            <form class="form meeting-log" novalidate on:submit=on_submit>
+                <p class="form-error" role="alert">{move || notice.get().map(|m| i18n.text(m))}</p>
+
+                <div class="field" class:has-error=move || problem(Field::Pair).is_some()>
+                    <label for="log-pair">{t(Msg::MenteeLabel)}</label>
+                    <select
+                        id="log-pair"
+                        aria-invalid=invalid(Field::Pair)
+                        aria-describedby="log-pair-error"
+                        on:change=move |ev| edit(|l, v| l.pair_id = v, event_target_value(&ev))
+                    >
+                        <option value="" selected=move || log.with(|l| l.pair_id.is_empty())>{t(Msg::ChooseMentee)}</option>
+                        {move || offline.pairs.get().into_iter().map(|p| {
+                            let id = p.id.to_string();
+                            let value = id.clone();
+                            view! {
+                                <option value=value selected=move || log.with(|l| l.pair_id == id)>{p.mentee_name}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id="log-pair-error">{error_text(Field::Pair)}</p>
+                </div>
+
+                <div class="field" class:has-error=move || problem(Field::Date).is_some()>
+                    <label for="log-date">{t(Msg::DateLabel)}</label>
+                    <input
+                        id="log-date"
+                        type="date"
+                        max=today()
+                        aria-invalid=invalid(Field::Date)
+                        aria-describedby="log-date-error"
+                        prop:value=move || log.with(|l| l.date.clone())
+                        on:input:target=move |ev| edit(|l, v| l.date = v, ev.target().value())
+                    />
+                    <p class="field-error" id="log-date-error">{error_text(Field::Date)}</p>
+                </div>
+
+                <fieldset class="field" class:has-error=move || problem(Field::Form).is_some() aria-describedby="log-form-error">
+                    <legend>{t(Msg::FormLabel)}</legend>
+                    {MeetingForm::ALL.iter().map(|form| {
+                        let key = form.key();
+                        let id = format!("log-form-{key}");
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="radio"
+                                    id=id.clone()
+                                    name="form"
+                                    value=key
+                                    prop:checked=move || log.with(|l| l.form == key)
+                                    on:change=move |_| edit(|l, v| l.form = v, key.to_string())
+                                />
+                                <label for=id>{t(meeting_form_label(*form))}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <p class="field-error" id="log-form-error">{error_text(Field::Form)}</p>
+                </fieldset>
+
+                <fieldset class="field duration" class:has-error=move || problem(Field::Duration).is_some() aria-describedby="log-duration-error">
+                    <legend>{t(Msg::DurationLabel)}</legend>
+                    <div class="inline-inputs">
+                        <div>
+                            <label for="log-hours">{t(Msg::HoursLabel)}</label>
+                            <input
+                                id="log-hours"
+                                type="number"
+                                inputmode="numeric"
+                                min="0"
+                                max="8"
+                                aria-invalid=invalid(Field::Duration)
+                                prop:value=move || log.with(|l| l.hours.clone())
+                                on:input:target=move |ev| edit(|l, v| l.hours = v, ev.target().value())
+                            />
+                        </div>
+                        <div>
+                            <label for="log-minutes">{t(Msg::MinutesLabel)}</label>
+                            <input
+                                id="log-minutes"
+                                type="number"
+                                inputmode="numeric"
+                                min="0"
+                                max="59"
+                                aria-invalid=invalid(Field::Duration)
+                                prop:value=move || log.with(|l| l.minutes.clone())
+                                on:input:target=move |ev| edit(|l, v| l.minutes = v, ev.target().value())
+                            />
+                        </div>
+                    </div>
+                    <p class="field-error" id="log-duration-error">{error_text(Field::Duration)}</p>
+                </fieldset>
+
+                {text_input("log-description", Field::Description, |l| l.description.clone(), |l, v| l.description = v)}
+                {text_input("log-went-well", Field::WentWellNextSteps, |l| l.went_well_next_steps.clone(), |l, v| l.went_well_next_steps = v)}
+
+                <fieldset class="field" class:has-error=move || problem(Field::Challenge).is_some() aria-describedby="log-challenge-error">
+                    <legend>{t(Msg::ChallengeLabel)}</legend>
+                    {[("yes", Msg::Yes), ("no", Msg::No)].into_iter().map(|(value, msg)| {
+                        let id = format!("log-challenge-{value}");
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="radio"
+                                    id=id.clone()
+                                    name="challenge"
+                                    value=value
+                                    prop:checked=move || log.with(|l| l.challenge == value)
+                                    on:change=move |_| edit(|l, v| l.challenge = v, value.to_string())
+                                />
+                                <label for=id>{t(msg)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <p class="field-error" id="log-challenge-error">{error_text(Field::Challenge)}</p>
+                </fieldset>
+
+                <Show when=move || log.with(|l| l.challenge == "yes")>
+                    {text_input("log-challenge-text", Field::ChallengeText, |l| l.challenge_text.clone(), |l, v| l.challenge_text = v)}
+                </Show>
+
+                <div class="form-actions">
+                    <button type="submit" class="primary">{t(Msg::SaveLog)}</button>
+                    <button type="button" on:click=on_clear>{t(Msg::ClearDraft)}</button>
+                    <span class="draft-status" role="status" aria-live="polite" data-testid="draft-status">
+                        {move || draft_saved.get().then(|| i18n.text(Msg::DraftSaved))}
+                    </span>
+                </div>
+            </form>
+        </section>
+    }
+}

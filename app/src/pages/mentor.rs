@@ -1,0 +1,208 @@
+//! The mentor's home (mentees and recent logs) and log list. Both read the
+//! phone's own data, so they work offline.
+
+use crate::components::{format_date, format_duration, MentorFrame};
+use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
+use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus};
+use crate::offline::{use_offline, ItemState};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::{HashMap, HashSet};
+
+/// The mentor's logs: those the server does not have yet first (with their
+/// state), then those it has, newest first; a log sent from this phone
+/// recently shows its outbox state ("Synced").
+fn entries(pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
+    let offline = use_offline();
+    let pairs = offline.pairs.get();
+    let server = offline.logs.get();
+    let outbox = offline.outbox.get();
+    let known: HashSet<_> = server.iter().map(|l| l.id).collect();
+    let states: HashMap<MeetingLogId, ItemState> = outbox.iter().map(|i| (i.id, i.state.clone())).collect();
+    let mut local: Vec<(MeetingLogView, Option<ItemState>)> = outbox
+        .iter()
+        .filter(|item| !known.contains(&item.id))
+        .filter_map(|item| item.view(&pairs).map(|view| (view, Some(item.state.clone()))))
+        .collect();
+    local.reverse();
+    local
+        .into_iter()
+        .chain(server.into_iter().map(|l| {
+            let state = states.get(&l.id).cloned();
+            (l, state)
+        }))
+        .filter(|(log, _)| pair.is_none_or(|p| log.pair_id == p))
+        .collect()
+}
+
+/// One meeting log to read.
+#[component]
+pub fn LogCard(
+    log: MeetingLogView,
+    #[prop(optional)] state: Option<ItemState>,
+    #[prop(optional)] show_mentor: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_challenge = log.challenge.is_some();
+    let state_text = state.map(|s| match s {
+        ItemState::Waiting => Msg::StateWaiting,
+        ItemState::Synced { .. } => Msg::StateSynced,
+        ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
+    });
+    let who = if show_mentor {
+        format!("{} · {}", log.mentor_name, i18n.fill(Msg::WithMentee, &[("name", &log.mentee_name)]))
+    } else {
+        log.mentee_name.clone()
+    };
+    let date = log.date;
+    let form = log.form;
+    let minutes = log.duration_minutes;
+    view! {
+        <article class="log-card" class:challenge=has_challenge data-testid="log-card">
+            <header>
+                <h3>
+                    <span class="log-date">{move || format_date(date, i18n.lang.get())}</span>
+                    " · "
+                    <span class="log-who">{who}</span>
+                </h3>
+                <div class="badges">
+                    {state_text.map(|m| view! { <span class="badge state" data-testid="log-state">{t(m)}</span> })}
+                    {has_challenge.then(|| view! { <span class="badge challenge">{t(Msg::ChallengeBadge)}</span> })}
+                </div>
+            </header>
+            <p class="log-meta">
+                {t(meeting_form_label(form))}
+                " · "
+                {move || format_duration(minutes, i18n.lang.get())}
+            </p>
+            <p class="log-description">{log.description}</p>
+            {(!log.went_well_next_steps.is_empty()).then(|| view! {
+                <h4>{t(Msg::NextSteps)}</h4>
+                <p>{log.went_well_next_steps.clone()}</p>
+            })}
+            {log.challenge.map(|text| view! {
+                <h4>{t(Msg::ChallengeHeading)}</h4>
+                <p class="challenge-text">{text}</p>
+            })}
+        </article>
+    }
+}
+
+fn log_list(list: Vec<(MeetingLogView, Option<ItemState>)>) -> AnyView {
+    if list.is_empty() {
+        return view! { <p class="empty">{t(Msg::NoLogsYet)}</p> }.into_any();
+    }
+    view! {
+        <div class="log-list">
+            {list.into_iter().map(|(log, state)| match state {
+                Some(state) => view! { <LogCard log state/> }.into_any(),
+                None => view! { <LogCard log/> }.into_any(),
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MentorHome() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <MentorHomeContent/>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn MentorHomeContent() -> impl IntoView {
+    let offline = use_offline();
+    let i18n = use_i18n();
+    let still_loading = move || offline.pairs.with(Vec::is_empty) && !offline.fresh.get() && offline.online.get();
+    let pairs = move || {
+        let pairs = offline.pairs.get();
+        if pairs.is_empty() {
+            return view! { <p class="empty">{t(Msg::NoMentees)}</p> }.into_any();
+        }
+        view! {
+            <ul class="pair-list">
+                {pairs.into_iter().map(|pair| {
+                    let id = pair.id;
+                    let started = pair.started_on;
+                    let ended = pair.status == PairStatus::Ended;
+                    view! {
+                        <li class="pair-card" data-testid="pair-card">
+                            <h2>{pair.mentee_name.clone()}</h2>
+                            <p class="muted">
+                                {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
+                                {ended.then(|| view! { " " <span class="badge">{t(Msg::PairEndedBadge)}</span> })}
+                            </p>
+                            <div class="actions">
+                                <a class="button primary" href=format!("/mentor/log?pair={id}")>{t(Msg::LogAMeeting)}</a>
+                                <a class="button" href=format!("/mentor/logs?pair={id}")>{t(Msg::SeeLogs)}</a>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="page">
+            <h1>{t(Msg::MentorHomeTitle)}</h1>
+            {move || (!offline.online.get()).then(|| view! { <p class="notice">{t(Msg::ShownFromPhone)}</p> })}
+            <Show when=move || !still_loading() fallback=|| view! { <crate::components::Loading/> }>
+                {pairs}
+            </Show>
+            <h2>{t(Msg::RecentLogs)}</h2>
+            {move || log_list(entries(None).into_iter().take(5).collect())}
+        </section>
+    }
+}
+
+#[component]
+pub fn MentorLogsPage() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <MentorLogsContent/>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn MentorLogsContent() -> impl IntoView {
+    let offline = use_offline();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let pair = move || query.with(|q| q.get("pair").and_then(|p| PairId::parse(&p).ok()));
+    let saved = move || query.with(|q| q.get("saved").is_some());
+    let on_filter = move |ev| {
+        let value = event_target_value(&ev);
+        let path = if value.is_empty() { "/mentor/logs".to_string() } else { format!("/mentor/logs?pair={value}") };
+        navigate(&path, Default::default());
+    };
+    view! {
+        <section class="page">
+            <h1>{t(Msg::LogsTitle)}</h1>
+            {move || saved().then(|| view! { <p class="notice success" role="status">{t(Msg::LogSaved)}</p> })}
+            <div class="field inline">
+                <label for="logs-filter">{t(Msg::ShowLogsOf)}</label>
+                <select id="logs-filter" on:change=on_filter>
+                    <option value="" selected=move || pair().is_none()>{t(Msg::AllMentees)}</option>
+                    {move || offline.pairs.get().into_iter().map(|p| {
+                        let id = p.id;
+                        view! {
+                            <option value=id.to_string() selected=move || pair() == Some(id)>{p.mentee_name}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+            <p>
+                <a class="button primary" href=move || match pair() {
+                    Some(p) => format!("/mentor/log?pair={p}"),
+                    None => "/mentor/log".to_string(),
+                }>{t(Msg::NavNewLog)}</a>
+            </p>
+            {move || log_list(entries(pair()))}
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! The pages, by role.
+
+mod coordinator;
+mod dispatch;
+mod login;
+mod manager;
+mod meeting_form;
+mod mentee;
+mod mentor;
+mod outbox;
+
+pub use coordinator::CoordinatorPage;
+pub use dispatch::{Dispatch, NoRolePage};
+pub use login::LoginPage;
+pub use manager::ManagerPage;
+pub use meeting_form::MeetingLogPage;
+pub use mentee::MenteePage;
+pub use mentor::{LogCard, MentorHome, MentorLogsPage};
+pub use outbox::OutboxPage;

@@ -1,0 +1,114 @@
+//! The outbox: every log on this phone and whether it reached the server.
+
+use crate::components::{format_moment, MentorFrame};
+use crate::i18n::{field_label, problem_message, t, use_i18n, Msg};
+use crate::offline::{use_offline, ItemState, OutboxItem};
+use leptos::prelude::*;
+
+fn confirm(text: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+}
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <OutboxContent/>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn OutboxContent() -> impl IntoView {
+    let offline = use_offline();
+    let draft = move || {
+        offline.draft_changed.track();
+        offline.outbox.track();
+        offline.draft().filter(|d| d.log != Default::default() && !d.log.description.is_empty())
+    };
+    view! {
+        <section class="page">
+            <h1>{t(Msg::OutboxTitle)}</h1>
+            <p class="lead">{t(Msg::OutboxIntro)}</p>
+            {move || draft().map(|_| view! {
+                <article class="outbox-item" data-state="draft" data-testid="outbox-item">
+                    <p><span class="badge state">{t(Msg::StateDraft)}</span></p>
+                    <p><a class="button" href="/mentor/log">{t(Msg::FormTitle)}</a></p>
+                </article>
+            })}
+            {move || {
+                let mut items = offline.outbox.get();
+                items.reverse();
+                if items.is_empty() && draft().is_none() {
+                    view! { <p class="empty">{t(Msg::OutboxEmpty)}</p> }.into_any()
+                } else {
+                    items.into_iter().map(|item| view! { <OutboxEntry item/> }).collect_view().into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn OutboxEntry(item: OutboxItem) -> impl IntoView {
+    let offline = use_offline();
+    let i18n = use_i18n();
+    let pairs = offline.pairs.get_untracked();
+    let mentee = pairs
+        .iter()
+        .find(|p| p.id.to_string() == item.log.pair_id)
+        .map(|p| p.mentee_name.clone())
+        .unwrap_or_default();
+    let id = item.id;
+    let saved_at = item.saved_at;
+    let (state_key, state_msg) = match &item.state {
+        ItemState::Waiting => ("waiting", Msg::StateWaiting),
+        ItemState::Synced { .. } => ("synced", Msg::StateSynced),
+        ItemState::Rejected { .. } | ItemState::Conflict => ("attention", Msg::StateAttention),
+    };
+    let reasons = match &item.state {
+        ItemState::Rejected { errors } => errors
+            .iter()
+            .map(|e| {
+                let (field, problem) = (e.field, e.problem);
+                view! {
+                    <li>
+                        <strong>{t(field_label(field))}</strong>
+                        ": "
+                        {t(problem_message(problem))}
+                    </li>
+                }
+                .into_any()
+            })
+            .collect::<Vec<_>>(),
+        ItemState::Conflict => vec![view! { <li>{t(Msg::ReasonConflict)}</li> }.into_any()],
+        _ => Vec::new(),
+    };
+    let fix_label = match item.state {
+        ItemState::Conflict => Some(Msg::SendAsNew),
+        ItemState::Rejected { .. } => Some(Msg::OpenAndFix),
+        _ => None,
+    };
+    let on_discard = move |_| {
+        if confirm(i18n.text(Msg::ConfirmDiscard)) {
+            offline.discard(id);
+        }
+    };
+    view! {
+        <article class="outbox-item" data-state=state_key data-testid="outbox-item">
+            <header>
+                <h2>{item.log.date.clone()} " · " {mentee}</h2>
+                <span class="badge state" data-testid="outbox-state">{t(state_msg)}</span>
+            </header>
+            <p class="muted">{move || format_moment(saved_at, i18n.lang.get())}</p>
+            <p class="log-description">{item.log.description.clone()}</p>
+            {(!reasons.is_empty()).then(|| view! { <ul class="reasons" role="alert">{reasons}</ul> })}
+            {fix_label.map(|label| view! {
+                <div class="actions">
+                    <a class="button primary" href=format!("/mentor/log?item={id}")>{t(label)}</a>
+                    <button type="button" class="danger" on:click=on_discard>{t(Msg::Discard)}</button>
+                </div>
+            })}
+        </article>
+    }
+}
