@@ -1,0 +1,249 @@
+//! The `parent-bridge` command: serve, migrate, demo, and the set-up
+//! commands an administrator needs before the app has screens for them.
+
+use crate::config::{DbArgs, ServeArgs};
+use app::api::auth::session::hash_password;
+use app::api::context::AppState;
+use app::model::{Role, TextKey, Typology};
+use app::store::demo::{self, DemoOutcome};
+use app::store::{pairs, users, Db, StoreError};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser, Debug)]
+#[command(name = "parent-bridge", version, about = "Parent Bridge: parent-to-parent mentoring")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Apply migrations and serve the app.
+    Serve(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate(DbArgs),
+    /// Load the demo organisation, programme, accounts and logs.
+    Demo(DbArgs),
+    /// Create a programme (and its organisation if new).
+    CreateProgramme {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        name: String,
+        /// peer, non_peer or both
+        #[arg(long, default_value = "both")]
+        typology: String,
+    },
+    /// Create a person (or give an existing one another role) in a programme.
+    /// The password is read from the first line of standard input; a mentee
+    /// may have none (`--no-login`).
+    CreateUser {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// coordinator, manager, mentor or mentee
+        #[arg(long)]
+        role: String,
+        /// The programme's name.
+        #[arg(long)]
+        programme: String,
+        /// The person cannot log in (no password is read).
+        #[arg(long)]
+        no_login: bool,
+    },
+    /// Match a mentor with a mentee.
+    CreatePair {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        programme: String,
+        #[arg(long)]
+        mentor: String,
+        #[arg(long)]
+        mentee: String,
+        #[arg(long)]
+        manager: String,
+        /// yyyy-mm-dd; today if left out.
+        #[arg(long)]
+        started_on: Option<String>,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("could not start the server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn invalid(message: impl Into<String>) -> CliError {
+    CliError::Invalid(message.into())
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    match execute(cli.command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(db: &DbArgs) -> Result<Db, CliError> {
+    let db = Db::connect(&db.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn one_programme(db: &Db, name: &str) -> Result<app::model::ProgrammeId, CliError> {
+    match users::find_programmes(db, name).await?.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(invalid(format!("no programme is called {name:?}"))),
+        _ => Err(invalid(format!("several programmes are called {name:?}"))),
+    }
+}
+
+async fn person(db: &Db, email: &str) -> Result<app::model::UserId, CliError> {
+    users::find_user_by_email(db, email)
+        .await?
+        .map(|u| u.id)
+        .ok_or_else(|| invalid(format!("nobody has the email {email:?}")))
+}
+
+fn read_password() -> Result<String, CliError> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn execute(command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Serve(args) => crate::serve(args).await,
+        Command::Migrate(args) => {
+            let db = open(&args).await?;
+            println!("Migrations applied ({}).", db.engine());
+            Ok(())
+        }
+        Command::Demo(args) => {
+            if std::env::var("PB_ENV").is_ok_and(|e| e == "production") {
+                return Err(invalid("demo data is never loaded when PB_ENV=production"));
+            }
+            let db = open(&args).await?;
+            let hash = hash_password(demo::PASSWORD).await.map_err(|e| invalid(e.to_string()))?;
+            let today = chrono::Local::now().date_naive();
+            match demo::load(&db, &hash, today).await? {
+                DemoOutcome::Loaded => println!("Demo data loaded."),
+                DemoOutcome::AlreadyThere => println!("Demo data is already there."),
+            }
+            println!("Demo accounts (password: {}):", demo::PASSWORD);
+            for (email, role) in demo::ACCOUNTS {
+                println!("  {email:<26} {role}");
+            }
+            Ok(())
+        }
+        Command::CreateProgramme { db, organisation, name, typology } => {
+            let typology = Typology::from_key(&typology)
+                .ok_or_else(|| invalid(format!("typology must be peer, non_peer or both, not {typology:?}")))?;
+            if organisation.trim().is_empty() || name.trim().is_empty() {
+                return Err(invalid("the organisation and the programme need names"));
+            }
+            let db = open(&db).await?;
+            let mut tx = db.begin().await?;
+            let org = match users::find_organisation(&db, &organisation).await? {
+                Some(org) => org,
+                None => users::create_organisation(&mut tx, &organisation).await?,
+            };
+            let id = users::create_programme(&mut tx, org, &name, typology).await?;
+            tx.commit().await?;
+            println!("Programme {name:?} created ({id}).");
+            Ok(())
+        }
+        Command::CreateUser { db, email, name, role, programme, no_login } => {
+            let role = Role::from_key(&role)
+                .ok_or_else(|| invalid(format!("role must be coordinator, manager, mentor or mentee, not {role:?}")))?;
+            let email = users::normalise_email(&email);
+            if !email.contains('@') || email.len() > 254 {
+                return Err(invalid(format!("{email:?} is not an email address")));
+            }
+            if name.trim().is_empty() {
+                return Err(invalid("the person needs a name"));
+            }
+            if no_login && role != Role::Mentee {
+                return Err(invalid("only a mentee may have no login"));
+            }
+            let db = open(&db).await?;
+            let programme = one_programme(&db, &programme).await?;
+            let existing = users::find_user_by_email(&db, &email).await?;
+            let hash = match (&existing, no_login) {
+                (None, false) => {
+                    let password = read_password()?;
+                    Some(hash_password(&password).await.map_err(|e| invalid(e.to_string()))?)
+                }
+                _ => None,
+            };
+            let mut tx = db.begin().await?;
+            let id = match existing {
+                Some(user) => user.id,
+                None => users::create_user(&mut tx, &email, &name, hash.as_deref()).await?,
+            };
+            users::add_membership(&mut tx, id, programme, role).await?;
+            tx.commit().await?;
+            println!("{email} is now {} in the programme ({id}).", role.key());
+            Ok(())
+        }
+        Command::CreatePair { db, programme, mentor, mentee, manager, started_on } => {
+            let started_on = match started_on {
+                Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|_| invalid(format!("{text:?} is not a date (yyyy-mm-dd)")))?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let db = open(&db).await?;
+            let programme = one_programme(&db, &programme).await?;
+            let new = pairs::NewPair {
+                programme,
+                mentor: person(&db, &mentor).await?,
+                mentee: person(&db, &mentee).await?,
+                manager: person(&db, &manager).await?,
+                started_on,
+            };
+            for (who, id, role) in [(&mentor, new.mentor, Role::Mentor), (&mentee, new.mentee, Role::Mentee), (&manager, new.manager, Role::Manager)] {
+                let holds = users::memberships(&db, id).await?.iter().any(|m| m.programme_id == programme && m.role == role);
+                if !holds {
+                    return Err(invalid(format!("{who} is not {} in this programme", role.key())));
+                }
+            }
+            let mut tx = db.begin().await?;
+            let id = pairs::create(&mut tx, &new).await?;
+            tx.commit().await?;
+            println!("Pair created ({id}).");
+            Ok(())
+        }
+    }
+}
+
+/// The shared state of a running server.
+pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketAddr) -> AppState {
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("parent-bridge")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(crate::http::build_hashes().is_some())
+        .build();
+    AppState { db, settings: Arc::new(config.settings.clone()), leptos_options }
+}

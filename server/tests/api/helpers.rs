@@ -1,0 +1,227 @@
+//! A real server on a random port with a fresh database per test: SQLite in
+//! a temporary folder, or a new PostgreSQL database when
+//! `PB_TEST_POSTGRES_URL` names a server.
+
+use app::api::auth::session::hash_password;
+use app::api::context::{AppState, Settings};
+use app::model::*;
+use app::store::{pairs, users, Db};
+use chrono::{Days, NaiveDate};
+use reqwest::{Client, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use server::config::HttpConfig;
+use std::net::SocketAddr;
+
+use tokio::sync::OnceCell;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub database_url: String,
+    pub world: World,
+    _folder: tempfile::TempDir,
+}
+
+/// Who is who in the test world: programme A with one person per role, and
+/// programme B whose people must see nothing of A.
+pub struct World {
+    pub today: NaiveDate,
+    pub programme_a: ProgrammeId,
+    pub pair_a1: PairId,
+    pub pair_a2: PairId,
+    pub pair_a3: PairId,
+    pub pair_b: PairId,
+}
+
+/// A new, empty database and its URL.
+pub async fn fresh_db(folder: &std::path::Path) -> (Db, String) {
+    match std::env::var("PB_TEST_POSTGRES_URL") {
+        Ok(server_url) if !server_url.is_empty() => {
+            let admin = Db::connect(&server_url).await.expect("the test PostgreSQL server is reachable");
+            let name = format!("pb_test_{}", uuid::Uuid::new_v4().simple());
+            let Db::Postgres(pool) = &admin else { panic!("PB_TEST_POSTGRES_URL must be a postgres: URL") };
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.expect("create a test database");
+            admin.close().await;
+            let (base, _) = server_url.rsplit_once('/').expect("a database URL has a path");
+            let url = format!("{base}/{name}");
+            (Db::connect(&url).await.expect("connect to the test database"), url)
+        }
+        _ => {
+            let url = format!("sqlite:{}", folder.join("test.db").display());
+            (Db::connect(&url).await.expect("open SQLite"), url)
+        }
+    }
+}
+
+/// The same password hash for every test person: argon2 is slow on purpose.
+pub async fn password_hash() -> &'static str {
+    static HASH: OnceCell<String> = OnceCell::const_new();
+    HASH.get_or_init(|| async { hash_password(PASSWORD).await.unwrap() }).await
+}
+
+async fn seed(db: &Db) -> World {
+    let hash = password_hash().await;
+    let today = chrono::Utc::now().date_naive();
+    let mut tx = db.begin().await.unwrap();
+    let org_a = users::create_organisation(&mut tx, "School A").await.unwrap();
+    let org_b = users::create_organisation(&mut tx, "School B").await.unwrap();
+    let programme_a = users::create_programme(&mut tx, org_a, "Pilot A", Typology::Peer).await.unwrap();
+    let programme_b = users::create_programme(&mut tx, org_b, "Pilot B", Typology::NonPeer).await.unwrap();
+    let mut ids = std::collections::HashMap::new();
+    for (email, programme, role, login) in [
+        ("coordinator@a.test", programme_a, Role::Coordinator, true),
+        ("manager@a.test", programme_a, Role::Manager, true),
+        ("mentor@a.test", programme_a, Role::Mentor, true),
+        ("mentor2@a.test", programme_a, Role::Mentor, true),
+        ("mentee@a.test", programme_a, Role::Mentee, true),
+        ("mentee2@a.test", programme_a, Role::Mentee, false),
+        ("mentee3@a.test", programme_a, Role::Mentee, false),
+        ("coordinator@b.test", programme_b, Role::Coordinator, true),
+        ("manager@b.test", programme_b, Role::Manager, true),
+        ("mentor@b.test", programme_b, Role::Mentor, true),
+        ("mentee@b.test", programme_b, Role::Mentee, true),
+    ] {
+        let id = users::create_user(&mut tx, email, email, login.then_some(hash)).await.unwrap();
+        users::add_membership(&mut tx, id, programme, role).await.unwrap();
+        ids.insert(email, id);
+    }
+    let started_on = today - Days::new(60);
+    let mut pair = async |programme, mentor: &str, mentee: &str, manager: &str| {
+        pairs::create(
+            &mut tx,
+            &pairs::NewPair { programme, mentor: ids[mentor], mentee: ids[mentee], manager: ids[manager], started_on },
+        )
+        .await
+        .unwrap()
+    };
+    let pair_a1 = pair(programme_a, "mentor@a.test", "mentee@a.test", "manager@a.test").await;
+    let pair_a2 = pair(programme_a, "mentor@a.test", "mentee2@a.test", "manager@a.test").await;
+    let pair_a3 = pair(programme_a, "mentor2@a.test", "mentee3@a.test", "manager@a.test").await;
+    let pair_b = pair(programme_b, "mentor@b.test", "mentee@b.test", "manager@b.test").await;
+    tx.commit().await.unwrap();
+    World { today, programme_a, pair_a1, pair_a2, pair_a3, pair_b }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Settings::default()).await
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    let folder = tempfile::tempdir().unwrap();
+    let site = folder.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("sw.js"), "const BUILD = \"__BUILD_ID__\";\nconst FILES = [\"__PRECACHE_FILES__\"];\n")
+        .unwrap();
+    let (db, database_url) = fresh_db(folder.path()).await;
+    db.migrate().await.expect("migrations apply");
+    let world = seed(&db).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let config = HttpConfig {
+        settings: settings.clone(),
+        public_origin: None,
+        trust_proxy: false,
+        site_root: site.display().to_string(),
+    };
+    let state: AppState = server::cli::state(db.clone(), &config, addr);
+    let router = server::http::router(state, config);
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    TestApp { base: format!("http://{addr}"), db, database_url, world, _folder: folder }
+}
+
+pub fn client() -> Client {
+    Client::builder().cookie_store(true).build().unwrap()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function with form-encoded arguments.
+    pub async fn post(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client.post(self.url(path)).form(form).send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, client: &Client, path: &str, body: serde_json::Value) -> Response {
+        client.post(self.url(path)).json(&body).send().await.unwrap()
+    }
+
+    pub async fn login(&self, client: &Client, email: &str) -> Response {
+        self.post(client, "/api/auth/login", &[("email", email), ("password", PASSWORD)]).await
+    }
+
+    /// A client logged in as `email`.
+    pub async fn as_user(&self, email: &str) -> Client {
+        let client = client();
+        let response = self.login(&client, email).await;
+        assert_eq!(response.status(), StatusCode::OK, "{email} logs in");
+        client
+    }
+
+    pub async fn sync(&self, client: &Client, items: &[SyncItem]) -> Response {
+        self.post_json(client, "/api/mentor/sync", json!({ "items": items })).await
+    }
+
+    pub async fn stored_logs(&self) -> i64 {
+        app::store::meetings::count(&self.db).await.unwrap()
+    }
+
+    /// Runs one statement on either engine (for setting up what the app has
+    /// no function for, such as the passing of time).
+    pub async fn execute(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(sql).bind(at).execute(pool).await.map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql).bind(at).execute(pool).await.map(|_| ()),
+        }
+        .unwrap();
+    }
+}
+
+impl TestApp {
+    pub async fn latest_session_use(&self) -> chrono::DateTime<chrono::Utc> {
+        let sql = "SELECT MAX(last_seen_at) FROM sessions";
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .unwrap()
+    }
+}
+
+pub async fn json<T: DeserializeOwned>(response: Response) -> T {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("status {status}, body {text:?}: {e}"))
+}
+
+/// A valid meeting log for `pair`, `days_ago` days back.
+pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) -> MeetingLogInput {
+    MeetingLogInput {
+        pair_id: pair.to_string(),
+        date: (world.today - Days::new(days_ago)).format("%Y-%m-%d").to_string(),
+        form: "face_to_face".into(),
+        hours: "1".into(),
+        minutes: "15".into(),
+        description: description.into(),
+        went_well_next_steps: "Next: visit the school together.".into(),
+        challenge: "no".into(),
+        challenge_text: String::new(),
+    }
+}
+
+/// The sync item a phone would send for `log`: the hash as the phone
+/// computes it, for a log valid on the phone.
+pub fn item(world: &World, log: MeetingLogInput) -> SyncItem {
+    let ctx = ValidationContext {
+        latest_date: world.today + Days::new(1),
+        pair: Some(PairDates { started_on: NaiveDate::MIN, ended_on: None }),
+    };
+    let content_hash = log.validate(&ctx).map(|l| l.content_hash()).unwrap_or_else(|_| "unchecked".into());
+    SyncItem { id: MeetingLogId::new(), content_hash, log }
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests of the HTTP API: a real server, a real database (SQLite,
+//! or PostgreSQL with `PB_TEST_POSTGRES_URL`), real HTTP requests.
+
+mod auth;
+mod cli;
+mod helpers;
+mod meeting_logs;
+mod pages;
+mod permissions;
+mod sync;
