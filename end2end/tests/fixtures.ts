@@ -1,0 +1,170 @@
+import { test as base, expect, Page, BrowserContext } from "@playwright/test";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+const binary = process.env.PB_BINARY ?? path.join(root, "target", "debug", "parent-bridge");
+
+export const PASSWORD = "parent-bridge-demo";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** The real server, on its own port, with a fresh database holding the demo data. */
+export class Server {
+  readonly url: string;
+  private child?: ChildProcess;
+
+  constructor(
+    private readonly port: number,
+    private readonly folder: string,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      DATABASE_URL: `sqlite:${path.join(this.folder, "e2e.db")}`,
+      LEPTOS_SITE_ROOT: path.join(root, "target", "site"),
+      RUST_LOG: "warn",
+    };
+  }
+
+  loadDemo(): void {
+    execFileSync(binary, ["demo"], { env: this.env(), stdio: "ignore" });
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn(binary, ["serve", "--addr", `127.0.0.1:${this.port}`], {
+      env: this.env(),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the server did not start");
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+    this.child = undefined;
+  }
+
+  /** Meeting logs in the database, counted through the manager's server function. */
+  async managerLogs(): Promise<{ description: string; challenge: string | null }[]> {
+    const login = await fetch(`${this.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "manager@example.org", password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    const response = await fetch(`${this.url}/api/manager/logs`, { method: "POST", headers: { cookie } });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+}
+
+export const test = base.extend<{ server: Server }>({
+  server: async ({}, use) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "pb-e2e-"));
+    const server = new Server(await freePort(), folder);
+    server.loadDemo();
+    await server.start();
+    await use(server);
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect };
+
+export async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** Waits until the service worker controls the page (so it works offline). */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state === "activated" && navigator.serviceWorker.controller !== null;
+  });
+}
+
+/** Today, as the browser's date input wants it. */
+export function today(daysAgo = 0): string {
+  const d = new Date(Date.now() - daysAgo * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export interface LogFields {
+  mentee: string;
+  date?: string;
+  form?: string;
+  hours?: string;
+  minutes?: string;
+  description: string;
+  wentWell?: string;
+  challenge?: string;
+}
+
+/** Fills the meeting log form by its visible labels. */
+export async function fillMeetingLog(page: Page, log: LogFields): Promise<void> {
+  await page.getByLabel("Mentee", { exact: true }).selectOption({ label: log.mentee });
+  await page.getByLabel("Date").fill(log.date ?? today(1));
+  await page.getByLabel(log.form ?? "Telephone").check();
+  await page.getByLabel("Hours").fill(log.hours ?? "1");
+  await page.getByLabel("Minutes").fill(log.minutes ?? "30");
+  await page.getByLabel(/Write a brief description of what you did during this meeting/).fill(log.description);
+  await page.getByLabel(/Do you think the session went well\?/).fill(log.wentWell ?? "Yes. Next: a school visit.");
+  if (log.challenge) {
+    await page.getByLabel("Yes", { exact: true }).check();
+    await page.getByLabel("If YES, please describe it").fill(log.challenge);
+  } else {
+    await page.getByLabel("No", { exact: true }).check();
+  }
+}
+
+export async function submitMeetingLog(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Save meeting log" }).click();
+  await page.waitForURL(/\/mentor\/logs\?pair=.*saved=1/);
+}
+
+export async function openNewLog(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "New meeting log" }).first().click();
+  await expect(page.getByLabel("Mentee", { exact: true })).toBeVisible();
+}
+
+export type { BrowserContext };

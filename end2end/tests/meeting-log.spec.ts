@@ -1,0 +1,75 @@
+import { expect, fillMeetingLog, logIn, openNewLog, submitMeetingLog, test, today } from "./fixtures";
+
+test("a mentor logs a meeting with the labelled form and the manager reads it", async ({ page, server }) => {
+  await logIn(page, "mentor@example.org");
+  await expect(page).toHaveURL(/\/mentor$/);
+  await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
+
+  await openNewLog(page);
+  await fillMeetingLog(page, {
+    mentee: "Gabriela Radu",
+    form: "Face-to-face",
+    hours: "1",
+    minutes: "45",
+    description: "We met at the library and read the school's letters together.",
+    challenge: "She worries the school will judge her family.",
+  });
+  await submitMeetingLog(page);
+
+  const card = page.getByTestId("log-card").filter({ hasText: "read the school's letters together" });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("1 h 45 min");
+  await expect(card.getByTestId("log-state")).toHaveText("Synced");
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await logIn(page, "manager@example.org");
+  await expect(page).toHaveURL(/\/manager$/);
+  const managerCard = page.getByTestId("log-card").filter({ hasText: "read the school's letters together" });
+  await expect(managerCard).toBeVisible();
+  await expect(managerCard).toContainText("Elena Ionescu");
+  await expect(managerCard).toContainText("Challenge");
+  expect((await server.managerLogs()).filter((l) => l.description.includes("read the school's letters together"))).toHaveLength(1);
+});
+
+test("invalid input is shown next to its field and nothing is stored", async ({ page, server }) => {
+  const before = (await server.managerLogs()).length;
+  await logIn(page, "mentor@example.org");
+  await openNewLog(page);
+  await fillMeetingLog(page, { mentee: "Ioana Marin", date: today(-3), hours: "9", minutes: "0", description: "Too long" });
+  await page.getByLabel(/Write a brief description/).fill("");
+
+  await page.getByRole("button", { name: "Save meeting log" }).click();
+
+  await expect(page.locator("#log-date-error")).toHaveText("The date cannot be in the future.");
+  await expect(page.locator("#log-duration-error")).toHaveText("A meeting lasts at most 8 hours.");
+  await expect(page.locator("#log-description-error")).toHaveText("Please fill this in.");
+  await expect(page.getByLabel("Date")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/mentor\/log$/);
+  expect((await server.managerLogs()).length).toBe(before);
+});
+
+test("switching to Romanian changes the labels and is remembered", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Language").selectOption("ro");
+  await expect(page.getByLabel("Parolă")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ro");
+
+  await page.getByLabel("Adresă de e-mail").fill("mentor@example.org");
+  await page.getByLabel("Parolă").fill("parent-bridge-demo");
+  await page.getByRole("button", { name: "Autentificare" }).click();
+  await page.waitForURL(/\/mentor$/);
+  await page.getByRole("link", { name: "Jurnal nou de întâlnire" }).first().click();
+  await expect(page.getByLabel("Data", { exact: true })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Forma întâlnirii" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Data", { exact: true })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ro");
+});
+
+test("unknown pages are a 404 in the chosen language", async ({ page }) => {
+  const response = await page.goto("/nothing/here");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The sync benchmark (optimised build): 1,000 logs from a browser's outbox
+# through the real sync path into a fresh SQLite database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LEPTOS_OUTPUT_NAME=parent-bridge
+
+scripts/setup.sh --test --release
+cargo leptos build --release >/dev/null
+(cd end2end && node bench/bench-sync.mjs "${1:-1000}")

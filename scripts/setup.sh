@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs what building and testing Parent Bridge needs, skipping whatever is
+# already there. Safe to run again and again.
+#
+#   scripts/setup.sh            the build tools (run the app)
+#   scripts/setup.sh --test     also Chromium, PostgreSQL and the Playwright packages
+#   scripts/setup.sh --release  also wasm-opt, for size-optimised builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=false
+want_release=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=true ;;
+    --release) want_release=true ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+
+CARGO_LEPTOS_VERSION=0.3.10
+BINARYEN_VERSION=132.0.0
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 18 minutes on 2 cores, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 7 minutes, once)"
+  # Without --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "${APT_UPDATED:-}" ]; then
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+if $want_release; then
+  if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+    say "Installing wasm-opt (binaryen $BINARYEN_VERSION)"
+    npm install -g --silent "binaryen@$BINARYEN_VERSION"
+  fi
+  if ! command -v brotli >/dev/null; then
+    say "Installing brotli (for the size report)"
+    apt_install brotli
+  fi
+fi
+
+if $want_test; then
+  if [ ! -x /usr/bin/chromium ]; then
+    say "Installing Chromium (Debian's, for Playwright)"
+    apt_install chromium
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    say "Installing PostgreSQL (for the tests against PostgreSQL)"
+    apt_install postgresql || echo "warning: PostgreSQL could not be installed; its tests will be skipped" >&2
+  fi
+  if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+    say "Installing the Playwright packages (no browser download: Debian's Chromium is used)"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
+fi
