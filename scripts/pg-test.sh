@@ -24,7 +24,12 @@ as_owner() {
 case "$command" in
   start)
     mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    if [ "$(id -u)" -eq 0 ]; then
+      # PostgreSQL refuses to run as root: the cluster belongs to "postgres",
+      # who must be able to reach the folder.
+      chmod a+x "$(dirname "$dir")"
+      chown postgres "$dir"
+    fi
     as_owner "'$bin/initdb' -D '$dir/data' -U postgres --auth=trust -E UTF8 >'$dir/initdb.log' 2>&1"
     as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o \"-k '$dir' -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -w start >/dev/null"
     echo "postgres://postgres@127.0.0.1:$port/postgres"

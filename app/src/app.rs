@@ -2,12 +2,12 @@
 
 use crate::components::*;
 use crate::i18n::{provide_i18n, Lang};
-use crate::offline::{pwa, provide_offline};
+use crate::offline::{provide_offline, pwa};
 use crate::pages::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -48,7 +48,9 @@ fn initial_language() -> Lang {
         };
         header(http::header::COOKIE)
             .and_then(|c| Lang::from_cookie_header(&c))
-            .or_else(|| header(http::header::ACCEPT_LANGUAGE).and_then(|a| Lang::from_accept_language(&a)))
+            .or_else(|| {
+                header(http::header::ACCEPT_LANGUAGE).and_then(|a| Lang::from_accept_language(&a))
+            })
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
@@ -70,7 +72,10 @@ fn remembered_language() -> Option<Lang> {
     if !cfg!(target_arch = "wasm32") {
         return None;
     }
-    let document = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    let document = web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?;
     Lang::from_cookie_header(&document.cookie().ok()?)
 }
 
@@ -106,9 +111,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentor/log") view=MeetingLogPage/>
                     <Route path=path!("/mentor/logs") view=MentorLogsPage/>
                     <Route path=path!("/mentor/outbox") view=OutboxPage/>
-                    <Route path=path!("/manager") view=ManagerPage/>
-                    <Route path=path!("/coordinator") view=CoordinatorPage/>
-                    <Route path=path!("/mentee") view=MenteePage/>
+                    // Pages of server data render whole before the response
+                    // starts, so a 403 or a redirect to the login keeps its status.
+                    <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator") view=CoordinatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mentee") view=MenteePage ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view=NoRolePage/>
                 </Routes>
             </main>

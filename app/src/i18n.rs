@@ -242,6 +242,7 @@ messages! {
     PersistRefused { en: "This browser may delete saved logs when space runs low. Sync whenever you can.", ro: "Acest browser poate șterge jurnalele salvate când spațiul se termină. Sincronizați cât de des puteți." }
     UpdateAvailable { en: "A new version of Parent Bridge is ready. Your drafts and waiting logs are kept.", ro: "O nouă versiune Parent Bridge este disponibilă. Ciornele și jurnalele în așteptare se păstrează." }
     ReloadNow { en: "Reload now", ro: "Reîncarcă acum" }
+    Understood { en: "Understood", ro: "Am înțeles" }
     Later { en: "Later", ro: "Mai târziu" }
     UnsyncedAtLogout { en: "Some meeting logs have not reached the server yet ({n}). If you log out now they stay on this phone and are sent after you log in again.", ro: "Unele jurnale nu au ajuns încă pe server ({n}). Dacă vă deconectați acum, ele rămân pe telefon și vor fi trimise după ce vă autentificați din nou." }
     SyncFirst { en: "Sync first", ro: "Sincronizează întâi" }
@@ -334,7 +335,9 @@ impl I18n {
 }
 
 pub fn provide_i18n(initial: Lang) -> I18n {
-    let i18n = I18n { lang: RwSignal::new(initial) };
+    let i18n = I18n {
+        lang: RwSignal::new(initial),
+    };
     provide_context(i18n);
     i18n
 }
@@ -358,7 +361,10 @@ mod tests {
     fn every_message_has_a_non_empty_text_in_every_language() {
         for msg in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(!msg.text(*lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert!(
+                    !msg.text(*lang).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
             }
         }
     }
@@ -390,7 +396,14 @@ mod tests {
             .filter(|m| m.text(Lang::En) == m.text(Lang::Ro))
             .collect();
         // Names and words that are the same in both languages.
-        let allowed = [Msg::AppName, Msg::RoleMentor, Msg::MentorLabel, Msg::Online, Msg::Offline, Msg::DurationValue];
+        let allowed = [
+            Msg::AppName,
+            Msg::RoleMentor,
+            Msg::MentorLabel,
+            Msg::Online,
+            Msg::Offline,
+            Msg::DurationValue,
+        ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");
         }
@@ -408,18 +421,27 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(Msg::WaitingCount.fill(Lang::En, &[("n", "3")]), "Waiting to sync: 3");
+        assert_eq!(
+            Msg::WaitingCount.fill(Lang::En, &[("n", "3")]),
+            "Waiting to sync: 3"
+        );
     }
 
     #[test]
     fn the_language_comes_from_the_cookie() {
-        assert_eq!(Lang::from_cookie_header("a=b; pb_lang=ro; c=d"), Some(Lang::Ro));
+        assert_eq!(
+            Lang::from_cookie_header("a=b; pb_lang=ro; c=d"),
+            Some(Lang::Ro)
+        );
         assert_eq!(Lang::from_cookie_header("pb_lang=xx"), None);
     }
 
     #[test]
     fn the_language_comes_from_the_browser_when_not_chosen() {
-        assert_eq!(Lang::from_accept_language("fr-FR,ro-RO;q=0.8,en;q=0.5"), Some(Lang::Ro));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,ro-RO;q=0.8,en;q=0.5"),
+            Some(Lang::Ro)
+        );
         assert_eq!(Lang::from_accept_language("de"), None);
     }
 }

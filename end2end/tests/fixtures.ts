@@ -25,20 +25,24 @@ async function freePort(): Promise<number> {
 /** The real server, on its own port, with a fresh database holding the demo data. */
 export class Server {
   readonly url: string;
+  readonly folder: string;
   private child?: ChildProcess;
+  /** The built site it serves; a test may point it at a changed copy. */
+  siteRoot = path.join(root, "target", "site");
 
   constructor(
     private readonly port: number,
-    private readonly folder: string,
+    folder: string,
   ) {
     this.url = `http://127.0.0.1:${port}`;
+    this.folder = folder;
   }
 
   env(): NodeJS.ProcessEnv {
     return {
       ...process.env,
       DATABASE_URL: `sqlite:${path.join(this.folder, "e2e.db")}`,
-      LEPTOS_SITE_ROOT: path.join(root, "target", "site"),
+      LEPTOS_SITE_ROOT: this.siteRoot,
       RUST_LOG: "warn",
     };
   }

@@ -68,8 +68,13 @@ test("switching to Romanian changes the labels and is remembered", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "ro");
 });
 
-test("unknown pages are a 404 in the chosen language", async ({ page }) => {
+test("unknown pages are a 404 in the chosen language", async ({ page, context, server }) => {
   const response = await page.goto("/nothing/here");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+
+  await context.addCookies([{ name: "pb_lang", value: "ro", url: server.url }]);
+  const romanian = await page.goto("/nothing/here");
+  expect(romanian?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Pagina nu a fost găsită" })).toBeVisible();
 });

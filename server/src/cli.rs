@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser, Debug)]
-#[command(name = "parent-bridge", version, about = "Parent Bridge: parent-to-parent mentoring")]
+#[command(
+    name = "parent-bridge",
+    version,
+    about = "Parent Bridge: parent-to-parent mentoring"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -144,7 +148,9 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 return Err(invalid("demo data is never loaded when PB_ENV=production"));
             }
             let db = open(&args).await?;
-            let hash = hash_password(demo::PASSWORD).await.map_err(|e| invalid(e.to_string()))?;
+            let hash = hash_password(demo::PASSWORD)
+                .await
+                .map_err(|e| invalid(e.to_string()))?;
             let today = chrono::Local::now().date_naive();
             match demo::load(&db, &hash, today).await? {
                 DemoOutcome::Loaded => println!("Demo data loaded."),
@@ -156,9 +162,17 @@ async fn execute(command: Command) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Command::CreateProgramme { db, organisation, name, typology } => {
-            let typology = Typology::from_key(&typology)
-                .ok_or_else(|| invalid(format!("typology must be peer, non_peer or both, not {typology:?}")))?;
+        Command::CreateProgramme {
+            db,
+            organisation,
+            name,
+            typology,
+        } => {
+            let typology = Typology::from_key(&typology).ok_or_else(|| {
+                invalid(format!(
+                    "typology must be peer, non_peer or both, not {typology:?}"
+                ))
+            })?;
             if organisation.trim().is_empty() || name.trim().is_empty() {
                 return Err(invalid("the organisation and the programme need names"));
             }
@@ -173,9 +187,19 @@ async fn execute(command: Command) -> Result<(), CliError> {
             println!("Programme {name:?} created ({id}).");
             Ok(())
         }
-        Command::CreateUser { db, email, name, role, programme, no_login } => {
-            let role = Role::from_key(&role)
-                .ok_or_else(|| invalid(format!("role must be coordinator, manager, mentor or mentee, not {role:?}")))?;
+        Command::CreateUser {
+            db,
+            email,
+            name,
+            role,
+            programme,
+            no_login,
+        } => {
+            let role = Role::from_key(&role).ok_or_else(|| {
+                invalid(format!(
+                    "role must be coordinator, manager, mentor or mentee, not {role:?}"
+                ))
+            })?;
             let email = users::normalise_email(&email);
             if !email.contains('@') || email.len() > 254 {
                 return Err(invalid(format!("{email:?} is not an email address")));
@@ -192,7 +216,11 @@ async fn execute(command: Command) -> Result<(), CliError> {
             let hash = match (&existing, no_login) {
                 (None, false) => {
                     let password = read_password()?;
-                    Some(hash_password(&password).await.map_err(|e| invalid(e.to_string()))?)
+                    Some(
+                        hash_password(&password)
+                            .await
+                            .map_err(|e| invalid(e.to_string()))?,
+                    )
                 }
                 _ => None,
             };
@@ -206,7 +234,14 @@ async fn execute(command: Command) -> Result<(), CliError> {
             println!("{email} is now {} in the programme ({id}).", role.key());
             Ok(())
         }
-        Command::CreatePair { db, programme, mentor, mentee, manager, started_on } => {
+        Command::CreatePair {
+            db,
+            programme,
+            mentor,
+            mentee,
+            manager,
+            started_on,
+        } => {
             let started_on = match started_on {
                 Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                     .map_err(|_| invalid(format!("{text:?} is not a date (yyyy-mm-dd)")))?,
@@ -221,10 +256,20 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 manager: person(&db, &manager).await?,
                 started_on,
             };
-            for (who, id, role) in [(&mentor, new.mentor, Role::Mentor), (&mentee, new.mentee, Role::Mentee), (&manager, new.manager, Role::Manager)] {
-                let holds = users::memberships(&db, id).await?.iter().any(|m| m.programme_id == programme && m.role == role);
+            for (who, id, role) in [
+                (&mentor, new.mentor, Role::Mentor),
+                (&mentee, new.mentee, Role::Mentee),
+                (&manager, new.manager, Role::Manager),
+            ] {
+                let holds = users::memberships(&db, id)
+                    .await?
+                    .iter()
+                    .any(|m| m.programme_id == programme && m.role == role);
                 if !holds {
-                    return Err(invalid(format!("{who} is not {} in this programme", role.key())));
+                    return Err(invalid(format!(
+                        "{who} is not {} in this programme",
+                        role.key()
+                    )));
                 }
             }
             let mut tx = db.begin().await?;
@@ -245,5 +290,9 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         .site_addr(addr)
         .hash_files(crate::http::build_hashes().is_some())
         .build();
-    AppState { db, settings: Arc::new(config.settings.clone()), leptos_options }
+    AppState {
+        db,
+        settings: Arc::new(config.settings.clone()),
+        leptos_options,
+    }
 }

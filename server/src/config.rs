@@ -8,7 +8,11 @@ use std::net::SocketAddr;
 #[derive(Args, Clone, Debug)]
 pub struct DbArgs {
     /// `sqlite:path/to/file.db` (embedded, the default) or `postgres://…`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite:data/parent-bridge.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:data/parent-bridge.db"
+    )]
     pub database_url: String,
 }
 
@@ -67,7 +71,9 @@ impl ServeArgs {
             None => None,
             Some(url) => Some(origin_of(url).ok_or_else(|| ConfigError::PublicUrl(url.clone()))?),
         };
-        let secure = public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
+        let secure = public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"));
         Ok(HttpConfig {
             settings: Settings {
                 session_idle: chrono::Duration::minutes(self.session_idle_minutes),
@@ -98,8 +104,14 @@ mod tests {
 
     #[test]
     fn the_origin_of_a_url_drops_its_path() {
-        assert_eq!(origin_of("https://Mentoring.example.org/app?x=1").as_deref(), Some("https://mentoring.example.org"));
-        assert_eq!(origin_of("http://127.0.0.1:3000").as_deref(), Some("http://127.0.0.1:3000"));
+        assert_eq!(
+            origin_of("https://Mentoring.example.org/app?x=1").as_deref(),
+            Some("https://mentoring.example.org")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3000").as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
         assert_eq!(origin_of("ftp://example.org"), None);
         assert_eq!(origin_of("example.org"), None);
     }

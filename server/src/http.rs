@@ -40,10 +40,18 @@ pub fn router(state: AppState, config: HttpConfig) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/api/{*name}", post(server_fn))
-        .route("/sw.js", get(serve_service_worker).with_state(guard.clone()))
+        .route(
+            "/sw.js",
+            get(serve_service_worker).with_state(guard.clone()),
+        )
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(middleware::from_fn_with_state(guard.clone(), sessions))
         .layer(middleware::from_fn_with_state(guard, refuse_foreign_origin))
         .layer(middleware::from_fn(security_headers))
@@ -57,7 +65,11 @@ async fn server_fn(State(state): State<AppState>, request: Request<Body>) -> imp
 /// Server functions are called by the app's own pages only: a write whose
 /// `Origin` is another site is refused (the session cookie is `SameSite=Lax`
 /// too, but old browsers and same-site subdomains are not covered by that).
-async fn refuse_foreign_origin(State(guard): State<Guard>, request: Request, next: Next) -> Response {
+async fn refuse_foreign_origin(
+    State(guard): State<Guard>,
+    request: Request,
+    next: Next,
+) -> Response {
     let method = request.method();
     if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
         return next.run(request).await;
@@ -65,7 +77,11 @@ async fn refuse_foreign_origin(State(guard): State<Guard>, request: Request, nex
     let headers = request.headers();
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("null").to_ascii_lowercase();
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let own = origin == format!("http://{host}") || origin == format!("https://{host}");
         let public = guard.config.public_origin.as_deref() == Some(origin.as_str());
         if !(own || public) {
@@ -88,7 +104,12 @@ fn client_ip(request: &Request, trust_proxy: bool) -> String {
         .map(|ip| ip.trim().to_string())
         .filter(|ip| !ip.is_empty());
     forwarded
-        .or_else(|| request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }
 
@@ -114,7 +135,11 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
             }
             Err(error) => {
                 tracing::error!(%error, "session lookup failed");
-                return (StatusCode::SERVICE_UNAVAILABLE, "the database is not available").into_response();
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the database is not available",
+                )
+                    .into_response();
             }
         },
     };
@@ -138,14 +163,21 @@ async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if build_file && response.status() == StatusCode::OK && build_hashes().is_some() {
         // Hashed names: a new build has new names.
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
     }
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }
 
@@ -165,13 +197,20 @@ pub fn build_hashes() -> Option<Vec<(String, String)>> {
 /// The files of this build the service worker pre-caches.
 pub fn precached_files(hashes: Option<&[(String, String)]>) -> Vec<String> {
     let hashed = |kind: &str| {
-        let hash = hashes.and_then(|h| h.iter().find(|(k, _)| k == kind)).map(|(_, h)| format!(".{h}"));
+        let hash = hashes
+            .and_then(|h| h.iter().find(|(k, _)| k == kind))
+            .map(|(_, h)| format!(".{h}"));
         format!("/pkg/parent-bridge{}.{kind}", hash.unwrap_or_default())
     };
     let mut files = vec![hashed("js"), hashed("wasm"), hashed("css")];
     files.extend(
-        ["/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/icon-maskable-512.png"]
-            .map(String::from),
+        [
+            "/manifest.webmanifest",
+            "/icons/icon-192.png",
+            "/icons/icon-512.png",
+            "/icons/icon-maskable-512.png",
+        ]
+        .map(String::from),
     );
     files
 }
@@ -194,7 +233,11 @@ pub fn service_worker_script(site_root: &str) -> Option<String> {
     }
     let build = hex::encode(&hasher.finalize()[..8]);
     let list = serde_json::to_string(&files).unwrap_or_else(|_| "[]".to_string());
-    Some(script.replace("__BUILD_ID__", &build).replace("[\"__PRECACHE_FILES__\"]", &list))
+    Some(
+        script
+            .replace("__BUILD_ID__", &build)
+            .replace("[\"__PRECACHE_FILES__\"]", &list),
+    )
 }
 
 async fn serve_service_worker(State(guard): State<Guard>) -> Response {

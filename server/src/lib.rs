@@ -16,11 +16,18 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
     spawn_cleanup(state.clone());
     let router = http::router(state, config);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    tracing::info!("Parent Bridge ({}) listening on http://{}", db.engine(), args.addr);
+    tracing::info!(
+        "Parent Bridge ({}) listening on http://{}",
+        db.engine(),
+        args.addr
+    );
     println!("Parent Bridge is running on http://{}", args.addr);
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     db.close().await;
     Ok(())
 }
@@ -39,7 +46,9 @@ fn spawn_cleanup(state: app::api::context::AppState) {
                 now - settings.session_absolute,
             )
             .await;
-            let failures = app::store::users::prune_login_failures(&state.db, now - settings.login_window).await;
+            let failures =
+                app::store::users::prune_login_failures(&state.db, now - settings.login_window)
+                    .await;
             if let Err(error) = sessions.and(failures) {
                 tracing::warn!(%error, "clean-up failed");
             }
@@ -53,7 +62,9 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

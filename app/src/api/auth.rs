@@ -11,7 +11,14 @@ pub async fn login(email: String, password: String) -> Result<Identity, AppError
     use super::context::*;
     respond(async move {
         let state = state()?;
-        session::login(&state, &email, &password, &client_ip(), request_cookies().as_deref()).await
+        session::login(
+            &state,
+            &email,
+            &password,
+            &client_ip(),
+            request_cookies().as_deref(),
+        )
+        .await
     })
     .await
 }
@@ -22,10 +29,16 @@ pub async fn logout() -> Result<(), AppError> {
     use super::context::*;
     respond(async move {
         let state = state()?;
-        if let Some(token) = request_cookies().as_deref().and_then(session::token_from_cookies) {
+        if let Some(token) = request_cookies()
+            .as_deref()
+            .and_then(session::token_from_cookies)
+        {
             crate::store::sessions::delete(&state.db, &session::hash_token(&token)).await?;
         }
-        append_header(http::header::SET_COOKIE, &session::clear_cookie(&state.settings));
+        append_header(
+            http::header::SET_COOKIE,
+            &session::clear_cookie(&state.settings),
+        );
         Ok(())
     })
     .await
@@ -116,7 +129,11 @@ pub mod session {
         let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
         let verified = tokio::task::spawn_blocking(move || {
             PasswordHash::new(&hash)
-                .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+                .map(|parsed| {
+                    argon2()
+                        .verify_password(password.as_bytes(), &parsed)
+                        .is_ok()
+                })
                 .unwrap_or(false)
         })
         .await
@@ -147,7 +164,11 @@ pub mod session {
     }
 
     fn cookie(settings: &Settings, value: &str, max_age_seconds: i64) -> String {
-        let secure = if settings.secure_cookies { "; Secure" } else { "" };
+        let secure = if settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
     }
 
@@ -167,10 +188,13 @@ pub mod session {
         let now = store::now();
         let (by_account, by_ip) =
             users::count_login_failures(db, email, ip, now - settings.login_window).await?;
-        if by_account >= settings.max_failures_per_account || by_ip >= settings.max_failures_per_ip {
+        if by_account >= settings.max_failures_per_account || by_ip >= settings.max_failures_per_ip
+        {
             let minutes = settings.login_window.num_minutes().max(1) as u32;
             tracing::warn!(%ip, "login rate limited");
-            return Err(AppError::RateLimited { retry_after_minutes: minutes });
+            return Err(AppError::RateLimited {
+                retry_after_minutes: minutes,
+            });
         }
 
         let user = users::find_user_by_email(db, email).await?;
@@ -196,7 +220,10 @@ pub mod session {
             &cookie(settings, &token, settings.session_absolute.num_seconds()),
         );
         tracing::info!(user = %user.id, "logged in");
-        Ok(load_user(db, user.id).await?.ok_or(AppError::Internal)?.identity)
+        Ok(load_user(db, user.id)
+            .await?
+            .ok_or(AppError::Internal)?
+            .identity)
     }
 
     pub async fn load_user(db: &store::Db, id: UserId) -> StoreResult<Option<CurrentUser>> {
@@ -263,7 +290,10 @@ pub mod session {
         #[test]
         fn a_malformed_token_is_ignored() {
             assert_eq!(token_from_cookies("pb_session=short"), None);
-            assert_eq!(token_from_cookies(&format!("pb_session={}", "z".repeat(64))), None);
+            assert_eq!(
+                token_from_cookies(&format!("pb_session={}", "z".repeat(64))),
+                None
+            );
         }
 
         #[test]
@@ -271,13 +301,19 @@ pub mod session {
             let plain = cookie(&Settings::default(), "x", 10);
             assert!(plain.contains("HttpOnly") && plain.contains("SameSite=Lax"));
             assert!(!plain.contains("Secure"));
-            let secure = Settings { secure_cookies: true, ..Settings::default() };
+            let secure = Settings {
+                secure_cookies: true,
+                ..Settings::default()
+            };
             assert!(cookie(&secure, "x", 10).ends_with("; Secure"));
         }
 
         #[tokio::test]
         async fn a_short_password_is_refused() {
-            assert!(matches!(hash_password("short").await, Err(PasswordError::TooShort)));
+            assert!(matches!(
+                hash_password("short").await,
+                Err(PasswordError::TooShort)
+            ));
         }
 
         #[tokio::test]

@@ -69,7 +69,10 @@ impl CurrentUser {
 
     /// The programmes in which the person holds `role`.
     pub fn programmes_as(&self, role: Role) -> impl Iterator<Item = ProgrammeId> + '_ {
-        self.memberships.iter().filter(move |m| m.role == role).map(|m| m.programme_id)
+        self.memberships
+            .iter()
+            .filter(move |m| m.role == role)
+            .map(|m| m.programme_id)
     }
 }
 
@@ -125,26 +128,37 @@ pub fn require(role: Role) -> Result<(AppState, CurrentUser), AppError> {
 }
 
 pub fn append_header(name: http::HeaderName, value: &str) {
-    if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+    if let (Some(options), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
         options.append_header(name, value);
     }
 }
 
-/// Runs a server function's body and gives an error its HTTP status.
-pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-    let result = body.await;
-    if let Err(error) = &result {
-        // A plain HTML form post (before the app has loaded) is redirected
-        // back to its page by leptos_axum; an error status would break that.
-        let plain_form_post = parts().is_some_and(|p| {
-            p.headers
+/// Gives the response the HTTP status of `error`.
+pub fn set_status(error: &AppError) {
+    // A plain HTML form post (before the app has loaded) is redirected back
+    // to its page by leptos_axum; an error status would break that.
+    let plain_form_post = parts().is_some_and(|p| {
+        p.method == http::Method::POST
+            && p.headers
                 .get(http::header::ACCEPT)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.contains("text/html"))
-        });
-        if let (Some(options), false) = (use_context::<ResponseOptions>(), plain_form_post) {
-            options.set_status(error.status());
-        }
+    });
+    if let (Some(options), false) = (use_context::<ResponseOptions>(), plain_form_post) {
+        options.set_status(error.status());
+    }
+}
+
+/// Runs a server function's body and gives an error its HTTP status.
+pub async fn respond<T>(
+    body: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        set_status(error);
     }
     result
 }

@@ -78,12 +78,26 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        let error = Self::from_framework(value);
+        // On the server this also covers requests that never reached the
+        // function's body (arguments that do not parse): give them their status.
+        #[cfg(feature = "ssr")]
+        super::context::set_status(&error);
+        error
+    }
+}
+
+impl AppError {
+    fn from_framework(value: ServerFnErrorErr) -> Self {
         match value {
-            // Made in the browser: no answer, or an answer that is not ours
-            // (a proxy's error page, a captive portal).
-            ServerFnErrorErr::Request(reason) | ServerFnErrorErr::Deserialization(reason) => {
-                AppError::Network { reason }
+            // Made in the browser: no answer.
+            ServerFnErrorErr::Request(reason) => AppError::Network { reason },
+            // On the server: the arguments did not parse. In the browser: the
+            // answer was not ours (a proxy's error page, a captive portal).
+            ServerFnErrorErr::Deserialization(reason) if cfg!(feature = "ssr") => {
+                AppError::BadRequest { reason }
             }
+            ServerFnErrorErr::Deserialization(reason) => AppError::Network { reason },
             // Made on the server: the request could not be read.
             ServerFnErrorErr::Args(reason)
             | ServerFnErrorErr::MissingArg(reason)
@@ -114,15 +128,24 @@ mod tests {
 
     #[test]
     fn an_error_round_trips_as_json() {
-        let error = AppError::Invalid { errors: FieldErrors::one(Field::Date, Problem::DateInFuture) };
+        let error = AppError::Invalid {
+            errors: FieldErrors::one(Field::Date, Problem::DateInFuture),
+        };
         let bytes = error.ser();
         assert_eq!(AppError::de(bytes), error);
     }
 
     #[test]
-    fn an_answer_that_is_not_ours_is_a_network_error() {
-        let error = AppError::de("<html>Bad gateway</html>".into());
-        assert!(matches!(error, AppError::Network { .. }));
+    #[cfg(feature = "ssr")]
+    fn arguments_that_do_not_parse_are_a_bad_request() {
+        let error =
+            AppError::from_framework(ServerFnErrorErr::Deserialization("expected a uuid".into()));
+        assert_eq!(error.status(), http::StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn no_answer_is_a_network_error() {
+        let error = AppError::from_framework(ServerFnErrorErr::Request("offline".into()));
         assert!(error.is_transient());
     }
 

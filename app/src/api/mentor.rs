@@ -29,7 +29,9 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
     respond(async move {
         let (state, user) = require(Role::Mentor)?;
         if let Some(pair) = pair {
-            let owned = pairs::find(&state.db, pair).await?.is_some_and(|p| p.mentor_id == user.id());
+            let owned = pairs::find(&state.db, pair)
+                .await?
+                .is_some_and(|p| p.mentor_id == user.id());
             if !owned {
                 return Err(AppError::Forbidden);
             }
@@ -85,17 +87,22 @@ pub mod sync {
         let mut outcomes: Vec<Option<SyncOutcome>> = Vec::with_capacity(items.len());
         let mut valid: Vec<(usize, MeetingLogId, MeetingLog)> = Vec::new();
         for (index, item) in items.iter().enumerate() {
-            let pair = PairId::parse(&item.log.pair_id).ok().and_then(|id| own_pairs.get(&id).copied());
+            let pair = PairId::parse(&item.log.pair_id)
+                .ok()
+                .and_then(|id| own_pairs.get(&id).copied());
             let rejected = |errors| Some(SyncOutcome::Rejected { errors });
             if pair.is_none() {
-                outcomes.push(rejected(FieldErrors::one(Field::Pair, Problem::NotYourPair)));
+                outcomes.push(rejected(FieldErrors::one(
+                    Field::Pair,
+                    Problem::NotYourPair,
+                )));
                 continue;
             }
             match item.log.validate(&ValidationContext { latest_date, pair }) {
                 Err(errors) => outcomes.push(rejected(errors)),
-                Ok(log) if log.content_hash() != item.content_hash => {
-                    outcomes.push(rejected(FieldErrors::one(Field::Log, Problem::ContentDamaged)))
-                }
+                Ok(log) if log.content_hash() != item.content_hash => outcomes.push(rejected(
+                    FieldErrors::one(Field::Log, Problem::ContentDamaged),
+                )),
                 Ok(log) => {
                     outcomes.push(None);
                     valid.push((index, item.id, log));
@@ -131,7 +138,10 @@ pub mod sync {
                 outcome: outcome.unwrap_or(SyncOutcome::Conflict),
             })
             .collect();
-        let stored = results.iter().filter(|r| r.outcome == SyncOutcome::Stored).count();
+        let stored = results
+            .iter()
+            .filter(|r| r.outcome == SyncOutcome::Stored)
+            .count();
         tracing::info!(mentor = %user.id(), received = items.len(), stored, "meeting logs synced");
         Ok(results)
     }

@@ -23,7 +23,11 @@ pub struct Auth {
 }
 
 pub fn provide_auth(offline: Offline) -> Auth {
-    let auth = Auth { identity: RwSignal::new(None), checked: RwSignal::new(false), offline };
+    let auth = Auth {
+        identity: RwSignal::new(None),
+        checked: RwSignal::new(false),
+        offline,
+    };
     provide_context(auth);
     auth
 }
@@ -34,7 +38,8 @@ pub fn use_auth() -> Auth {
 
 impl Auth {
     pub fn has(&self, role: Role) -> bool {
-        self.identity.with(|i| i.as_ref().is_some_and(|i| i.has(role)))
+        self.identity
+            .with(|i| i.as_ref().is_some_and(|i| i.has(role)))
     }
 
     /// In the browser, once: show the cached person at once, then ask the

@@ -59,7 +59,7 @@ fn NavLinks() -> impl IntoView {
     let auth = use_auth();
     let offline = use_offline();
     let i18n = use_i18n();
-    let link = move |href: &'static str, msg: Msg| view! { <A href=href>{t(msg)}</A> };
+    let link = move |href: &'static str, msg: Msg| view! { <A href=href exact=true>{t(msg)}</A> };
     move || {
         let mut links = Vec::new();
         if auth.has(Role::Mentor) {
@@ -68,7 +68,7 @@ fn NavLinks() -> impl IntoView {
             links.push(link("/mentor/logs", Msg::NavMyLogs).into_any());
             links.push(
                 view! {
-                    <A href="/mentor/outbox">
+                    <A href="/mentor/outbox" exact=true>
                         {t(Msg::NavOutbox)}
                         {move || {
                             let n = offline.waiting_count() + offline.attention_count();
@@ -88,7 +88,10 @@ fn NavLinks() -> impl IntoView {
         if auth.has(Role::Mentee) {
             links.push(link("/mentee", Msg::NavMyMentoring).into_any());
         }
-        links.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()
+        links
+            .into_iter()
+            .map(|l| view! { <li>{l}</li> })
+            .collect_view()
     }
 }
 
@@ -116,8 +119,10 @@ fn LogoutButton() -> impl IntoView {
         }
     };
     let who = move || {
-        auth.identity
-            .with(|i| i.as_ref().map(|i| i18n.fill(Msg::SignedInAs, &[("name", &i.display_name)])))
+        auth.identity.with(|i| {
+            i.as_ref()
+                .map(|i| i18n.fill(Msg::SignedInAs, &[("name", &i.display_name)]))
+        })
     };
     view! {
         <span class="who">{who}</span>

@@ -11,13 +11,23 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
 }
 
 pub fn format_duration(minutes: u32, lang: Lang) -> String {
-    Msg::DurationValue.fill(lang, &[("h", &(minutes / 60).to_string()), ("m", &(minutes % 60).to_string())])
+    Msg::DurationValue.fill(
+        lang,
+        &[
+            ("h", &(minutes / 60).to_string()),
+            ("m", &(minutes % 60).to_string()),
+        ],
+    )
 }
 
 /// A moment in the phone's own time zone.
 pub fn format_moment(at: DateTime<Utc>, lang: Lang) -> String {
     let local = at.with_timezone(&Local);
-    format!("{} {}", format_date(local.date_naive(), lang), local.format("%H:%M"))
+    format!(
+        "{} {}",
+        format_date(local.date_naive(), lang),
+        local.format("%H:%M")
+    )
 }
 
 #[cfg(test)]

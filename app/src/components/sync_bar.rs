@@ -27,7 +27,10 @@ pub fn MentorFrame(children: ChildrenFn) -> impl IntoView {
         if !ready.get() {
             return Gate::Wait;
         }
-        match auth.identity.with(|i| i.as_ref().map(|i| i.has(Role::Mentor))) {
+        match auth
+            .identity
+            .with(|i| i.as_ref().map(|i| i.has(Role::Mentor)))
+        {
             Some(true) => Gate::Open,
             Some(false) => Gate::NotMentor,
             None if !auth.checked.get() => Gate::Wait,
@@ -95,7 +98,9 @@ pub fn SyncBar() -> impl IntoView {
                 {status_text}
             </span>
             {move || (offline.status.get() == SyncStatus::NeedsLogin)
-                .then(|| view! { <a href="/login">{t(Msg::LogIn)}</a> })}
+                // A full page load: the app starts over and asks the server
+                // who is logged in (nobody), while the outbox stays.
+                .then(|| view! { <a href="/login" rel="external">{t(Msg::LogIn)}</a> })}
             <button
                 type="button"
                 class="small"
@@ -141,7 +146,12 @@ fn StorageNotice() -> impl IntoView {
             </p>
         </Show>
         <Show when=move || offline.persist_refused.get()>
-            <p class="notice">{t(Msg::PersistRefused)}</p>
+            <div class="notice" role="status">
+                <p>{t(Msg::PersistRefused)}</p>
+                <button type="button" class="small" on:click=move |_| offline.dismiss_persist_notice()>
+                    {t(Msg::Understood)}
+                </button>
+            </div>
         </Show>
     }
 }

@@ -197,12 +197,7 @@ impl MeetingLog {
     }
 }
 
-fn text_field(
-    errors: &mut FieldErrors,
-    field: Field,
-    value: &str,
-    required: bool,
-) -> String {
+fn text_field(errors: &mut FieldErrors, field: Field, value: &str, required: bool) -> String {
     let value = value.trim();
     if required && value.is_empty() {
         errors.push(field, Problem::Required);
@@ -255,7 +250,12 @@ impl MeetingLogInput {
                     errors.push(Field::Date, Problem::DateBeforePairStart);
                     None
                 }
-                Ok(date) if ctx.pair.and_then(|p| p.ended_on).is_some_and(|end| date > end) => {
+                Ok(date)
+                    if ctx
+                        .pair
+                        .and_then(|p| p.ended_on)
+                        .is_some_and(|end| date > end) =>
+                {
                     errors.push(Field::Date, Problem::PairEnded);
                     None
                 }
@@ -329,7 +329,9 @@ impl MeetingLogInput {
         };
 
         match (pair_id, date, form, duration_minutes) {
-            (Some(pair_id), Some(date), Some(form), Some(duration_minutes)) if errors.is_empty() => {
+            (Some(pair_id), Some(date), Some(form), Some(duration_minutes))
+                if errors.is_empty() =>
+            {
                 Ok(MeetingLog {
                     pair_id,
                     date,
@@ -372,7 +374,10 @@ mod tests {
     fn ctx() -> ValidationContext {
         ValidationContext {
             latest_date: day("2026-11-22"),
-            pair: Some(PairDates { started_on: day("2026-09-01"), ended_on: None }),
+            pair: Some(PairDates {
+                started_on: day("2026-09-01"),
+                ended_on: None,
+            }),
         }
     }
 
@@ -409,80 +414,157 @@ mod tests {
 
     #[test]
     fn a_date_in_the_future_is_refused() {
-        let input = MeetingLogInput { date: "2026-11-23".into(), ..valid_input() };
+        let input = MeetingLogInput {
+            date: "2026-11-23".into(),
+            ..valid_input()
+        };
         assert_eq!(problems(&input), vec![(Field::Date, Problem::DateInFuture)]);
     }
 
     #[test]
     fn today_is_allowed() {
-        let input = MeetingLogInput { date: "2026-11-22".into(), ..valid_input() };
+        let input = MeetingLogInput {
+            date: "2026-11-22".into(),
+            ..valid_input()
+        };
         assert!(input.validate(&ctx()).is_ok());
     }
 
     #[test]
     fn a_date_before_the_pair_started_is_refused() {
-        let input = MeetingLogInput { date: "2026-08-31".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Date, Problem::DateBeforePairStart)]);
+        let input = MeetingLogInput {
+            date: "2026-08-31".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Date, Problem::DateBeforePairStart)]
+        );
     }
 
     #[test]
     fn a_meeting_after_the_pair_ended_is_refused_but_one_before_is_kept() {
         let ended = ValidationContext {
-            pair: Some(PairDates { started_on: day("2026-09-01"), ended_on: Some(day("2026-11-01")) }),
+            pair: Some(PairDates {
+                started_on: day("2026-09-01"),
+                ended_on: Some(day("2026-11-01")),
+            }),
             ..ctx()
         };
-        let late = MeetingLogInput { date: "2026-11-02".into(), ..valid_input() };
-        assert_eq!(late.validate(&ended).unwrap_err().problem(Field::Date), Some(Problem::PairEnded));
-        let in_time = MeetingLogInput { date: "2026-11-01".into(), ..valid_input() };
+        let late = MeetingLogInput {
+            date: "2026-11-02".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            late.validate(&ended).unwrap_err().problem(Field::Date),
+            Some(Problem::PairEnded)
+        );
+        let in_time = MeetingLogInput {
+            date: "2026-11-01".into(),
+            ..valid_input()
+        };
         assert!(in_time.validate(&ended).is_ok());
     }
 
     #[test]
     fn a_missing_or_malformed_date_is_refused() {
-        let missing = MeetingLogInput { date: " ".into(), ..valid_input() };
+        let missing = MeetingLogInput {
+            date: " ".into(),
+            ..valid_input()
+        };
         assert_eq!(problems(&missing), vec![(Field::Date, Problem::Required)]);
-        let malformed = MeetingLogInput { date: "22/11/2026".into(), ..valid_input() };
+        let malformed = MeetingLogInput {
+            date: "22/11/2026".into(),
+            ..valid_input()
+        };
         assert_eq!(problems(&malformed), vec![(Field::Date, Problem::NotADate)]);
     }
 
     #[test]
     fn a_duration_under_one_minute_is_refused() {
-        let input = MeetingLogInput { hours: "0".into(), minutes: "0".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Duration, Problem::DurationTooShort)]);
+        let input = MeetingLogInput {
+            hours: "0".into(),
+            minutes: "0".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Duration, Problem::DurationTooShort)]
+        );
     }
 
     #[test]
     fn a_duration_over_eight_hours_is_refused() {
-        let input = MeetingLogInput { hours: "8".into(), minutes: "1".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Duration, Problem::DurationTooLong)]);
+        let input = MeetingLogInput {
+            hours: "8".into(),
+            minutes: "1".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Duration, Problem::DurationTooLong)]
+        );
     }
 
     #[test]
     fn exactly_one_minute_and_exactly_eight_hours_are_allowed() {
-        let one = MeetingLogInput { hours: "".into(), minutes: "1".into(), ..valid_input() };
+        let one = MeetingLogInput {
+            hours: "".into(),
+            minutes: "1".into(),
+            ..valid_input()
+        };
         assert_eq!(one.validate(&ctx()).unwrap().duration_minutes(), 1);
-        let eight = MeetingLogInput { hours: "8".into(), minutes: "".into(), ..valid_input() };
+        let eight = MeetingLogInput {
+            hours: "8".into(),
+            minutes: "".into(),
+            ..valid_input()
+        };
         assert_eq!(eight.validate(&ctx()).unwrap().duration_minutes(), 480);
     }
 
     #[test]
     fn a_duration_that_is_not_a_number_is_refused() {
-        let input = MeetingLogInput { hours: "-1".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Duration, Problem::NotANumber)]);
-        let huge = MeetingLogInput { hours: "99999999999".into(), ..valid_input() };
-        assert_eq!(problems(&huge), vec![(Field::Duration, Problem::NotANumber)]);
+        let input = MeetingLogInput {
+            hours: "-1".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Duration, Problem::NotANumber)]
+        );
+        let huge = MeetingLogInput {
+            hours: "99999999999".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&huge),
+            vec![(Field::Duration, Problem::NotANumber)]
+        );
     }
 
     #[test]
     fn sixty_minutes_or_more_in_the_minutes_box_is_refused() {
-        let input = MeetingLogInput { hours: "0".into(), minutes: "75".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Duration, Problem::MinutesOutOfRange)]);
+        let input = MeetingLogInput {
+            hours: "0".into(),
+            minutes: "75".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Duration, Problem::MinutesOutOfRange)]
+        );
     }
 
     #[test]
     fn a_missing_description_is_refused() {
-        let input = MeetingLogInput { description: "   \n".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Description, Problem::Required)]);
+        let input = MeetingLogInput {
+            description: "   \n".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Description, Problem::Required)]
+        );
     }
 
     #[test]
@@ -492,7 +574,10 @@ mod tests {
             challenge_text: " ".into(),
             ..valid_input()
         };
-        assert_eq!(problems(&input), vec![(Field::ChallengeText, Problem::Required)]);
+        assert_eq!(
+            problems(&input),
+            vec![(Field::ChallengeText, Problem::Required)]
+        );
     }
 
     #[test]
@@ -510,27 +595,48 @@ mod tests {
 
     #[test]
     fn the_challenge_question_must_be_answered() {
-        let input = MeetingLogInput { challenge: "".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Challenge, Problem::Required)]);
+        let input = MeetingLogInput {
+            challenge: "".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Challenge, Problem::Required)]
+        );
     }
 
     #[test]
     fn an_unknown_form_of_meeting_is_refused() {
-        let input = MeetingLogInput { form: "carrier_pigeon".into(), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Form, Problem::UnknownChoice)]);
+        let input = MeetingLogInput {
+            form: "carrier_pigeon".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Form, Problem::UnknownChoice)]
+        );
     }
 
     #[test]
     fn a_pair_that_is_not_the_mentors_is_refused() {
-        let ctx = ValidationContext { pair: None, ..ctx() };
+        let ctx = ValidationContext {
+            pair: None,
+            ..ctx()
+        };
         let errors = valid_input().validate(&ctx).unwrap_err();
         assert_eq!(errors.problem(Field::Pair), Some(Problem::UnknownPair));
     }
 
     #[test]
     fn overlong_text_is_refused() {
-        let input = MeetingLogInput { description: "a".repeat(MAX_TEXT_CHARS + 1), ..valid_input() };
-        assert_eq!(problems(&input), vec![(Field::Description, Problem::TooLong)]);
+        let input = MeetingLogInput {
+            description: "a".repeat(MAX_TEXT_CHARS + 1),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![(Field::Description, Problem::TooLong)]
+        );
     }
 
     #[test]
@@ -539,7 +645,14 @@ mod tests {
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            vec![Field::Pair, Field::Date, Field::Form, Field::Duration, Field::Description, Field::Challenge]
+            vec![
+                Field::Pair,
+                Field::Date,
+                Field::Form,
+                Field::Duration,
+                Field::Description,
+                Field::Challenge
+            ]
         );
     }
 
@@ -560,7 +673,10 @@ mod tests {
     #[test]
     fn different_content_has_a_different_hash() {
         let a = valid_input();
-        let b = MeetingLogInput { minutes: "31".into(), ..a.clone() };
+        let b = MeetingLogInput {
+            minutes: "31".into(),
+            ..a.clone()
+        };
         assert_ne!(
             a.validate(&ctx()).unwrap().content_hash(),
             b.validate(&ctx()).unwrap().content_hash()
@@ -576,7 +692,12 @@ mod tests {
 
     #[test]
     fn the_server_accepts_dates_that_are_today_somewhere() {
-        let now = DateTime::parse_from_rfc3339("2026-11-22T23:30:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(ValidationContext::latest_date_anywhere(now), day("2026-11-23"));
+        let now = DateTime::parse_from_rfc3339("2026-11-22T23:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            ValidationContext::latest_date_anywhere(now),
+            day("2026-11-23")
+        );
     }
 }

@@ -58,7 +58,10 @@ pub struct PairSummary {
 
 impl PairSummary {
     pub fn dates(&self) -> PairDates {
-        PairDates { started_on: self.started_on, ended_on: self.ended_on }
+        PairDates {
+            started_on: self.started_on,
+            ended_on: self.ended_on,
+        }
     }
 }
 
@@ -165,7 +168,10 @@ mod tests {
 
     #[test]
     fn a_manager_who_also_mentors_lands_on_the_manager_page() {
-        assert_eq!(identity(vec![Role::Mentor, Role::Manager]).home_path(), "/manager");
+        assert_eq!(
+            identity(vec![Role::Mentor, Role::Manager]).home_path(),
+            "/manager"
+        );
     }
 
     #[test]
@@ -175,7 +181,10 @@ mod tests {
 
     #[test]
     fn a_sync_result_is_flat_json() {
-        let result = SyncResult { id: MeetingLogId::new(), outcome: SyncOutcome::Conflict };
+        let result = SyncResult {
+            id: MeetingLogId::new(),
+            outcome: SyncOutcome::Conflict,
+        };
         let json = serde_json::to_value(&result).unwrap();
         assert_eq!(json["outcome"], "conflict");
         let back: SyncResult = serde_json::from_value(json).unwrap();

@@ -96,6 +96,9 @@ mod tests {
 
     #[test]
     fn roles_serialise_as_their_keys() {
-        assert_eq!(serde_json::to_string(&Role::Manager).unwrap(), "\"manager\"");
+        assert_eq!(
+            serde_json::to_string(&Role::Manager).unwrap(),
+            "\"manager\""
+        );
     }
 }

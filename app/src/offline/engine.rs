@@ -83,11 +83,17 @@ impl Offline {
 
     /// Logs that have not reached the server.
     pub fn waiting_count(&self) -> usize {
-        self.outbox.with(|items| items.iter().filter(|i| i.state == ItemState::Waiting).count())
+        self.outbox.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.state == ItemState::Waiting)
+                .count()
+        })
     }
 
     pub fn attention_count(&self) -> usize {
-        self.outbox.with(|items| items.iter().filter(|i| i.state.needs_attention()).count())
+        self.outbox
+            .with(|items| items.iter().filter(|i| i.state.needs_attention()).count())
     }
 }
 
@@ -183,7 +189,10 @@ mod browser {
         }
 
         pub fn save_draft(&self, draft: &Draft) -> Result<(), StorageError> {
-            let result = self.data().ok_or(StorageError::Unavailable)?.save_draft(draft);
+            let result = self
+                .data()
+                .ok_or(StorageError::Unavailable)?
+                .save_draft(draft);
             if let Err(problem) = &result {
                 self.storage_problem.set(Some(problem.clone()));
             }
@@ -199,6 +208,10 @@ mod browser {
         /// A draft to correct an item that needs attention.
         pub fn draft_from_item(&self, id: MeetingLogId) -> Option<Draft> {
             self.data()?.draft_from_item(id, Utc::now())
+        }
+
+        pub fn dismiss_persist_notice(&self) {
+            super::super::pwa::persist_notice_read(self.persist_refused);
         }
 
         pub fn discard(&self, id: MeetingLogId) {
@@ -352,7 +365,9 @@ mod browser {
                 return;
             }
             let this = *self;
-            let navigator_online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+            let navigator_online = web_sys::window()
+                .map(|w| w.navigator().on_line())
+                .unwrap_or(true);
             self.online.set(navigator_online);
 
             std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
@@ -381,8 +396,10 @@ mod browser {
                         this.sync_now();
                     }
                 });
-                let _ = document
-                    .add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+                let _ = document.add_event_listener_with_callback(
+                    "visibilitychange",
+                    on_visible.as_ref().unchecked_ref(),
+                );
                 on_visible.forget();
             }
         }

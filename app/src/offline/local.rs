@@ -30,7 +30,12 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(now: DateTime<Utc>) -> Draft {
-        Draft { id: MeetingLogId::new(), log: MeetingLogInput::default(), saved_at: now, replaces: None }
+        Draft {
+            id: MeetingLogId::new(),
+            log: MeetingLogInput::default(),
+            saved_at: now,
+            replaces: None,
+        }
     }
 }
 
@@ -68,7 +73,11 @@ pub struct OutboxItem {
 
 impl OutboxItem {
     pub fn sync_item(&self) -> SyncItem {
-        SyncItem { id: self.id, content_hash: self.content_hash.clone(), log: self.log.clone() }
+        SyncItem {
+            id: self.id,
+            content_hash: self.content_hash.clone(),
+            log: self.log.clone(),
+        }
     }
 
     /// The item as a log to read, with names from the cached pairs. `None`
@@ -78,7 +87,10 @@ impl OutboxItem {
         // Only to read what was typed: the date rules were applied on saving.
         let reading = ValidationContext {
             latest_date: chrono::NaiveDate::MAX,
-            pair: Some(PairDates { started_on: chrono::NaiveDate::MIN, ended_on: None }),
+            pair: Some(PairDates {
+                started_on: chrono::NaiveDate::MIN,
+                ended_on: None,
+            }),
         };
         let log = self.log.validate(&reading).ok()?;
         Some(MeetingLogView {
@@ -211,14 +223,22 @@ impl<S: KeyValue> LocalData<S> {
 
     /// The items the server has not acknowledged, oldest first.
     pub fn waiting(&self) -> Vec<OutboxItem> {
-        self.outbox().into_iter().filter(|i| i.state == ItemState::Waiting).collect()
+        self.outbox()
+            .into_iter()
+            .filter(|i| i.state == ItemState::Waiting)
+            .collect()
     }
 
     /// Moves a checked draft into the outbox. The draft is cleared only once
     /// the item is safely stored. A draft whose id is already waiting or
     /// synced is not added again; one that was rejected is replaced by the
     /// corrected version.
-    pub fn submit(&self, draft: &Draft, log: &MeetingLog, now: DateTime<Utc>) -> Result<PutOutcome, StorageError> {
+    pub fn submit(
+        &self,
+        draft: &Draft,
+        log: &MeetingLog,
+        now: DateTime<Utc>,
+    ) -> Result<PutOutcome, StorageError> {
         if let Some(existing) = self.item(draft.id) {
             if !matches!(existing.state, ItemState::Rejected { .. }) {
                 self.clear_draft_if(draft.id);
@@ -257,7 +277,9 @@ impl<S: KeyValue> LocalData<S> {
         item.state = match &result.outcome {
             SyncOutcome::Stored | SyncOutcome::AlreadyStored => ItemState::Synced { at: now },
             SyncOutcome::Conflict => ItemState::Conflict,
-            SyncOutcome::Rejected { errors } => ItemState::Rejected { errors: errors.clone() },
+            SyncOutcome::Rejected { errors } => ItemState::Rejected {
+                errors: errors.clone(),
+            },
         };
         self.set_with_room(&self.item_key(item.id), &item)
     }
@@ -284,8 +306,18 @@ impl<S: KeyValue> LocalData<S> {
     pub fn draft_from_item(&self, id: MeetingLogId, now: DateTime<Utc>) -> Option<Draft> {
         let item = self.item(id)?;
         match item.state {
-            ItemState::Rejected { .. } => Some(Draft { id: item.id, log: item.log, saved_at: now, replaces: None }),
-            ItemState::Conflict => Some(Draft { id: MeetingLogId::new(), log: item.log, saved_at: now, replaces: Some(item.id) }),
+            ItemState::Rejected { .. } => Some(Draft {
+                id: item.id,
+                log: item.log,
+                saved_at: now,
+                replaces: None,
+            }),
+            ItemState::Conflict => Some(Draft {
+                id: MeetingLogId::new(),
+                log: item.log,
+                saved_at: now,
+                replaces: Some(item.id),
+            }),
             ItemState::Waiting | ItemState::Synced { .. } => None,
         }
     }
@@ -346,7 +378,9 @@ mod tests {
     use chrono::NaiveDate;
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn checked(pair: PairId, description: &str) -> (MeetingLogInput, MeetingLog) {
@@ -363,14 +397,20 @@ mod tests {
         };
         let ctx = ValidationContext {
             latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-            pair: Some(PairDates { started_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(), ended_on: None }),
+            pair: Some(PairDates {
+                started_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+                ended_on: None,
+            }),
         };
         let log = input.validate(&ctx).unwrap();
         (input, log)
     }
 
     fn draft_for(input: MeetingLogInput) -> Draft {
-        Draft { log: input, ..Draft::new(now()) }
+        Draft {
+            log: input,
+            ..Draft::new(now())
+        }
     }
 
     #[test]
@@ -428,15 +468,43 @@ mod tests {
             data.submit(d, l, now()).unwrap();
         }
 
-        data.record(&SyncResult { id: a.id, outcome: SyncOutcome::Stored }, now()).unwrap();
-        data.record(&SyncResult { id: b.id, outcome: SyncOutcome::Conflict }, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: a.id,
+                outcome: SyncOutcome::Stored,
+            },
+            now(),
+        )
+        .unwrap();
+        data.record(
+            &SyncResult {
+                id: b.id,
+                outcome: SyncOutcome::Conflict,
+            },
+            now(),
+        )
+        .unwrap();
         let errors = FieldErrors::one(Field::Date, Problem::DateInFuture);
-        data.record(&SyncResult { id: c.id, outcome: SyncOutcome::Rejected { errors: errors.clone() } }, now())
-            .unwrap();
+        data.record(
+            &SyncResult {
+                id: c.id,
+                outcome: SyncOutcome::Rejected {
+                    errors: errors.clone(),
+                },
+            },
+            now(),
+        )
+        .unwrap();
 
-        assert_eq!(data.item(a.id).unwrap().state, ItemState::Synced { at: now() });
+        assert_eq!(
+            data.item(a.id).unwrap().state,
+            ItemState::Synced { at: now() }
+        );
         assert_eq!(data.item(b.id).unwrap().state, ItemState::Conflict);
-        assert_eq!(data.item(c.id).unwrap().state, ItemState::Rejected { errors });
+        assert_eq!(
+            data.item(c.id).unwrap().state,
+            ItemState::Rejected { errors }
+        );
         assert!(data.waiting().is_empty());
     }
 
@@ -447,7 +515,14 @@ mod tests {
         let draft = draft_for(input);
         data.submit(&draft, &log, now()).unwrap();
         let errors = FieldErrors::one(Field::Pair, Problem::NotYourPair);
-        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Rejected { errors } }, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: draft.id,
+                outcome: SyncOutcome::Rejected { errors },
+            },
+            now(),
+        )
+        .unwrap();
 
         let fix = data.draft_from_item(draft.id, now()).unwrap();
         assert_eq!(fix.id, draft.id);
@@ -464,7 +539,14 @@ mod tests {
         let (input, log) = checked(PairId::new(), "A");
         let draft = draft_for(input);
         data.submit(&draft, &log, now()).unwrap();
-        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Conflict }, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: draft.id,
+                outcome: SyncOutcome::Conflict,
+            },
+            now(),
+        )
+        .unwrap();
 
         let fix = data.draft_from_item(draft.id, now()).unwrap();
         assert_ne!(fix.id, draft.id);
@@ -529,7 +611,14 @@ mod tests {
         let unsent = draft_for(input);
         data.submit(&sent, &log, now()).unwrap();
         data.submit(&unsent, &log, now()).unwrap();
-        data.record(&SyncResult { id: sent.id, outcome: SyncOutcome::Stored }, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: sent.id,
+                outcome: SyncOutcome::Stored,
+            },
+            now(),
+        )
+        .unwrap();
         let pending = Draft::new(now());
         data.save_draft(&pending).unwrap();
         data.save_pairs(&[]).unwrap();
@@ -560,7 +649,14 @@ mod tests {
         let (input, log) = checked(PairId::new(), "A");
         let draft = draft_for(input);
         data.submit(&draft, &log, now()).unwrap();
-        data.record(&SyncResult { id: draft.id, outcome: SyncOutcome::Stored }, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: draft.id,
+                outcome: SyncOutcome::Stored,
+            },
+            now(),
+        )
+        .unwrap();
 
         data.prune_synced(now() + Duration::days(6));
         assert_eq!(data.outbox().len(), 1);
@@ -573,7 +669,9 @@ mod tests {
         let store = MemoryStore::default();
         let user = UserId::new();
         let data = LocalData::new(store.clone(), user);
-        store.set(&format!("{PREFIX}.{user}.outbox.garbage"), "{not json").unwrap();
+        store
+            .set(&format!("{PREFIX}.{user}.outbox.garbage"), "{not json")
+            .unwrap();
 
         assert!(data.outbox().is_empty());
     }

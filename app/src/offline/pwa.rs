@@ -19,12 +19,28 @@ pub fn apply_update() {
     }
 }
 
+/// Remembers that the person has read the notice about persistent storage.
+const PERSIST_NOTICE_KEY: &str = "pb.v1.persist_notice_read";
+
 /// Asks the browser not to evict this site's storage under pressure; raises
-/// `refused` when it says no.
+/// `refused` when it says no (once: until the person has read the notice).
 pub fn ask_for_persistent_storage(refused: RwSignal<bool>) {
-    if cfg!(target_arch = "wasm32") {
+    use super::storage::{BrowserStore, KeyValue};
+    let already_read =
+        BrowserStore::available().is_some_and(|s| s.get(PERSIST_NOTICE_KEY).is_some());
+    if cfg!(target_arch = "wasm32") && !already_read {
         browser::persist(refused);
     }
+}
+
+/// The person has read the notice: do not show it again on this phone.
+pub fn persist_notice_read(refused: RwSignal<bool>) {
+    use super::storage::{BrowserStore, KeyValue};
+    if let Some(store) = BrowserStore::available() {
+        // Best effort: at worst the notice shows again.
+        let _ = store.set(PERSIST_NOTICE_KEY, "1");
+    }
+    refused.set(false);
 }
 
 mod browser {
@@ -50,14 +66,18 @@ mod browser {
                 leptos::logging::warn!("the service worker could not be registered");
                 return;
             };
-            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             let has_controller = container.controller().is_some();
             if registration.waiting().is_some() && has_controller {
                 update_ready.set(true);
             }
             let reg = registration.clone();
             let on_update_found = Closure::<dyn FnMut()>::new(move || {
-                let Some(worker) = reg.installing() else { return };
+                let Some(worker) = reg.installing() else {
+                    return;
+                };
                 let watched = worker.clone();
                 let on_state = Closure::<dyn FnMut()>::new(move || {
                     let controlled = container_controlled();
@@ -87,8 +107,12 @@ mod browser {
         container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
         spawn_local(async move {
-            let Ok(registration) = JsFuture::from(container.get_registration()).await else { return };
-            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+            let Ok(registration) = JsFuture::from(container.get_registration()).await else {
+                return;
+            };
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             match registration.waiting() {
                 Some(waiting) => {
                     let _ = waiting.post_message(&"skip-waiting".into());
@@ -103,7 +127,9 @@ mod browser {
     }
 
     pub fn persist(refused: RwSignal<bool>) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let navigator = window.navigator();
         if !js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
             return;
@@ -111,14 +137,22 @@ mod browser {
         let storage = navigator.storage();
         spawn_local(async move {
             let already = match storage.persisted() {
-                Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+                Ok(p) => JsFuture::from(p)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
                 Err(_) => false,
             };
             if already {
                 return;
             }
             let granted = match storage.persist() {
-                Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+                Ok(p) => JsFuture::from(p)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
                 Err(_) => false,
             };
             refused.set(!granted);

@@ -26,10 +26,16 @@ pub trait KeyValue {
 }
 
 pub fn get_json<T: DeserializeOwned>(store: &impl KeyValue, key: &str) -> Option<T> {
-    store.get(key).and_then(|text| serde_json::from_str(&text).ok())
+    store
+        .get(key)
+        .and_then(|text| serde_json::from_str(&text).ok())
 }
 
-pub fn set_json<T: Serialize>(store: &impl KeyValue, key: &str, value: &T) -> Result<(), StorageError> {
+pub fn set_json<T: Serialize>(
+    store: &impl KeyValue,
+    key: &str,
+    value: &T,
+) -> Result<(), StorageError> {
     let text = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
     store.set(key, &text)
 }
@@ -43,11 +49,18 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     pub fn with_limit(limit_bytes: usize) -> Self {
-        MemoryStore { limit_bytes: Some(limit_bytes), ..Default::default() }
+        MemoryStore {
+            limit_bytes: Some(limit_bytes),
+            ..Default::default()
+        }
     }
 
     pub fn used_bytes(&self) -> usize {
-        self.data.borrow().iter().map(|(k, v)| k.len() + v.len()).sum()
+        self.data
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
     }
 }
 
@@ -69,7 +82,9 @@ impl KeyValue for MemoryStore {
                 return Err(StorageError::Full);
             }
         }
-        self.data.borrow_mut().insert(key.to_string(), value.to_string());
+        self.data
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -78,7 +93,12 @@ impl KeyValue for MemoryStore {
     }
 
     fn keys(&self, prefix: &str) -> Vec<String> {
-        self.data.borrow().keys().filter(|k| k.starts_with(prefix)).cloned().collect()
+        self.data
+            .borrow()
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
     }
 }
 
@@ -102,22 +122,27 @@ impl BrowserStore {
 impl KeyValue for BrowserStore {
     fn get(&self, key: &str) -> Option<String> {
         use gloo_storage::Storage;
-        gloo_storage::LocalStorage::raw().get_item(key).ok().flatten()
+        gloo_storage::LocalStorage::raw()
+            .get_item(key)
+            .ok()
+            .flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         use gloo_storage::Storage;
-        gloo_storage::LocalStorage::raw().set_item(key, value).map_err(|error| {
-            let name = js_sys::Reflect::get(&error, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-                StorageError::Full
-            } else {
-                StorageError::Other(name)
-            }
-        })
+        gloo_storage::LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|error| {
+                let name = js_sys::Reflect::get(&error, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .unwrap_or_default();
+                if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                    StorageError::Full
+                } else {
+                    StorageError::Other(name)
+                }
+            })
     }
 
     fn remove(&self, key: &str) {

@@ -19,12 +19,18 @@ pub fn Dispatch() -> impl IntoView {
         let home = auth.identity.with(|i| i.as_ref().map(|i| i.home_path()));
         match home {
             Some(path) => navigate(path, Default::default()),
-            None if auth.checked.get() && offline.online.get() => navigate("/login", Default::default()),
+            None if auth.checked.get() && offline.online.get() => {
+                navigate("/login", Default::default())
+            }
             None => {}
         }
     });
-    let offline_without_login =
-        move || ready.get() && auth.checked.get() && !offline.online.get() && auth.identity.with(Option::is_none);
+    let offline_without_login = move || {
+        ready.get()
+            && auth.checked.get()
+            && !offline.online.get()
+            && auth.identity.with(Option::is_none)
+    };
     view! {
         <Show when=offline_without_login fallback=|| view! { <Loading/> }>
             <section class="notice" role="alert">

@@ -4,6 +4,7 @@ use crate::api::auth::{login, Login};
 use crate::api::AppError;
 use crate::components::use_auth;
 use crate::i18n::{t, use_i18n, Msg};
+use crate::offline::{use_offline, SyncStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
@@ -12,6 +13,7 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
+    let offline = use_offline();
     let i18n = use_i18n();
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
@@ -19,11 +21,13 @@ pub fn LoginPage() -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let pending = RwSignal::new(false);
 
-    // Already logged in (or just logged in): go home.
+    // Already logged in: go home. Not when the server has just said the
+    // session ended (the phone still knows the person, to keep the outbox).
     let go_home = navigate.clone();
     Effect::new(move |_| {
+        let session_ended = offline.status.get() == SyncStatus::NeedsLogin;
         if let Some(home) = auth.identity.with(|i| i.as_ref().map(|i| i.home_path())) {
-            if auth.checked.get() {
+            if auth.checked.get() && !session_ended {
                 go_home(home, Default::default());
             }
         }
@@ -54,9 +58,12 @@ pub fn LoginPage() -> impl IntoView {
 
     let error_text = move || {
         error.get().map(|e| match e {
-            AppError::RateLimited { retry_after_minutes } => {
-                i18n.fill(Msg::TooManyAttempts, &[("minutes", &retry_after_minutes.to_string())])
-            }
+            AppError::RateLimited {
+                retry_after_minutes,
+            } => i18n.fill(
+                Msg::TooManyAttempts,
+                &[("minutes", &retry_after_minutes.to_string())],
+            ),
             other => i18n.text(other.message()).to_string(),
         })
     };

@@ -38,7 +38,9 @@ fn focus(id: &str) {
 }
 
 fn confirm(text: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(text).ok())
+        .unwrap_or(false)
 }
 
 fn today() -> String {
@@ -56,7 +58,10 @@ fn new_draft(pair: Option<String>) -> Draft {
 /// What the form opens with: an item to fix (`?item=`), else the draft in
 /// progress (never thrown away), else a new draft (for `?pair=`).
 fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -> Draft {
-    if let Some(draft) = item.and_then(|i| MeetingLogId::parse(&i).ok()).and_then(|id| offline.draft_from_item(id)) {
+    if let Some(draft) = item
+        .and_then(|i| MeetingLogId::parse(&i).ok())
+        .and_then(|id| offline.draft_from_item(id))
+    {
         return draft;
     }
     match offline.draft() {
@@ -129,18 +134,33 @@ fn MeetingLogForm() -> impl IntoView {
     });
 
     let problem = move |field: Field| errors.with(|e| e.problem(field));
-    let error_text = move |field: Field| move || problem(field).map(|p| i18n.text(problem_message(p)));
-    let invalid = move |field: Field| move || if problem(field).is_some() { "true" } else { "false" };
+    let error_text =
+        move |field: Field| move || problem(field).map(|p| i18n.text(problem_message(p)));
+    let invalid = move |field: Field| {
+        move || {
+            if problem(field).is_some() {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
 
     let on_submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let input = log.get_untracked();
-            let pair = offline
-                .pairs
-                .with_untracked(|pairs| pairs.iter().find(|p| p.id.to_string() == input.pair_id).map(|p| p.dates()));
-            let ctx = ValidationContext { latest_date: Local::now().date_naive(), pair };
+            let pair = offline.pairs.with_untracked(|pairs| {
+                pairs
+                    .iter()
+                    .find(|p| p.id.to_string() == input.pair_id)
+                    .map(|p| p.dates())
+            });
+            let ctx = ValidationContext {
+                latest_date: Local::now().date_naive(),
+                pair,
+            };
             match input.validate(&ctx) {
                 Err(found) => {
                     let first = found.iter().next().map(|e| e.field);
@@ -161,7 +181,10 @@ fn MeetingLogForm() -> impl IntoView {
                             if outcome == PutOutcome::AlreadyThere {
                                 notice.set(Some(Msg::AlreadyInOutbox));
                             } else {
-                                navigate(&format!("/mentor/logs?pair={}&saved=1", valid.pair_id()), Default::default());
+                                navigate(
+                                    &format!("/mentor/logs?pair={}&saved=1", valid.pair_id()),
+                                    Default::default(),
+                                );
                             }
                         }
                         Err(StorageError::Full) => notice.set(Some(Msg::StorageFull)),
@@ -185,7 +208,10 @@ fn MeetingLogForm() -> impl IntoView {
         }
     };
 
-    let text_input = move |id: &'static str, field: Field, get: fn(&MeetingLogInput) -> String, set: fn(&mut MeetingLogInput, String)| {
+    let text_input = move |id: &'static str,
+                           field: Field,
+                           get: fn(&MeetingLogInput) -> String,
+                           set: fn(&mut MeetingLogInput, String)| {
         view! {
             <div class="field" class:has-error=move || problem(field).is_some()>
                 <label for=id>{t(field_label(field))}</label>

@@ -18,11 +18,15 @@ fn entries(pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
     let server = offline.logs.get();
     let outbox = offline.outbox.get();
     let known: HashSet<_> = server.iter().map(|l| l.id).collect();
-    let states: HashMap<MeetingLogId, ItemState> = outbox.iter().map(|i| (i.id, i.state.clone())).collect();
+    let states: HashMap<MeetingLogId, ItemState> =
+        outbox.iter().map(|i| (i.id, i.state.clone())).collect();
     let mut local: Vec<(MeetingLogView, Option<ItemState>)> = outbox
         .iter()
         .filter(|item| !known.contains(&item.id))
-        .filter_map(|item| item.view(&pairs).map(|view| (view, Some(item.state.clone()))))
+        .filter_map(|item| {
+            item.view(&pairs)
+                .map(|view| (view, Some(item.state.clone())))
+        })
         .collect();
     local.reverse();
     local
@@ -50,7 +54,11 @@ pub fn LogCard(
         ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
     });
     let who = if show_mentor {
-        format!("{} · {}", log.mentor_name, i18n.fill(Msg::WithMentee, &[("name", &log.mentee_name)]))
+        format!(
+            "{} · {}",
+            log.mentor_name,
+            i18n.fill(Msg::WithMentee, &[("name", &log.mentee_name)])
+        )
     } else {
         log.mentee_name.clone()
     };
@@ -116,7 +124,8 @@ pub fn MentorHome() -> impl IntoView {
 fn MentorHomeContent() -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
-    let still_loading = move || offline.pairs.with(Vec::is_empty) && !offline.fresh.get() && offline.online.get();
+    let still_loading =
+        move || offline.pairs.with(Vec::is_empty) && !offline.fresh.get() && offline.online.get();
     let pairs = move || {
         let pairs = offline.pairs.get();
         if pairs.is_empty() {
@@ -177,7 +186,11 @@ fn MentorLogsContent() -> impl IntoView {
     let saved = move || query.with(|q| q.get("saved").is_some());
     let on_filter = move |ev| {
         let value = event_target_value(&ev);
-        let path = if value.is_empty() { "/mentor/logs".to_string() } else { format!("/mentor/logs?pair={value}") };
+        let path = if value.is_empty() {
+            "/mentor/logs".to_string()
+        } else {
+            format!("/mentor/logs?pair={value}")
+        };
         navigate(&path, Default::default());
     };
     view! {

@@ -6,7 +6,9 @@ use crate::offline::{use_offline, ItemState, OutboxItem};
 use leptos::prelude::*;
 
 fn confirm(text: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(text).ok())
+        .unwrap_or(false)
 }
 
 #[component]
@@ -24,7 +26,9 @@ fn OutboxContent() -> impl IntoView {
     let draft = move || {
         offline.draft_changed.track();
         offline.outbox.track();
-        offline.draft().filter(|d| d.log != Default::default() && !d.log.description.is_empty())
+        offline
+            .draft()
+            .filter(|d| d.log != Default::default() && !d.log.description.is_empty())
     };
     view! {
         <section class="page">

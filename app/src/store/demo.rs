@@ -1,7 +1,9 @@
 //! Demo data: one organisation, one programme, five accounts and a few logs.
 //! Loaded only on request (`parent-bridge demo`), never on its own.
 
-use super::users::{add_membership, create_organisation, create_programme, create_user, find_organisation};
+use super::users::{
+    add_membership, create_organisation, create_programme, create_user, find_organisation,
+};
 use super::{meetings, pairs, StoreResult};
 use crate::model::*;
 use chrono::{Days, NaiveDate};
@@ -28,7 +30,11 @@ pub enum DemoOutcome {
 /// Loads the demo data in one transaction, dated relative to `today` so that
 /// the pairs started ten weeks ago and the logs fall in the weeks since.
 /// `password_hash` is the hash of [`PASSWORD`].
-pub async fn load(db: &super::Db, password_hash: &str, today: NaiveDate) -> StoreResult<DemoOutcome> {
+pub async fn load(
+    db: &super::Db,
+    password_hash: &str,
+    today: NaiveDate,
+) -> StoreResult<DemoOutcome> {
     if find_organisation(db, ORGANISATION).await?.is_some() {
         return Ok(DemoOutcome::AlreadyThere);
     }
@@ -36,24 +42,53 @@ pub async fn load(db: &super::Db, password_hash: &str, today: NaiveDate) -> Stor
     let org = create_organisation(&mut tx, ORGANISATION).await?;
     let programme = create_programme(&mut tx, org, PROGRAMME, Typology::Both).await?;
 
-    let mut person = async |email: &str, name: &str, can_log_in: bool, role: Role| -> StoreResult<UserId> {
-        let hash = can_log_in.then_some(password_hash);
-        let id = create_user(&mut tx, email, name, hash).await?;
-        add_membership(&mut tx, id, programme, role).await?;
-        Ok(id)
-    };
-    let _coordinator = person("coordinator@example.org", "Carmen Dumitrescu", true, Role::Coordinator).await?;
+    let mut person =
+        async |email: &str, name: &str, can_log_in: bool, role: Role| -> StoreResult<UserId> {
+            let hash = can_log_in.then_some(password_hash);
+            let id = create_user(&mut tx, email, name, hash).await?;
+            add_membership(&mut tx, id, programme, role).await?;
+            Ok(id)
+        };
+    let _coordinator = person(
+        "coordinator@example.org",
+        "Carmen Dumitrescu",
+        true,
+        Role::Coordinator,
+    )
+    .await?;
     let manager = person("manager@example.org", "Mihai Popa", true, Role::Manager).await?;
     let mentor = person("mentor@example.org", "Elena Ionescu", true, Role::Mentor).await?;
     let mentor2 = person("mentor2@example.org", "Andrei Stan", true, Role::Mentor).await?;
     let ioana = person("mentee@example.org", "Ioana Marin", true, Role::Mentee).await?;
     // Mentees often have no device of their own: these two cannot log in.
-    let gabriela = person("gabriela.radu@example.org", "Gabriela Radu", false, Role::Mentee).await?;
-    let florin = person("florin.matei@example.org", "Florin Matei", false, Role::Mentee).await?;
+    let gabriela = person(
+        "gabriela.radu@example.org",
+        "Gabriela Radu",
+        false,
+        Role::Mentee,
+    )
+    .await?;
+    let florin = person(
+        "florin.matei@example.org",
+        "Florin Matei",
+        false,
+        Role::Mentee,
+    )
+    .await?;
 
     let started_on = today - Days::new(70);
     let mut pair = async |mentor: UserId, mentee: UserId| -> StoreResult<PairId> {
-        pairs::create(&mut tx, &pairs::NewPair { programme, mentor, mentee, manager, started_on }).await
+        pairs::create(
+            &mut tx,
+            &pairs::NewPair {
+                programme,
+                mentor,
+                mentee,
+                manager,
+                started_on,
+            },
+        )
+        .await
     };
     let elena_ioana = pair(mentor, ioana).await?;
     let elena_gabriela = pair(mentor, gabriela).await?;
@@ -79,7 +114,9 @@ pub async fn load(db: &super::Db, password_hash: &str, today: NaiveDate) -> Stor
          "Yes. Next: visit the chess club on Thursday.", "no", ""),
     ];
     let mut checked = Vec::new();
-    for (pair_id, date, form, hours, minutes, description, went_well, challenge, challenge_text) in logs {
+    for (pair_id, date, form, hours, minutes, description, went_well, challenge, challenge_text) in
+        logs
+    {
         let input = MeetingLogInput {
             pair_id: pair_id.to_string(),
             date,
@@ -93,10 +130,19 @@ pub async fn load(db: &super::Db, password_hash: &str, today: NaiveDate) -> Stor
         };
         let ctx = ValidationContext {
             latest_date: today,
-            pair: Some(PairDates { started_on, ended_on: None }),
+            pair: Some(PairDates {
+                started_on,
+                ended_on: None,
+            }),
         };
-        let log = input.validate(&ctx).expect("the demo logs follow the rules");
-        let author = if pair_id == andrei_florin { mentor2 } else { mentor };
+        let log = input
+            .validate(&ctx)
+            .expect("the demo logs follow the rules");
+        let author = if pair_id == andrei_florin {
+            mentor2
+        } else {
+            mentor
+        };
         checked.push((MeetingLogId::new(), author, log));
     }
     let items: Vec<meetings::NewMeetingLog> = checked

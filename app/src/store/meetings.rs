@@ -22,7 +22,8 @@ pub async fn of_mentor(
 ) -> StoreResult<Vec<MeetingLogView>> {
     let rows = match pair {
         Some(pair) => {
-            let sql = format!("{VIEW} WHERE p.mentor_id = $1 AND l.pair_id = $2 {NEWEST_FIRST} LIMIT $3");
+            let sql =
+                format!("{VIEW} WHERE p.mentor_id = $1 AND l.pair_id = $2 {NEWEST_FIRST} LIMIT $3");
             on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
                 .bind(mentor)
                 .bind(pair)
@@ -43,7 +44,11 @@ pub async fn of_mentor(
 }
 
 /// The logs of every pair in the programmes the person manages, newest first.
-pub async fn of_manager(db: &super::Db, manager: UserId, limit: i64) -> StoreResult<Vec<MeetingLogView>> {
+pub async fn of_manager(
+    db: &super::Db,
+    manager: UserId,
+    limit: i64,
+) -> StoreResult<Vec<MeetingLogView>> {
     let sql = format!(
         "{VIEW} WHERE p.programme_id IN \
          (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'manager') \
@@ -130,7 +135,10 @@ pub async fn count(db: &super::Db) -> StoreResult<i64> {
 }
 
 /// Aggregates of the programmes the person coordinates: counts, never content.
-pub async fn stats_for_coordinator(db: &super::Db, coordinator: UserId) -> StoreResult<Vec<ProgrammeStats>> {
+pub async fn stats_for_coordinator(
+    db: &super::Db,
+    coordinator: UserId,
+) -> StoreResult<Vec<ProgrammeStats>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ProgrammeStats>(
         "SELECT pr.id AS programme_id, pr.name AS programme_name, o.name AS organisation_name, \
          (SELECT COUNT(*) FROM pairs p WHERE p.programme_id = pr.id AND p.status = 'active') AS active_pairs, \

@@ -15,7 +15,9 @@ pub mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -80,7 +82,10 @@ pub enum StoreError {
     #[error("DATABASE_URL must start with sqlite: or postgres:, not {0:?}")]
     UnsupportedUrl(String),
     #[error("could not create the database folder {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0} already exists")]
     Duplicate(&'static str),
     #[error("{0} not found")]

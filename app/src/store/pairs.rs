@@ -18,7 +18,10 @@ pub struct PairAccess {
 
 impl PairAccess {
     pub fn dates(&self) -> PairDates {
-        PairDates { started_on: self.started_on, ended_on: self.ended_on }
+        PairDates {
+            started_on: self.started_on,
+            ended_on: self.ended_on,
+        }
     }
 }
 
@@ -50,7 +53,8 @@ pub async fn create(tx: &mut Tx, pair: &NewPair) -> StoreResult<PairId> {
     Ok(id)
 }
 
-const SUMMARY: &str = "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, \
+const SUMMARY: &str =
+    "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, \
      mentee.display_name AS mentee_name, p.started_on, p.ended_on, p.status \
      FROM pairs p \
      JOIN programmes pr ON pr.id = p.programme_id \
@@ -59,7 +63,8 @@ const SUMMARY: &str = "SELECT p.id, pr.name AS programme_name, mentor.display_na
 
 /// The mentor's pairs, active ones first.
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSummary>> {
-    let sql = format!("{SUMMARY} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id");
+    let sql =
+        format!("{SUMMARY} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id");
     let rows = on_db!(db, pool => sqlx::query_as::<_, PairSummary>(&sql)
         .bind(mentor)
         .fetch_all(pool)

@@ -11,7 +11,12 @@ pub struct SessionRow {
     pub last_seen_at: DateTime<Utc>,
 }
 
-pub async fn create(db: &super::Db, token_hash: &str, user: UserId, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn create(
+    db: &super::Db,
+    token_hash: &str,
+    user: UserId,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
     )

@@ -120,7 +120,12 @@ pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow
     Ok(row)
 }
 
-pub async fn add_membership(tx: &mut Tx, user: UserId, programme: ProgrammeId, role: Role) -> StoreResult<()> {
+pub async fn add_membership(
+    tx: &mut Tx,
+    user: UserId,
+    programme: ProgrammeId,
+    role: Role,
+) -> StoreResult<()> {
     on_tx!(tx, conn => sqlx::query(
         "INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, $3, $4)",
     )

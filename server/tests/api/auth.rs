@@ -15,7 +15,12 @@ fn session_cookie(response: &reqwest::Response) -> Option<String> {
 }
 
 fn token(cookie: &str) -> String {
-    cookie.trim_start_matches("pb_session=").split(';').next().unwrap().to_string()
+    cookie
+        .trim_start_matches("pb_session=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 async fn whoami(app: &TestApp, client: &reqwest::Client) -> Option<Identity> {
@@ -39,7 +44,10 @@ async fn logging_in_with_the_right_password_starts_a_session() {
     let identity: Identity = json(response).await;
     assert_eq!(identity.email, "mentor@a.test");
     assert_eq!(identity.home_path(), "/mentor");
-    assert_eq!(whoami(&app, &client).await.map(|i| i.email).as_deref(), Some("mentor@a.test"));
+    assert_eq!(
+        whoami(&app, &client).await.map(|i| i.email).as_deref(),
+        Some("mentor@a.test")
+    );
 }
 
 #[tokio::test]
@@ -75,8 +83,20 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let app = spawn_app().await;
     let client = client();
 
-    let wrong = app.post(&client, "/api/auth/login", &[("email", "mentor@a.test"), ("password", "not the password")]).await;
-    let unknown = app.post(&client, "/api/auth/login", &[("email", "nobody@a.test"), ("password", PASSWORD)]).await;
+    let wrong = app
+        .post(
+            &client,
+            "/api/auth/login",
+            &[("email", "mentor@a.test"), ("password", "not the password")],
+        )
+        .await;
+    let unknown = app
+        .post(
+            &client,
+            "/api/auth/login",
+            &[("email", "nobody@a.test"), ("password", PASSWORD)],
+        )
+        .await;
 
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
@@ -92,7 +112,13 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 async fn a_person_without_a_password_cannot_log_in() {
     let app = spawn_app().await;
 
-    let response = app.post(&client(), "/api/auth/login", &[("email", "mentee2@a.test"), ("password", "")]).await;
+    let response = app
+        .post(
+            &client(),
+            "/api/auth/login",
+            &[("email", "mentee2@a.test"), ("password", "")],
+        )
+        .await;
 
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
@@ -114,22 +140,39 @@ async fn the_session_id_changes_at_login_and_a_planted_one_is_dropped() {
 
     let fresh = token(&session_cookie(&response).unwrap());
     assert_ne!(fresh, planted);
-    assert_eq!(whoami(&app, &first).await, None, "the planted session no longer works");
+    assert_eq!(
+        whoami(&app, &first).await,
+        None,
+        "the planted session no longer works"
+    );
 }
 
 #[tokio::test]
 async fn logins_are_limited_per_account() {
-    let app = spawn_app_with(Settings { max_failures_per_account: 3, ..Settings::default() }).await;
+    let app = spawn_app_with(Settings {
+        max_failures_per_account: 3,
+        ..Settings::default()
+    })
+    .await;
     let client = client();
     for _ in 0..3 {
-        let r = app.post(&client, "/api/auth/login", &[("email", "mentor@a.test"), ("password", "guess")]).await;
+        let r = app
+            .post(
+                &client,
+                "/api/auth/login",
+                &[("email", "mentor@a.test"), ("password", "guess")],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
 
     let right_password_too_late = app.login(&client, "mentor@a.test").await;
     let other_account = app.login(&client, "mentor2@a.test").await;
 
-    assert_eq!(right_password_too_late.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        right_password_too_late.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
     let body: Value = json(right_password_too_late).await;
     assert_eq!(body["error"], "rate_limited");
     assert_eq!(other_account.status(), StatusCode::OK);
@@ -137,11 +180,21 @@ async fn logins_are_limited_per_account() {
 
 #[tokio::test]
 async fn logins_are_limited_per_address() {
-    let app = spawn_app_with(Settings { max_failures_per_ip: 4, ..Settings::default() }).await;
+    let app = spawn_app_with(Settings {
+        max_failures_per_ip: 4,
+        ..Settings::default()
+    })
+    .await;
     let client = client();
     for n in 0..4 {
         let email = format!("guess{n}@a.test");
-        let r = app.post(&client, "/api/auth/login", &[("email", &email), ("password", "guess")]).await;
+        let r = app
+            .post(
+                &client,
+                "/api/auth/login",
+                &[("email", &email), ("password", "guess")],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
 
@@ -152,25 +205,47 @@ async fn logins_are_limited_per_address() {
 
 #[tokio::test]
 async fn a_successful_login_resets_the_account_count() {
-    let app = spawn_app_with(Settings { max_failures_per_account: 3, ..Settings::default() }).await;
+    let app = spawn_app_with(Settings {
+        max_failures_per_account: 3,
+        ..Settings::default()
+    })
+    .await;
     let client = client();
     for _ in 0..2 {
-        app.post(&client, "/api/auth/login", &[("email", "mentor@a.test"), ("password", "guess")]).await;
+        app.post(
+            &client,
+            "/api/auth/login",
+            &[("email", "mentor@a.test"), ("password", "guess")],
+        )
+        .await;
     }
-    assert_eq!(app.login(&client, "mentor@a.test").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.login(&client, "mentor@a.test").await.status(),
+        StatusCode::OK
+    );
 
     for _ in 0..2 {
-        app.post(&client, "/api/auth/login", &[("email", "mentor@a.test"), ("password", "guess")]).await;
+        app.post(
+            &client,
+            "/api/auth/login",
+            &[("email", "mentor@a.test"), ("password", "guess")],
+        )
+        .await;
     }
-    assert_eq!(app.login(&client, "mentor@a.test").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.login(&client, "mentor@a.test").await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn an_idle_session_expires_and_its_cookie_is_cleared() {
     let app = spawn_app().await;
     let client = app.as_user("mentor@a.test").await;
-    let long_ago = chrono::Utc::now() - Settings::default().session_idle - chrono::Duration::minutes(1);
-    app.execute("UPDATE sessions SET last_seen_at = $1", long_ago).await;
+    let long_ago =
+        chrono::Utc::now() - Settings::default().session_idle - chrono::Duration::minutes(1);
+    app.execute("UPDATE sessions SET last_seen_at = $1", long_ago)
+        .await;
 
     let response = app.post(&client, "/api/mentor/pairs", &[]).await;
 
@@ -184,8 +259,10 @@ async fn an_idle_session_expires_and_its_cookie_is_cleared() {
 async fn a_session_ends_at_its_maximum_age_even_when_in_use() {
     let app = spawn_app().await;
     let client = app.as_user("mentor@a.test").await;
-    let long_ago = chrono::Utc::now() - Settings::default().session_absolute - chrono::Duration::minutes(1);
-    app.execute("UPDATE sessions SET created_at = $1", long_ago).await;
+    let long_ago =
+        chrono::Utc::now() - Settings::default().session_absolute - chrono::Duration::minutes(1);
+    app.execute("UPDATE sessions SET created_at = $1", long_ago)
+        .await;
 
     assert_eq!(whoami(&app, &client).await, None);
 }
@@ -194,8 +271,10 @@ async fn a_session_ends_at_its_maximum_age_even_when_in_use() {
 async fn a_session_in_use_stays_alive() {
     let app = spawn_app().await;
     let client = app.as_user("mentor@a.test").await;
-    let almost_idle = chrono::Utc::now() - Settings::default().session_idle + chrono::Duration::minutes(5);
-    app.execute("UPDATE sessions SET last_seen_at = $1", almost_idle).await;
+    let almost_idle =
+        chrono::Utc::now() - Settings::default().session_idle + chrono::Duration::minutes(5);
+    app.execute("UPDATE sessions SET last_seen_at = $1", almost_idle)
+        .await;
 
     assert!(whoami(&app, &client).await.is_some());
     // The use refreshed the session: it is no longer about to expire.
@@ -204,7 +283,11 @@ async fn a_session_in_use_stays_alive() {
 
 #[tokio::test]
 async fn the_session_cookie_is_secure_when_the_site_is_served_over_https() {
-    let app = spawn_app_with(Settings { secure_cookies: true, ..Settings::default() }).await;
+    let app = spawn_app_with(Settings {
+        secure_cookies: true,
+        ..Settings::default()
+    })
+    .await;
 
     let response = app.login(&client(), "mentor@a.test").await;
 
@@ -256,7 +339,11 @@ async fn server_functions_only_answer_post() {
     let app = spawn_app().await;
     let client = app.as_user("mentor@a.test").await;
 
-    let response = client.get(app.url("/api/mentor/pairs")).send().await.unwrap();
+    let response = client
+        .get(app.url("/api/mentor/pairs"))
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
 }

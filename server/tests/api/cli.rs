@@ -16,7 +16,12 @@ fn run(url: &str, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -34,15 +39,30 @@ async fn demo_loads_once_and_lists_the_accounts() {
 
     assert!(first.status.success(), "{}", text(&first.stderr));
     let out = text(&first.stdout);
-    for email in ["coordinator@example.org", "manager@example.org", "mentor@example.org", "mentor2@example.org", "mentee@example.org"] {
+    for email in [
+        "coordinator@example.org",
+        "manager@example.org",
+        "mentor@example.org",
+        "mentor2@example.org",
+        "mentee@example.org",
+    ] {
         assert!(out.contains(email), "{out}");
     }
     assert!(out.contains("parent-bridge-demo"));
     assert!(second.status.success());
     assert!(text(&second.stdout).contains("already there"));
     assert_eq!(app::store::meetings::count(&db).await.unwrap(), 5);
-    let mentor = users::find_user_by_email(&db, "mentor@example.org").await.unwrap().unwrap();
-    assert_eq!(app::store::pairs::of_mentor(&db, mentor.id).await.unwrap().len(), 2);
+    let mentor = users::find_user_by_email(&db, "mentor@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        app::store::pairs::of_mentor(&db, mentor.id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[tokio::test]
@@ -59,7 +79,13 @@ async fn demo_data_is_refused_in_production() {
 
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("never loaded"));
-    assert!(users::find_organisation(&db, app::store::demo::ORGANISATION).await.unwrap().is_none());
+    db.migrate().await.unwrap();
+    assert!(
+        users::find_organisation(&db, app::store::demo::ORGANISATION)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]
@@ -69,13 +95,30 @@ async fn create_user_reads_the_password_and_the_person_can_log_in() {
 
     let output = run(
         &url,
-        &["create-user", "--email", "New.Mentor@a.test", "--name", "New Mentor", "--role", "mentor", "--programme", "Pilot A"],
+        &[
+            "create-user",
+            "--email",
+            "New.Mentor@a.test",
+            "--name",
+            "New Mentor",
+            "--role",
+            "mentor",
+            "--programme",
+            "Pilot A",
+        ],
         "a long enough password\n",
     );
 
     assert!(output.status.success(), "{}", text(&output.stderr));
     let response = app
-        .post(&client(), "/api/auth/login", &[("email", "new.mentor@a.test"), ("password", "a long enough password")])
+        .post(
+            &client(),
+            "/api/auth/login",
+            &[
+                ("email", "new.mentor@a.test"),
+                ("password", "a long enough password"),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
@@ -85,11 +128,77 @@ async fn create_user_refuses_bad_input_with_a_clear_message_and_stores_nothing()
     let app = spawn_app().await;
     let url = app.database_url.clone();
     let cases: [(&[&str], &str, &str); 5] = [
-        (&["--email", "x@a.test", "--name", "X", "--role", "admin", "--programme", "Pilot A"], "pw long enough\n", "role must be"),
-        (&["--email", "not-an-email", "--name", "X", "--role", "mentor", "--programme", "Pilot A"], "pw long enough\n", "not an email"),
-        (&["--email", "x@a.test", "--name", "X", "--role", "mentor", "--programme", "No Such"], "pw long enough\n", "no programme"),
-        (&["--email", "x@a.test", "--name", "X", "--role", "mentor", "--programme", "Pilot A"], "short\n", "at least 10"),
-        (&["--email", "x@a.test", "--name", "X", "--role", "mentor", "--programme", "Pilot A", "--no-login"], "", "only a mentee"),
+        (
+            &[
+                "--email",
+                "x@a.test",
+                "--name",
+                "X",
+                "--role",
+                "admin",
+                "--programme",
+                "Pilot A",
+            ],
+            "pw long enough\n",
+            "role must be",
+        ),
+        (
+            &[
+                "--email",
+                "not-an-email",
+                "--name",
+                "X",
+                "--role",
+                "mentor",
+                "--programme",
+                "Pilot A",
+            ],
+            "pw long enough\n",
+            "not an email",
+        ),
+        (
+            &[
+                "--email",
+                "x@a.test",
+                "--name",
+                "X",
+                "--role",
+                "mentor",
+                "--programme",
+                "No Such",
+            ],
+            "pw long enough\n",
+            "no programme",
+        ),
+        (
+            &[
+                "--email",
+                "x@a.test",
+                "--name",
+                "X",
+                "--role",
+                "mentor",
+                "--programme",
+                "Pilot A",
+            ],
+            "short\n",
+            "at least 10",
+        ),
+        (
+            &[
+                "--email",
+                "x@a.test",
+                "--name",
+                "X",
+                "--role",
+                "mentor",
+                "--programme",
+                "Pilot A",
+                "--no-login",
+            ],
+            "",
+            "only a mentee",
+        ),
     ];
     for (args, stdin, message) in cases {
         let mut all = vec!["create-user"];
@@ -98,9 +207,16 @@ async fn create_user_refuses_bad_input_with_a_clear_message_and_stores_nothing()
         let output = run(&url, &all, stdin);
 
         assert!(!output.status.success(), "{args:?} succeeded");
-        assert!(text(&output.stderr).contains(message), "{args:?}: {}", text(&output.stderr));
+        assert!(
+            text(&output.stderr).contains(message),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
     }
-    assert!(users::find_user_by_email(&app.db, "x@a.test").await.unwrap().is_none());
+    assert!(users::find_user_by_email(&app.db, "x@a.test")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]

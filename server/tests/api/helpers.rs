@@ -40,14 +40,28 @@ pub struct World {
 pub async fn fresh_db(folder: &std::path::Path) -> (Db, String) {
     match std::env::var("PB_TEST_POSTGRES_URL") {
         Ok(server_url) if !server_url.is_empty() => {
-            let admin = Db::connect(&server_url).await.expect("the test PostgreSQL server is reachable");
+            let admin = Db::connect(&server_url)
+                .await
+                .expect("the test PostgreSQL server is reachable");
             let name = format!("pb_test_{}", uuid::Uuid::new_v4().simple());
-            let Db::Postgres(pool) = &admin else { panic!("PB_TEST_POSTGRES_URL must be a postgres: URL") };
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(pool).await.expect("create a test database");
+            let Db::Postgres(pool) = &admin else {
+                panic!("PB_TEST_POSTGRES_URL must be a postgres: URL")
+            };
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(pool)
+                .await
+                .expect("create a test database");
             admin.close().await;
-            let (base, _) = server_url.rsplit_once('/').expect("a database URL has a path");
+            let (base, _) = server_url
+                .rsplit_once('/')
+                .expect("a database URL has a path");
             let url = format!("{base}/{name}");
-            (Db::connect(&url).await.expect("connect to the test database"), url)
+            (
+                Db::connect(&url)
+                    .await
+                    .expect("connect to the test database"),
+                url,
+            )
         }
         _ => {
             let url = format!("sqlite:{}", folder.join("test.db").display());
@@ -59,17 +73,26 @@ pub async fn fresh_db(folder: &std::path::Path) -> (Db, String) {
 /// The same password hash for every test person: argon2 is slow on purpose.
 pub async fn password_hash() -> &'static str {
     static HASH: OnceCell<String> = OnceCell::const_new();
-    HASH.get_or_init(|| async { hash_password(PASSWORD).await.unwrap() }).await
+    HASH.get_or_init(|| async { hash_password(PASSWORD).await.unwrap() })
+        .await
 }
 
 async fn seed(db: &Db) -> World {
     let hash = password_hash().await;
     let today = chrono::Utc::now().date_naive();
     let mut tx = db.begin().await.unwrap();
-    let org_a = users::create_organisation(&mut tx, "School A").await.unwrap();
-    let org_b = users::create_organisation(&mut tx, "School B").await.unwrap();
-    let programme_a = users::create_programme(&mut tx, org_a, "Pilot A", Typology::Peer).await.unwrap();
-    let programme_b = users::create_programme(&mut tx, org_b, "Pilot B", Typology::NonPeer).await.unwrap();
+    let org_a = users::create_organisation(&mut tx, "School A")
+        .await
+        .unwrap();
+    let org_b = users::create_organisation(&mut tx, "School B")
+        .await
+        .unwrap();
+    let programme_a = users::create_programme(&mut tx, org_a, "Pilot A", Typology::Peer)
+        .await
+        .unwrap();
+    let programme_b = users::create_programme(&mut tx, org_b, "Pilot B", Typology::NonPeer)
+        .await
+        .unwrap();
     let mut ids = std::collections::HashMap::new();
     for (email, programme, role, login) in [
         ("coordinator@a.test", programme_a, Role::Coordinator, true),
@@ -84,25 +107,66 @@ async fn seed(db: &Db) -> World {
         ("mentor@b.test", programme_b, Role::Mentor, true),
         ("mentee@b.test", programme_b, Role::Mentee, true),
     ] {
-        let id = users::create_user(&mut tx, email, email, login.then_some(hash)).await.unwrap();
-        users::add_membership(&mut tx, id, programme, role).await.unwrap();
+        let id = users::create_user(&mut tx, email, email, login.then_some(hash))
+            .await
+            .unwrap();
+        users::add_membership(&mut tx, id, programme, role)
+            .await
+            .unwrap();
         ids.insert(email, id);
     }
     let started_on = today - Days::new(60);
     let mut pair = async |programme, mentor: &str, mentee: &str, manager: &str| {
         pairs::create(
             &mut tx,
-            &pairs::NewPair { programme, mentor: ids[mentor], mentee: ids[mentee], manager: ids[manager], started_on },
+            &pairs::NewPair {
+                programme,
+                mentor: ids[mentor],
+                mentee: ids[mentee],
+                manager: ids[manager],
+                started_on,
+            },
         )
         .await
         .unwrap()
     };
-    let pair_a1 = pair(programme_a, "mentor@a.test", "mentee@a.test", "manager@a.test").await;
-    let pair_a2 = pair(programme_a, "mentor@a.test", "mentee2@a.test", "manager@a.test").await;
-    let pair_a3 = pair(programme_a, "mentor2@a.test", "mentee3@a.test", "manager@a.test").await;
-    let pair_b = pair(programme_b, "mentor@b.test", "mentee@b.test", "manager@b.test").await;
+    let pair_a1 = pair(
+        programme_a,
+        "mentor@a.test",
+        "mentee@a.test",
+        "manager@a.test",
+    )
+    .await;
+    let pair_a2 = pair(
+        programme_a,
+        "mentor@a.test",
+        "mentee2@a.test",
+        "manager@a.test",
+    )
+    .await;
+    let pair_a3 = pair(
+        programme_a,
+        "mentor2@a.test",
+        "mentee3@a.test",
+        "manager@a.test",
+    )
+    .await;
+    let pair_b = pair(
+        programme_b,
+        "mentor@b.test",
+        "mentee@b.test",
+        "manager@b.test",
+    )
+    .await;
     tx.commit().await.unwrap();
-    World { today, programme_a, pair_a1, pair_a2, pair_a3, pair_b }
+    World {
+        today,
+        programme_a,
+        pair_a1,
+        pair_a2,
+        pair_a3,
+        pair_b,
+    }
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -113,8 +177,11 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let folder = tempfile::tempdir().unwrap();
     let site = folder.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
-    std::fs::write(site.join("sw.js"), "const BUILD = \"__BUILD_ID__\";\nconst FILES = [\"__PRECACHE_FILES__\"];\n")
-        .unwrap();
+    std::fs::write(
+        site.join("sw.js"),
+        "const BUILD = \"__BUILD_ID__\";\nconst FILES = [\"__PRECACHE_FILES__\"];\n",
+    )
+    .unwrap();
     let (db, database_url) = fresh_db(folder.path()).await;
     db.migrate().await.expect("migrations apply");
     let world = seed(&db).await;
@@ -129,9 +196,20 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let state: AppState = server::cli::state(db.clone(), &config, addr);
     let router = server::http::router(state, config);
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
-    TestApp { base: format!("http://{addr}"), db, database_url, world, _folder: folder }
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        database_url,
+        world,
+        _folder: folder,
+    }
 }
 
 pub fn client() -> Client {
@@ -148,12 +226,27 @@ impl TestApp {
         client.post(self.url(path)).form(form).send().await.unwrap()
     }
 
-    pub async fn post_json(&self, client: &Client, path: &str, body: serde_json::Value) -> Response {
-        client.post(self.url(path)).json(&body).send().await.unwrap()
+    pub async fn post_json(
+        &self,
+        client: &Client,
+        path: &str,
+        body: serde_json::Value,
+    ) -> Response {
+        client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn login(&self, client: &Client, email: &str) -> Response {
-        self.post(client, "/api/auth/login", &[("email", email), ("password", PASSWORD)]).await
+        self.post(
+            client,
+            "/api/auth/login",
+            &[("email", email), ("password", PASSWORD)],
+        )
+        .await
     }
 
     /// A client logged in as `email`.
@@ -165,7 +258,8 @@ impl TestApp {
     }
 
     pub async fn sync(&self, client: &Client, items: &[SyncItem]) -> Response {
-        self.post_json(client, "/api/mentor/sync", json!({ "items": items })).await
+        self.post_json(client, "/api/mentor/sync", json!({ "items": items }))
+            .await
     }
 
     pub async fn stored_logs(&self) -> i64 {
@@ -204,7 +298,9 @@ pub async fn json<T: DeserializeOwned>(response: Response) -> T {
 pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) -> MeetingLogInput {
     MeetingLogInput {
         pair_id: pair.to_string(),
-        date: (world.today - Days::new(days_ago)).format("%Y-%m-%d").to_string(),
+        date: (world.today - Days::new(days_ago))
+            .format("%Y-%m-%d")
+            .to_string(),
         form: "face_to_face".into(),
         hours: "1".into(),
         minutes: "15".into(),
@@ -220,8 +316,18 @@ pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) 
 pub fn item(world: &World, log: MeetingLogInput) -> SyncItem {
     let ctx = ValidationContext {
         latest_date: world.today + Days::new(1),
-        pair: Some(PairDates { started_on: NaiveDate::MIN, ended_on: None }),
+        pair: Some(PairDates {
+            started_on: NaiveDate::MIN,
+            ended_on: None,
+        }),
     };
-    let content_hash = log.validate(&ctx).map(|l| l.content_hash()).unwrap_or_else(|_| "unchecked".into());
-    SyncItem { id: MeetingLogId::new(), content_hash, log }
+    let content_hash = log
+        .validate(&ctx)
+        .map(|l| l.content_hash())
+        .unwrap_or_else(|_| "unchecked".into());
+    SyncItem {
+        id: MeetingLogId::new(),
+        content_hash,
+        log,
+    }
 }

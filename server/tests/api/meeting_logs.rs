@@ -2,7 +2,11 @@ use crate::helpers::*;
 use app::model::*;
 use reqwest::StatusCode;
 
-async fn my_logs(app: &TestApp, client: &reqwest::Client, pair: Option<PairId>) -> Vec<MeetingLogView> {
+async fn my_logs(
+    app: &TestApp,
+    client: &reqwest::Client,
+    pair: Option<PairId>,
+) -> Vec<MeetingLogView> {
     let pair = pair.map(|p| p.to_string());
     let form: Vec<(&str, &str)> = pair.iter().map(|p| ("pair", p.as_str())).collect();
     let response = app.post(client, "/api/mentor/logs", &form).await;
@@ -14,11 +18,20 @@ async fn my_logs(app: &TestApp, client: &reqwest::Client, pair: Option<PairId>) 
 async fn a_mentor_logs_a_meeting_and_sees_it_in_their_list() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
-    let log = item(&app.world, log_input(&app.world, app.world.pair_a1, 2, "Met at the library."));
+    let log = item(
+        &app.world,
+        log_input(&app.world, app.world.pair_a1, 2, "Met at the library."),
+    );
 
     let results: Vec<SyncResult> = json(app.sync(&mentor, std::slice::from_ref(&log)).await).await;
 
-    assert_eq!(results, vec![SyncResult { id: log.id, outcome: SyncOutcome::Stored }]);
+    assert_eq!(
+        results,
+        vec![SyncResult {
+            id: log.id,
+            outcome: SyncOutcome::Stored
+        }]
+    );
     let logs = my_logs(&app, &mentor, Some(app.world.pair_a1)).await;
     assert_eq!(logs.len(), 1);
     assert_eq!(logs[0].id, log.id);
@@ -26,7 +39,12 @@ async fn a_mentor_logs_a_meeting_and_sees_it_in_their_list() {
     assert_eq!(logs[0].duration_minutes, 75);
     assert_eq!(logs[0].form, MeetingForm::FaceToFace);
     assert_eq!(logs[0].mentee_name, "mentee@a.test");
-    assert!(my_logs(&app, &mentor, Some(app.world.pair_a2)).await.is_empty(), "per mentee");
+    assert!(
+        my_logs(&app, &mentor, Some(app.world.pair_a2))
+            .await
+            .is_empty(),
+        "per mentee"
+    );
 }
 
 #[tokio::test]
@@ -48,7 +66,10 @@ async fn the_manager_sees_every_log_of_the_programme_newest_first_with_challenge
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
     let mentor2 = app.as_user("mentor2@a.test").await;
-    let older = item(&app.world, log_input(&app.world, app.world.pair_a1, 10, "Older"));
+    let older = item(
+        &app.world,
+        log_input(&app.world, app.world.pair_a1, 10, "Older"),
+    );
     let challenge = item(
         &app.world,
         MeetingLogInput {
@@ -57,7 +78,10 @@ async fn the_manager_sees_every_log_of_the_programme_newest_first_with_challenge
             ..log_input(&app.world, app.world.pair_a3, 1, "Newest")
         },
     );
-    let middle = item(&app.world, log_input(&app.world, app.world.pair_a2, 5, "Middle"));
+    let middle = item(
+        &app.world,
+        log_input(&app.world, app.world.pair_a2, 5, "Middle"),
+    );
     app.sync(&mentor, &[older.clone(), middle.clone()]).await;
     app.sync(&mentor2, std::slice::from_ref(&challenge)).await;
     let manager = app.as_user("manager@a.test").await;
@@ -68,7 +92,10 @@ async fn the_manager_sees_every_log_of_the_programme_newest_first_with_challenge
     let logs: Vec<MeetingLogView> = json(response).await;
     let order: Vec<&str> = logs.iter().map(|l| l.description.as_str()).collect();
     assert_eq!(order, vec!["Newest", "Middle", "Older"]);
-    assert_eq!(logs[0].challenge.as_deref(), Some("The mentee fears the school."));
+    assert_eq!(
+        logs[0].challenge.as_deref(),
+        Some("The mentee fears the school.")
+    );
     assert_eq!(logs[0].mentor_name, "mentor2@a.test");
     assert!(logs[1].challenge.is_none());
 }
@@ -81,32 +108,110 @@ async fn every_validation_rule_is_enforced_by_the_server_and_nothing_is_stored()
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
     let valid = log_input(w, w.pair_a1, 1, "Talked.");
-    let tomorrow_anywhere = (w.today + chrono::Days::new(2)).format("%Y-%m-%d").to_string();
-    let before_start = (w.today - chrono::Days::new(61)).format("%Y-%m-%d").to_string();
+    let tomorrow_anywhere = (w.today + chrono::Days::new(2))
+        .format("%Y-%m-%d")
+        .to_string();
+    let before_start = (w.today - chrono::Days::new(61))
+        .format("%Y-%m-%d")
+        .to_string();
     let cases: Vec<(MeetingLogInput, Field, Problem)> = vec![
-        (MeetingLogInput { date: tomorrow_anywhere, ..valid.clone() }, Field::Date, Problem::DateInFuture),
-        (MeetingLogInput { date: before_start, ..valid.clone() }, Field::Date, Problem::DateBeforePairStart),
-        (MeetingLogInput { date: "31/12/2026".into(), ..valid.clone() }, Field::Date, Problem::NotADate),
-        (MeetingLogInput { hours: "0".into(), minutes: "0".into(), ..valid.clone() }, Field::Duration, Problem::DurationTooShort),
-        (MeetingLogInput { hours: "8".into(), minutes: "1".into(), ..valid.clone() }, Field::Duration, Problem::DurationTooLong),
-        (MeetingLogInput { hours: "x".into(), ..valid.clone() }, Field::Duration, Problem::NotANumber),
-        (MeetingLogInput { description: "  ".into(), ..valid.clone() }, Field::Description, Problem::Required),
         (
-            MeetingLogInput { challenge: "yes".into(), challenge_text: "".into(), ..valid.clone() },
+            MeetingLogInput {
+                date: tomorrow_anywhere,
+                ..valid.clone()
+            },
+            Field::Date,
+            Problem::DateInFuture,
+        ),
+        (
+            MeetingLogInput {
+                date: before_start,
+                ..valid.clone()
+            },
+            Field::Date,
+            Problem::DateBeforePairStart,
+        ),
+        (
+            MeetingLogInput {
+                date: "31/12/2026".into(),
+                ..valid.clone()
+            },
+            Field::Date,
+            Problem::NotADate,
+        ),
+        (
+            MeetingLogInput {
+                hours: "0".into(),
+                minutes: "0".into(),
+                ..valid.clone()
+            },
+            Field::Duration,
+            Problem::DurationTooShort,
+        ),
+        (
+            MeetingLogInput {
+                hours: "8".into(),
+                minutes: "1".into(),
+                ..valid.clone()
+            },
+            Field::Duration,
+            Problem::DurationTooLong,
+        ),
+        (
+            MeetingLogInput {
+                hours: "x".into(),
+                ..valid.clone()
+            },
+            Field::Duration,
+            Problem::NotANumber,
+        ),
+        (
+            MeetingLogInput {
+                description: "  ".into(),
+                ..valid.clone()
+            },
+            Field::Description,
+            Problem::Required,
+        ),
+        (
+            MeetingLogInput {
+                challenge: "yes".into(),
+                challenge_text: "".into(),
+                ..valid.clone()
+            },
             Field::ChallengeText,
             Problem::Required,
         ),
-        (MeetingLogInput { challenge: "".into(), ..valid.clone() }, Field::Challenge, Problem::Required),
-        (MeetingLogInput { form: "fax".into(), ..valid.clone() }, Field::Form, Problem::UnknownChoice),
+        (
+            MeetingLogInput {
+                challenge: "".into(),
+                ..valid.clone()
+            },
+            Field::Challenge,
+            Problem::Required,
+        ),
+        (
+            MeetingLogInput {
+                form: "fax".into(),
+                ..valid.clone()
+            },
+            Field::Form,
+            Problem::UnknownChoice,
+        ),
     ];
     for (input, field, problem) in cases {
         let sent = item(w, input);
 
-        let results: Vec<SyncResult> = json(app.sync(&mentor, std::slice::from_ref(&sent)).await).await;
+        let results: Vec<SyncResult> =
+            json(app.sync(&mentor, std::slice::from_ref(&sent)).await).await;
 
         match &results[0].outcome {
             SyncOutcome::Rejected { errors } => {
-                assert_eq!(errors.problem(field), Some(problem), "{field:?}: {errors:?}")
+                assert_eq!(
+                    errors.problem(field),
+                    Some(problem),
+                    "{field:?}: {errors:?}"
+                )
             }
             other => panic!("{field:?} {problem:?} was not rejected: {other:?}"),
         }

@@ -3,8 +3,13 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
 
-async fn page(app: &TestApp, client: &reqwest::Client, path: &str, lang: Option<&str>) -> (StatusCode, String) {
-    let mut request = client.get(app.url(path));
+async fn page(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    lang: Option<&str>,
+) -> (StatusCode, String) {
+    let mut request = client.get(app.url(path)).header("accept", "text/html");
     if let Some(lang) = lang {
         request = request.header("cookie", format!("pb_lang={lang}"));
     }
@@ -20,8 +25,11 @@ async fn the_login_page_has_labelled_fields_in_english() {
 
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("lang=\"en\""), "{html}");
-    assert!(html.contains(r#"<label for="login-email">Email</label>"#), "{html}");
-    assert!(html.contains(r#"<label for="login-password">Password</label>"#), "{html}");
+    assert!(html.contains(r#"<label for="login-email">Email"#), "{html}");
+    assert!(
+        html.contains(r#"<label for="login-password">Password"#),
+        "{html}"
+    );
     assert!(html.contains(r#"rel="manifest""#));
 }
 
@@ -79,9 +87,17 @@ async fn a_managers_page_is_a_403_for_a_mentor() {
 #[tokio::test]
 async fn a_managers_page_sends_a_stranger_to_the_login() {
     let app = spawn_app().await;
-    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
 
-    let response = no_redirects.get(app.url("/manager")).send().await.unwrap();
+    let response = no_redirects
+        .get(app.url("/manager"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
 
     assert!(response.status().is_redirection(), "{}", response.status());
     assert_eq!(response.headers()["location"], "/login");
@@ -92,7 +108,14 @@ async fn the_manager_page_is_rendered_with_the_programmes_logs() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
-    app.sync(&mentor, &[item(w, log_input(w, w.pair_a1, 1, "Visited the school fair together."))]).await;
+    app.sync(
+        &mentor,
+        &[item(
+            w,
+            log_input(w, w.pair_a1, 1, "Visited the school fair together."),
+        )],
+    )
+    .await;
     let manager = app.as_user("manager@a.test").await;
 
     let (status, html) = page(&app, &manager, "/manager", None).await;
@@ -110,7 +133,10 @@ async fn the_service_worker_is_served_with_its_build_and_files() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["cache-control"], "no-cache");
     let script = response.text().await.unwrap();
-    assert!(!script.contains("__BUILD_ID__") && !script.contains("__PRECACHE_FILES__"), "{script}");
+    assert!(
+        !script.contains("__BUILD_ID__") && !script.contains("__PRECACHE_FILES__"),
+        "{script}"
+    );
     assert!(script.contains("/pkg/parent-bridge"), "{script}");
     assert!(script.contains("/icons/icon-512.png"));
 }

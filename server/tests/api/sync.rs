@@ -28,7 +28,12 @@ async fn replaying_the_same_batch_stores_nothing_new() {
     let replay = sync_ok(&app, &mentor, &batch).await;
 
     assert_eq!(replay.len(), 3);
-    assert!(replay.iter().all(|r| r.outcome == SyncOutcome::AlreadyStored), "{replay:?}");
+    assert!(
+        replay
+            .iter()
+            .all(|r| r.outcome == SyncOutcome::AlreadyStored),
+        "{replay:?}"
+    );
     assert_eq!(app.stored_logs().await, 3);
 }
 
@@ -39,11 +44,20 @@ async fn the_same_id_with_different_content_is_a_conflict_and_the_stored_log_is_
     let w = &app.world;
     let original = item(w, log_input(w, w.pair_a1, 1, "What really happened."));
     sync_ok(&app, &mentor, std::slice::from_ref(&original)).await;
-    let edited = SyncItem { id: original.id, ..item(w, log_input(w, w.pair_a1, 1, "Something else.")) };
+    let edited = SyncItem {
+        id: original.id,
+        ..item(w, log_input(w, w.pair_a1, 1, "Something else."))
+    };
 
     let results = sync_ok(&app, &mentor, &[edited]).await;
 
-    assert_eq!(results, vec![SyncResult { id: original.id, outcome: SyncOutcome::Conflict }]);
+    assert_eq!(
+        results,
+        vec![SyncResult {
+            id: original.id,
+            outcome: SyncOutcome::Conflict
+        }]
+    );
     let stored = manager_view(&app).await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].description, "What really happened.");
@@ -55,30 +69,66 @@ async fn a_mixed_batch_stores_the_valid_items_and_rejects_the_invalid_ones_with_
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
     let good_one = item(w, log_input(w, w.pair_a1, 3, "Good one"));
-    let no_description = item(w, MeetingLogInput { description: String::new(), ..log_input(w, w.pair_a1, 2, "") });
+    let no_description = item(
+        w,
+        MeetingLogInput {
+            description: String::new(),
+            ..log_input(w, w.pair_a1, 2, "")
+        },
+    );
     let good_two = item(w, log_input(w, w.pair_a2, 1, "Good two"));
     let not_mine = item(w, log_input(w, w.pair_a3, 1, "Someone else's pair"));
 
-    let results = sync_ok(&app, &mentor, &[good_one.clone(), no_description.clone(), good_two.clone(), not_mine.clone()]).await;
+    let results = sync_ok(
+        &app,
+        &mentor,
+        &[
+            good_one.clone(),
+            no_description.clone(),
+            good_two.clone(),
+            not_mine.clone(),
+        ],
+    )
+    .await;
 
     assert_eq!(results.len(), 4);
-    assert_eq!(results[0], SyncResult { id: good_one.id, outcome: SyncOutcome::Stored });
+    assert_eq!(
+        results[0],
+        SyncResult {
+            id: good_one.id,
+            outcome: SyncOutcome::Stored
+        }
+    );
     assert_eq!(
         results[1],
         SyncResult {
             id: no_description.id,
-            outcome: SyncOutcome::Rejected { errors: FieldErrors::one(Field::Description, Problem::Required) }
+            outcome: SyncOutcome::Rejected {
+                errors: FieldErrors::one(Field::Description, Problem::Required)
+            }
         }
     );
-    assert_eq!(results[2], SyncResult { id: good_two.id, outcome: SyncOutcome::Stored });
+    assert_eq!(
+        results[2],
+        SyncResult {
+            id: good_two.id,
+            outcome: SyncOutcome::Stored
+        }
+    );
     assert_eq!(
         results[3],
         SyncResult {
             id: not_mine.id,
-            outcome: SyncOutcome::Rejected { errors: FieldErrors::one(Field::Pair, Problem::NotYourPair) }
+            outcome: SyncOutcome::Rejected {
+                errors: FieldErrors::one(Field::Pair, Problem::NotYourPair)
+            }
         }
     );
-    let mut stored: Vec<String> = manager_view(&app).await.into_iter().map(|l| l.description).collect();
+    let mut stored: Vec<String> = manager_view(&app)
+        .await
+        .into_iter()
+        .map(|l| l.description)
+        .collect();
     stored.sort();
     assert_eq!(stored, vec!["Good one", "Good two"]);
 }
@@ -94,7 +144,9 @@ async fn a_mentor_cannot_sync_into_another_mentors_pair() {
 
     assert_eq!(
         results[0].outcome,
-        SyncOutcome::Rejected { errors: FieldErrors::one(Field::Pair, Problem::NotYourPair) }
+        SyncOutcome::Rejected {
+            errors: FieldErrors::one(Field::Pair, Problem::NotYourPair)
+        }
     );
     assert_eq!(app.stored_logs().await, 0);
 }
@@ -107,7 +159,10 @@ async fn another_mentor_cannot_claim_a_stored_log_by_replaying_its_id() {
     let w = &app.world;
     let mine = item(w, log_input(w, w.pair_a1, 1, "Mine"));
     sync_ok(&app, &mentor, std::slice::from_ref(&mine)).await;
-    let theirs = SyncItem { id: mine.id, ..item(w, log_input(w, w.pair_a3, 1, "Mine")) };
+    let theirs = SyncItem {
+        id: mine.id,
+        ..item(w, log_input(w, w.pair_a3, 1, "Mine"))
+    };
 
     let results = sync_ok(&app, &mentor2, &[theirs]).await;
 
@@ -127,7 +182,9 @@ async fn an_item_whose_content_does_not_match_its_hash_is_rejected_as_damaged() 
 
     assert_eq!(
         results[0].outcome,
-        SyncOutcome::Rejected { errors: FieldErrors::one(Field::Log, Problem::ContentDamaged) }
+        SyncOutcome::Rejected {
+            errors: FieldErrors::one(Field::Log, Problem::ContentDamaged)
+        }
     );
     assert_eq!(app.stored_logs().await, 0);
 }
@@ -137,7 +194,9 @@ async fn a_batch_over_the_limit_is_refused_whole() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
-    let batch: Vec<SyncItem> = (0..=MAX_SYNC_BATCH).map(|_| item(w, log_input(w, w.pair_a1, 1, "x"))).collect();
+    let batch: Vec<SyncItem> = (0..=MAX_SYNC_BATCH)
+        .map(|_| item(w, log_input(w, w.pair_a1, 1, "x")))
+        .collect();
 
     let response = app.sync(&mentor, &batch).await;
 
@@ -150,7 +209,13 @@ async fn a_malformed_payload_is_a_clear_bad_request() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
 
-    let response = app.post_json(&mentor, "/api/mentor/sync", json!({ "items": [{ "id": "not-a-uuid" }] })).await;
+    let response = app
+        .post_json(
+            &mentor,
+            "/api/mentor/sync",
+            json!({ "items": [{ "id": "not-a-uuid" }] }),
+        )
+        .await;
 
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body: serde_json::Value = json(response).await;

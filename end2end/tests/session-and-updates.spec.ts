@@ -1,0 +1,97 @@
+import { cpSync, appendFileSync } from "node:fs";
+import path from "node:path";
+import {
+  expect,
+  fillMeetingLog,
+  logIn,
+  openNewLog,
+  PASSWORD,
+  serviceWorkerReady,
+  submitMeetingLog,
+  test,
+} from "./fixtures";
+
+test("logging out with unsynced logs warns and offers to sync first", async ({ page, context, server }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  await openNewLog(page);
+  await fillMeetingLog(page, { mentee: "Ioana Marin", description: "Not sent before logging out" });
+  await submitMeetingLog(page);
+
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Some meeting logs have not reached the server yet (1)");
+  await context.setOffline(false);
+  await dialog.getByRole("button", { name: "Sync first" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect((await server.managerLogs()).filter((l) => l.description === "Not sent before logging out")).toHaveLength(1);
+});
+
+test("when the session ends while offline the outbox is kept and syncs after logging in again", async ({ page, context, server }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  await openNewLog(page);
+  await fillMeetingLog(page, { mentee: "Gabriela Radu", description: "Written while the session ran out" });
+  await submitMeetingLog(page);
+  // The session ends (the server no longer knows this browser's session).
+  await context.clearCookies();
+
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Sync now" }).click();
+
+  await expect(page.getByTestId("sync-status")).toHaveText("Log in again to send your waiting logs. They stay on this phone.");
+  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 1");
+  await page.getByTestId("sync-bar").getByRole("link", { name: "Log in" }).click();
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/mentor$/);
+  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
+  expect((await server.managerLogs()).filter((l) => l.description === "Written while the session ran out")).toHaveLength(1);
+});
+
+test("a new version is offered, applied when chosen, and keeps drafts and waiting logs", async ({ page, context, server }) => {
+  const site = path.join(server.folder, "site");
+  cpSync(server.siteRoot, site, { recursive: true });
+  await server.stop();
+  server.siteRoot = site;
+  await server.start();
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  await openNewLog(page);
+  await fillMeetingLog(page, { mentee: "Ioana Marin", description: "Waiting through the update" });
+  await submitMeetingLog(page);
+  await openNewLog(page);
+  await page.getByLabel(/Write a brief description/).fill("A draft through the update");
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft saved on this phone");
+
+  // A new version is deployed.
+  await server.stop();
+  appendFileSync(path.join(site, "sw.js"), "\n// the next version\n");
+  await server.start();
+  await context.setOffline(false);
+  await page.reload();
+
+  const banner = page.getByText("A new version of Parent Bridge is ready.");
+  await expect(banner).toBeVisible();
+  // Nothing changes until the mentor chooses.
+  await expect(page.getByLabel(/Write a brief description/)).toHaveValue("A draft through the update");
+  await page.getByRole("button", { name: "Reload now" }).click();
+
+  await expect(banner).toBeHidden();
+  await expect(page.getByLabel(/Write a brief description/)).toHaveValue("A draft through the update");
+  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
+  const newWorker = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    return keys.filter((k) => k.startsWith("parent-bridge-")).length;
+  });
+  expect(newWorker).toBe(1);
+  expect((await server.managerLogs()).filter((l) => l.description === "Waiting through the update")).toHaveLength(1);
+});
