@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang=move || i18n.lang.get().code()/>
         <Title text=move || i18n.text(crate::i18n::Msg::AppName)/>
-        <Meta name="description" content="Parent Bridge: parent-to-parent mentoring"/>
+        <Meta name="description" content=move || i18n.text(crate::i18n::Msg::LoginIntro)/>
         <Router>
             <Header/>
             <main id="main" tabindex="-1">

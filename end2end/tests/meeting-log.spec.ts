@@ -78,3 +78,24 @@ test("unknown pages are a 404 in the chosen language", async ({ page, context, s
   expect(romanian?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Pagina nu a fost găsită" })).toBeVisible();
 });
+
+test("what is typed before the app has loaded is kept", async ({ page }) => {
+  // A slow phone: the app's code arrives only after the person has typed.
+  let release: () => void = () => {};
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill("parent-bridge-demo");
+
+  const hydrated = page.waitForResponse((r) => r.url().endsWith("/api/auth/whoami"));
+  release();
+  await hydrated;
+
+  await expect(page.getByLabel("Email")).toHaveValue("mentor@example.org");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/mentor$/);
+});

@@ -17,6 +17,8 @@ use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRou
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 
 /// Everything the HTTP layer needs besides the app state.
 #[derive(Clone)]
@@ -38,6 +40,9 @@ pub fn router(state: AppState, config: HttpConfig) -> Router {
         move || provide_context(state.clone())
     };
     let options = state.leptos_options.clone();
+    let pkg_files = ServeDir::new(std::path::Path::new(&guard.config.site_root).join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
         .route("/api/{*name}", post(server_fn))
         .route(
@@ -45,6 +50,8 @@ pub fn router(state: AppState, config: HttpConfig) -> Router {
             get(serve_service_worker).with_state(guard.clone()),
         )
         .route("/healthz", get(|| async { "ok" }))
+        // Build files: a missing one is a plain 404, never an HTML page.
+        .nest_service("/pkg", pkg_files)
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -55,6 +62,7 @@ pub fn router(state: AppState, config: HttpConfig) -> Router {
         .layer(middleware::from_fn_with_state(guard.clone(), sessions))
         .layer(middleware::from_fn_with_state(guard, refuse_foreign_origin))
         .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new())
         .with_state(state)
 }
 

@@ -84,58 +84,55 @@ pub mod sync {
         let latest_date = ValidationContext::latest_date_anywhere(store::now());
 
         // Check every item first; only valid ones go to the database.
-        let mut outcomes: Vec<Option<SyncOutcome>> = Vec::with_capacity(items.len());
-        let mut valid: Vec<(usize, MeetingLogId, MeetingLog)> = Vec::new();
-        for (index, item) in items.iter().enumerate() {
-            let pair = PairId::parse(&item.log.pair_id)
-                .ok()
-                .and_then(|id| own_pairs.get(&id).copied());
-            let rejected = |errors| Some(SyncOutcome::Rejected { errors });
-            if pair.is_none() {
-                outcomes.push(rejected(FieldErrors::one(
-                    Field::Pair,
-                    Problem::NotYourPair,
-                )));
-                continue;
-            }
-            match item.log.validate(&ValidationContext { latest_date, pair }) {
-                Err(errors) => outcomes.push(rejected(errors)),
-                Ok(log) if log.content_hash() != item.content_hash => outcomes.push(rejected(
-                    FieldErrors::one(Field::Log, Problem::ContentDamaged),
-                )),
-                Ok(log) => {
-                    outcomes.push(None);
-                    valid.push((index, item.id, log));
-                }
-            }
-        }
-
-        let new_logs: Vec<NewMeetingLog> = valid
+        let checked: Vec<Result<MeetingLog, FieldErrors>> = items
             .iter()
-            .map(|(_, id, log)| NewMeetingLog {
-                id: *id,
-                author: user.id(),
-                log,
-                content_hash: log.content_hash(),
+            .map(|item| {
+                let pair = PairId::parse(&item.log.pair_id)
+                    .ok()
+                    .and_then(|id| own_pairs.get(&id).copied());
+                if pair.is_none() {
+                    return Err(FieldErrors::one(Field::Pair, Problem::NotYourPair));
+                }
+                let log = item
+                    .log
+                    .validate(&ValidationContext { latest_date, pair })?;
+                if log.content_hash() != item.content_hash {
+                    return Err(FieldErrors::one(Field::Log, Problem::ContentDamaged));
+                }
+                Ok(log)
+            })
+            .collect();
+
+        let new_logs: Vec<NewMeetingLog> = items
+            .iter()
+            .zip(&checked)
+            .filter_map(|(item, check)| {
+                check.as_ref().ok().map(|log| NewMeetingLog {
+                    id: item.id,
+                    author: user.id(),
+                    log,
+                    content_hash: log.content_hash(),
+                })
             })
             .collect();
         let mut tx = state.db.begin().await?;
-        let inserted = meetings::insert(&mut tx, &new_logs).await?;
+        let mut inserted = meetings::insert(&mut tx, &new_logs).await?.into_iter();
         tx.commit().await?;
-        for ((index, _, _), result) in valid.iter().zip(inserted) {
-            outcomes[*index] = Some(match result {
-                Inserted::New => SyncOutcome::Stored,
-                Inserted::Again => SyncOutcome::AlreadyStored,
-                Inserted::Conflict => SyncOutcome::Conflict,
-            });
-        }
 
+        // `insert` answers once per log it was given, in the same order.
         let results: Vec<SyncResult> = items
             .iter()
-            .zip(outcomes)
-            .map(|(item, outcome)| SyncResult {
+            .zip(checked)
+            .map(|(item, check)| SyncResult {
                 id: item.id,
-                outcome: outcome.unwrap_or(SyncOutcome::Conflict),
+                outcome: match check {
+                    Err(errors) => SyncOutcome::Rejected { errors },
+                    Ok(_) => match inserted.next() {
+                        Some(Inserted::New) => SyncOutcome::Stored,
+                        Some(Inserted::Again) => SyncOutcome::AlreadyStored,
+                        Some(Inserted::Conflict) | None => SyncOutcome::Conflict,
+                    },
+                },
             })
             .collect();
         let stored = results

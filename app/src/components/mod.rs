@@ -31,6 +31,14 @@ pub fn client_ready() -> RwSignal<bool> {
     expect_context::<ClientReady>().0
 }
 
+/// Asks the person to confirm a destructive action (the browser's own
+/// dialog: keyboard and screen-reader accessible everywhere).
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 /// The busy indicator, announced to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {

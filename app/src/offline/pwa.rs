@@ -136,26 +136,23 @@ mod browser {
         }
         let storage = navigator.storage();
         spawn_local(async move {
-            let already = match storage.persisted() {
-                Ok(p) => JsFuture::from(p)
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false),
-                Err(_) => false,
-            };
-            if already {
+            if answer(storage.persisted()).await {
                 return;
             }
-            let granted = match storage.persist() {
-                Ok(p) => JsFuture::from(p)
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false),
-                Err(_) => false,
-            };
+            let granted = answer(storage.persist()).await;
             refused.set(!granted);
         });
+    }
+
+    /// The yes/no a storage promise resolves to; no answer counts as no.
+    async fn answer(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> bool {
+        match promise {
+            Ok(p) => JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        }
     }
 }

@@ -16,8 +16,10 @@ pub fn LoginPage() -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
+    // Uncontrolled inputs, read on submit: what a person types before the
+    // app has loaded (slow phones) is kept, not reset by hydration.
+    let email = NodeRef::<leptos::html::Input>::new();
+    let password = NodeRef::<leptos::html::Input>::new();
     let error = RwSignal::new(None::<AppError>);
     let pending = RwSignal::new(false);
 
@@ -41,11 +43,17 @@ pub fn LoginPage() -> impl IntoView {
         pending.set(true);
         error.set(None);
         let navigate = navigate.clone();
+        let value = |input: NodeRef<leptos::html::Input>| {
+            input.get_untracked().map(|i| i.value()).unwrap_or_default()
+        };
+        let (typed_email, typed_password) = (value(email), value(password));
         spawn_local(async move {
-            match login(email.get_untracked(), password.get_untracked()).await {
+            match login(typed_email, typed_password).await {
                 Ok(identity) => {
                     let home = identity.home_path();
-                    password.set(String::new());
+                    if let Some(input) = password.get_untracked() {
+                        input.set_value("");
+                    }
                     auth.became(Some(identity));
                     auth.checked.set(true);
                     navigate(home, Default::default());
@@ -83,8 +91,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocomplete="username"
                         inputmode="email"
                         required
-                        prop:value=email
-                        on:input:target=move |ev| email.set(ev.target().value())
+                        node_ref=email
                     />
                 </div>
                 <div class="field">
@@ -95,8 +102,7 @@ pub fn LoginPage() -> impl IntoView {
                         type="password"
                         autocomplete="current-password"
                         required
-                        prop:value=password
-                        on:input:target=move |ev| password.set(ev.target().value())
+                        node_ref=password
                     />
                 </div>
                 <button type="submit" class="primary" disabled=move || pending.get()>

@@ -1,7 +1,7 @@
 //! Tool 2: the mentoring meeting log form. Every change is saved as a draft
 //! on the phone; a valid log goes to the outbox and is sent when possible.
 
-use crate::components::MentorFrame;
+use crate::components::{confirm, MentorFrame};
 use crate::i18n::{field_label, meeting_form_label, problem_message, t, use_i18n, Msg};
 use crate::model::*;
 use crate::offline::{use_offline, Draft, Offline, PutOutcome, StorageError};
@@ -35,12 +35,6 @@ fn focus(id: &str) {
     if let Some(element) = element {
         let _ = element.focus();
     }
-}
-
-fn confirm(text: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(text).ok())
-        .unwrap_or(false)
 }
 
 fn today() -> String {

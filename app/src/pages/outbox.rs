@@ -1,15 +1,9 @@
 //! The outbox: every log on this phone and whether it reached the server.
 
-use crate::components::{format_moment, MentorFrame};
+use crate::components::{confirm, format_moment, MentorFrame};
 use crate::i18n::{field_label, problem_message, t, use_i18n, Msg};
 use crate::offline::{use_offline, ItemState, OutboxItem};
 use leptos::prelude::*;
-
-fn confirm(text: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(text).ok())
-        .unwrap_or(false)
-}
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {

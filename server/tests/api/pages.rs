@@ -150,3 +150,18 @@ async fn every_response_carries_the_security_headers() {
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
 }
+
+#[tokio::test]
+async fn a_missing_build_file_is_a_plain_404_not_a_page() {
+    let app = spawn_app().await;
+
+    let response = client()
+        .get(app.url("/pkg/parent-bridge.nope.wasm"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = response.text().await.unwrap();
+    assert!(!body.contains("<html"), "{body}");
+}
