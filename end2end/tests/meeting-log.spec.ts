@@ -68,6 +68,24 @@ test("switching to Romanian changes the labels and is remembered", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "ro");
 });
 
+test("a language picked while the app is still loading is applied when it loads", async ({ page }) => {
+  let release: () => void = () => {};
+  const picked = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await picked;
+    await route.continue();
+  });
+  await page.goto("/login");
+  await page.getByLabel("Language").selectOption("ro");
+
+  release();
+
+  await expect(page.getByLabel("Parolă")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ro");
+  await page.reload();
+  await expect(page.getByLabel("Parolă")).toBeVisible();
+});
+
 test("unknown pages are a 404 in the chosen language", async ({ page, context, server }) => {
   const response = await page.goto("/nothing/here");
   expect(response?.status()).toBe(404);

@@ -28,16 +28,26 @@ fn remember_language(lang: Lang) {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let on_change = move |ev| {
-        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-            i18n.lang.set(lang);
-            remember_language(lang);
+    let choose = move |code: &str| {
+        if let Some(lang) = Lang::from_code(code) {
+            if lang != i18n.lang.get_untracked() {
+                i18n.lang.set(lang);
+                remember_language(lang);
+            }
         }
     };
+    // A language picked before the app loaded (slow phones) is applied
+    // once it has: the select kept the choice, the app had not seen it.
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(select) = select.get() {
+            choose(&select.value());
+        }
+    });
     view! {
         <label class="lang-switch">
             <span class="lang-label">{t(Msg::LanguageLabel)}</span>
-            <select name="lang" on:change=on_change>
+            <select name="lang" node_ref=select on:change=move |ev| choose(&event_target_value(&ev))>
                 {Lang::ALL
                     .iter()
                     .map(|lang| {
