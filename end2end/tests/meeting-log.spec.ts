@@ -117,3 +117,27 @@ test("what is typed before the app has loaded is kept", async ({ page }) => {
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/mentor$/);
 });
+
+test("logging in before the app has loaded still works and shows a wrong password", async ({ page }) => {
+  let release: () => void = () => {};
+  const loaded = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/login\?.*__err=/);
+  await expect(page.getByRole("alert")).toHaveText("The email or the password is not right.");
+
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill("parent-bridge-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname === "/login" && !url.search.includes("__err"));
+  release();
+
+  await expect(page).toHaveURL(/\/mentor$/);
+});

@@ -6,9 +6,10 @@ use crate::components::use_auth;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::offline::{use_offline, SyncStatus};
 use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -20,7 +21,14 @@ pub fn LoginPage() -> impl IntoView {
     // app has loaded (slow phones) is kept, not reset by hydration.
     let email = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
-    let error = RwSignal::new(None::<AppError>);
+    // A login sent before the app had loaded is an ordinary form post; the
+    // server sends its error back in the address (`__path`, `__err`).
+    let from_form_post = use_query_map().with_untracked(|q| {
+        q.get("__err")
+            .filter(|_| q.get("__path").as_deref() == Some(Login::PATH))
+            .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
+    });
+    let error = RwSignal::new(from_form_post);
     let pending = RwSignal::new(false);
 
     // Already logged in: go home. Not when the server has just said the
