@@ -4,7 +4,8 @@
 //!
 //! Components call [`t`] for a reactive text that follows the language switch.
 
-use crate::model::{Field, MeetingForm, Problem, Role};
+use crate::model::{Field, MeetingForm, Problem};
+use crate::offline::{ItemState, StorageError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -116,10 +117,6 @@ messages! {
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
     NavMyMentoring { en: "My mentoring", ro: "Mentoratul meu" }
 
-    RoleCoordinator { en: "Coordinator", ro: "Coordonator" }
-    RoleManager { en: "Mentor manager", ro: "Manager de mentori" }
-    RoleMentor { en: "Mentor", ro: "Mentor" }
-    RoleMentee { en: "Mentee", ro: "Mentorat" }
 
     MentorHomeTitle { en: "My mentees", ro: "Mentorații mei" }
     NoMentees { en: "You have no mentees yet. Your mentor manager will match you with a mentee.", ro: "Nu aveți încă mentorați. Managerul de mentori vă va asocia cu un mentorat." }
@@ -239,6 +236,8 @@ messages! {
     ConfirmDiscard { en: "Delete this log from the phone? It has not reached the server and cannot be recovered.", ro: "Ștergeți acest jurnal de pe telefon? Nu a ajuns pe server și nu mai poate fi recuperat." }
     AlreadyInOutbox { en: "This log was already saved (perhaps in another tab). It was not saved twice.", ro: "Acest jurnal a fost deja salvat (poate în altă filă). Nu a fost salvat de două ori." }
     StorageFull { en: "The phone's storage for Parent Bridge is full. Sync, then try again; what you typed is still in the form.", ro: "Spațiul de stocare al telefonului pentru Parent Bridge este plin. Sincronizați, apoi încercați din nou; ce ați scris este încă în formular." }
+    StorageUnavailable { en: "This browser does not let Parent Bridge keep data on the phone, so logs cannot be saved offline. Allow site data (or leave private browsing), then try again; what you typed is still in the form.", ro: "Acest browser nu permite aplicației Parent Bridge să păstreze date pe telefon, deci jurnalele nu pot fi salvate offline. Permiteți datele site-ului (sau ieșiți din navigarea privată), apoi încercați din nou; ce ați scris este încă în formular." }
+    StorageFailed { en: "The phone could not save Parent Bridge's data. Please try again; what you typed is still in the form.", ro: "Telefonul nu a putut salva datele Parent Bridge. Încercați din nou; ce ați scris este încă în formular." }
     PersistRefused { en: "This browser may delete saved logs when space runs low. Sync whenever you can.", ro: "Acest browser poate șterge jurnalele salvate când spațiul se termină. Sincronizați cât de des puteți." }
     UpdateAvailable { en: "A new version of Parent Bridge is ready. Your drafts and waiting logs are kept.", ro: "O nouă versiune Parent Bridge este disponibilă. Ciornele și jurnalele în așteptare se păstrează." }
     ReloadNow { en: "Reload now", ro: "Reîncarcă acum" }
@@ -297,6 +296,24 @@ pub fn problem_message(problem: Problem) -> Msg {
     }
 }
 
+/// What to tell the person when the phone's storage refuses to save.
+pub fn storage_message(problem: &StorageError) -> Msg {
+    match problem {
+        StorageError::Full => Msg::StorageFull,
+        StorageError::Unavailable => Msg::StorageUnavailable,
+        StorageError::Other(_) => Msg::StorageFailed,
+    }
+}
+
+/// Where a log on this phone stands, in words.
+pub fn item_state_label(state: &ItemState) -> Msg {
+    match state {
+        ItemState::Waiting => Msg::StateWaiting,
+        ItemState::Synced { .. } => Msg::StateSynced,
+        ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
+    }
+}
+
 pub fn meeting_form_label(form: MeetingForm) -> Msg {
     match form {
         MeetingForm::FaceToFace => Msg::FormFaceToFace,
@@ -304,15 +321,6 @@ pub fn meeting_form_label(form: MeetingForm) -> Msg {
         MeetingForm::Email => Msg::FormEmail,
         MeetingForm::VideoCall => Msg::FormVideoCall,
         MeetingForm::Other => Msg::FormOther,
-    }
-}
-
-pub fn role_label(role: Role) -> Msg {
-    match role {
-        Role::Coordinator => Msg::RoleCoordinator,
-        Role::Manager => Msg::RoleManager,
-        Role::Mentor => Msg::RoleMentor,
-        Role::Mentee => Msg::RoleMentee,
     }
 }
 
@@ -398,7 +406,6 @@ mod tests {
         // Names and words that are the same in both languages.
         let allowed = [
             Msg::AppName,
-            Msg::RoleMentor,
             Msg::MentorLabel,
             Msg::Online,
             Msg::Offline,
@@ -417,6 +424,23 @@ mod tests {
         for problem in Problem::ALL {
             assert!(!problem_message(*problem).text(Lang::Ro).is_empty());
         }
+    }
+
+    #[test]
+    fn each_storage_problem_has_its_own_message_not_a_server_error() {
+        let messages = [
+            storage_message(&StorageError::Full),
+            storage_message(&StorageError::Unavailable),
+            storage_message(&StorageError::Other("quota".into())),
+        ];
+        assert_eq!(
+            messages,
+            [
+                Msg::StorageFull,
+                Msg::StorageUnavailable,
+                Msg::StorageFailed
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! person making the request, and the mapping of errors to HTTP statuses.
 
 use super::AppError;
-use crate::model::{Identity, ProgrammeId, Role, UserId};
+use crate::model::{Identity, Role, UserId};
 use crate::store::users::Membership;
 use crate::store::Db;
 use leptos::prelude::*;
@@ -65,14 +65,6 @@ impl CurrentUser {
 
     pub fn has_role(&self, role: Role) -> bool {
         self.memberships.iter().any(|m| m.role == role)
-    }
-
-    /// The programmes in which the person holds `role`.
-    pub fn programmes_as(&self, role: Role) -> impl Iterator<Item = ProgrammeId> + '_ {
-        self.memberships
-            .iter()
-            .filter(move |m| m.role == role)
-            .map(|m| m.programme_id)
     }
 }
 

@@ -107,11 +107,12 @@ pub mod sync {
             .iter()
             .zip(&checked)
             .filter_map(|(item, check)| {
+                // The hash was checked against the log above.
                 check.as_ref().ok().map(|log| NewMeetingLog {
                     id: item.id,
                     author: user.id(),
                     log,
-                    content_hash: log.content_hash(),
+                    content_hash: &item.content_hash,
                 })
             })
             .collect();

@@ -2,9 +2,9 @@
 //! the sync state at all times, and offers updates of the app.
 
 use super::{client_ready, format_moment, use_auth, ErrorKind, ErrorPage, Loading};
-use crate::i18n::{t, use_i18n, Msg};
+use crate::i18n::{storage_message, t, use_i18n, Msg};
 use crate::model::Role;
-use crate::offline::{pwa, use_offline, StorageError, SyncStatus};
+use crate::offline::{pwa, use_offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -139,10 +139,7 @@ fn StorageNotice() -> impl IntoView {
     view! {
         <Show when=move || offline.storage_problem.with(|p| p.is_some())>
             <p class="notice warning" role="alert">
-                {move || match offline.storage_problem.get() {
-                    Some(StorageError::Full) => t(Msg::StorageFull)(),
-                    _ => t(Msg::ServerError)(),
-                }}
+                {move || offline.storage_problem.get().map(|p| t(storage_message(&p))())}
             </p>
         </Show>
         <Show when=move || offline.persist_refused.get()>

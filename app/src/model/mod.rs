@@ -57,6 +57,11 @@ pub struct PairSummary {
 }
 
 impl PairSummary {
+    /// The pair whose id is `pair_id` as typed in a form (text), if any.
+    pub fn find<'a>(pairs: &'a [PairSummary], pair_id: &str) -> Option<&'a PairSummary> {
+        pairs.iter().find(|p| p.id.to_string() == pair_id)
+    }
+
     pub fn dates(&self) -> PairDates {
         PairDates {
             started_on: self.started_on,
@@ -137,13 +142,6 @@ pub enum SyncOutcome {
     /// The log breaks a rule or names a pair that is not the mentor's;
     /// nothing was stored.
     Rejected { errors: FieldErrors },
-}
-
-impl SyncOutcome {
-    /// The log is on the server and the phone may stop sending it.
-    pub fn is_stored(&self) -> bool {
-        matches!(self, Self::Stored | Self::AlreadyStored)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -287,21 +287,17 @@ mod browser {
             }
         }
 
-        /// Sends every waiting item, a batch at a time, and records each
-        /// item's answer. Stops at the first batch that gets no answer; its
-        /// items stay waiting and are sent again later.
+        /// Sends the items waiting when the sync starts, a batch at a time,
+        /// each once, and records each item's answer. Stops at the first
+        /// batch that gets no answer; its items stay waiting and are sent
+        /// again later. Items saved meanwhile start another run (`again`).
         async fn send_outbox(&self) -> Result<(), AppError> {
             let Some(data) = self.data() else {
                 return Ok(());
             };
-            loop {
-                let waiting = data.waiting();
-                if waiting.is_empty() {
-                    return Ok(());
-                }
-                let batch: Vec<&OutboxItem> = waiting.iter().take(BATCH).collect();
-                let ids: Vec<MeetingLogId> = batch.iter().map(|i| i.id).collect();
-                let items: Vec<SyncItem> = batch.iter().map(|i| i.sync_item()).collect();
+            let waiting = data.waiting();
+            for batch in waiting.chunks(BATCH) {
+                let items: Vec<SyncItem> = batch.iter().map(OutboxItem::sync_item).collect();
                 match sync_meeting_logs(items).await {
                     Ok(results) => {
                         let now = Utc::now();
@@ -311,17 +307,16 @@ mod browser {
                             }
                         }
                         self.reload_outbox();
-                        if results.is_empty() {
-                            return Ok(());
-                        }
                     }
                     Err(error) => {
+                        let ids: Vec<MeetingLogId> = batch.iter().map(|i| i.id).collect();
                         data.record_failed_attempt(&ids);
                         self.reload_outbox();
                         return Err(error);
                     }
                 }
             }
+            Ok(())
         }
 
         /// Fetches the mentor's pairs and recent logs and keeps them on the phone.

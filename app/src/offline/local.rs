@@ -83,7 +83,7 @@ impl OutboxItem {
     /// The item as a log to read, with names from the cached pairs. `None`
     /// if what was typed no longer reads as a log.
     pub fn view(&self, pairs: &[PairSummary]) -> Option<MeetingLogView> {
-        let pair = pairs.iter().find(|p| p.id.to_string() == self.log.pair_id);
+        let pair = PairSummary::find(pairs, &self.log.pair_id);
         // Only to read what was typed: the date rules were applied on saving.
         let reading = ValidationContext {
             latest_date: chrono::NaiveDate::MAX,

@@ -54,14 +54,6 @@ impl MemoryStore {
             ..Default::default()
         }
     }
-
-    pub fn used_bytes(&self) -> usize {
-        self.data
-            .borrow()
-            .iter()
-            .map(|(k, v)| k.len() + v.len())
-            .sum()
-    }
 }
 
 impl KeyValue for MemoryStore {

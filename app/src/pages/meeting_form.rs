@@ -2,9 +2,11 @@
 //! on the phone; a valid log goes to the outbox and is sent when possible.
 
 use crate::components::{confirm, MentorFrame};
-use crate::i18n::{field_label, meeting_form_label, problem_message, t, use_i18n, Msg};
+use crate::i18n::{
+    field_label, meeting_form_label, problem_message, storage_message, t, use_i18n, Msg,
+};
 use crate::model::*;
-use crate::offline::{use_offline, Draft, Offline, PutOutcome, StorageError};
+use crate::offline::{use_offline, Draft, Offline, PutOutcome};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -96,6 +98,12 @@ fn MeetingLogForm() -> impl IntoView {
     let notice = RwSignal::new(None::<Msg>);
     let draft_saved = RwSignal::new(false);
 
+    // Puts a draft in the form (another tab's, or a new one).
+    let show = move |draft: Draft| {
+        draft_id.set(draft.id);
+        replaces.set(draft.replaces);
+        log.set(draft.log);
+    };
     let current = move || Draft {
         id: draft_id.get_untracked(),
         log: log.get_untracked(),
@@ -119,10 +127,7 @@ fn MeetingLogForm() -> impl IntoView {
     Effect::new(move |previous: Option<u64>| {
         let version = offline.draft_changed.get();
         if previous.is_some() {
-            let draft = offline.draft().unwrap_or_else(|| new_draft(None));
-            draft_id.set(draft.id);
-            replaces.set(draft.replaces);
-            log.set(draft.log);
+            show(offline.draft().unwrap_or_else(|| new_draft(None)));
         }
         version
     });
@@ -146,10 +151,7 @@ fn MeetingLogForm() -> impl IntoView {
             ev.prevent_default();
             let input = log.get_untracked();
             let pair = offline.pairs.with_untracked(|pairs| {
-                pairs
-                    .iter()
-                    .find(|p| p.id.to_string() == input.pair_id)
-                    .map(|p| p.dates())
+                PairSummary::find(pairs, &input.pair_id).map(PairSummary::dates)
             });
             let ctx = ValidationContext {
                 latest_date: Local::now().date_naive(),
@@ -168,10 +170,7 @@ fn MeetingLogForm() -> impl IntoView {
                     errors.set(FieldErrors::default());
                     match offline.submit(&current(), &valid) {
                         Ok(outcome) => {
-                            let fresh = new_draft(None);
-                            draft_id.set(fresh.id);
-                            replaces.set(None);
-                            log.set(fresh.log);
+                            show(new_draft(None));
                             if outcome == PutOutcome::AlreadyThere {
                                 notice.set(Some(Msg::AlreadyInOutbox));
                             } else {
@@ -181,8 +180,7 @@ fn MeetingLogForm() -> impl IntoView {
                                 );
                             }
                         }
-                        Err(StorageError::Full) => notice.set(Some(Msg::StorageFull)),
-                        Err(_) => notice.set(Some(Msg::ServerError)),
+                        Err(problem) => notice.set(Some(storage_message(&problem))),
                     }
                 }
             }
@@ -192,10 +190,7 @@ fn MeetingLogForm() -> impl IntoView {
     let on_clear = move |_| {
         if confirm(i18n.text(Msg::ConfirmClearDraft)) {
             offline.clear_draft();
-            let fresh = new_draft(None);
-            draft_id.set(fresh.id);
-            replaces.set(None);
-            log.set(fresh.log);
+            show(new_draft(None));
             errors.set(FieldErrors::default());
             notice.set(None);
             draft_saved.set(false);

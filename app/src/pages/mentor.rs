@@ -2,7 +2,7 @@
 //! phone's own data, so they work offline.
 
 use crate::components::{format_date, format_duration, MentorFrame};
-use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
+use crate::i18n::{item_state_label, meeting_form_label, t, use_i18n, Msg};
 use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus};
 use crate::offline::{use_offline, ItemState};
 use leptos::prelude::*;
@@ -43,16 +43,12 @@ fn entries(pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
 #[component]
 pub fn LogCard(
     log: MeetingLogView,
-    #[prop(optional)] state: Option<ItemState>,
+    #[prop(default = None)] state: Option<ItemState>,
     #[prop(optional)] show_mentor: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_challenge = log.challenge.is_some();
-    let state_text = state.map(|s| match s {
-        ItemState::Waiting => Msg::StateWaiting,
-        ItemState::Synced { .. } => Msg::StateSynced,
-        ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
-    });
+    let state_text = state.as_ref().map(item_state_label);
     let who = if show_mentor {
         format!(
             "{} · {}",
@@ -102,10 +98,7 @@ fn log_list(list: Vec<(MeetingLogView, Option<ItemState>)>) -> AnyView {
     }
     view! {
         <div class="log-list">
-            {list.into_iter().map(|(log, state)| match state {
-                Some(state) => view! { <LogCard log state/> }.into_any(),
-                None => view! { <LogCard log/> }.into_any(),
-            }).collect_view()}
+            {list.into_iter().map(|(log, state)| view! { <LogCard log state/> }).collect_view()}
         </div>
     }
     .into_any()

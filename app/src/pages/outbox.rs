@@ -1,7 +1,8 @@
 //! The outbox: every log on this phone and whether it reached the server.
 
 use crate::components::{confirm, format_moment, MentorFrame};
-use crate::i18n::{field_label, problem_message, t, use_i18n, Msg};
+use crate::i18n::{field_label, item_state_label, problem_message, t, use_i18n, Msg};
+use crate::model::PairSummary;
 use crate::offline::{use_offline, ItemState, OutboxItem};
 use leptos::prelude::*;
 
@@ -17,18 +18,20 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn OutboxContent() -> impl IntoView {
     let offline = use_offline();
-    let draft = move || {
+    // A draft counts once something was written in it (a new one is dated
+    // today already). Read from storage once per change, not per use.
+    let draft_in_progress = Memo::new(move |_| {
         offline.draft_changed.track();
         offline.outbox.track();
         offline
             .draft()
-            .filter(|d| d.log != Default::default() && !d.log.description.is_empty())
-    };
+            .is_some_and(|d| !d.log.description.is_empty())
+    });
     view! {
         <section class="page">
             <h1>{t(Msg::OutboxTitle)}</h1>
             <p class="lead">{t(Msg::OutboxIntro)}</p>
-            {move || draft().map(|_| view! {
+            {move || draft_in_progress.get().then(|| view! {
                 <article class="outbox-item" data-state="draft" data-testid="outbox-item">
                     <p><span class="badge state">{t(Msg::StateDraft)}</span></p>
                     <p><a class="button" href="/mentor/log">{t(Msg::FormTitle)}</a></p>
@@ -37,7 +40,7 @@ fn OutboxContent() -> impl IntoView {
             {move || {
                 let mut items = offline.outbox.get();
                 items.reverse();
-                if items.is_empty() && draft().is_none() {
+                if items.is_empty() && !draft_in_progress.get() {
                     view! { <p class="empty">{t(Msg::OutboxEmpty)}</p> }.into_any()
                 } else {
                     items.into_iter().map(|item| view! { <OutboxEntry item/> }).collect_view().into_any()
@@ -51,18 +54,18 @@ fn OutboxContent() -> impl IntoView {
 fn OutboxEntry(item: OutboxItem) -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
-    let pairs = offline.pairs.get_untracked();
-    let mentee = pairs
-        .iter()
-        .find(|p| p.id.to_string() == item.log.pair_id)
-        .map(|p| p.mentee_name.clone())
-        .unwrap_or_default();
+    let mentee = offline.pairs.with_untracked(|pairs| {
+        PairSummary::find(pairs, &item.log.pair_id)
+            .map(|p| p.mentee_name.clone())
+            .unwrap_or_default()
+    });
     let id = item.id;
     let saved_at = item.saved_at;
-    let (state_key, state_msg) = match &item.state {
-        ItemState::Waiting => ("waiting", Msg::StateWaiting),
-        ItemState::Synced { .. } => ("synced", Msg::StateSynced),
-        ItemState::Rejected { .. } | ItemState::Conflict => ("attention", Msg::StateAttention),
+    let state_msg = item_state_label(&item.state);
+    let state_key = match &item.state {
+        ItemState::Waiting => "waiting",
+        ItemState::Synced { .. } => "synced",
+        ItemState::Rejected { .. } | ItemState::Conflict => "attention",
     };
     let reasons = match &item.state {
         ItemState::Rejected { errors } => errors

@@ -143,15 +143,15 @@ pub async fn load(
         } else {
             mentor
         };
-        checked.push((MeetingLogId::new(), author, log));
+        checked.push((MeetingLogId::new(), author, log.content_hash(), log));
     }
     let items: Vec<meetings::NewMeetingLog> = checked
         .iter()
-        .map(|(id, author, log)| meetings::NewMeetingLog {
+        .map(|(id, author, hash, log)| meetings::NewMeetingLog {
             id: *id,
             author: *author,
             log,
-            content_hash: log.content_hash(),
+            content_hash: hash,
         })
         .collect();
     meetings::insert(&mut tx, &items).await?;

@@ -67,7 +67,7 @@ pub struct NewMeetingLog<'a> {
     pub id: MeetingLogId,
     pub author: UserId,
     pub log: &'a MeetingLog,
-    pub content_hash: String,
+    pub content_hash: &'a str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,7 +105,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
             .bind(log.went_well_next_steps())
             .bind(challenge.is_some())
             .bind(challenge)
-            .bind(&item.content_hash)
+            .bind(item.content_hash)
             .bind(at)
             .execute(&mut *conn)
             .await?
