@@ -126,8 +126,9 @@ pub mod session {
         }
         let password = password.to_string();
         let found = hash.is_some();
-        let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
         let verified = tokio::task::spawn_blocking(move || {
+            // The dummy is hashed (once) here too, off the async threads.
+            let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
             PasswordHash::new(&hash)
                 .map(|parsed| {
                     argon2()
