@@ -288,7 +288,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(addr)
-        .hash_files(crate::http::build_hashes().is_some())
+        .hash_files(crate::build::is_hashed())
         .build();
     AppState {
         db,

@@ -1,73 +1,232 @@
-//! The axum application: server functions, pages, static files, the service
-//! worker, and the middleware that guards them.
+//! The axum application: static files (no session, no database), the pages
+//! and server functions (with the person behind the session), and the layers
+//! every response passes: tracing, panic recovery, security headers,
+//! compression.
 
 use crate::config::HttpConfig;
 use app::api::auth::session::{self, SessionCheck};
 use app::api::context::{AppState, ClientIp, RequestSession};
+use app::api::AppError;
+use app::i18n::{Lang, Msg};
+use app::model::limits::{MAX_API_BODY_BYTES, MAX_SYNC_BODY_BYTES};
 use app::{shell, App};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use futures::FutureExt;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
-use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use crate::build::Build;
 
 /// Everything the HTTP layer needs besides the app state.
 #[derive(Clone)]
 struct Guard {
     state: AppState,
     config: Arc<HttpConfig>,
-    service_worker: Arc<Option<String>>,
+    build: Arc<Build>,
 }
 
 pub fn router(state: AppState, config: HttpConfig) -> Router {
-    let routes = generate_route_list(App);
+    let build = Arc::new(Build::load(&config.site_root));
+    let site = Path::new(&config.site_root).to_path_buf();
     let guard = Guard {
-        service_worker: Arc::new(service_worker_script(&config.site_root)),
         state: state.clone(),
         config: Arc::new(config),
+        build: build.clone(),
     };
+
+    // Static files: the same for everyone, so no session and no database.
+    let files = Router::new()
+        // Build files: a missing one is a plain 404, never an HTML page.
+        .nest_service(
+            "/pkg",
+            ServeDir::new(site.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .nest_service("/icons", ServeDir::new(site.join("icons")))
+        .route_service(
+            "/manifest.webmanifest",
+            ServeFile::new(site.join("manifest.webmanifest")),
+        )
+        .route_service(
+            "/favicon.ico",
+            ServeFile::new(site.join("icons").join("icon-192.png")),
+        )
+        .route("/sw.js", get(serve_service_worker))
+        .route("/i18n/{file}", get(serve_string_table))
+        .route("/healthz", get(|| async { "ok" }))
+        .layer(middleware::from_fn_with_state(
+            guard.clone(),
+            static_cache_headers,
+        ))
+        .with_state(guard.clone());
+
+    // Pages and server functions: they know who is asking.
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
     };
+    let routes = route_list();
     let options = state.leptos_options.clone();
-    let pkg_files = ServeDir::new(std::path::Path::new(&guard.config.site_root).join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
-    Router::new()
+    let not_found_options = options.clone();
+    // `leptos_routes` registers every server function under `/api/...`;
+    // the catch-all answers a call of one that does not exist.
+    let pages = Router::new()
         .route("/api/{*name}", post(server_fn))
-        .route(
-            "/sw.js",
-            get(serve_service_worker).with_state(guard.clone()),
-        )
-        .route("/healthz", get(|| async { "ok" }))
-        // Build files: a missing one is a plain 404, never an HTML page.
-        .nest_service("/pkg", pkg_files)
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        // Any other address: the app's own 404 page.
+        .fallback(leptos_axum::render_app_to_stream_with_context(
+            context,
+            move || shell(not_found_options.clone()),
+        ))
         .layer(middleware::from_fn_with_state(guard.clone(), sessions))
-        .layer(middleware::from_fn_with_state(guard, refuse_foreign_origin))
+        // The largest body any server function reads; each one's own limit
+        // is checked first by `refuse_oversized_bodies`.
+        .layer(DefaultBodyLimit::max(MAX_SYNC_BODY_BYTES))
+        .layer(middleware::from_fn(refuse_oversized_bodies))
+        .layer(middleware::from_fn_with_state(
+            guard.clone(),
+            refuse_foreign_origin,
+        ))
+        .with_state(state);
+
+    Router::new()
+        .merge(files)
+        .merge(pages)
+        .layer(middleware::from_fn_with_state(build, catch_panics))
+        .layer(
+            TraceLayer::new_for_http()
+                // Method and path only: never a query string (it may name people).
+                .make_span_with(|request: &Request| {
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                    )
+                })
+                .on_request(())
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Micros),
+                ),
+        )
         .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new())
-        .with_state(state)
+}
+
+/// The app's routes, worked out once per process: while leptos works them
+/// out, it stops every resource of the process from loading (a global flag),
+/// so a page being rendered meanwhile by another server in the same process
+/// (the test suite runs many) would wait for ever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 async fn server_fn(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// A server function's error as its HTTP response: the JSON the app reads.
+fn app_error_response(error: &AppError) -> Response {
+    let body = serde_json::to_string(error).unwrap_or_else(|_| "{}".to_string());
+    (
+        error.status(),
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
+}
+
+/// A panic while answering a request is answered 500 (the error page, or
+/// the app's JSON error for a server function), never a dropped connection.
+/// The panic itself was logged once, by the panic hook, inside the
+/// request's span (method and path).
+async fn catch_panics(State(build): State<Arc<Build>>, request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let lang = request_language(&request);
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) => response,
+        Err(_) if api => app_error_response(&AppError::Internal),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Html(server_error_page(lang, &build)),
+        )
+            .into_response(),
+    }
+}
+
+fn request_language(request: &Request) -> Lang {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    header(header::COOKIE)
+        .and_then(|c| Lang::from_cookie_header(&c))
+        .or_else(|| header(header::ACCEPT_LANGUAGE).and_then(|a| Lang::from_accept_language(&a)))
+        .unwrap_or_default()
+}
+
+/// The 500 page, written without the app: the app may be what failed.
+fn server_error_page(lang: Lang, build: &Build) -> String {
+    let css = build.file("css");
+    let title = Msg::ServerErrorTitle.text(lang);
+    let text = Msg::ServerError.text(lang);
+    let home = Msg::GoHome.text(lang);
+    format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <body><main id=\"main\"><section class=\"error-page\">\
+         <p class=\"error-code\" aria-hidden=\"true\">500</p><h1>{title}</h1><p>{text}</p>\
+         <p><a class=\"button\" href=\"/\">{home}</a></p></section></main></body></html>",
+        code = lang.code(),
+    )
+}
+
+/// A server function call larger than its limit is refused before it is
+/// read, with an answer the app understands (413, "too large").
+async fn refuse_oversized_bodies(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let limit = if path == "/api/mentor/sync" {
+        MAX_SYNC_BODY_BYTES
+    } else if path.starts_with("/api/") {
+        MAX_API_BODY_BYTES
+    } else {
+        return next.run(request).await;
+    };
+    let length = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if length.is_some_and(|n| n > limit) {
+        return app_error_response(&AppError::TooLarge {
+            limit_bytes: limit as u64,
+        });
+    }
+    next.run(request).await
 }
 
 /// Server functions are called by the app's own pages only: a write whose
@@ -122,8 +281,9 @@ fn client_ip(request: &Request, trust_proxy: bool) -> String {
 }
 
 /// Resolves the session cookie once per request and hands the person (or
-/// nobody) to the pages and server functions. An ended session's cookie is
-/// cleared.
+/// nobody) to the pages and server functions, with what a page needs to
+/// render its data on the server (the boot data). An ended session's cookie
+/// is cleared.
 async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
     let ip = client_ip(&request, guard.config.trust_proxy);
     request.extensions_mut().insert(ClientIp(ip));
@@ -151,6 +311,23 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
             }
         },
     };
+    let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
+    if page {
+        let shell = request.headers().contains_key(app::boot::SHELL_HEADER);
+        let boot =
+            match app::boot::load(&guard.state, user.as_ref(), request.uri().path(), shell).await {
+                Ok(boot) => boot,
+                Err(error) => {
+                    tracing::error!(%error, "loading the page's data failed");
+                    return (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "the database is not available",
+                    )
+                        .into_response();
+                }
+            };
+        request.extensions_mut().insert(boot);
+    }
     request.extensions_mut().insert(RequestSession(user));
     let mut response = next.run(request).await;
     let sets_session = response
@@ -166,16 +343,32 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
     response
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
-    let build_file = request.uri().path().starts_with("/pkg/");
+/// Hashed build files never change; icons and the manifest rarely do.
+async fn static_cache_headers(
+    State(guard): State<Guard>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    let policy =
+        if (path.starts_with("/pkg/") && guard.build.hashed()) || path.starts_with("/i18n/") {
+            Some("public, max-age=31536000, immutable")
+        } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" {
+            Some("public, max-age=86400")
+        } else {
+            None
+        };
     let mut response = next.run(request).await;
-    if build_file && response.status() == StatusCode::OK && build_hashes().is_some() {
-        // Hashed names: a new build has new names.
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        );
+    if let (Some(policy), true) = (policy, response.status() == StatusCode::OK) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
+    response
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -189,75 +382,86 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// The hashed names cargo-leptos gave this build's files (`hash.txt`, next
-/// to the binary), or `None` for an unhashed build.
-pub fn build_hashes() -> Option<Vec<(String, String)>> {
-    let exe = std::env::current_exe().ok()?;
-    let text = std::fs::read_to_string(exe.parent()?.join("hash.txt")).ok()?;
-    Some(
-        text.lines()
-            .filter_map(|line| line.split_once(':'))
-            .map(|(kind, hash)| (kind.trim().to_string(), hash.trim().to_string()))
-            .collect(),
-    )
-}
-
-/// The files of this build the service worker pre-caches.
-pub fn precached_files(hashes: Option<&[(String, String)]>) -> Vec<String> {
-    let hashed = |kind: &str| {
-        let hash = hashes
-            .and_then(|h| h.iter().find(|(k, _)| k == kind))
-            .map(|(_, h)| format!(".{h}"));
-        format!("/pkg/parent-bridge{}.{kind}", hash.unwrap_or_default())
-    };
-    let mut files = vec![hashed("js"), hashed("wasm"), hashed("css")];
-    files.extend(
-        [
-            "/manifest.webmanifest",
-            "/icons/icon-192.png",
-            "/icons/icon-512.png",
-            "/icons/icon-maskable-512.png",
-        ]
-        .map(String::from),
-    );
-    files
-}
-
-/// `sw.js` with this build's id and files filled in, or `None` when the site
-/// is not built. The id is a hash of the worker and the build's file names,
-/// so each build gets a cache of its own.
-pub fn service_worker_script(site_root: &str) -> Option<String> {
-    let script = std::fs::read_to_string(std::path::Path::new(site_root).join("sw.js")).ok()?;
-    let hashes = build_hashes();
-    let files = precached_files(hashes.as_deref());
-    let mut hasher = Sha256::new();
-    hasher.update(script.as_bytes());
-    for file in &files {
-        hasher.update(file.as_bytes());
-    }
-    if hashes.is_none() {
-        // Unhashed names say nothing about the content: use the start time.
-        hasher.update(chrono::Utc::now().to_rfc3339().as_bytes());
-    }
-    let build = hex::encode(&hasher.finalize()[..8]);
-    let list = serde_json::to_string(&files).unwrap_or_else(|_| "[]".to_string());
-    Some(
-        script
-            .replace("__BUILD_ID__", &build)
-            .replace("[\"__PRECACHE_FILES__\"]", &list),
-    )
-}
-
 async fn serve_service_worker(State(guard): State<Guard>) -> Response {
-    match guard.service_worker.as_ref() {
+    match guard.build.service_worker.as_deref() {
         Some(script) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
                 (header::CACHE_CONTROL, "no-cache"),
             ],
-            script.clone(),
+            script.to_string(),
         )
             .into_response(),
         None => (StatusCode::NOT_FOUND, "the site is not built").into_response(),
+    }
+}
+
+/// One language's strings for the browser (`/i18n/ro.<hash>.json`): the
+/// app fetches the table of the language it shows, not every language.
+async fn serve_string_table(
+    State(guard): State<Guard>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    match guard.build.string_table(&file) {
+        Some(json) => (
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            json.clone(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "no such string table").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::to_bytes;
+    use tower::ServiceExt;
+
+    fn panicking_router() -> Router {
+        let build = Arc::new(Build::load("/nonexistent"));
+        Router::new()
+            .route("/page", get(|| async { panic!("a bug in a page") }))
+            .route(
+                "/api/call",
+                post(|| async { panic!("a bug in a server function") }),
+            )
+            .layer(middleware::from_fn_with_state(build, catch_panics))
+    }
+
+    #[tokio::test]
+    async fn a_panicking_page_is_answered_500_with_the_error_page() {
+        let request = Request::builder()
+            .uri("/page")
+            .header(header::COOKIE, "pb_lang=ro")
+            .body(Body::empty())
+            .unwrap();
+
+        let response = panicking_router().oneshot(request).await.unwrap();
+
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        let html = String::from_utf8_lossy(&body);
+        assert!(html.contains("lang=\"ro\""), "{html}");
+        assert!(
+            html.contains(Msg::ServerErrorTitle.text(Lang::Ro)),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_panicking_server_function_is_answered_500_with_the_apps_json_error() {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri("/api/call")
+            .body(Body::empty())
+            .unwrap();
+
+        let response = panicking_router().oneshot(request).await.unwrap();
+
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        let error: AppError = serde_json::from_slice(&body).unwrap();
+        assert_eq!(error, AppError::Internal);
     }
 }

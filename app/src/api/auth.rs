@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[server(endpoint = "auth/login")]
 pub async fn login(email: String, password: String) -> Result<Identity, AppError> {
     use super::context::*;
-    respond(async move {
+    respond("auth/login", async move {
         let state = state()?;
         session::login(
             &state,
@@ -27,7 +27,7 @@ pub async fn login(email: String, password: String) -> Result<Identity, AppError
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
     use super::context::*;
-    respond(async move {
+    respond("auth/logout", async move {
         let state = state()?;
         if let Some(token) = request_cookies()
             .as_deref()
@@ -48,7 +48,10 @@ pub async fn logout() -> Result<(), AppError> {
 #[server(endpoint = "auth/whoami")]
 pub async fn whoami() -> Result<Option<Identity>, AppError> {
     use super::context::*;
-    respond(async move { Ok(current_user().ok().map(|u| u.identity)) }).await
+    respond("auth/whoami", async move {
+        Ok(current_user().ok().map(|u| u.identity))
+    })
+    .await
 }
 
 #[cfg(feature = "ssr")]
@@ -65,11 +68,9 @@ pub mod session {
     use sha2::{Digest, Sha256};
     use std::sync::OnceLock;
 
+    pub use crate::model::limits::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
+
     pub const SESSION_COOKIE: &str = "pb_session";
-    /// Longer passwords are refused before hashing, so nobody can make the
-    /// server hash megabytes.
-    pub const MAX_PASSWORD_BYTES: usize = 1024;
-    pub const MIN_PASSWORD_CHARS: usize = 10;
 
     /// Argon2id with OWASP's parameters: 19 MiB of memory, 2 iterations, 1 lane.
     fn argon2() -> Argon2<'static> {
@@ -187,6 +188,11 @@ pub mod session {
         let settings = &state.settings;
         let db = &state.db;
         let now = store::now();
+        // No account has such an email (and the database would refuse to
+        // look one up with a NUL in it).
+        if email.len() > crate::model::limits::MAX_EMAIL_BYTES || email.contains(char::is_control) {
+            return Err(AppError::BadCredentials);
+        }
         let (by_account, by_ip) =
             users::count_login_failures(db, email, ip, now - settings.login_window).await?;
         if by_account >= settings.max_failures_per_account || by_ip >= settings.max_failures_per_ip

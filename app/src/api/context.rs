@@ -144,12 +144,26 @@ pub fn set_status(error: &AppError) {
     }
 }
 
-/// Runs a server function's body and gives an error its HTTP status.
+/// Runs a server function's body in a span named after it, turns a panic
+/// into an internal error (the panic hook has logged it) and gives an error
+/// its HTTP status. Called by every server function, whether the browser
+/// called it or a page rendering on the server did.
 pub async fn respond<T>(
+    name: &'static str,
     body: impl std::future::Future<Output = Result<T, AppError>>,
 ) -> Result<T, AppError> {
-    let result = body.await;
+    use futures::FutureExt;
+    use tracing::Instrument;
+    let span = tracing::info_span!("server_fn", name);
+    let result = std::panic::AssertUnwindSafe(body)
+        .catch_unwind()
+        .instrument(span.clone())
+        .await
+        .unwrap_or(Err(AppError::Internal));
     if let Err(error) = &result {
+        if matches!(error, AppError::Internal) {
+            span.in_scope(|| tracing::error!("server function failed"));
+        }
         set_status(error);
     }
     result

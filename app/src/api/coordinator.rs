@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn coordinator_overview() -> Result<Vec<ProgrammeStats>, AppError> {
     use super::context::*;
     use crate::model::Role;
-    respond(async move {
+    respond("coordinator/overview", async move {
         let (state, user) = require(Role::Coordinator)?;
         Ok(crate::store::meetings::stats_for_coordinator(&state.db, user.id()).await?)
     })

@@ -26,9 +26,12 @@ pub enum AppError {
     /// Field-level problems the form shows next to each field.
     #[error("invalid input: {errors}")]
     Invalid { errors: FieldErrors },
-    /// A malformed request (bad arguments, a batch that is too large).
+    /// A malformed request (bad arguments, a batch with too many items).
     #[error("bad request: {reason}")]
     BadRequest { reason: String },
+    /// The request's body is larger than the server reads.
+    #[error("the request is larger than {limit_bytes} bytes")]
+    TooLarge { limit_bytes: u64 },
     /// Something failed on the server; the details are in its log.
     #[error("internal server error")]
     Internal,
@@ -48,6 +51,7 @@ impl AppError {
             AppError::NotFound => S::NOT_FOUND,
             AppError::Invalid { .. } => S::UNPROCESSABLE_ENTITY,
             AppError::BadRequest { .. } => S::BAD_REQUEST,
+            AppError::TooLarge { .. } => S::PAYLOAD_TOO_LARGE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
             AppError::Network { .. } => S::SERVICE_UNAVAILABLE,
         }
@@ -63,6 +67,7 @@ impl AppError {
             AppError::NotFound => Msg::NotFoundText,
             AppError::Invalid { .. } => Msg::FixErrors,
             AppError::BadRequest { .. } => Msg::InvalidRequest,
+            AppError::TooLarge { .. } => Msg::InvalidRequest,
             AppError::Internal => Msg::ServerError,
             AppError::Network { .. } => Msg::NetworkError,
         }
@@ -113,10 +118,11 @@ impl AppError {
     }
 }
 
+/// A store error was logged where it happened (with the operation that
+/// failed); the person is told only that something went wrong on our side.
 #[cfg(feature = "ssr")]
 impl From<crate::store::StoreError> for AppError {
-    fn from(error: crate::store::StoreError) -> Self {
-        tracing::error!(%error, "store error");
+    fn from(_: crate::store::StoreError) -> Self {
         AppError::Internal
     }
 }

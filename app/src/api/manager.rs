@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn manager_logs() -> Result<Vec<MeetingLogView>, AppError> {
     use super::context::*;
     use crate::model::Role;
-    respond(async move {
+    respond("manager/logs", async move {
         let (state, user) = require(Role::Manager)?;
         Ok(crate::store::meetings::of_manager(&state.db, user.id(), 500).await?)
     })

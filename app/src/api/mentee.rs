@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub async fn mentee_home() -> Result<Vec<MenteePair>, AppError> {
     use super::context::*;
     use crate::model::Role;
-    respond(async move {
+    respond("mentee/home", async move {
         let (state, user) = require(Role::Mentee)?;
         Ok(crate::store::pairs::of_mentee(&state.db, user.id()).await?)
     })

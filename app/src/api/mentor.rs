@@ -13,7 +13,7 @@ pub const LOG_LIST_LIMIT: i64 = 200;
 pub async fn mentor_pairs() -> Result<Vec<PairSummary>, AppError> {
     use super::context::*;
     use crate::model::Role;
-    respond(async move {
+    respond("mentor/pairs", async move {
         let (state, user) = require(Role::Mentor)?;
         Ok(crate::store::pairs::of_mentor(&state.db, user.id()).await?)
     })
@@ -26,7 +26,7 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
     use super::context::*;
     use crate::model::Role;
     use crate::store::{meetings, pairs};
-    respond(async move {
+    respond("mentor/logs", async move {
         let (state, user) = require(Role::Mentor)?;
         if let Some(pair) = pair {
             let owned = pairs::find(&state.db, pair)
@@ -50,7 +50,7 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
 pub async fn sync_meeting_logs(items: Vec<SyncItem>) -> Result<Vec<SyncResult>, AppError> {
     use super::context::*;
     use crate::model::Role;
-    respond(async move {
+    respond("mentor/sync", async move {
         let (state, user) = require(Role::Mentor)?;
         sync::receive(&state, &user, items).await
     })

@@ -30,6 +30,7 @@ pub enum DemoOutcome {
 /// Loads the demo data in one transaction, dated relative to `today` so that
 /// the pairs started ten weeks ago and the logs fall in the weeks since.
 /// `password_hash` is the hash of [`PASSWORD`].
+#[tracing::instrument(name = "store.demo.load", skip_all, err(Display))]
 pub async fn load(
     db: &super::Db,
     password_hash: &str,
@@ -94,7 +95,7 @@ pub async fn load(
     let elena_gabriela = pair(mentor, gabriela).await?;
     let andrei_florin = pair(mentor2, florin).await?;
 
-    let day = |days_ago: u64| (today - Days::new(days_ago)).format("%Y-%m-%d").to_string();
+    let day = |days_ago: u64| crate::model::dates::format_iso_date(today - Days::new(days_ago));
     let logs = [
         (elena_ioana, day(62), "face_to_face", "1", "30",
          "First meeting at the café next to the school. We got to know each other and talked about Ioana's two children and how school mornings go.",

@@ -14,6 +14,7 @@ const VIEW: &str = "SELECT l.id, l.pair_id, mentor.display_name AS mentor_name, 
 const NEWEST_FIRST: &str = "ORDER BY l.meeting_date DESC, l.created_at DESC, l.id DESC";
 
 /// The logs of a mentor's pairs (of one pair if given), newest first.
+#[tracing::instrument(name = "store.meetings.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(
     db: &super::Db,
     mentor: UserId,
@@ -44,6 +45,7 @@ pub async fn of_mentor(
 }
 
 /// The logs of every pair in the programmes the person manages, newest first.
+#[tracing::instrument(name = "store.meetings.of_manager", skip_all, err(Display))]
 pub async fn of_manager(
     db: &super::Db,
     manager: UserId,
@@ -82,6 +84,7 @@ pub enum Inserted {
 
 /// Stores logs by their client-made ids: a replay stores nothing new, a
 /// different log under a known id is reported and never overwrites.
+#[tracing::instrument(name = "store.meetings.insert", skip_all, err(Display))]
 pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
@@ -129,12 +132,14 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
     Ok(outcomes)
 }
 
+#[tracing::instrument(name = "store.meetings.count", skip_all, err(Display))]
 pub async fn count(db: &super::Db) -> StoreResult<i64> {
     let n = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM meeting_logs").fetch_one(pool).await)?;
     Ok(n)
 }
 
 /// Aggregates of the programmes the person coordinates: counts, never content.
+#[tracing::instrument(name = "store.meetings.stats_for_coordinator", skip_all, err(Display))]
 pub async fn stats_for_coordinator(
     db: &super::Db,
     coordinator: UserId,

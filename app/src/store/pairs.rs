@@ -33,6 +33,7 @@ pub struct NewPair {
     pub started_on: NaiveDate,
 }
 
+#[tracing::instrument(name = "store.pairs.create", skip_all, err(level = "warn", Display))]
 pub async fn create(tx: &mut Tx, pair: &NewPair) -> StoreResult<PairId> {
     let id = PairId::new();
     on_tx!(tx, conn => sqlx::query(
@@ -62,6 +63,7 @@ const SUMMARY: &str =
      JOIN users mentee ON mentee.id = p.mentee_id";
 
 /// The mentor's pairs, active ones first.
+#[tracing::instrument(name = "store.pairs.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSummary>> {
     let sql =
         format!("{SUMMARY} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id");
@@ -73,6 +75,7 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
 }
 
 /// Whom a mentee is mentored by.
+#[tracing::instrument(name = "store.pairs.of_mentee", skip_all, err(Display))]
 pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<MenteePair>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(
         "SELECT pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, p.status \
@@ -87,6 +90,7 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
     Ok(rows)
 }
 
+#[tracing::instrument(name = "store.pairs.find", skip_all, err(Display))]
 pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(
         "SELECT id, programme_id, mentor_id, mentee_id, status, started_on, ended_on FROM pairs WHERE id = $1",
@@ -98,6 +102,7 @@ pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>>
 }
 
 /// Every pair of one mentor, for checking a batch of logs at once.
+#[tracing::instrument(name = "store.pairs.access_of_mentor", skip_all, err(Display))]
 pub async fn access_of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairAccess>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(
         "SELECT id, programme_id, mentor_id, mentee_id, status, started_on, ended_on FROM pairs WHERE mentor_id = $1",

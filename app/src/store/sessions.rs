@@ -11,6 +11,7 @@ pub struct SessionRow {
     pub last_seen_at: DateTime<Utc>,
 }
 
+#[tracing::instrument(name = "store.sessions.create", skip_all, err(level = "warn", Display))]
 pub async fn create(
     db: &super::Db,
     token_hash: &str,
@@ -29,6 +30,7 @@ pub async fn create(
     Ok(())
 }
 
+#[tracing::instrument(name = "store.sessions.find", skip_all, err(Display))]
 pub async fn find(db: &super::Db, token_hash: &str) -> StoreResult<Option<SessionRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, SessionRow>(
         "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
@@ -39,6 +41,7 @@ pub async fn find(db: &super::Db, token_hash: &str) -> StoreResult<Option<Sessio
     Ok(row)
 }
 
+#[tracing::instrument(name = "store.sessions.touch", skip_all, err(Display))]
 pub async fn touch(db: &super::Db, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
         .bind(token_hash)
@@ -49,6 +52,7 @@ pub async fn touch(db: &super::Db, token_hash: &str, now: DateTime<Utc>) -> Stor
     Ok(())
 }
 
+#[tracing::instrument(name = "store.sessions.delete", skip_all, err(Display))]
 pub async fn delete(db: &super::Db, token_hash: &str) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
@@ -59,6 +63,7 @@ pub async fn delete(db: &super::Db, token_hash: &str) -> StoreResult<()> {
 }
 
 /// Deletes sessions idle since `idle_before` or created before `created_before`.
+#[tracing::instrument(name = "store.sessions.delete_expired", skip_all, err(Display))]
 pub async fn delete_expired(
     db: &super::Db,
     idle_before: DateTime<Utc>,

@@ -25,6 +25,11 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+#[tracing::instrument(
+    name = "store.users.create_organisation",
+    skip_all,
+    err(level = "warn", Display)
+)]
 pub async fn create_organisation(tx: &mut Tx, name: &str) -> StoreResult<OrganisationId> {
     let id = OrganisationId::new();
     on_tx!(tx, conn => sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3)")
@@ -38,6 +43,7 @@ pub async fn create_organisation(tx: &mut Tx, name: &str) -> StoreResult<Organis
     Ok(id)
 }
 
+#[tracing::instrument(name = "store.users.find_organisation", skip_all, err(Display))]
 pub async fn find_organisation(db: &super::Db, name: &str) -> StoreResult<Option<OrganisationId>> {
     let id = on_db!(db, pool => sqlx::query_scalar("SELECT id FROM organisations WHERE name = $1")
         .bind(name.trim())
@@ -46,6 +52,11 @@ pub async fn find_organisation(db: &super::Db, name: &str) -> StoreResult<Option
     Ok(id)
 }
 
+#[tracing::instrument(
+    name = "store.users.create_programme",
+    skip_all,
+    err(level = "warn", Display)
+)]
 pub async fn create_programme(
     tx: &mut Tx,
     organisation: OrganisationId,
@@ -69,6 +80,7 @@ pub async fn create_programme(
 }
 
 /// Programmes by name, across organisations (names are unique within one).
+#[tracing::instrument(name = "store.users.find_programmes", skip_all, err(Display))]
 pub async fn find_programmes(db: &super::Db, name: &str) -> StoreResult<Vec<ProgrammeId>> {
     let ids = on_db!(db, pool => sqlx::query_scalar("SELECT id FROM programmes WHERE name = $1 ORDER BY created_at")
         .bind(name.trim())
@@ -78,6 +90,11 @@ pub async fn find_programmes(db: &super::Db, name: &str) -> StoreResult<Vec<Prog
 }
 
 /// Creates a person. `password_hash` is `None` for someone who cannot log in.
+#[tracing::instrument(
+    name = "store.users.create_user",
+    skip_all,
+    err(level = "warn", Display)
+)]
 pub async fn create_user(
     tx: &mut Tx,
     email: &str,
@@ -100,6 +117,7 @@ pub async fn create_user(
     Ok(id)
 }
 
+#[tracing::instrument(name = "store.users.find_user_by_email", skip_all, err(Display))]
 pub async fn find_user_by_email(db: &super::Db, email: &str) -> StoreResult<Option<UserRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
         "SELECT id, email, display_name, password_hash FROM users WHERE email = $1",
@@ -110,6 +128,7 @@ pub async fn find_user_by_email(db: &super::Db, email: &str) -> StoreResult<Opti
     Ok(row)
 }
 
+#[tracing::instrument(name = "store.users.find_user", skip_all, err(Display))]
 pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
         "SELECT id, email, display_name, password_hash FROM users WHERE id = $1",
@@ -120,6 +139,11 @@ pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow
     Ok(row)
 }
 
+#[tracing::instrument(
+    name = "store.users.add_membership",
+    skip_all,
+    err(level = "warn", Display)
+)]
 pub async fn add_membership(
     tx: &mut Tx,
     user: UserId,
@@ -140,6 +164,7 @@ pub async fn add_membership(
     Ok(())
 }
 
+#[tracing::instrument(name = "store.users.memberships", skip_all, err(Display))]
 pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Membership>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, Membership>(
         "SELECT programme_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at",
@@ -150,6 +175,7 @@ pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Member
     Ok(rows)
 }
 
+#[tracing::instrument(name = "store.users.record_login_failure", skip_all, err(Display))]
 pub async fn record_login_failure(db: &super::Db, email: &str, ip: &str) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query("INSERT INTO login_failures (email, ip, failed_at) VALUES ($1, $2, $3)")
         .bind(normalise_email(email))
@@ -162,6 +188,7 @@ pub async fn record_login_failure(db: &super::Db, email: &str, ip: &str) -> Stor
 }
 
 /// Failed logins since `since`: for this account, and from this address.
+#[tracing::instrument(name = "store.users.count_login_failures", skip_all, err(Display))]
 pub async fn count_login_failures(
     db: &super::Db,
     email: &str,
@@ -186,6 +213,7 @@ pub async fn count_login_failures(
 }
 
 /// After a successful login the account's failures no longer count.
+#[tracing::instrument(name = "store.users.clear_login_failures", skip_all, err(Display))]
 pub async fn clear_login_failures(db: &super::Db, email: &str) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE email = $1")
         .bind(normalise_email(email))
@@ -196,6 +224,7 @@ pub async fn clear_login_failures(db: &super::Db, email: &str) -> StoreResult<()
 }
 
 /// Forgets failures older than `before`; they no longer limit anyone.
+#[tracing::instrument(name = "store.users.prune_login_failures", skip_all, err(Display))]
 pub async fn prune_login_failures(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {
     let done = on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE failed_at <= $1")
         .bind(before)

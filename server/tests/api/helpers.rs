@@ -1,6 +1,10 @@
 //! A real server on a random port with a fresh database per test: SQLite in
 //! a temporary folder, or a new PostgreSQL database when
 //! `PB_TEST_POSTGRES_URL` names a server.
+//!
+//! The server runs as in production, on a multi-threaded runtime of its own
+//! (so work moves between threads), with its own connection pool. A test
+//! whose server panicked fails, even if every answer it checked was right.
 
 use app::api::auth::session::hash_password;
 use app::api::context::{AppState, Settings};
@@ -19,10 +23,80 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 pub struct TestApp {
     pub base: String,
+    /// The test's own connection to the server's database.
     pub db: Db,
     pub database_url: String,
     pub world: World,
+    server: ServerRuntime,
     _folder: tempfile::TempDir,
+}
+
+/// The server's runtime: its threads carry a name unique to the test, so
+/// the panics raised on them are the test's.
+struct ServerRuntime {
+    runtime: Option<tokio::runtime::Runtime>,
+    thread_prefix: String,
+}
+
+/// Every panic of this test process, with the name of its thread.
+static PANICS: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Records panics (and still prints them), once per process.
+fn record_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let print = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let thread = std::thread::current().name().unwrap_or("").to_string();
+            let message = format!(
+                "{} at {}",
+                server::panic_message(info),
+                info.location().map(|l| l.to_string()).unwrap_or_default()
+            );
+            PANICS
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((thread, message));
+            print(info);
+        }));
+    });
+}
+
+impl ServerRuntime {
+    /// The panics raised on this server's threads so far.
+    fn panics(&self) -> Vec<String> {
+        PANICS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(thread, _)| thread.starts_with(&self.thread_prefix))
+            .map(|(_, message)| message.clone())
+            .collect()
+    }
+}
+
+impl Drop for ServerRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+        let panics = self.panics();
+        if !panics.is_empty() && !std::thread::panicking() {
+            panic!(
+                "the server panicked {} time(s) during this test; first: {}",
+                panics.len(),
+                panics[0]
+            );
+        }
+    }
+}
+
+impl TestApp {
+    /// The panics of this test's server so far (the test fails at its end
+    /// if there are any).
+    pub fn server_panics(&self) -> Vec<String> {
+        self.server.panics()
+    }
 }
 
 /// Who is who in the test world: programme A with one person per role, and
@@ -174,6 +248,7 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    record_panics();
     let folder = tempfile::tempdir().unwrap();
     let site = folder.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
@@ -185,29 +260,45 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let (db, database_url) = fresh_db(folder.path()).await;
     db.migrate().await.expect("migrations apply");
     let world = seed(&db).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let config = HttpConfig {
         settings: settings.clone(),
         public_origin: None,
         trust_proxy: false,
         site_root: site.display().to_string(),
     };
-    let state: AppState = server::cli::state(db.clone(), &config, addr);
-    let router = server::http::router(state, config);
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
+
+    static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let thread_prefix = format!("pb-test-server-{number}");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .thread_name(thread_prefix.clone())
+        .enable_all()
+        .build()
         .unwrap();
+    let (bound, address) = tokio::sync::oneshot::channel();
+    let url = database_url.clone();
+    runtime.spawn(async move {
+        let db = Db::connect(&url).await.expect("the server connects");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state: AppState = server::cli::state(db, &config, addr);
+        let router = server::http::router(state, config);
+        bound.send(addr).unwrap();
+        server::run(listener, router, std::future::pending())
+            .await
+            .unwrap();
     });
+    let addr: SocketAddr = address.await.expect("the server starts");
     TestApp {
         base: format!("http://{addr}"),
         db,
         database_url,
         world,
+        server: ServerRuntime {
+            runtime: Some(runtime),
+            thread_prefix,
+        },
         _folder: folder,
     }
 }
