@@ -3,15 +3,11 @@
 //! server, which never trusts what a browser says it checked.
 
 use super::ids::PairId;
+use super::limits::{MAX_DURATION_MINUTES, MAX_TEXT_CHARS};
 use super::role::{text_key_enum, TextKey};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-/// The longest meeting a log may record, in minutes (8 hours).
-pub const MAX_DURATION_MINUTES: u32 = 8 * 60;
-/// The longest text a log field may hold, in characters.
-pub const MAX_TEXT_CHARS: usize = 5_000;
 
 text_key_enum!(
     /// Form of meeting (Tool 2).
@@ -57,6 +53,15 @@ text_key_enum!(
         NotYourPair = "not_your_pair",
         PairEnded = "pair_ended",
         ContentDamaged = "content_damaged",
+        /// An invisible control character (other than a line break or a
+        /// tab), as pasted from another app.
+        ControlCharacter = "control_character",
+        /// The item alone is larger than a sync request may be.
+        TooLarge = "too_large",
+        /// The server could not read the item as sent.
+        Unreadable = "unreadable",
+        /// The server failed to store the item while it stored others.
+        NotAccepted = "not_accepted",
     }
 );
 
@@ -197,14 +202,29 @@ impl MeetingLog {
     }
 }
 
-fn text_field(errors: &mut FieldErrors, field: Field, value: &str, required: bool) -> String {
-    let value = value.trim();
+/// A control character a text may not hold: everything but the line
+/// break and the tab (a carriage return is made a line break first).
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Checks a free-text field and returns it as stored: trimmed, with every
+/// line break written `\n`.
+pub(crate) fn text_field(
+    errors: &mut FieldErrors,
+    field: Field,
+    value: &str,
+    required: bool,
+) -> String {
+    let value = value.trim().replace("\r\n", "\n").replace('\r', "\n");
     if required && value.is_empty() {
         errors.push(field, Problem::Required);
     } else if value.chars().count() > MAX_TEXT_CHARS {
         errors.push(field, Problem::TooLong);
+    } else if value.chars().any(is_forbidden_control) {
+        errors.push(field, Problem::ControlCharacter);
     }
-    value.to_string()
+    value
 }
 
 fn number_field(text: &str) -> Result<u32, Problem> {
@@ -237,8 +257,8 @@ impl MeetingLogInput {
             errors.push(Field::Date, Problem::Required);
             None
         } else {
-            match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
-                Err(_) => {
+            match super::dates::parse_iso_date(&self.date).ok_or(()) {
+                Err(()) => {
                     errors.push(Field::Date, Problem::NotADate);
                     None
                 }
@@ -351,7 +371,7 @@ impl From<&MeetingLog> for MeetingLogInput {
     fn from(log: &MeetingLog) -> Self {
         Self {
             pair_id: log.pair_id.to_string(),
-            date: log.date.format("%Y-%m-%d").to_string(),
+            date: super::dates::format_iso_date(log.date),
             form: log.form.key().to_string(),
             hours: (log.duration_minutes / 60).to_string(),
             minutes: (log.duration_minutes % 60).to_string(),
@@ -368,7 +388,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        super::super::dates::parse_iso_date(text).unwrap()
     }
 
     fn ctx() -> ValidationContext {
@@ -637,6 +657,32 @@ mod tests {
             problems(&input),
             vec![(Field::Description, Problem::TooLong)]
         );
+    }
+
+    #[test]
+    fn a_control_character_in_a_text_is_refused_with_a_field_error() {
+        let input = MeetingLogInput {
+            description: "Met at\u{0}the school".into(),
+            went_well_next_steps: "Bell\u{7}".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            problems(&input),
+            vec![
+                (Field::Description, Problem::ControlCharacter),
+                (Field::WentWellNextSteps, Problem::ControlCharacter)
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_are_kept_and_carriage_returns_become_line_breaks() {
+        let input = MeetingLogInput {
+            description: "First line\r\nSecond\tline\rThird".into(),
+            ..valid_input()
+        };
+        let log = input.validate(&ctx()).unwrap();
+        assert_eq!(log.description(), "First line\nSecond\tline\nThird");
     }
 
     #[test]

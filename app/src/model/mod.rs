@@ -2,11 +2,14 @@
 //! Pure and IO-free: the same rules run offline in the browser and again on
 //! the server.
 
+pub mod dates;
 mod ids;
+pub mod limits;
 mod meeting;
 mod role;
 
 pub use ids::*;
+pub use limits::*;
 pub use meeting::*;
 pub use role::*;
 
@@ -114,9 +117,6 @@ pub struct ProgrammeStats {
     pub meeting_minutes: i64,
     pub meetings_with_challenge: i64,
 }
-
-/// The most logs one sync request may carry.
-pub const MAX_SYNC_BATCH: usize = 100;
 
 /// One meeting log on its way from a phone's outbox to the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,18 +1,16 @@
-//! The mentor's offline state and the sync engine. The signals exist on both
-//! sides so components compile once; everything that touches the browser
-//! runs only after hydration.
+//! The mentor's offline state and the browser side of the sync engine. The
+//! signals exist on both sides so components compile once and the server
+//! renders what the browser will show; everything that touches the browser
+//! runs only after hydration. The decisions (when to run, how to cut and
+//! resend batches) are in [`super::runner`], tested without a browser.
 
 use super::local::{ItemState, OutboxItem};
+use super::runner::Runner;
 use super::storage::StorageError;
+use crate::boot::MentorSnapshot;
 use crate::model::*;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-
-/// How many logs go to the server in one request.
-pub const BATCH: usize = 50;
-/// Backoff of retries after a failed sync: from 2 s, doubling, at most 5 min.
-pub const RETRY_BASE_MS: u64 = 2_000;
-pub const RETRY_MAX_MS: u64 = 300_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -24,25 +22,8 @@ pub enum SyncStatus {
     NeedsLogin,
 }
 
-/// The delay before retry number `attempt` (0-based), with ±50% jitter from
-/// `random` in [0, 1), so a school's phones coming back online together do
-/// not all call at once.
-pub fn retry_delay_ms(attempt: u32, random: f64) -> u64 {
-    let exponential = RETRY_BASE_MS.saturating_mul(1u64 << attempt.min(20));
-    let capped = exponential.min(RETRY_MAX_MS) as f64;
-    (capped * (0.5 + random.clamp(0.0, 1.0))) as u64
-}
-
-#[derive(Default)]
-struct Runner {
-    running: bool,
-    /// A sync was asked for while one was running: run again after it.
-    again: bool,
-    attempt: u32,
-    timer: Option<leptos::prelude::TimeoutHandle>,
-}
-
-/// Shared by every mentor page.
+/// Shared by every mentor page. Thread-safe (it is created while the server
+/// renders a page, and dropped wherever the server's runtime drops it).
 #[derive(Clone, Copy)]
 pub struct Offline {
     pub user: RwSignal<Option<UserId>>,
@@ -52,32 +33,40 @@ pub struct Offline {
     pub outbox: RwSignal<Vec<OutboxItem>>,
     pub pairs: RwSignal<Vec<PairSummary>>,
     pub logs: RwSignal<Vec<MeetingLogView>>,
-    /// Pairs and logs were fetched from the server during this visit.
+    /// Every pair and recent log was fetched from the server during this
+    /// visit (the page's own data may hold only the newest logs).
     pub fresh: RwSignal<bool>,
+    /// The page was rendered with the mentor's data: the phone's copy is
+    /// older and is not shown over it.
+    pub from_server: RwSignal<bool>,
     /// Bumped when another tab changed the draft.
     pub draft_changed: RwSignal<u64>,
     pub storage_problem: RwSignal<Option<StorageError>>,
     pub persist_refused: RwSignal<bool>,
     pub update_ready: RwSignal<bool>,
-    runner: StoredValue<Runner, LocalStorage>,
+    runner: StoredValue<Runner>,
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Offline {
-    pub fn new() -> Offline {
+    /// Starts from the data the page was rendered with, if any.
+    pub fn new(snapshot: Option<&MentorSnapshot>) -> Offline {
         Offline {
             user: RwSignal::new(None),
             online: RwSignal::new(true),
             status: RwSignal::new(SyncStatus::Idle),
             last_sync: RwSignal::new(None),
             outbox: RwSignal::new(Vec::new()),
-            pairs: RwSignal::new(Vec::new()),
-            logs: RwSignal::new(Vec::new()),
+            pairs: RwSignal::new(snapshot.map(|s| s.pairs.clone()).unwrap_or_default()),
+            logs: RwSignal::new(snapshot.map(|s| s.logs.clone()).unwrap_or_default()),
             fresh: RwSignal::new(false),
+            from_server: RwSignal::new(snapshot.is_some()),
             draft_changed: RwSignal::new(0),
             storage_problem: RwSignal::new(None),
             persist_refused: RwSignal::new(false),
             update_ready: RwSignal::new(false),
-            runner: StoredValue::new_local(Runner::default()),
+            runner: StoredValue::new(Runner::default()),
+            timer: StoredValue::new(None),
         }
     }
 
@@ -97,14 +86,17 @@ impl Offline {
     }
 }
 
-impl Default for Offline {
-    fn default() -> Self {
-        Offline::new()
+/// Sets `signal` only when `value` differs, so what shows it is not built
+/// again for the same data (nothing on screen is replaced for nothing).
+pub(crate) fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| current != &value) {
+        signal.set(value);
     }
 }
 
 pub fn provide_offline() -> Offline {
-    let offline = Offline::new();
+    let boot = crate::boot::Boot::current();
+    let offline = Offline::new(boot.mentor.as_ref());
     provide_context(offline);
     offline
 }
@@ -114,6 +106,7 @@ pub fn use_offline() -> Offline {
 }
 
 mod browser {
+    use super::super::runner::{self, AfterRun, RunEnd, Start, Transport};
     use super::*;
     use crate::api::mentor::{mentor_logs, mentor_pairs, sync_meeting_logs};
     use crate::api::AppError;
@@ -123,14 +116,24 @@ mod browser {
     use std::time::Duration;
     use wasm_bindgen::JsCast;
 
+    /// The real server.
+    struct Server;
+
+    impl Transport for Server {
+        async fn send(&self, items: Vec<SyncItem>) -> Result<Vec<SyncResult>, AppError> {
+            sync_meeting_logs(items).await
+        }
+    }
+
     impl Offline {
         pub fn data(&self) -> Option<LocalData<BrowserStore>> {
             let user = self.user.get_untracked()?;
             Some(LocalData::new(BrowserStore::available()?, user))
         }
 
-        /// Starts offline support for a mentor: shows what the phone has,
-        /// then syncs and refreshes from the server.
+        /// Starts offline support for a mentor: shows what the phone has
+        /// (unless the page came with fresher data), then syncs and
+        /// refreshes from the server.
         pub fn start(&self, user: UserId) {
             if self.user.get_untracked() == Some(user) {
                 self.sync_now();
@@ -141,12 +144,13 @@ mod browser {
             self.status.set(SyncStatus::Idle);
             if let Some(data) = self.data() {
                 data.prune_synced(Utc::now());
-                self.pairs.set(data.pairs());
-                self.logs.set(data.logs());
+                if !self.from_server.get_untracked() {
+                    set_if_changed(self.pairs, data.pairs());
+                    set_if_changed(self.logs, data.logs());
+                }
                 self.last_sync.set(data.last_sync());
             }
             self.reload_outbox();
-            super::super::pwa::ask_for_persistent_storage(self.persist_refused);
             self.sync_now();
         }
 
@@ -161,12 +165,13 @@ mod browser {
             self.logs.set(Vec::new());
             self.outbox.set(Vec::new());
             self.last_sync.set(None);
+            self.from_server.set(false);
             self.status.set(SyncStatus::Idle);
         }
 
         pub fn reload_outbox(&self) {
             let items = self.data().map(|d| d.outbox()).unwrap_or_default();
-            self.outbox.set(items);
+            set_if_changed(self.outbox, items);
         }
 
         /// Puts a checked draft in the outbox and sends it when possible.
@@ -210,6 +215,12 @@ mod browser {
             self.data()?.draft_from_item(id, Utc::now())
         }
 
+        /// Asks the browser, once per phone, to keep this site's data under
+        /// storage pressure; `persist_refused` is raised if it says no.
+        pub fn ask_for_persistent_storage(&self) {
+            super::super::pwa::ask_for_persistent_storage(self.persist_refused);
+        }
+
         pub fn dismiss_persist_notice(&self) {
             super::super::pwa::persist_notice_read(self.persist_refused);
         }
@@ -222,11 +233,9 @@ mod browser {
         }
 
         fn cancel_timer(&self) {
-            self.runner.update_value(|r| {
-                if let Some(timer) = r.timer.take() {
-                    timer.clear();
-                }
-            });
+            if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+                timer.clear();
+            }
         }
 
         /// Starts a sync now (cancelling a scheduled retry). If one is already
@@ -236,27 +245,32 @@ mod browser {
                 return;
             }
             self.cancel_timer();
-            let busy = self.runner.with_value(|r| r.running);
-            if busy {
-                self.runner.update_value(|r| r.again = true);
-                return;
+            if self.runner.try_update_value(Runner::request) == Some(Start::Now) {
+                let this = *self;
+                spawn_local(async move { this.run().await });
             }
-            let this = *self;
-            spawn_local(async move { this.run().await });
         }
 
         async fn run(self) {
-            self.runner.update_value(|r| {
-                r.running = true;
-                r.again = false;
-            });
             self.status.set(SyncStatus::Syncing);
-            let result = self.send_outbox().await;
-            let result = match result {
-                Ok(()) => self.refresh().await,
-                error => error,
+            let result = match self.data() {
+                None => Ok(0),
+                Some(data) => runner::send_waiting(&data, &Server, Utc::now)
+                    .await
+                    .map(|sent| {
+                        if let Some(problem) = sent.storage_problem {
+                            self.storage_problem.set(Some(problem));
+                        }
+                        sent.answered
+                    }),
             };
-            match result {
+            self.reload_outbox();
+            let result = match result {
+                Ok(answered) if answered > 0 || !self.fresh.get_untracked() => self.refresh().await,
+                Ok(_) => Ok(()),
+                Err(error) => Err(error),
+            };
+            let end = match result {
                 Ok(()) => {
                     let now = Utc::now();
                     if let Some(data) = self.data() {
@@ -265,58 +279,26 @@ mod browser {
                     self.last_sync.set(Some(now));
                     self.online.set(true);
                     self.status.set(SyncStatus::Idle);
-                    self.runner.update_value(|r| r.attempt = 0);
+                    RunEnd::Done
                 }
                 Err(AppError::Unauthenticated) => {
                     self.status.set(SyncStatus::NeedsLogin);
+                    RunEnd::NeedsLogin
                 }
                 Err(error) => {
                     if matches!(error, AppError::Network { .. }) {
                         self.online.set(false);
                     }
                     self.status.set(SyncStatus::Failed);
-                    self.schedule_retry();
+                    RunEnd::Failed
                 }
-            }
-            let again = self.runner.try_update_value(|r| {
-                r.running = false;
-                r.again
-            });
-            if again == Some(true) {
-                self.sync_now();
-            }
-        }
-
-        /// Sends the items waiting when the sync starts, a batch at a time,
-        /// each once, and records each item's answer. Stops at the first
-        /// batch that gets no answer; its items stay waiting and are sent
-        /// again later. Items saved meanwhile start another run (`again`).
-        async fn send_outbox(&self) -> Result<(), AppError> {
-            let Some(data) = self.data() else {
-                return Ok(());
             };
-            let waiting = data.waiting();
-            for batch in waiting.chunks(BATCH) {
-                let items: Vec<SyncItem> = batch.iter().map(OutboxItem::sync_item).collect();
-                match sync_meeting_logs(items).await {
-                    Ok(results) => {
-                        let now = Utc::now();
-                        for result in &results {
-                            if let Err(problem) = data.record(result, now) {
-                                self.storage_problem.set(Some(problem));
-                            }
-                        }
-                        self.reload_outbox();
-                    }
-                    Err(error) => {
-                        let ids: Vec<MeetingLogId> = batch.iter().map(|i| i.id).collect();
-                        data.record_failed_attempt(&ids);
-                        self.reload_outbox();
-                        return Err(error);
-                    }
-                }
+            let random = js_sys::Math::random();
+            match self.runner.try_update_value(|r| r.finished(end, random)) {
+                Some(AfterRun::RunAgain) => self.sync_now(),
+                Some(AfterRun::RetryIn(delay)) => self.schedule_retry(delay),
+                Some(AfterRun::Idle) | None => {}
             }
-            Ok(())
         }
 
         /// Fetches the mentor's pairs and recent logs and keeps them on the phone.
@@ -328,28 +310,23 @@ mod browser {
                     self.storage_problem.set(Some(problem));
                 }
             }
-            self.pairs.set(pairs);
-            self.logs.set(logs);
+            set_if_changed(self.pairs, pairs);
+            set_if_changed(self.logs, logs);
             self.fresh.set(true);
             Ok(())
         }
 
-        fn schedule_retry(&self) {
-            let attempt = self.runner.with_value(|r| r.attempt);
-            let delay = retry_delay_ms(attempt, js_sys::Math::random());
+        fn schedule_retry(&self, delay_ms: u64) {
             let this = *self;
             let timer = set_timeout_with_handle(
                 move || {
-                    this.runner.update_value(|r| r.timer = None);
+                    this.timer.set_value(None);
                     this.sync_now();
                 },
-                Duration::from_millis(delay),
+                Duration::from_millis(delay_ms),
             )
             .ok();
-            self.runner.update_value(|r| {
-                r.attempt = attempt.saturating_add(1);
-                r.timer = timer;
-            });
+            self.timer.set_value(timer);
         }
 
         /// Listens, once, for what should start a sync: coming back online,
@@ -367,7 +344,7 @@ mod browser {
 
             std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
                 this.online.set(true);
-                this.runner.update_value(|r| r.attempt = 0);
+                this.runner.update_value(Runner::back_online);
                 this.sync_now();
             }));
             std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
@@ -398,24 +375,5 @@ mod browser {
                 on_visible.forget();
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn retries_back_off_exponentially_up_to_five_minutes() {
-        assert_eq!(retry_delay_ms(0, 0.5), 2_000);
-        assert_eq!(retry_delay_ms(1, 0.5), 4_000);
-        assert_eq!(retry_delay_ms(5, 0.5), 64_000);
-        assert_eq!(retry_delay_ms(30, 0.5), 300_000);
-    }
-
-    #[test]
-    fn retries_are_jittered_by_half_either_way() {
-        assert_eq!(retry_delay_ms(0, 0.0), 1_000);
-        assert_eq!(retry_delay_ms(0, 0.999_999), 2_999);
     }
 }

@@ -1,20 +1,13 @@
 //! What a mentor's phone keeps: the cached pairs and recent logs (for reading
 //! offline), the draft being typed, and the outbox of logs on their way to
-//! the server. Keys are versioned (`pb.v1`) and scoped to the person, so an
-//! app update or a second account on the phone never strands or mixes data.
+//! the server. The keys are made in [`super::keys`].
 
+use super::keys::{self, PersonKey};
 use super::storage::{get_json, set_json, KeyValue, StorageError};
+use crate::model::limits::{CACHED_LOGS, KEEP_SYNCED_DAYS};
 use crate::model::*;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-
-pub const PREFIX: &str = "pb.v1";
-/// The person last logged in on this phone, to start the app offline.
-pub const IDENTITY_KEY: &str = "pb.v1.identity";
-/// How many recent logs the phone keeps for reading offline.
-pub const CACHED_LOGS: usize = 100;
-/// How long a synced item stays listed in the outbox.
-pub const KEEP_SYNCED_DAYS: i64 = 7;
 
 /// The meeting log being typed. Its id is the id the log will have, so a
 /// draft submitted twice (two tabs, a double tap) is still one log.
@@ -127,12 +120,12 @@ impl<S: KeyValue> LocalData<S> {
         LocalData { store, user }
     }
 
-    fn key(&self, name: &str) -> String {
-        format!("{PREFIX}.{}.{name}", self.user)
+    fn key(&self, key: PersonKey) -> String {
+        keys::person(self.user, key)
     }
 
     fn outbox_prefix(&self) -> String {
-        self.key("outbox.")
+        keys::outbox_prefix(self.user)
     }
 
     fn item_key(&self, id: MeetingLogId) -> String {
@@ -142,7 +135,7 @@ impl<S: KeyValue> LocalData<S> {
     /// True when `key` (from a `storage` event of another tab) is this
     /// person's draft.
     pub fn is_draft_key(&self, key: &str) -> bool {
-        key == self.key("draft")
+        key == self.key(PersonKey::Draft)
     }
 
     /// True when `key` belongs to this person's outbox.
@@ -156,7 +149,7 @@ impl<S: KeyValue> LocalData<S> {
     fn set_with_room<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
         match set_json(&self.store, key, value) {
             Err(StorageError::Full) => {
-                self.store.remove(&self.key("logs"));
+                self.store.remove(&self.key(PersonKey::Logs));
                 for item in self.outbox() {
                     if matches!(item.state, ItemState::Synced { .. }) {
                         self.store.remove(&self.item_key(item.id));
@@ -169,24 +162,24 @@ impl<S: KeyValue> LocalData<S> {
     }
 
     pub fn pairs(&self) -> Vec<PairSummary> {
-        get_json(&self.store, &self.key("pairs")).unwrap_or_default()
+        get_json(&self.store, &self.key(PersonKey::Pairs)).unwrap_or_default()
     }
 
     pub fn save_pairs(&self, pairs: &[PairSummary]) -> Result<(), StorageError> {
-        self.set_with_room(&self.key("pairs"), &pairs)
+        self.set_with_room(&self.key(PersonKey::Pairs), &pairs)
     }
 
     pub fn logs(&self) -> Vec<MeetingLogView> {
-        get_json(&self.store, &self.key("logs")).unwrap_or_default()
+        get_json(&self.store, &self.key(PersonKey::Logs)).unwrap_or_default()
     }
 
     /// Keeps the most recent logs (the server sends newest first).
     pub fn save_logs(&self, logs: &[MeetingLogView]) -> Result<(), StorageError> {
         let recent = &logs[..logs.len().min(CACHED_LOGS)];
         // The cache is a convenience: when full, skip it rather than fail.
-        match set_json(&self.store, &self.key("logs"), &recent) {
+        match set_json(&self.store, &self.key(PersonKey::Logs), &recent) {
             Err(StorageError::Full) => {
-                self.store.remove(&self.key("logs"));
+                self.store.remove(&self.key(PersonKey::Logs));
                 Ok(())
             }
             other => other,
@@ -194,15 +187,15 @@ impl<S: KeyValue> LocalData<S> {
     }
 
     pub fn draft(&self) -> Option<Draft> {
-        get_json(&self.store, &self.key("draft"))
+        get_json(&self.store, &self.key(PersonKey::Draft))
     }
 
     pub fn save_draft(&self, draft: &Draft) -> Result<(), StorageError> {
-        self.set_with_room(&self.key("draft"), draft)
+        self.set_with_room(&self.key(PersonKey::Draft), draft)
     }
 
     pub fn clear_draft(&self) {
-        self.store.remove(&self.key("draft"));
+        self.store.remove(&self.key(PersonKey::Draft));
     }
 
     /// Every item, oldest first.
@@ -334,21 +327,21 @@ impl<S: KeyValue> LocalData<S> {
     }
 
     pub fn last_sync(&self) -> Option<DateTime<Utc>> {
-        get_json(&self.store, &self.key("last_sync"))
+        get_json(&self.store, &self.key(PersonKey::LastSync))
     }
 
     pub fn set_last_sync(&self, at: DateTime<Utc>) {
         // Best effort: losing this only hides the time of the last sync.
-        let _ = set_json(&self.store, &self.key("last_sync"), &at);
+        let _ = set_json(&self.store, &self.key(PersonKey::LastSync), &at);
     }
 
     /// On logout: forgets what can be fetched again, so the next person on
     /// a shared phone cannot read it. Drafts and unsent logs stay, or they
     /// would be lost.
     pub fn forget_cached(&self) {
-        self.store.remove(&self.key("pairs"));
-        self.store.remove(&self.key("logs"));
-        self.store.remove(&self.key("last_sync"));
+        self.store.remove(&self.key(PersonKey::Pairs));
+        self.store.remove(&self.key(PersonKey::Logs));
+        self.store.remove(&self.key(PersonKey::LastSync));
         for item in self.outbox() {
             if matches!(item.state, ItemState::Synced { .. }) {
                 self.store.remove(&self.item_key(item.id));
@@ -358,16 +351,30 @@ impl<S: KeyValue> LocalData<S> {
 }
 
 pub fn cached_identity(store: &impl KeyValue) -> Option<Identity> {
-    get_json(store, IDENTITY_KEY)
+    get_json(store, keys::IDENTITY)
 }
 
 pub fn cache_identity(store: &impl KeyValue, identity: Option<&Identity>) {
     match identity {
         // Best effort: without it the app needs the network to start.
         Some(identity) => {
-            let _ = set_json(store, IDENTITY_KEY, identity);
+            let _ = set_json(store, keys::IDENTITY, identity);
         }
-        None => store.remove(IDENTITY_KEY),
+        None => store.remove(keys::IDENTITY),
+    }
+}
+
+/// A logout made offline that the server has not heard of yet.
+pub fn logout_pending(store: &impl KeyValue) -> bool {
+    store.get(keys::LOGOUT_PENDING).is_some()
+}
+
+pub fn set_logout_pending(store: &impl KeyValue, pending: bool) {
+    if pending {
+        // Best effort: at worst the server session ends by its time-out.
+        let _ = store.set(keys::LOGOUT_PENDING, "1");
+    } else {
+        store.remove(keys::LOGOUT_PENDING);
     }
 }
 
@@ -670,7 +677,10 @@ mod tests {
         let user = UserId::new();
         let data = LocalData::new(store.clone(), user);
         store
-            .set(&format!("{PREFIX}.{user}.outbox.garbage"), "{not json")
+            .set(
+                &format!("{}garbage", keys::outbox_prefix(user)),
+                "{not json",
+            )
             .unwrap();
 
         assert!(data.outbox().is_empty());

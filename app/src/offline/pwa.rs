@@ -19,15 +19,12 @@ pub fn apply_update() {
     }
 }
 
-/// Remembers that the person has read the notice about persistent storage.
-const PERSIST_NOTICE_KEY: &str = "pb.v1.persist_notice_read";
-
 /// Asks the browser not to evict this site's storage under pressure; raises
 /// `refused` when it says no (once: until the person has read the notice).
 pub fn ask_for_persistent_storage(refused: RwSignal<bool>) {
     use super::storage::{BrowserStore, KeyValue};
-    let already_read =
-        BrowserStore::available().is_some_and(|s| s.get(PERSIST_NOTICE_KEY).is_some());
+    let already_read = BrowserStore::available()
+        .is_some_and(|s| s.get(super::keys::PERSIST_NOTICE_READ).is_some());
     if cfg!(target_arch = "wasm32") && !already_read {
         browser::persist(refused);
     }
@@ -38,7 +35,7 @@ pub fn persist_notice_read(refused: RwSignal<bool>) {
     use super::storage::{BrowserStore, KeyValue};
     if let Some(store) = BrowserStore::available() {
         // Best effort: at worst the notice shows again.
-        let _ = store.set(PERSIST_NOTICE_KEY, "1");
+        let _ = store.set(super::keys::PERSIST_NOTICE_READ, "1");
     }
     refused.set(false);
 }

@@ -1,0 +1,51 @@
+//! Every limit of Parent Bridge, in one place: what the forms accept, what a
+//! sync request may carry, what the phone keeps, how sessions and logins
+//! are bounded. The browser and the server read the same numbers, and the
+//! translated messages quote them from here.
+
+/// The longest meeting a log may record, in minutes (8 hours).
+pub const MAX_DURATION_MINUTES: u32 = 8 * 60;
+
+/// The longest text a free-text field may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+
+/// The most items one sync request may carry (the server refuses more).
+pub const MAX_SYNC_BATCH: usize = 100;
+
+/// The largest body the server reads for a sync request, in bytes. Larger
+/// requests are answered 413 before they are read.
+pub const MAX_SYNC_BODY_BYTES: usize = 1024 * 1024;
+
+/// The largest body of any other server function call, in bytes.
+pub const MAX_API_BODY_BYTES: usize = 256 * 1024;
+
+/// How many items the phone puts in one sync request at most.
+pub const SYNC_BATCH_ITEMS: usize = 50;
+
+/// How many bytes the phone puts in one sync request at most: well below
+/// [`MAX_SYNC_BODY_BYTES`], so a batch is never refused for its size.
+pub const SYNC_BATCH_BYTES: usize = MAX_SYNC_BODY_BYTES / 2;
+
+/// Retries of a sync that got no answer: from 2 s, doubling, at most 5 min.
+pub const SYNC_RETRY_BASE_MS: u64 = 2_000;
+pub const SYNC_RETRY_MAX_MS: u64 = 300_000;
+
+/// How many recent logs the phone keeps for reading offline.
+pub const CACHED_LOGS: usize = 100;
+
+/// How long a synced item stays listed in the phone's outbox, in days.
+pub const KEEP_SYNCED_DAYS: i64 = 7;
+
+/// How many logs a mentor's list shows at most.
+pub const MENTOR_LOG_LIST: i64 = 200;
+
+/// How many logs the manager's list shows at most.
+pub const MANAGER_LOG_LIST: i64 = 500;
+
+/// Passwords: at least this many characters...
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// ...and at most this many bytes (longer ones are refused before hashing).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// The longest email address (RFC 5321).
+pub const MAX_EMAIL_BYTES: usize = 254;

@@ -1,0 +1,76 @@
+//! Every key Parent Bridge uses in the browser's storage, in one place.
+//! Keys are versioned (`pb.v1`) so an app update can change a format without
+//! misreading old data, and a person's keys carry their id, so a second
+//! account on the same phone never sees or mixes the first one's data.
+
+use crate::model::UserId;
+
+/// The start of every key.
+pub const PREFIX: &str = "pb.v1";
+
+/// The person last logged in on this phone, to start the app offline.
+pub const IDENTITY: &str = "pb.v1.identity";
+
+/// A logout made without a connection: the server session is ended at the
+/// next chance.
+pub const LOGOUT_PENDING: &str = "pb.v1.logout_pending";
+
+/// The person has read the notice that the browser may evict saved data.
+pub const PERSIST_NOTICE_READ: &str = "pb.v1.persist_notice_read";
+
+/// What one person keeps on the phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonKey {
+    /// The cached pairs (for reading offline).
+    Pairs,
+    /// The cached recent logs.
+    Logs,
+    /// The meeting log being typed.
+    Draft,
+    /// When the last sync succeeded.
+    LastSync,
+}
+
+impl PersonKey {
+    fn name(self) -> &'static str {
+        match self {
+            PersonKey::Pairs => "pairs",
+            PersonKey::Logs => "logs",
+            PersonKey::Draft => "draft",
+            PersonKey::LastSync => "last_sync",
+        }
+    }
+}
+
+/// The key of one of `user`'s values.
+pub fn person(user: UserId, key: PersonKey) -> String {
+    format!("{PREFIX}.{user}.{}", key.name())
+}
+
+/// The start of the keys of `user`'s outbox items (one key per item, so two
+/// tabs never lose each other's items).
+pub fn outbox_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.outbox.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_versioned_and_a_persons_keys_carry_their_id() {
+        let user = UserId::new();
+        for key in [IDENTITY, LOGOUT_PENDING, PERSIST_NOTICE_READ] {
+            assert!(key.starts_with("pb.v1."), "{key}");
+        }
+        for key in [
+            PersonKey::Pairs,
+            PersonKey::Logs,
+            PersonKey::Draft,
+            PersonKey::LastSync,
+        ] {
+            assert!(person(user, key).starts_with(&format!("pb.v1.{user}.")));
+        }
+        assert!(outbox_prefix(user).starts_with(&format!("pb.v1.{user}.")));
+    }
+}
