@@ -8,20 +8,36 @@
 const BUILD = "__BUILD_ID__";
 const CACHE = "parent-bridge-" + BUILD;
 const PREFIX = "parent-bridge-";
-// The wasm, js and css of this build (hashed names), the manifest and icons.
+// This build's files (hashed names): the app, every lazily loaded part of it,
+// each language's texts, the manifest and icons.
 const FILES = ["__PRECACHE_FILES__"];
-// The pages a mentor needs offline. They render the same for everyone; the
-// app fills them from the phone's own data.
+// The pages a mentor needs offline, kept as *shells*: rendered for nobody
+// (the server leaves out every person's data when asked with this header),
+// then filled by the app from the phone's own data.
 const PAGES = ["/", "/login", "/mentor", "/mentor/log", "/mentor/logs", "/mentor/outbox"];
+const SHELL_HEADER = "x-pb-shell";
 const NAVIGATION_TIMEOUT_MS = 6000;
+
+function shellRequest(url) {
+  return new Request(url, {
+    cache: "reload",
+    credentials: "same-origin",
+    headers: { [SHELL_HEADER]: "1" },
+  });
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(
-        FILES.concat(PAGES).map((url) => new Request(url, { cache: "reload", credentials: "same-origin" })),
-      ),
-    ),
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(FILES.map((url) => new Request(url, { cache: "reload", credentials: "same-origin" })));
+      await Promise.all(
+        PAGES.map(async (url) => {
+          const response = await fetch(shellRequest(url));
+          if (!response.ok) throw new Error(`could not keep ${url} for offline use`);
+          await cache.put(url, response);
+        }),
+      );
+    }),
   );
   // No skipWaiting here: an update waits until the person chooses to reload.
 });
@@ -68,21 +84,16 @@ async function buildFile(request) {
   return response;
 }
 
-// Pages: the network first (fresh data for managers), the cached page when
-// the network is down or too slow.
+// Pages: the network first (the server renders them with the person's data;
+// those pages are never kept), the shell when the network is down or too slow.
 async function page(request) {
   const url = new URL(request.url);
-  const offlineCapable = PAGES.includes(url.pathname);
   const cache = await caches.open(CACHE);
   try {
-    const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
-    if (offlineCapable && response.ok && !response.redirected) {
-      cache.put(url.pathname, response.clone());
-    }
-    return response;
+    return await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
   } catch (error) {
-    const cached = offlineCapable ? await cache.match(url.pathname) : undefined;
-    if (cached) return cached;
+    const shell = PAGES.includes(url.pathname) ? await cache.match(url.pathname) : undefined;
+    if (shell) return shell;
     const home = await cache.match("/");
     if (home) return Response.redirect("/", 302);
     return new Response(

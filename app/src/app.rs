@@ -1,5 +1,6 @@
 //! The HTML shell and the application's routes.
 
+use crate::boot::{Boot, ELEMENT_ID};
 use crate::components::*;
 use crate::i18n::{provide_i18n, Lang};
 use crate::offline::{provide_offline, pwa};
@@ -7,9 +8,12 @@ use crate::pages::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let boot = Boot::current();
+    let table = boot.table_url(initial_language()).map(str::to_string);
+    let boot_text = boot.to_script_text();
     view! {
         <!DOCTYPE html>
         <html>
@@ -21,6 +25,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
+                // The page's texts, fetched while the app downloads.
+                {table.map(|href| view! { <link rel="preload" href=href r#as="fetch" crossorigin="anonymous"/> })}
+                <script type="application/json" id=ELEMENT_ID inner_html=boot_text></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -79,6 +86,17 @@ fn remembered_language() -> Option<Lang> {
     Lang::from_cookie_header(&document.cookie().ok()?)
 }
 
+/// Marks the page as woken up (`<html data-app="ready">`): what needs the
+/// app (buttons that sync, the draft) works from now on.
+fn mark_ready() {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -90,16 +108,22 @@ pub fn App() -> impl IntoView {
     // In the browser, once hydrated.
     Effect::new(move |_| {
         if let Some(lang) = remembered_language() {
-            i18n.lang.set(lang);
+            i18n.choose(lang);
         }
         offline.listen();
         auth.start();
         pwa::register_service_worker(offline.update_ready);
+        mark_ready();
     });
 
+    // The title is read by the server after the page's reactive data is
+    // gone (while it writes the <head>): it must be a plain text, never a
+    // closure over a signal, or the request panics.
+    let lang = i18n.lang.get_untracked();
+    let title = crate::i18n::Msg::AppName.text(lang);
     view! {
         <Html attr:lang=move || i18n.lang.get().code()/>
-        <Title text=move || i18n.text(crate::i18n::Msg::AppName)/>
+        <Title text=title/>
         <Meta name="description" content=move || i18n.text(crate::i18n::Msg::LoginIntro)/>
         <Router>
             <Header/>
@@ -112,10 +136,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentor/logs") view=MentorLogsPage/>
                     <Route path=path!("/mentor/outbox") view=OutboxPage/>
                     // Pages of server data render whole before the response
-                    // starts, so a 403 or a redirect to the login keeps its status.
-                    <Route path=path!("/manager") view=ManagerPage ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator") view=CoordinatorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mentee") view=MenteePage ssr=SsrMode::Async/>
+                    // starts, so a 403 or a redirect to the login keeps its
+                    // status. Their code loads only when they are opened.
+                    <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator") view={Lazy::<CoordinatorRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mentee") view={Lazy::<MenteeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view=NoRolePage/>
                 </Routes>
             </main>

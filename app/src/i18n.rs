@@ -74,12 +74,15 @@ macro_rules! messages {
 
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        }
 
-            pub fn text(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::En => match self { $(Msg::$key => $en),* },
-                    Lang::Ro => match self { $(Msg::$key => $ro),* },
-                }
+        /// The texts are compiled into the server only; the browser fetches
+        /// the table of the language it shows ([`table_json`]).
+        #[cfg(feature = "ssr")]
+        fn compiled(msg: Msg, lang: Lang) -> &'static str {
+            match lang {
+                Lang::En => match msg { $(Msg::$key => $en),* },
+                Lang::Ro => match msg { $(Msg::$key => $ro),* },
             }
         }
     };
@@ -90,6 +93,7 @@ messages! {
     SkipToContent { en: "Skip to main content", ro: "Salt la conținutul principal" }
     LanguageLabel { en: "Language", ro: "Limba" }
     MainNavigation { en: "Main navigation", ro: "Navigare principală" }
+    Menu { en: "Menu", ro: "Meniu" }
     LogIn { en: "Log in", ro: "Autentificare" }
     LogOut { en: "Log out", ro: "Deconectare" }
     LoggingIn { en: "Logging in…", ro: "Se face autentificarea…" }
@@ -149,8 +153,12 @@ messages! {
     No { en: "No", ro: "Nu" }
     SaveLog { en: "Save meeting log", ro: "Salvează jurnalul" }
     DraftSaved { en: "Draft saved on this phone", ro: "Ciornă salvată pe acest telefon" }
+    DraftRestored { en: "Your unfinished log was kept on this phone: carry on where you stopped.", ro: "Jurnalul neterminat a fost păstrat pe acest telefon: continuați de unde ați rămas." }
     FixErrors { en: "Please correct the marked fields.", ro: "Vă rugăm să corectați câmpurile marcate." }
-    LogSaved { en: "Meeting log saved.", ro: "Jurnalul a fost salvat." }
+    LogSavedOnPhone { en: "Meeting log saved on this phone. It will be sent when you are online.", ro: "Jurnalul a fost salvat pe acest telefon. Va fi trimis când aveți conexiune." }
+    LogSending { en: "Meeting log saved on this phone, sending it now…", ro: "Jurnalul a fost salvat pe acest telefon și se trimite acum…" }
+    LogSent { en: "Meeting log sent.", ro: "Jurnalul a fost trimis." }
+    LogNeedsAttention { en: "The meeting log was saved on this phone, but the server did not accept it. See the outbox.", ro: "Jurnalul a fost salvat pe acest telefon, dar serverul nu l-a acceptat. Vedeți lista de trimis." }
     ClearDraft { en: "Clear the form", ro: "Golește formularul" }
     ConfirmClearDraft { en: "Clear everything typed in this form?", ro: "Ștergeți tot ce ați scris în acest formular?" }
     RequiredMark { en: "required", ro: "obligatoriu" }
@@ -168,12 +176,18 @@ messages! {
     ProblemUnknownPair { en: "Please choose one of your mentees.", ro: "Alegeți unul dintre mentorații dumneavoastră." }
     ProblemNotYourPair { en: "This mentee is not one of yours.", ro: "Acest mentorat nu este al dumneavoastră." }
     ProblemPairEnded { en: "This mentoring has ended; no new logs can be added.", ro: "Acest mentorat s-a încheiat; nu se mai pot adăuga jurnale." }
+    ProblemControlCharacter { en: "This text holds an invisible control character (perhaps pasted from another app). Please retype the part that was pasted.", ro: "Textul conține un caracter de control invizibil (poate copiat din altă aplicație). Vă rugăm să rescrieți partea copiată." }
+    ProblemTooLarge { en: "This log is too large to send. Shorten its texts, then save it again.", ro: "Acest jurnal este prea mare pentru a fi trimis. Scurtați textele, apoi salvați-l din nou." }
+    ProblemUnreadable { en: "The server could not read this log. Open it, check it and save it again.", ro: "Serverul nu a putut citi acest jurnal. Deschideți-l, verificați-l și salvați-l din nou." }
+    ProblemNotAccepted { en: "The server could not store this log, although it stored the others. Open it and save it again; if it keeps happening, tell your mentor manager.", ro: "Serverul nu a putut păstra acest jurnal, deși le-a păstrat pe celelalte. Deschideți-l și salvați-l din nou; dacă se repetă, anunțați managerul de mentori." }
     ProblemContentDamaged { en: "The log was damaged on its way to the server. Open it, check it and save it again.", ro: "Jurnalul s-a deteriorat pe drum spre server. Deschideți-l, verificați-l și salvați-l din nou." }
 
     LogsTitle { en: "My meeting logs", ro: "Jurnalele mele" }
     ShowLogsOf { en: "Show logs of", ro: "Arată jurnalele pentru" }
     AllMentees { en: "All mentees", ro: "Toți mentorații" }
     DurationValue { en: "{h} h {m} min", ro: "{h} h {m} min" }
+    DurationHours { en: "{h} h", ro: "{h} h" }
+    DurationMinutes { en: "{m} min", ro: "{m} min" }
     ChallengeBadge { en: "Challenge", ro: "Provocare" }
     WithMentee { en: "with {name}", ro: "cu {name}" }
     NextSteps { en: "Went well / next steps", ro: "A mers bine / pașii următori" }
@@ -213,16 +227,20 @@ messages! {
     GoHome { en: "Go to my home page", ro: "Mergi la pagina mea" }
     TryAgain { en: "Try again", ro: "Încearcă din nou" }
 
-    Online { en: "Online", ro: "Online" }
-    Offline { en: "Offline", ro: "Offline" }
+    SyncState { en: "Sync state", ro: "Starea sincronizării" }
     WaitingCount { en: "Waiting to sync: {n}", ro: "De sincronizat: {n}" }
     LastSync { en: "Last sync: {time}", ro: "Ultima sincronizare: {time}" }
     NeverSynced { en: "Not synced yet", ro: "Nesincronizat încă" }
-    SyncNow { en: "Sync now", ro: "Sincronizează acum" }
-    Syncing { en: "Syncing…", ro: "Se sincronizează…" }
-    SyncFailed { en: "Sync failed. Trying again by itself.", ro: "Sincronizarea a eșuat. Se reîncearcă automat." }
-    SyncNeedsLogin { en: "Log in again to send your waiting logs. They stay on this phone.", ro: "Autentificați-vă din nou pentru a trimite jurnalele. Ele rămân pe acest telefon." }
-    StateDraft { en: "Saved on this phone", ro: "Salvat pe acest telefon" }
+    SyncNow { en: "Sync now", ro: "Sincronizează" }
+    SyncAllSent { en: "All sent", ro: "Totul trimis" }
+    SyncAllSentAt { en: "All sent · {time}", ro: "Totul trimis · {time}" }
+    SyncSending { en: "Sending {n}…", ro: "Se trimit {n}…" }
+    SyncWaitingRetry { en: "{n} waiting · trying again soon", ro: "{n} de trimis · se reîncearcă" }
+    SyncOfflineWaiting { en: "Offline · {n} saved on this phone", ro: "Offline · {n} salvate pe telefon" }
+    SyncOfflineNothing { en: "Offline · nothing waiting", ro: "Offline · nimic de trimis" }
+    SyncAttention { en: "{n} need attention", ro: "{n} necesită atenție" }
+    SyncNeedsLogin { en: "Log in again to send {n}", ro: "Autentificați-vă pentru a trimite {n}" }
+    StateDraft { en: "Unfinished draft", ro: "Ciornă neterminată" }
     StateWaiting { en: "Waiting to sync", ro: "Așteaptă sincronizarea" }
     StateSynced { en: "Synced", ro: "Sincronizat" }
     StateAttention { en: "Needs attention", ro: "Necesită atenție" }
@@ -251,6 +269,18 @@ messages! {
 }
 
 impl Msg {
+    /// The message's text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        #[cfg(feature = "ssr")]
+        {
+            compiled(self, lang)
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            tables::text(lang, self as usize)
+        }
+    }
+
     /// The text with `{name}` placeholders filled in.
     pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
         let mut text = self.text(lang).to_string();
@@ -258,6 +288,128 @@ impl Msg {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         text
+    }
+}
+
+/// One language's texts as JSON, in the order of [`Msg::ALL`]: what the
+/// browser fetches to show that language.
+#[cfg(feature = "ssr")]
+pub fn table_json(lang: Lang) -> String {
+    let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+    serde_json::to_string(&texts).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Where the browser fetches `lang`'s texts: the name carries a hash of the
+/// texts, so a changed table has a new address (cached for good otherwise).
+#[cfg(feature = "ssr")]
+pub fn table_url(lang: Lang) -> String {
+    use sha2::{Digest, Sha256};
+    use std::sync::OnceLock;
+    static URLS: OnceLock<Vec<(Lang, String)>> = OnceLock::new();
+    let urls = URLS.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|l| {
+                let hash = Sha256::digest(table_json(*l).as_bytes());
+                (
+                    *l,
+                    format!("/i18n/{}.{}.json", l.code(), hex::encode(&hash[..6])),
+                )
+            })
+            .collect()
+    });
+    urls.iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, url)| url.clone())
+        .unwrap_or_default()
+}
+
+/// The string tables the browser has fetched, kept for the whole visit.
+#[cfg(not(feature = "ssr"))]
+pub mod tables {
+    use super::{Lang, Msg};
+    use std::sync::Mutex;
+
+    static TABLES: Mutex<Vec<(Lang, &'static [&'static str])>> = Mutex::new(Vec::new());
+
+    /// The text at `index` in `lang`'s table; empty until it is loaded.
+    pub fn text(lang: Lang, index: usize) -> &'static str {
+        let tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+        tables
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or_else(|| tables.first())
+            .and_then(|(_, table)| table.get(index).copied())
+            .unwrap_or("")
+    }
+
+    pub fn has(lang: Lang) -> bool {
+        let tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+        tables.iter().any(|(l, _)| *l == lang)
+    }
+
+    /// Keeps a table parsed from its JSON. The strings live as long as the
+    /// app (at most one table per language is ever kept).
+    pub fn insert(lang: Lang, json: &str) -> bool {
+        let Ok(texts) = serde_json::from_str::<Vec<String>>(json) else {
+            return false;
+        };
+        if texts.len() != Msg::ALL.len() || has(lang) {
+            return has(lang);
+        }
+        let leaked: Vec<&'static str> = texts
+            .into_iter()
+            .map(|t| &*Box::leak(t.into_boxed_str()))
+            .collect();
+        let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+        tables.push((lang, Box::leak(leaked.into_boxed_slice())));
+        true
+    }
+
+    /// Fetches `lang`'s table (the service worker has it offline), trying
+    /// a few times. True once it is there.
+    pub async fn fetch(lang: Lang) -> bool {
+        if has(lang) {
+            return true;
+        }
+        let boot = crate::boot::Boot::current();
+        let Some(url) = boot.table_url(lang) else {
+            return false;
+        };
+        for attempt in 0..4u32 {
+            if let Some(json) = fetch_text(url).await {
+                if insert(lang, &json) {
+                    return true;
+                }
+            }
+            sleep(250 * (1 << attempt)).await;
+        }
+        false
+    }
+
+    async fn fetch_text(url: &str) -> Option<String> {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
+        let window = web_sys::window()?;
+        let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    }
+
+    async fn sleep(ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
 
@@ -293,6 +445,10 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::NotYourPair => Msg::ProblemNotYourPair,
         Problem::PairEnded => Msg::ProblemPairEnded,
         Problem::ContentDamaged => Msg::ProblemContentDamaged,
+        Problem::ControlCharacter => Msg::ProblemControlCharacter,
+        Problem::TooLarge => Msg::ProblemTooLarge,
+        Problem::Unreadable => Msg::ProblemUnreadable,
+        Problem::NotAccepted => Msg::ProblemNotAccepted,
     }
 }
 
@@ -339,6 +495,37 @@ impl I18n {
 
     pub fn fill(&self, msg: Msg, args: &[(&str, &str)]) -> String {
         msg.fill(self.lang.get(), args)
+    }
+
+    /// Switches to `lang`, once its texts are there (fetched if needed;
+    /// the service worker keeps every table for offline use).
+    pub fn choose(&self, lang: Lang) {
+        #[cfg(not(feature = "ssr"))]
+        if lang != self.lang.get_untracked() {
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                if tables::fetch(lang).await {
+                    this.lang.set(lang);
+                }
+            });
+        }
+        #[cfg(feature = "ssr")]
+        let _ = lang;
+    }
+}
+
+/// In the browser, before the app starts: fetches the texts of the language
+/// the page was rendered in.
+#[cfg(not(feature = "ssr"))]
+pub async fn load_page_language() {
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    if !tables::fetch(lang).await {
+        leptos::logging::warn!("the texts of {} could not be loaded", lang.code());
     }
 }
 
@@ -407,9 +594,9 @@ mod tests {
         let allowed = [
             Msg::AppName,
             Msg::MentorLabel,
-            Msg::Online,
-            Msg::Offline,
             Msg::DurationValue,
+            Msg::DurationHours,
+            Msg::DurationMinutes,
         ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");

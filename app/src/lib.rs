@@ -3,6 +3,7 @@
 
 pub mod api;
 mod app;
+pub mod boot;
 pub mod components;
 pub mod i18n;
 pub mod model;

@@ -1,7 +1,12 @@
-//! The browser entry point: hydrate the server-rendered page, nothing else.
+//! The browser entry point: fetch the texts of the page's language, then
+//! wake up the server-rendered page (lazily loaded parts come later).
+#![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        app::i18n::load_page_language().await;
+        leptos::mount::hydrate_lazy(app::App);
+    });
 }

@@ -1,31 +1,32 @@
-//! Who is logged in, as the browser knows it. Cached on the phone so the
-//! mentor's pages open offline; checked against the server whenever online.
+//! Who is logged in, as the browser knows it: from the page itself when the
+//! server rendered it for the person, else (an offline shell) from the copy
+//! cached on the phone, checked against the server whenever online.
 
 use crate::api::auth::{logout, whoami};
 use crate::api::AppError;
+use crate::boot::Boot;
 use crate::model::{Identity, Role};
-use crate::offline::local::{cache_identity, cached_identity};
-use crate::offline::storage::{BrowserStore, KeyValue};
+use crate::offline::local::{cache_identity, cached_identity, logout_pending, set_logout_pending};
+use crate::offline::storage::BrowserStore;
 use crate::offline::Offline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Set when logging out without a connection: the server session is ended
-/// at the next chance.
-const LOGOUT_PENDING_KEY: &str = "pb.v1.logout_pending";
-
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub identity: RwSignal<Option<Identity>>,
-    /// The server was asked (or could not be reached) at least once.
+    /// The server has said who is logged in (or could not be reached).
     pub checked: RwSignal<bool>,
     offline: Offline,
 }
 
+/// Starts from what the page was rendered with: the server's word on who is
+/// logged in, unless the page is a shell.
 pub fn provide_auth(offline: Offline) -> Auth {
+    let boot = Boot::current();
     let auth = Auth {
-        identity: RwSignal::new(None),
-        checked: RwSignal::new(false),
+        identity: RwSignal::new(boot.identity.clone()),
+        checked: RwSignal::new(boot.knows_identity()),
         offline,
     };
     provide_context(auth);
@@ -42,19 +43,33 @@ impl Auth {
             .with(|i| i.as_ref().is_some_and(|i| i.has(role)))
     }
 
-    /// In the browser, once: show the cached person at once, then ask the
-    /// server. Without an answer (offline) the cached person stays.
+    /// In the browser, once. A page the server rendered for the person
+    /// already says who they are. In a shell (offline), the cached person
+    /// shows at once, then the server is asked; without an answer the
+    /// cached person stays.
     pub fn start(&self) {
         let store = BrowserStore::available();
+        let this = *self;
+        if Boot::current().knows_identity() {
+            this.became(this.identity.get_untracked());
+            if store.is_some_and(|s| logout_pending(&s)) {
+                spawn_local(async move {
+                    if logout().await.is_ok() {
+                        if let Some(s) = store {
+                            set_logout_pending(&s, false);
+                        }
+                    }
+                });
+            }
+            return;
+        }
         if let Some(identity) = store.and_then(|s| cached_identity(&s)) {
             self.became(Some(identity));
         }
-        let this = *self;
         spawn_local(async move {
-            let pending_logout = store.is_some_and(|s| s.get(LOGOUT_PENDING_KEY).is_some());
-            if pending_logout && logout().await.is_ok() {
+            if store.is_some_and(|s| logout_pending(&s)) && logout().await.is_ok() {
                 if let Some(s) = store {
-                    s.remove(LOGOUT_PENDING_KEY);
+                    set_logout_pending(&s, false);
                 }
             }
             match whoami().await {
@@ -76,7 +91,9 @@ impl Auth {
             Some(person) if person.has(Role::Mentor) => self.offline.start(person.user_id),
             _ => self.offline.stop(),
         }
-        self.identity.set(identity);
+        if self.identity.with_untracked(|i| i != &identity) {
+            self.identity.set(identity);
+        }
     }
 
     /// Ends the session. Offline, the phone forgets the person at once and
@@ -84,7 +101,7 @@ impl Auth {
     pub async fn log_out(&self) {
         if logout().await.is_err() {
             if let Some(store) = BrowserStore::available() {
-                let _ = store.set(LOGOUT_PENDING_KEY, "1");
+                set_logout_pending(&store, true);
             }
         }
         self.became(None);

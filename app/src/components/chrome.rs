@@ -1,14 +1,16 @@
-//! The frame around every page: skip link, brand, navigation by role,
-//! language switch and logout.
+//! The frame around every page: skip link, brand, and a menu (navigation by
+//! role, language, who is logged in, logout). On a phone the menu folds into
+//! one button so the page's own content starts near the top; it is a
+//! `<details>` element, so it opens before the app has loaded too.
 
-use super::{client_ready, use_auth};
+use super::use_auth;
 use crate::i18n::{t, use_i18n, Lang, Msg, LANG_COOKIE};
 use crate::model::Role;
 use crate::offline::use_offline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// Remembers the language for a year, for the server's first render too.
 fn remember_language(lang: Lang) {
@@ -31,8 +33,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     let choose = move |code: &str| {
         if let Some(lang) = Lang::from_code(code) {
             if lang != i18n.lang.get_untracked() {
-                i18n.lang.set(lang);
                 remember_language(lang);
+                i18n.choose(lang);
             }
         }
     };
@@ -158,22 +160,50 @@ fn LogoutButton() -> impl IntoView {
     }
 }
 
+/// The menu of a person who is logged in. It closes when a page is chosen.
+#[component]
+fn Menu() -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    });
+    view! {
+        <details class="menu" node_ref=menu>
+            <summary>
+                <span class="menu-icon" aria-hidden="true"></span>
+                {t(Msg::Menu)}
+            </summary>
+            <div class="menu-panel">
+                <nav aria-label=t(Msg::MainNavigation)>
+                    <ul><NavLinks/></ul>
+                </nav>
+                <div class="header-tools">
+                    <LanguageSwitch/>
+                    <LogoutButton/>
+                </div>
+            </div>
+        </details>
+    }
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
-    let ready = client_ready();
-    let signed_in = move || ready.get() && auth.identity.with(Option::is_some);
+    let signed_in = move || auth.identity.with(Option::is_some);
     view! {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
         <header class="site-header">
             <a class="brand" href="/">{t(Msg::AppName)}</a>
-            <nav aria-label=t(Msg::MainNavigation)>
-                <ul>{move || signed_in().then(|| view! { <NavLinks/> })}</ul>
-            </nav>
-            <div class="header-tools">
-                <LanguageSwitch/>
-                {move || signed_in().then(|| view! { <LogoutButton/> })}
-            </div>
+            <Show
+                when=signed_in
+                fallback=|| view! { <div class="header-tools"><LanguageSwitch/></div> }
+            >
+                <Menu/>
+            </Show>
         </header>
     }
 }

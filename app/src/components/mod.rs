@@ -31,6 +31,17 @@ pub fn client_ready() -> RwSignal<bool> {
     expect_context::<ClientReady>().0
 }
 
+/// On the server, when it knows who is asking (not an offline shell): an
+/// HTTP redirect to `path`, so nobody waits for the app to load to move on.
+pub fn redirect_on_server(path: &str) {
+    #[cfg(feature = "ssr")]
+    if crate::boot::Boot::current().knows_identity() {
+        leptos_axum::redirect(path);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
 /// Asks the person to confirm a destructive action (the browser's own
 /// dialog: keyboard and screen-reader accessible everywhere).
 pub fn confirm(question: &str) -> bool {

@@ -1,8 +1,9 @@
-//! The frame of every mentor page: it opens from the phone's own data, shows
-//! the sync state at all times, and offers updates of the app.
+//! The frame of every mentor page: it opens from the page's own data (or,
+//! offline, from the phone's), tells the sync state in one line, and offers
+//! updates of the app.
 
-use super::{client_ready, format_moment, use_auth, ErrorKind, ErrorPage, Loading};
-use crate::i18n::{storage_message, t, use_i18n, Msg};
+use super::{format_moment_short, use_auth, ErrorKind, ErrorPage, Loading};
+use crate::i18n::{t, use_i18n, Msg};
 use crate::model::Role;
 use crate::offline::{pwa, use_offline, SyncStatus};
 use leptos::prelude::*;
@@ -16,17 +17,16 @@ enum Gate {
     Open,
 }
 
-/// Shows its children to a mentor, from the phone's data, online or not.
+/// Shows its children to a mentor, online or not.
 #[component]
 pub fn MentorFrame(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let offline = use_offline();
-    let ready = client_ready();
     let navigate = use_navigate();
+    if auth.identity.with_untracked(Option::is_none) {
+        super::redirect_on_server("/login");
+    }
     let gate = Memo::new(move |_| {
-        if !ready.get() {
-            return Gate::Wait;
-        }
         match auth
             .identity
             .with(|i| i.as_ref().map(|i| i.has(Role::Mentor)))
@@ -55,57 +55,89 @@ pub fn MentorFrame(children: ChildrenFn) -> impl IntoView {
         .into_any(),
         Gate::NotMentor => view! { <ErrorPage kind=ErrorKind::Forbidden/> }.into_any(),
         Gate::Open => view! {
-            <UpdateBanner/>
-            <SyncBar/>
-            <StorageNotice/>
+            <SyncLine/>
+            <UpdateToast/>
             {children()}
         }
         .into_any(),
     }
 }
 
-/// Online or not, how many logs wait, when the last sync was, and a button
-/// to sync now.
+/// What the sync line says: one phrase, the most important first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineState {
+    NeedsLogin,
+    Attention,
+    Syncing,
+    OfflineWaiting,
+    OfflineNothing,
+    Waiting,
+    AllSent,
+}
+
+/// The sync state in one line of fixed height: it changes in place once
+/// the phone's outbox is read, so nothing below it moves.
 #[component]
-pub fn SyncBar() -> impl IntoView {
+pub fn SyncLine() -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
-    let status_text = move || match offline.status.get() {
-        SyncStatus::Idle => None,
-        SyncStatus::Syncing => Some(i18n.text(Msg::Syncing)),
-        SyncStatus::Failed => Some(i18n.text(Msg::SyncFailed)),
-        SyncStatus::NeedsLogin => Some(i18n.text(Msg::SyncNeedsLogin)),
+    let state = Memo::new(move |_| {
+        let waiting = offline.waiting_count();
+        match offline.status.get() {
+            SyncStatus::NeedsLogin => LineState::NeedsLogin,
+            _ if offline.attention_count() > 0 => LineState::Attention,
+            SyncStatus::Syncing if waiting > 0 => LineState::Syncing,
+            _ if !offline.online.get() && waiting > 0 => LineState::OfflineWaiting,
+            _ if !offline.online.get() => LineState::OfflineNothing,
+            _ if waiting > 0 => LineState::Waiting,
+            _ => LineState::AllSent,
+        }
+    });
+    let text = move || {
+        let n = offline.waiting_count().to_string();
+        let attention = offline.attention_count().to_string();
+        match state.get() {
+            LineState::NeedsLogin if offline.waiting_count() == 0 => {
+                i18n.text(Msg::SessionEnded).to_string()
+            }
+            LineState::NeedsLogin => i18n.fill(Msg::SyncNeedsLogin, &[("n", &n)]),
+            LineState::Attention => i18n.fill(Msg::SyncAttention, &[("n", &attention)]),
+            LineState::Syncing => i18n.fill(Msg::SyncSending, &[("n", &n)]),
+            LineState::OfflineWaiting => i18n.fill(Msg::SyncOfflineWaiting, &[("n", &n)]),
+            LineState::OfflineNothing => i18n.text(Msg::SyncOfflineNothing).to_string(),
+            LineState::Waiting => i18n.fill(Msg::SyncWaitingRetry, &[("n", &n)]),
+            LineState::AllSent => match offline.last_sync.get() {
+                Some(at) => i18n.fill(
+                    Msg::SyncAllSentAt,
+                    &[("time", &format_moment_short(at, i18n.lang.get()))],
+                ),
+                None => i18n.text(Msg::SyncAllSent).to_string(),
+            },
+        }
+    };
+    let kind = move || match state.get() {
+        LineState::NeedsLogin | LineState::Attention => "attention",
+        LineState::OfflineWaiting | LineState::OfflineNothing => "offline",
+        LineState::Waiting | LineState::Syncing => "waiting",
+        LineState::AllSent => "ok",
+    };
+    let link = move || match state.get() {
+        // A full page load: the app starts over and asks the server who is
+        // logged in (nobody), while the outbox stays.
+        LineState::NeedsLogin => Some(("/login", Msg::LogIn)),
+        LineState::Attention => Some(("/mentor/outbox", Msg::NavOutbox)),
+        _ => None,
     };
     view! {
-        <section class="sync-bar" aria-label=t(Msg::NavOutbox) data-testid="sync-bar">
-            <span class="connection" data-testid="sync-online">
-                <span
-                    class=move || if offline.online.get() { "dot online" } else { "dot offline" }
-                    aria-hidden="true"
-                ></span>
-                {move || if offline.online.get() { i18n.text(Msg::Online) } else { i18n.text(Msg::Offline) }}
-            </span>
-            <span data-testid="sync-waiting">
-                {move || i18n.fill(Msg::WaitingCount, &[("n", &offline.waiting_count().to_string())])}
-            </span>
-            <span data-testid="sync-last">
-                {move || match offline.last_sync.get() {
-                    Some(at) => i18n.fill(Msg::LastSync, &[("time", &format_moment(at, i18n.lang.get()))]),
-                    None => i18n.text(Msg::NeverSynced).to_string(),
-                }}
-            </span>
-            <span class="sync-status" role="status" aria-live="polite" data-testid="sync-status">
-                {status_text}
-            </span>
-            {move || (offline.status.get() == SyncStatus::NeedsLogin)
-                // A full page load: the app starts over and asks the server
-                // who is logged in (nobody), while the outbox stays.
-                .then(|| view! { <a href="/login" rel="external">{t(Msg::LogIn)}</a> })}
+        <section class="sync-line" data-state=kind aria-label=t(Msg::SyncState) data-testid="sync-bar">
+            <span class="dot" aria-hidden="true"></span>
+            <span class="sync-text" role="status" aria-live="polite" data-testid="sync-state">{text}</span>
+            {move || link().map(|(href, msg)| view! { <a class="sync-link" href=href rel="external">{t(msg)}</a> })}
             <button
                 type="button"
                 class="small"
                 on:click=move |_| offline.sync_now()
-                disabled=move || offline.status.get() == SyncStatus::Syncing
+                disabled=move || offline.status.get() == SyncStatus::Syncing || !offline.online.get()
             >
                 {t(Msg::SyncNow)}
             </button>
@@ -113,12 +145,14 @@ pub fn SyncBar() -> impl IntoView {
     }
 }
 
+/// A new version of the app is ready: offered at the bottom of the screen,
+/// over the page, so nothing moves.
 #[component]
-fn UpdateBanner() -> impl IntoView {
+fn UpdateToast() -> impl IntoView {
     let offline = use_offline();
     view! {
         <Show when=move || offline.update_ready.get()>
-            <section class="notice update" role="status">
+            <section class="toast" role="status">
                 <p>{t(Msg::UpdateAvailable)}</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| pwa::apply_update()>
@@ -129,26 +163,6 @@ fn UpdateBanner() -> impl IntoView {
                     </button>
                 </div>
             </section>
-        </Show>
-    }
-}
-
-#[component]
-fn StorageNotice() -> impl IntoView {
-    let offline = use_offline();
-    view! {
-        <Show when=move || offline.storage_problem.with(|p| p.is_some())>
-            <p class="notice warning" role="alert">
-                {move || offline.storage_problem.get().map(|p| t(storage_message(&p))())}
-            </p>
-        </Show>
-        <Show when=move || offline.persist_refused.get()>
-            <div class="notice" role="status">
-                <p>{t(Msg::PersistRefused)}</p>
-                <button type="button" class="small" on:click=move |_| offline.dismiss_persist_notice()>
-                    {t(Msg::Understood)}
-                </button>
-            </div>
         </Show>
     }
 }

@@ -1,56 +1,95 @@
-//! The coordinator's overview: counts per programme, never log content.
+//! The coordinator's overview: counts per programme, never log content. A
+//! table on a desktop, a list of cards on a phone. Loaded only when opened.
 
 use crate::api::coordinator::coordinator_overview;
-use crate::components::{error_view, Loading};
-use crate::i18n::{t, Msg};
+use crate::api::AppError;
+use crate::components::{error_view, format_total_duration, Loading};
+use crate::i18n::{t, use_i18n, Msg};
+use crate::model::ProgrammeStats;
 use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+pub struct CoordinatorRoute {
+    stats: Resource<Result<Vec<ProgrammeStats>, AppError>>,
+}
+
+#[lazy_route]
+impl LazyRoute for CoordinatorRoute {
+    fn data() -> Self {
+        CoordinatorRoute {
+            stats: Resource::new(|| (), |_| coordinator_overview()),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let stats = this.stats;
+        view! {
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || stats.get().map(|result| match result {
+                    Err(error) => error_view(error),
+                    Ok(rows) => view! { <Overview rows/> }.into_any(),
+                })}
+            </Suspense>
+        }
+        .into_any()
+    }
+}
 
 #[component]
-pub fn CoordinatorPage() -> impl IntoView {
-    let stats = Resource::new(|| (), |_| coordinator_overview());
+fn Overview(rows: Vec<ProgrammeStats>) -> impl IntoView {
+    let i18n = use_i18n();
+    let columns = [
+        Msg::ColActivePairs,
+        Msg::ColEndedPairs,
+        Msg::ColMentors,
+        Msg::ColMentees,
+        Msg::ColMeetings,
+        Msg::ColHours,
+        Msg::ColChallenges,
+    ];
+    let body = if rows.is_empty() {
+        view! { <p class="empty">{t(Msg::NoProgrammes)}</p> }.into_any()
+    } else {
+        view! {
+            // On a phone each row is a card: every figure with its label.
+            <table class="responsive">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Msg::ColProgramme)}</th>
+                        {columns.iter().map(|c| view! { <th scope="col">{t(*c)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let minutes = row.meeting_minutes;
+                        let figures = [
+                            row.active_pairs,
+                            row.ended_pairs,
+                            row.mentors,
+                            row.mentees,
+                            row.meetings,
+                        ];
+                        view! {
+                            <tr>
+                                <th scope="row">{row.programme_name} <span class="muted">" · " {row.organisation_name}</span></th>
+                                {figures.into_iter().zip(columns).map(|(n, c)| view! {
+                                    <td data-label=t(c)>{n}</td>
+                                }).collect_view()}
+                                <td data-label=t(Msg::ColHours)>{move || format_total_duration(minutes, i18n.lang.get())}</td>
+                                <td data-label=t(Msg::ColChallenges)>{row.meetings_with_challenge}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
     view! {
         <section class="page wide">
             <h1>{t(Msg::OverviewTitle)}</h1>
             <p class="lead">{t(Msg::OverviewIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || stats.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(rows) if rows.is_empty() => view! { <p class="empty">{t(Msg::NoProgrammes)}</p> }.into_any(),
-                    Ok(rows) => view! {
-                        <div class="table-wrap">
-                            <table>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t(Msg::ColProgramme)}</th>
-                                        <th scope="col">{t(Msg::ColActivePairs)}</th>
-                                        <th scope="col">{t(Msg::ColEndedPairs)}</th>
-                                        <th scope="col">{t(Msg::ColMentors)}</th>
-                                        <th scope="col">{t(Msg::ColMentees)}</th>
-                                        <th scope="col">{t(Msg::ColMeetings)}</th>
-                                        <th scope="col">{t(Msg::ColHours)}</th>
-                                        <th scope="col">{t(Msg::ColChallenges)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {rows.into_iter().map(|row| view! {
-                                        <tr>
-                                            <th scope="row">{row.programme_name} <span class="muted">" · " {row.organisation_name}</span></th>
-                                            <td>{row.active_pairs}</td>
-                                            <td>{row.ended_pairs}</td>
-                                            <td>{row.mentors}</td>
-                                            <td>{row.mentees}</td>
-                                            <td>{row.meetings}</td>
-                                            <td>{format!("{:.1}", row.meeting_minutes as f64 / 60.0)}</td>
-                                            <td>{row.meetings_with_challenge}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                    .into_any(),
-                })}
-            </Suspense>
+            {body}
         </section>
     }
 }

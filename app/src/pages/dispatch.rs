@@ -1,6 +1,6 @@
 //! `/`: sends each person to their own home page, online or offline.
 
-use crate::components::{client_ready, use_auth, Loading};
+use crate::components::{client_ready, redirect_on_server, use_auth, Loading};
 use crate::i18n::{t, Msg};
 use crate::offline::use_offline;
 use leptos::prelude::*;
@@ -9,6 +9,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn Dispatch() -> impl IntoView {
     let auth = use_auth();
+    redirect_on_server(
+        auth.identity
+            .with_untracked(|i| i.as_ref().map(|i| i.home_path()))
+            .unwrap_or("/login"),
+    );
     let offline = use_offline();
     let ready = client_ready();
     let navigate = use_navigate();

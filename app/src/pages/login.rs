@@ -30,6 +30,12 @@ pub fn LoginPage() -> impl IntoView {
     });
     let error = RwSignal::new(from_form_post);
     let pending = RwSignal::new(false);
+    if let Some(home) = auth
+        .identity
+        .with_untracked(|i| i.as_ref().map(|i| i.home_path()))
+    {
+        crate::components::redirect_on_server(home);
+    }
 
     // Already logged in: go home. Not when the server has just said the
     // session ended (the phone still knows the person, to keep the outbox).

@@ -1,17 +1,71 @@
 //! The mentor manager's view: every meeting log of their programme, newest
-//! first, challenges marked.
+//! first, challenges marked. Loaded only when a manager opens it.
 
 use crate::api::manager::manager_logs;
+use crate::api::AppError;
 use crate::components::{error_view, Loading};
 use crate::i18n::{t, use_i18n, Msg};
+use crate::model::MeetingLogView;
 use crate::pages::LogCard;
 use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+pub struct ManagerRoute {
+    logs: Resource<Result<Vec<MeetingLogView>, AppError>>,
+}
+
+#[lazy_route]
+impl LazyRoute for ManagerRoute {
+    fn data() -> Self {
+        ManagerRoute {
+            logs: Resource::new(|| (), |_| manager_logs()),
+        }
+    }
+
+    fn view(this: Self) -> AnyView {
+        let logs = this.logs;
+        view! {
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || logs.get().map(|result| match result {
+                    // A person who may not see it sees only that.
+                    Err(error) => error_view(error),
+                    Ok(all) => view! { <ManagerLogs all/> }.into_any(),
+                })}
+            </Suspense>
+        }
+        .into_any()
+    }
+}
 
 #[component]
-pub fn ManagerPage() -> impl IntoView {
+fn ManagerLogs(all: Vec<MeetingLogView>) -> impl IntoView {
     let i18n = use_i18n();
-    let logs = Resource::new(|| (), |_| manager_logs());
     let only_challenges = RwSignal::new(false);
+    let total = all.len();
+    let list = move || {
+        if total == 0 {
+            return view! { <p class="empty">{t(Msg::NoProgrammeLogs)}</p> }.into_any();
+        }
+        let shown: Vec<MeetingLogView> = all
+            .iter()
+            .filter(|l| !only_challenges.get() || l.challenge.is_some())
+            .cloned()
+            .collect();
+        let count = i18n.fill(
+            Msg::LogsShown,
+            &[
+                ("n", &shown.len().to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        view! {
+            <p class="muted" role="status">{count}</p>
+            <div class="log-list">
+                {shown.into_iter().map(|log| view! { <LogCard log show_mentor=true/> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <section class="page wide">
             <h1>{t(Msg::ManagerTitle)}</h1>
@@ -25,29 +79,7 @@ pub fn ManagerPage() -> impl IntoView {
                 />
                 <label for="only-challenges">{t(Msg::OnlyChallenges)}</label>
             </div>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || logs.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(all) => {
-                        let total = all.len();
-                        let shown: Vec<_> = all
-                            .into_iter()
-                            .filter(|l| !only_challenges.get() || l.challenge.is_some())
-                            .collect();
-                        if total == 0 {
-                            return view! { <p class="empty">{t(Msg::NoProgrammeLogs)}</p> }.into_any();
-                        }
-                        let count = i18n.fill(Msg::LogsShown, &[("n", &shown.len().to_string()), ("total", &total.to_string())]);
-                        view! {
-                            <p class="muted" role="status">{count}</p>
-                            <div class="log-list">
-                                {shown.into_iter().map(|log| view! { <LogCard log show_mentor=true/> }).collect_view()}
-                            </div>
-                        }
-                        .into_any()
-                    }
-                })}
-            </Suspense>
+            {list}
         </section>
     }
 }

@@ -5,9 +5,10 @@ use crate::components::{confirm, MentorFrame};
 use crate::i18n::{
     field_label, meeting_form_label, problem_message, storage_message, t, use_i18n, Msg,
 };
+use crate::model::dates::{format_iso_date, local_today};
 use crate::model::*;
 use crate::offline::{use_offline, Draft, Offline, PutOutcome};
-use chrono::{Local, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -40,7 +41,7 @@ fn focus(id: &str) {
 }
 
 fn today() -> String {
-    Local::now().date_naive().format("%Y-%m-%d").to_string()
+    format_iso_date(local_today())
 }
 
 /// A fresh draft, for the given pair if any, dated today.
@@ -51,14 +52,24 @@ fn new_draft(pair: Option<String>) -> Draft {
     draft
 }
 
+/// Where the draft the form opens with comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opening {
+    /// An item of the outbox to fix (`?item=`): it becomes the draft.
+    Fix,
+    /// The draft in progress (never thrown away).
+    Draft,
+    New,
+}
+
 /// What the form opens with: an item to fix (`?item=`), else the draft in
-/// progress (never thrown away), else a new draft (for `?pair=`).
-fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -> Draft {
+/// progress, else a new draft (for `?pair=`).
+fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -> (Draft, Opening) {
     if let Some(draft) = item
         .and_then(|i| MeetingLogId::parse(&i).ok())
         .and_then(|id| offline.draft_from_item(id))
     {
-        return draft;
+        return (draft, Opening::Fix);
     }
     match offline.draft() {
         Some(mut draft) => {
@@ -67,10 +78,35 @@ fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -
                     draft.log.pair_id = pair;
                 }
             }
-            draft
+            (draft, Opening::Draft)
         }
-        None => new_draft(pair),
+        None => (new_draft(pair), Opening::New),
     }
+}
+
+/// Something was typed in it (a new draft holds only its pair and today).
+fn has_content(log: &MeetingLogInput) -> bool {
+    let MeetingLogInput {
+        form,
+        hours,
+        minutes,
+        description,
+        went_well_next_steps,
+        challenge,
+        challenge_text,
+        ..
+    } = log;
+    [
+        form,
+        hours,
+        minutes,
+        description,
+        went_well_next_steps,
+        challenge,
+        challenge_text,
+    ]
+    .iter()
+    .any(|v| !v.trim().is_empty())
 }
 
 #[component]
@@ -89,14 +125,18 @@ fn MeetingLogForm() -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
     let (item, pair) = query.with_untracked(|q| (q.get("item"), q.get("pair")));
-    let opening = opening_draft(offline, item, pair);
+    // The server renders a new form, and the browser wakes up the same one;
+    // then the draft on the phone (if any) is put in it.
+    let fresh = new_draft(pair.clone());
 
-    let draft_id = RwSignal::new(opening.id);
-    let replaces = RwSignal::new(opening.replaces);
-    let log = RwSignal::new(opening.log);
+    let draft_id = RwSignal::new(fresh.id);
+    let replaces = RwSignal::new(fresh.replaces);
+    let log = RwSignal::new(fresh.log);
     let errors = RwSignal::new(FieldErrors::default());
     let notice = RwSignal::new(None::<Msg>);
-    let draft_saved = RwSignal::new(false);
+    // What the status line says about the draft: nothing until something
+    // was typed (or a draft typed earlier was restored).
+    let draft_status = RwSignal::new(None::<Msg>);
 
     // Puts a draft in the form (another tab's, or a new one).
     let show = move |draft: Draft| {
@@ -112,11 +152,29 @@ fn MeetingLogForm() -> impl IntoView {
     };
     let save = move || {
         if offline.save_draft(&current()).is_ok() {
-            draft_saved.set(true);
+            draft_status.set(Some(Msg::DraftSaved));
         }
     };
-    // Save what the form opened with (an item being fixed becomes the draft).
-    Effect::new(move |_| save());
+    // Once the phone's data is open: the item to fix or the draft in progress.
+    let opened = StoredValue::new(false);
+    Effect::new(move |_| {
+        if offline.user.get().is_none() || opened.get_value() {
+            return;
+        }
+        opened.set_value(true);
+        let (draft, from) = opening_draft(offline, item.clone(), pair.clone());
+        show(draft);
+        match from {
+            // An item being fixed becomes the draft.
+            Opening::Fix => {
+                let _ = offline.save_draft(&current());
+            }
+            Opening::Draft if log.with_untracked(has_content) => {
+                draft_status.set(Some(Msg::DraftRestored));
+            }
+            Opening::Draft | Opening::New => {}
+        }
+    });
     let edit = move |change: fn(&mut MeetingLogInput, String), value: String| {
         log.update(|l| change(l, value));
         save();
@@ -154,7 +212,7 @@ fn MeetingLogForm() -> impl IntoView {
                 PairSummary::find(pairs, &input.pair_id).map(PairSummary::dates)
             });
             let ctx = ValidationContext {
-                latest_date: Local::now().date_naive(),
+                latest_date: local_today(),
                 pair,
             };
             match input.validate(&ctx) {
@@ -168,6 +226,7 @@ fn MeetingLogForm() -> impl IntoView {
                 }
                 Ok(valid) => {
                     errors.set(FieldErrors::default());
+                    let current_id = draft_id.get_untracked();
                     match offline.submit(&current(), &valid) {
                         Ok(outcome) => {
                             show(new_draft(None));
@@ -175,7 +234,11 @@ fn MeetingLogForm() -> impl IntoView {
                                 notice.set(Some(Msg::AlreadyInOutbox));
                             } else {
                                 navigate(
-                                    &format!("/mentor/logs?pair={}&saved=1", valid.pair_id()),
+                                    &format!(
+                                        "/mentor/logs?pair={}&saved={}",
+                                        valid.pair_id(),
+                                        current_id
+                                    ),
                                     Default::default(),
                                 );
                             }
@@ -193,7 +256,7 @@ fn MeetingLogForm() -> impl IntoView {
             show(new_draft(None));
             errors.set(FieldErrors::default());
             notice.set(None);
-            draft_saved.set(false);
+            draft_status.set(None);
         }
     };
 
@@ -222,7 +285,14 @@ fn MeetingLogForm() -> impl IntoView {
             <h1>{t(Msg::FormTitle)}</h1>
             <p class="lead">{t(Msg::FormIntro)}</p>
             <form class="form meeting-log" novalidate on:submit=on_submit>
-                <p class="form-error" role="alert">{move || notice.get().map(|m| i18n.text(m))}</p>
+                <p class="form-error" role="alert">
+                    {move || {
+                        notice
+                            .get()
+                            .or_else(|| offline.storage_problem.get().map(|p| storage_message(&p)))
+                            .map(|m| i18n.text(m))
+                    }}
+                </p>
 
                 <div class="field" class:has-error=move || problem(Field::Pair).is_some()>
                     <label for="log-pair">{t(Msg::MenteeLabel)}</label>
@@ -345,7 +415,7 @@ fn MeetingLogForm() -> impl IntoView {
                     <button type="submit" class="primary">{t(Msg::SaveLog)}</button>
                     <button type="button" on:click=on_clear>{t(Msg::ClearDraft)}</button>
                     <span class="draft-status" role="status" aria-live="polite" data-testid="draft-status">
-                        {move || draft_saved.get().then(|| i18n.text(Msg::DraftSaved))}
+                        {move || draft_status.get().map(|m| i18n.text(m))}
                     </span>
                 </div>
             </form>

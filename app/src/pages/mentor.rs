@@ -1,10 +1,11 @@
-//! The mentor's home (mentees and recent logs) and log list. Both read the
-//! phone's own data, so they work offline.
+//! The mentor's home (mentees and recent logs) and log list. Both are
+//! rendered on the server with the mentor's data when online, and from the
+//! phone's own data offline.
 
 use crate::components::{format_date, format_duration, MentorFrame};
 use crate::i18n::{item_state_label, meeting_form_label, t, use_i18n, Msg};
 use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus};
-use crate::offline::{use_offline, ItemState};
+use crate::offline::{use_offline, ItemState, Offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::{HashMap, HashSet};
@@ -12,8 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// The mentor's logs: those the server does not have yet first (with their
 /// state), then those it has, newest first; a log sent from this phone
 /// recently shows its outbox state ("Synced").
-fn entries(pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
-    let offline = use_offline();
+fn entries(offline: Offline, pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
     let pairs = offline.pairs.get();
     let server = offline.logs.get();
     let outbox = offline.outbox.get();
@@ -92,7 +92,9 @@ pub fn LogCard(
     }
 }
 
-fn log_list(list: Vec<(MeetingLogView, Option<ItemState>)>) -> AnyView {
+type Entries = Vec<(MeetingLogView, Option<ItemState>)>;
+
+fn log_list(list: Entries) -> AnyView {
     if list.is_empty() {
         return view! { <p class="empty">{t(Msg::NoLogsYet)}</p> }.into_any();
     }
@@ -117,10 +119,22 @@ pub fn MentorHome() -> impl IntoView {
 fn MentorHomeContent() -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
-    let still_loading =
-        move || offline.pairs.with(Vec::is_empty) && !offline.fresh.get() && offline.online.get();
+    let still_loading = move || {
+        offline.pairs.with(Vec::is_empty)
+            && !offline.fresh.get()
+            && !offline.from_server.get()
+            && offline.online.get()
+    };
+    // Built again only when what they show changes, not on every refresh.
+    let pairs = Memo::new(move |_| offline.pairs.get());
+    let recent = Memo::new(move |_| {
+        entries(offline, None)
+            .into_iter()
+            .take(5)
+            .collect::<Entries>()
+    });
     let pairs = move || {
-        let pairs = offline.pairs.get();
+        let pairs = pairs.get();
         if pairs.is_empty() {
             return view! { <p class="empty">{t(Msg::NoMentees)}</p> }.into_any();
         }
@@ -151,12 +165,11 @@ fn MentorHomeContent() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{t(Msg::MentorHomeTitle)}</h1>
-            {move || (!offline.online.get()).then(|| view! { <p class="notice">{t(Msg::ShownFromPhone)}</p> })}
             <Show when=move || !still_loading() fallback=|| view! { <crate::components::Loading/> }>
                 {pairs}
             </Show>
             <h2>{t(Msg::RecentLogs)}</h2>
-            {move || log_list(entries(None).into_iter().take(5).collect())}
+            {move || log_list(recent.get())}
         </section>
     }
 }
@@ -176,7 +189,8 @@ fn MentorLogsContent() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let pair = move || query.with(|q| q.get("pair").and_then(|p| PairId::parse(&p).ok()));
-    let saved = move || query.with(|q| q.get("saved").is_some());
+    let saved = move || query.with(|q| q.get("saved").and_then(|id| MeetingLogId::parse(&id).ok()));
+    let list = Memo::new(move |_| entries(offline, pair()));
     let on_filter = move |ev| {
         let value = event_target_value(&ev);
         let path = if value.is_empty() {
@@ -189,7 +203,7 @@ fn MentorLogsContent() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{t(Msg::LogsTitle)}</h1>
-            {move || saved().then(|| view! { <p class="notice success" role="status">{t(Msg::LogSaved)}</p> })}
+            {move || saved().map(|id| view! { <SavedNotice id/> })}
             <div class="field inline">
                 <label for="logs-filter">{t(Msg::ShowLogsOf)}</label>
                 <select id="logs-filter" on:change=on_filter>
@@ -208,7 +222,37 @@ fn MentorLogsContent() -> impl IntoView {
                     None => "/mentor/log".to_string(),
                 }>{t(Msg::NavNewLog)}</a>
             </p>
-            {move || log_list(entries(pair()))}
+            {move || log_list(list.get())}
         </section>
+    }
+}
+
+/// What became of the log just saved: on the phone waiting for a
+/// connection, being sent, sent, or refused. It follows the outbox.
+#[component]
+fn SavedNotice(id: MeetingLogId) -> impl IntoView {
+    let offline = use_offline();
+    let state = move || {
+        let item = offline
+            .outbox
+            .with(|items| items.iter().find(|i| i.id == id).map(|i| i.state.clone()));
+        match item {
+            // Pruned or never seen here: the server has it.
+            None | Some(ItemState::Synced { .. }) => ("success", Msg::LogSent),
+            Some(ItemState::Rejected { .. } | ItemState::Conflict) => {
+                ("warning", Msg::LogNeedsAttention)
+            }
+            Some(ItemState::Waiting)
+                if offline.online.get() && offline.status.get() != SyncStatus::Failed =>
+            {
+                ("", Msg::LogSending)
+            }
+            Some(ItemState::Waiting) => ("", Msg::LogSavedOnPhone),
+        }
+    };
+    view! {
+        <p class=move || format!("notice {}", state().0) role="status" data-testid="saved-notice">
+            {move || t(state().1)()}
+        </p>
     }
 }

@@ -9,11 +9,11 @@ mod mentee;
 mod mentor;
 mod outbox;
 
-pub use coordinator::CoordinatorPage;
+pub use coordinator::CoordinatorRoute;
 pub use dispatch::{Dispatch, NoRolePage};
 pub use login::LoginPage;
-pub use manager::ManagerPage;
+pub use manager::ManagerRoute;
 pub use meeting_form::MeetingLogPage;
-pub use mentee::MenteePage;
+pub use mentee::MenteeRoute;
 pub use mentor::{LogCard, MentorHome, MentorLogsPage};
 pub use outbox::OutboxPage;

@@ -1,7 +1,10 @@
-//! The outbox: every log on this phone and whether it reached the server.
+//! The outbox: every log on this phone and whether it reached the server,
+//! when the last sync was, and what the phone's storage allows.
 
-use crate::components::{confirm, format_moment, MentorFrame};
-use crate::i18n::{field_label, item_state_label, problem_message, t, use_i18n, Msg};
+use crate::components::{confirm, format_moment, format_typed_date, MentorFrame};
+use crate::i18n::{
+    field_label, item_state_label, problem_message, storage_message, t, use_i18n, Msg,
+};
 use crate::model::PairSummary;
 use crate::offline::{use_offline, ItemState, OutboxItem};
 use leptos::prelude::*;
@@ -15,9 +18,37 @@ pub fn OutboxPage() -> impl IntoView {
     }
 }
 
+/// The phone's storage: a problem saving, or a browser that may evict what
+/// is saved (said once per phone, until the mentor has read it).
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let offline = use_offline();
+    Effect::new(move |_| {
+        if offline.user.get().is_some() {
+            offline.ask_for_persistent_storage();
+        }
+    });
+    view! {
+        <Show when=move || offline.storage_problem.with(|p| p.is_some())>
+            <p class="notice warning" role="alert">
+                {move || offline.storage_problem.get().map(|p| t(storage_message(&p))())}
+            </p>
+        </Show>
+        <Show when=move || offline.persist_refused.get()>
+            <div class="notice" role="status">
+                <p>{t(Msg::PersistRefused)}</p>
+                <button type="button" class="small" on:click=move |_| offline.dismiss_persist_notice()>
+                    {t(Msg::Understood)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 fn OutboxContent() -> impl IntoView {
     let offline = use_offline();
+    let i18n = use_i18n();
     // A draft counts once something was written in it (a new one is dated
     // today already). Read from storage once per change, not per use.
     let draft_in_progress = Memo::new(move |_| {
@@ -31,6 +62,13 @@ fn OutboxContent() -> impl IntoView {
         <section class="page">
             <h1>{t(Msg::OutboxTitle)}</h1>
             <p class="lead">{t(Msg::OutboxIntro)}</p>
+            <p class="muted" data-testid="sync-last">
+                {move || match offline.last_sync.get() {
+                    Some(at) => i18n.fill(Msg::LastSync, &[("time", &format_moment(at, i18n.lang.get()))]),
+                    None => i18n.text(Msg::NeverSynced).to_string(),
+                }}
+            </p>
+            <StorageNotices/>
             {move || draft_in_progress.get().then(|| view! {
                 <article class="outbox-item" data-state="draft" data-testid="outbox-item">
                     <p><span class="badge state">{t(Msg::StateDraft)}</span></p>
@@ -61,6 +99,7 @@ fn OutboxEntry(item: OutboxItem) -> impl IntoView {
     });
     let id = item.id;
     let saved_at = item.saved_at;
+    let date = item.log.date.clone();
     let state_msg = item_state_label(&item.state);
     let state_key = match &item.state {
         ItemState::Waiting => "waiting",
@@ -98,7 +137,7 @@ fn OutboxEntry(item: OutboxItem) -> impl IntoView {
     view! {
         <article class="outbox-item" data-state=state_key data-testid="outbox-item">
             <header>
-                <h2>{item.log.date.clone()} " · " {mentee}</h2>
+                <h2>{move || format_typed_date(&date, i18n.lang.get())} " · " {mentee}</h2>
                 <span class="badge state" data-testid="outbox-state">{t(state_msg)}</span>
             </header>
             <p class="muted">{move || format_moment(saved_at, i18n.lang.get())}</p>

@@ -1,0 +1,162 @@
+//! What the server knows when it renders a page, handed to the browser in
+//! the page itself: who is logged in and, on a mentor's pages, their mentees
+//! and newest logs. The browser starts from exactly what the server rendered,
+//! so waking the page up changes nothing on screen.
+//!
+//! A *shell* is a page rendered for nobody (the service worker keeps shells
+//! for offline use: they never hold a person's data); the browser fills it
+//! from the phone's own data.
+
+use crate::i18n::Lang;
+use crate::model::{Identity, MeetingLogView, PairSummary};
+use serde::{Deserialize, Serialize};
+
+/// The request header that asks for a shell.
+pub const SHELL_HEADER: &str = "x-pb-shell";
+
+/// The id of the `<script type="application/json">` that carries the boot
+/// data in the page.
+pub const ELEMENT_ID: &str = "pb-boot";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Boot {
+    /// Rendered for nobody, to be kept for offline use.
+    pub shell: bool,
+    /// Who is logged in (`None` in a shell, or for nobody).
+    pub identity: Option<Identity>,
+    /// A mentor's data, on the mentor's pages.
+    pub mentor: Option<MentorSnapshot>,
+    /// The address of each language's string table.
+    pub tables: Vec<(Lang, String)>,
+}
+
+/// What a mentor's page shows: their pairs and newest logs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentorSnapshot {
+    pub pairs: Vec<PairSummary>,
+    pub logs: Vec<MeetingLogView>,
+}
+
+impl Boot {
+    /// The boot data of the page being rendered (server) or of the page the
+    /// app started on (browser).
+    pub fn current() -> Boot {
+        #[cfg(feature = "ssr")]
+        {
+            leptos::prelude::use_context::<http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<Boot>().cloned())
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            browser::boot()
+        }
+    }
+
+    /// The server knows who is logged in (it is not a shell).
+    pub fn knows_identity(&self) -> bool {
+        !self.shell
+    }
+
+    /// The boot data as the text of a `<script type="application/json">`:
+    /// `<` is escaped so no text in it can close the element.
+    pub fn to_script_text(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| "{}".to_string())
+            .replace('<', "\\u003c")
+    }
+
+    /// The address of `lang`'s string table.
+    pub fn table_url(&self, lang: Lang) -> Option<&str> {
+        self.tables
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, url)| url.as_str())
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+mod browser {
+    use super::{Boot, ELEMENT_ID};
+    use std::sync::OnceLock;
+
+    /// Read once from the page the app started on.
+    pub fn boot() -> Boot {
+        static BOOT: OnceLock<Boot> = OnceLock::new();
+        BOOT.get_or_init(|| {
+            if !cfg!(target_arch = "wasm32") {
+                return Boot::default();
+            }
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(ELEMENT_ID))
+                .and_then(|e| e.text_content())
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or(Boot {
+                    // Unreadable: behave as in a shell (the phone's data).
+                    shell: true,
+                    ..Boot::default()
+                })
+        })
+        .clone()
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::load;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{Boot, MentorSnapshot};
+    use crate::api::context::{AppState, CurrentUser};
+    use crate::i18n::{table_url, Lang};
+    use crate::model::limits::CACHED_LOGS;
+    use crate::model::Role;
+    use crate::store::{meetings, pairs, StoreResult};
+
+    /// How many of the newest logs a mentor page shows from the start.
+    fn logs_shown(path: &str) -> Option<i64> {
+        match path.trim_end_matches('/') {
+            "/mentor" => Some(5),
+            "/mentor/logs" => Some(CACHED_LOGS as i64),
+            "/mentor/log" | "/mentor/outbox" => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The boot data of a page: nothing personal in a shell; the person;
+    /// and on a mentor's page, the pairs and the logs it shows.
+    pub async fn load(
+        state: &AppState,
+        user: Option<&CurrentUser>,
+        path: &str,
+        shell: bool,
+    ) -> StoreResult<Boot> {
+        let tables = Lang::ALL.iter().map(|l| (*l, table_url(*l))).collect();
+        if shell {
+            return Ok(Boot {
+                shell: true,
+                tables,
+                ..Boot::default()
+            });
+        }
+        let mentor = match (user, logs_shown(path)) {
+            (Some(user), Some(limit)) if user.has_role(Role::Mentor) => {
+                let pairs = pairs::of_mentor(&state.db, user.id()).await?;
+                let logs = if limit > 0 {
+                    meetings::of_mentor(&state.db, user.id(), None, limit).await?
+                } else {
+                    Vec::new()
+                };
+                Some(MentorSnapshot { pairs, logs })
+            }
+            _ => None,
+        };
+        Ok(Boot {
+            shell: false,
+            identity: user.map(|u| u.identity.clone()),
+            mentor,
+            tables,
+        })
+    }
+}
