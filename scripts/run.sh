@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.."
 export LEPTOS_OUTPUT_NAME=parent-bridge
 scripts/setup.sh --release
 
-# Precompressed (brotli, gzip) build files: less to download on mobile data.
-cargo leptos build --release --precompress
+scripts/build-release.sh
 
 export DATABASE_URL="${DATABASE_URL:-sqlite:data/parent-bridge.db}"
 export LEPTOS_SITE_ROOT=target/site

@@ -5,15 +5,18 @@
 #   scripts/setup.sh            the build tools (run the app)
 #   scripts/setup.sh --test     also Chromium, PostgreSQL and the Playwright packages
 #   scripts/setup.sh --release  also wasm-opt, for size-optimised builds
+#   scripts/setup.sh --bench    also wrk and Lighthouse, for the benchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=false
 want_release=false
+want_bench=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=true ;;
     --release) want_release=true ;;
+    --bench) want_bench=true ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -22,6 +25,7 @@ say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132.0.0
+LIGHTHOUSE_VERSION=13.5.0
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -73,5 +77,16 @@ if $want_test; then
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "Installing the Playwright packages (no browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
+fi
+
+if $want_bench; then
+  if ! command -v wrk >/dev/null; then
+    say "Installing wrk (HTTP benchmark)"
+    apt_install wrk
+  fi
+  if [ "$(node -p 'require("./.tools/lighthouse/node_modules/lighthouse/package.json").version' 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+    say "Installing Lighthouse $LIGHTHOUSE_VERSION (into .tools/)"
+    npm install --silent --no-audit --no-fund --prefix .tools/lighthouse "lighthouse@$LIGHTHOUSE_VERSION"
   fi
 fi

@@ -1,35 +1,56 @@
 #!/usr/bin/env bash
-# The size report: raw and brotli bytes of the wasm, js and css the browser
-# downloads for the mentor's first page, from an optimised (release) build.
+# The size report, from the optimised build with the split bundle (what
+# `make run` serves): the bytes a mentor's phone downloads for the first page
+# (HTML excluded: the app's js and wasm, the split loader, the stylesheet and
+# the texts of one language), then every lazily loaded part, raw and brotli.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LEPTOS_OUTPUT_NAME=parent-bridge
 
 scripts/setup.sh --release
-cargo leptos build --release --frontend-only >/dev/null
+scripts/build-release.sh >/dev/null
 
 pkg=target/site/pkg
 hashes=target/release/hash.txt
-[ -f "$hashes" ] || hashes=target/debug/hash.txt
-file_of() {
-  local kind=$1 hash
-  hash=$(awk -F': *' -v k="$kind" '$1 == k { print $2 }' "$hashes" 2>/dev/null || true)
-  if [ -n "$hash" ] && [ -f "$pkg/parent-bridge.$hash.$kind" ]; then
-    echo "$pkg/parent-bridge.$hash.$kind"
-  else
-    ls -t "$pkg"/parent-bridge*."$kind" | head -n 1
-  fi
-}
+hash() { awk -F': *' -v k="$1" '$1 == k { print $2 }' "$hashes"; }
 
-printf '%-6s %12s %12s  %s\n' kind raw brotli file
-total_raw=0
-total_br=0
-for kind in wasm js css; do
-  file=$(file_of "$kind")
+row() {
+  local label=$1 file=$2 raw br
   raw=$(wc -c <"$file")
   br=$(brotli -c -q 11 "$file" | wc -c)
+  printf '%-34s %10d %10d\n' "$label" "$raw" "$br"
   total_raw=$((total_raw + raw))
   total_br=$((total_br + br))
-  printf '%-6s %12d %12d  %s\n' "$kind" "$raw" "$br" "$file"
+}
+
+# The texts a page loads are served by the app itself: ask a running server.
+port=3921
+data=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+DATABASE_URL="sqlite:$data/size.db" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  target/release/parent-bridge serve --addr "127.0.0.1:$port" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+table=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/i18n/en\.[a-z0-9]*\.json' | head -n 1)
+curl -sf "http://127.0.0.1:$port$table" -o "$data/en.json"
+
+printf '%-34s %10s %10s\n' "the mentor's first load" raw brotli
+total_raw=0; total_br=0
+row "js    (app)" "$pkg/parent-bridge.$(hash js).js"
+row "wasm  (app)" "$pkg/parent-bridge.$(hash wasm).wasm"
+row "js    (split loader)" "$pkg/__wasm_split.$(hash split).js"
+row "css" "$pkg/parent-bridge.$(hash css).css"
+row "json  (English texts)" "$data/en.json"
+printf '%-34s %10d %10d\n' "total" "$total_raw" "$total_br"
+first_br=$total_br
+
+echo
+printf '%-34s %10s %10s\n' "loaded when first needed" raw brotli
+total_raw=0; total_br=0
+manifest="$pkg/__wasm_split_manifest.$(hash manifest).json"
+for module in $(grep -o '"[^"]*\.[A-Za-z0-9_-]*"' "$manifest" | tr -d '"' | grep -v '^__' | sort -u); do
+  row "${module%%.*}" "$pkg/$module.wasm"
 done
-printf '%-6s %12d %12d\n' total "$total_raw" "$total_br"
+printf '%-34s %10d %10d\n' "total" "$total_raw" "$total_br"
+echo
+echo "budget for the mentor's first load: 250000 bytes brotli ($first_br used)"

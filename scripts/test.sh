@@ -1,49 +1,75 @@
 #!/usr/bin/env bash
 # Every check and test of Parent Bridge, as CI runs them: formatting, clippy
 # (server and browser builds), unit tests, the API tests against SQLite and
-# against a throwaway PostgreSQL, then the Playwright suite in Chromium.
+# against a throwaway PostgreSQL, then the Playwright suite in Chromium
+# against the optimised build with the split bundle (what users run). Prints
+# the time of each phase at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\n\033[1;34m==>\033[0m %s\n' "$*"; }
 
-# cargo-leptos compiles the debug server with these; the tests use the same
-# so the two builds share target/ instead of rebuilding each other's crates.
+# One set of compiler settings for every build, so clippy, the tests and the
+# app share target/ instead of rebuilding each other's crates.
 export LEPTOS_OUTPUT_NAME=parent-bridge
 export RUSTFLAGS="--cfg erase_components"
 
-scripts/setup.sh --test
+phases=()
+phase_start=$SECONDS
+phase_name=""
+phase() {
+  if [ -n "$phase_name" ]; then
+    phases+=("$(printf '%-40s %5ds' "$phase_name" $((SECONDS - phase_start)))")
+  fi
+  phase_name=$1
+  phase_start=$SECONDS
+  [ -z "$1" ] || say "$1"
+}
+report() {
+  phase ""
+  echo
+  echo "Time of each phase:"
+  printf '  %s\n' "${phases[@]}"
+  printf '  %-40s %5ds\n' "total" "$SECONDS"
+}
+trap report EXIT
 
-say "Formatting"
+phase "Set-up (skips what is installed)"
+scripts/setup.sh --test --release
+
+phase "Formatting"
 cargo fmt --all -- --check
 
-say "Clippy: the server build (ssr)"
+phase "Clippy: the server build (ssr)"
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
 
-say "Clippy: the browser build (hydrate)"
+phase "Clippy: the browser build (hydrate)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-say "Unit tests (model, validation, i18n, offline storage)"
+phase "Unit tests (model, validation, i18n, offline storage, sync runner)"
 cargo test -p app --features ssr
+cargo test -p server --lib --bins
 
-say "API tests against SQLite"
-PB_TEST_POSTGRES_URL= cargo test -p server
+phase "API tests against SQLite"
+PB_TEST_POSTGRES_URL= cargo test -p server --test api
 
 pg_dir=$(mktemp -d /tmp/pb-pg.XXXXXX)
+phase "API tests against PostgreSQL"
 if pg_url=$(scripts/pg-test.sh start "$pg_dir/cluster"); then
-  say "API tests against PostgreSQL ($pg_url)"
-  trap 'scripts/pg-test.sh stop "$pg_dir/cluster"; rm -rf "$pg_dir"' EXIT
-  PB_TEST_POSTGRES_URL="$pg_url" cargo test -p server
+  trap 'scripts/pg-test.sh stop "$pg_dir/cluster"; rm -rf "$pg_dir"; report' EXIT
+  echo "($pg_url)"
+  PB_TEST_POSTGRES_URL="$pg_url" cargo test -p server --test api
 else
   echo "warning: PostgreSQL could not be started here; the PostgreSQL run of the API tests is SKIPPED" >&2
 fi
 
-say "Building the app for the browser tests"
-cargo leptos build
+phase "Optimised build with the split bundle (for the browser tests)"
+scripts/build-release.sh
 
-say "End-to-end tests (Playwright, Chromium)"
-(cd end2end && npx playwright test)
+phase "End-to-end tests (Playwright, Chromium, 2 workers)"
+(cd end2end && npx playwright test --workers=2)
 
+phase ""
 say "All tests passed"

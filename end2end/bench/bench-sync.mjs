@@ -74,7 +74,7 @@ try {
     }
   }, count);
   await page.reload();
-  await page.getByTestId("sync-waiting").filter({ hasText: `Waiting to sync: ${count}` }).waitFor();
+  await page.getByTestId("sync-state").filter({ hasText: `Offline · ${count} saved on this phone` }).waitFor();
 
   let serverMs = 0;
   let requests = 0;
@@ -87,7 +87,7 @@ try {
   });
   const started = performance.now();
   await context.setOffline(false);
-  await page.getByTestId("sync-waiting").filter({ hasText: "Waiting to sync: 0" }).waitFor({ timeout: 600_000 });
+  await page.getByTestId("sync-state").filter({ hasText: /^All sent/ }).waitFor({ timeout: 600_000 });
   const seconds = (performance.now() - started) / 1000;
 
   const states = await page.evaluate(() =>

@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
-const binary = process.env.PB_BINARY ?? path.join(root, "target", "debug", "parent-bridge");
+// What users run: the release build (scripts/test.sh builds it with the
+// split bundle).
+const binary = process.env.PB_BINARY ?? path.join(root, "target", "release", "parent-bridge");
 
 export const PASSWORD = "parent-bridge-demo";
 
@@ -27,6 +29,8 @@ export class Server {
   readonly url: string;
   readonly folder: string;
   private child?: ChildProcess;
+  /** Everything the server wrote to stderr (its log). */
+  log = "";
   /** The built site it serves; a test may point it at a changed copy. */
   siteRoot = path.join(root, "target", "site");
 
@@ -54,7 +58,11 @@ export class Server {
   async start(): Promise<void> {
     this.child = spawn(binary, ["serve", "--addr", `127.0.0.1:${this.port}`], {
       env: this.env(),
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      this.log += chunk.toString();
+      process.stderr.write(chunk);
     });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -76,6 +84,11 @@ export class Server {
     child.kill("SIGTERM");
     await exited;
     this.child = undefined;
+  }
+
+  /** The panics the server logged (a test whose server panicked fails). */
+  panics(): string[] {
+    return this.log.split("\n").filter((line) => /panic/i.test(line));
   }
 
   /** Meeting logs in the database, counted through the manager's server function. */
@@ -102,6 +115,10 @@ export const test = base.extend<{ server: Server }>({
     await use(server);
     await server.stop();
     rmSync(folder, { recursive: true, force: true });
+    const panics = server.panics();
+    if (panics.length > 0) {
+      throw new Error(`the server panicked during this test:\n${panics.join("\n")}`);
+    }
   },
   baseURL: async ({ server }, use) => {
     await use(server.url);
@@ -109,6 +126,36 @@ export const test = base.extend<{ server: Server }>({
 });
 
 export { expect };
+
+/** Waits until the app has woken the server-rendered page up. */
+export async function appReady(page: Page): Promise<void> {
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+}
+
+/** Follows a link of the main menu (opening it first on a phone). */
+export async function menuLink(page: Page, name: string): Promise<void> {
+  const menu = page.locator("details.menu > summary");
+  const link = page.locator("details.menu nav").getByRole("link", { name, exact: true });
+  if (!(await link.isVisible()) && (await menu.isVisible())) {
+    await menu.click();
+  }
+  await link.click();
+}
+
+/** Presses a button of the main menu (opening it first on a phone). */
+export async function menuButton(page: Page, name: string): Promise<void> {
+  const menu = page.locator("details.menu > summary");
+  const button = page.locator("details.menu").getByRole("button", { name });
+  if (!(await button.isVisible()) && (await menu.isVisible())) {
+    await menu.click();
+  }
+  await button.click();
+}
+
+/** The one-line sync state of the mentor's pages. */
+export function syncState(page: Page) {
+  return page.getByTestId("sync-state");
+}
 
 export async function logIn(page: Page, email: string): Promise<void> {
   await page.goto("/login");
@@ -163,12 +210,13 @@ export async function fillMeetingLog(page: Page, log: LogFields): Promise<void> 
 
 export async function submitMeetingLog(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Save meeting log" }).click();
-  await page.waitForURL(/\/mentor\/logs\?pair=.*saved=1/);
+  await page.waitForURL(/\/mentor\/logs\?pair=.*saved=/);
 }
 
 export async function openNewLog(page: Page): Promise<void> {
-  await page.getByRole("link", { name: "New meeting log" }).first().click();
+  await menuLink(page, "New meeting log");
   await expect(page.getByLabel("Mentee", { exact: true })).toBeVisible();
+  await appReady(page);
 }
 
 export type { BrowserContext };

@@ -4,10 +4,12 @@ import {
   expect,
   fillMeetingLog,
   logIn,
+  menuButton,
   openNewLog,
   PASSWORD,
   serviceWorkerReady,
   submitMeetingLog,
+  syncState,
   test,
 } from "./fixtures";
 
@@ -19,15 +21,15 @@ test("logging out with unsynced logs warns and offers to sync first", async ({ p
   await fillMeetingLog(page, { mentee: "Ioana Marin", description: "Not sent before logging out" });
   await submitMeetingLog(page);
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await menuButton(page, "Log out");
 
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Some meeting logs have not reached the server yet (1)");
   await context.setOffline(false);
   await dialog.getByRole("button", { name: "Sync first" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
-  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(syncState(page)).toHaveText(/^All sent/);
+  await menuButton(page, "Log out");
   await expect(page).toHaveURL(/\/login$/);
   expect((await server.managerLogs()).filter((l) => l.description === "Not sent before logging out")).toHaveLength(1);
 });
@@ -45,14 +47,13 @@ test("when the session ends while offline the outbox is kept and syncs after log
   await context.setOffline(false);
   await page.getByRole("button", { name: "Sync now" }).click();
 
-  await expect(page.getByTestId("sync-status")).toHaveText("Log in again to send your waiting logs. They stay on this phone.");
-  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 1");
+  await expect(syncState(page)).toHaveText("Log in again to send 1");
   await page.getByTestId("sync-bar").getByRole("link", { name: "Log in" }).click();
   await page.getByLabel("Email").fill("mentor@example.org");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/mentor$/);
-  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
+  await expect(syncState(page)).toHaveText(/^All sent/);
   expect((await server.managerLogs()).filter((l) => l.description === "Written while the session ran out")).toHaveLength(1);
 });
 
@@ -87,7 +88,7 @@ test("a new version is offered, applied when chosen, and keeps drafts and waitin
 
   await expect(banner).toBeHidden();
   await expect(page.getByLabel(/Write a brief description/)).toHaveValue("A draft through the update");
-  await expect(page.getByTestId("sync-waiting")).toHaveText("Waiting to sync: 0");
+  await expect(syncState(page)).toHaveText(/^All sent/);
   const newWorker = await page.evaluate(async () => {
     const keys = await caches.keys();
     return keys.filter((k) => k.startsWith("parent-bridge-")).length;

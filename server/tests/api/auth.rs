@@ -347,3 +347,25 @@ async fn server_functions_only_answer_post() {
 
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
+
+#[tokio::test]
+async fn an_email_with_a_nul_or_too_long_is_a_wrong_login_not_a_server_error() {
+    let app = spawn_app().await;
+
+    for email in [
+        "mentor\u{0}@a.test".to_string(),
+        format!("{}@a.test", "m".repeat(300)),
+    ] {
+        let response = app
+            .post(
+                &client(),
+                "/api/auth/login",
+                &[("email", &email), ("password", PASSWORD)],
+            )
+            .await;
+
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{email:?}");
+        let body: Value = json(response).await;
+        assert_eq!(body["error"], "bad_credentials");
+    }
+}

@@ -165,3 +165,205 @@ async fn a_missing_build_file_is_a_plain_404_not_a_page() {
     let body = response.text().await.unwrap();
     assert!(!body.contains("<html"), "{body}");
 }
+
+/// A client that keeps its session cookie and does not follow redirects.
+async fn session_without_redirects(app: &TestApp, email: Option<&str>) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    if let Some(email) = email {
+        assert_eq!(app.login(&client, email).await.status(), StatusCode::OK);
+    }
+    client
+}
+
+#[tokio::test]
+async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
+    use futures::StreamExt;
+    let app = spawn_app().await;
+    let mut requests = Vec::new();
+    for (who, pages) in [
+        (
+            None,
+            vec![("/login", 200), ("/mentor", 302), ("/no/such/page", 404)],
+        ),
+        (
+            Some("mentor@a.test"),
+            vec![
+                ("/mentor", 200),
+                ("/mentor/log", 200),
+                ("/mentor/logs", 200),
+                ("/mentor/outbox", 200),
+                ("/manager", 403),
+                ("/", 302),
+            ],
+        ),
+        (
+            Some("manager@a.test"),
+            vec![("/manager", 200), ("/mentor", 403), ("/coordinator", 403)],
+        ),
+        (Some("coordinator@a.test"), vec![("/coordinator", 200)]),
+        (Some("mentee@a.test"), vec![("/mentee", 200)]),
+    ] {
+        let client = session_without_redirects(&app, who).await;
+        for (path, status) in pages {
+            for _ in 0..200 {
+                requests.push((client.clone(), path, status));
+            }
+        }
+    }
+    let total = requests.len();
+
+    let failures: Vec<String> = futures::stream::iter(requests)
+        .map(|(client, path, status)| {
+            let url = app.url(path);
+            async move {
+                let request = client
+                    .get(&url)
+                    .header("accept", "text/html")
+                    .timeout(std::time::Duration::from_secs(30));
+                let outcome = match request.send().await {
+                    Err(error) => Some(format!("{path}: no answer ({error})")),
+                    Ok(response) => {
+                        let got = response.status().as_u16();
+                        let body = match response.text().await {
+                            Ok(body) => body,
+                            Err(error) => return Some(format!("{path}: a broken page ({error})")),
+                        };
+                        if got != status {
+                            Some(format!("{path}: {got}, expected {status}"))
+                        } else if status != 302 && !body.contains("</html>") {
+                            Some(format!("{path}: an incomplete page"))
+                        } else {
+                            None
+                        }
+                    }
+                };
+                outcome
+            }
+        })
+        .buffer_unordered(16)
+        .filter_map(|failure| async move { failure })
+        .collect()
+        .await;
+
+    assert!(
+        failures.is_empty(),
+        "{} of {total} requests failed, first: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+    assert!(app.server_panics().is_empty(), "{:?}", app.server_panics());
+}
+
+#[tokio::test]
+async fn the_mentors_home_is_rendered_on_the_server_with_the_mentees_and_newest_logs() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    app.sync(
+        &mentor,
+        &[item(
+            w,
+            log_input(w, w.pair_a1, 1, "Read the school newsletter together."),
+        )],
+    )
+    .await;
+
+    let (status, html) = page(&app, &mentor, "/mentor", None).await;
+
+    assert_eq!(status, StatusCode::OK);
+    // The mentees' names and the newest log are in the first HTML, and the
+    // boot data hands them to the browser.
+    assert!(html.contains(r#"data-testid="pair-card""#), "{html}");
+    assert!(html.contains("mentee@a.test"), "{html}");
+    assert!(
+        html.contains("Read the school newsletter together."),
+        "{html}"
+    );
+    assert!(html.contains(r#"id="pb-boot""#));
+    assert!(!html.contains("class=\"loading\""), "{html}");
+}
+
+#[tokio::test]
+async fn a_shell_page_for_offline_use_holds_nobodys_data_even_with_a_session() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+
+    let html = mentor
+        .get(app.url("/mentor"))
+        .header("accept", "text/html")
+        .header("x-pb-shell", "1")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    assert!(html.contains(r#""shell":true"#), "{html}");
+    assert!(!html.contains("mentee@a.test"), "{html}");
+    assert!(!html.contains("mentor@a.test"), "{html}");
+}
+
+#[tokio::test]
+async fn static_files_never_look_at_the_session() {
+    let app = spawn_app().await;
+    let ended = format!("pb_session={}", "a".repeat(64));
+
+    for path in [
+        "/sw.js",
+        "/healthz",
+        "/manifest.webmanifest",
+        "/pkg/nothing.wasm",
+    ] {
+        let response = client()
+            .get(app.url(path))
+            .header("cookie", &ended)
+            .send()
+            .await
+            .unwrap();
+
+        // A page would clear the ended session's cookie; a static file
+        // never reads it.
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{path}: {:?}",
+            response.headers()
+        );
+    }
+    let page = client()
+        .get(app.url("/login"))
+        .header("cookie", &ended)
+        .send()
+        .await
+        .unwrap();
+    assert!(page.headers().get("set-cookie").is_some());
+}
+
+#[tokio::test]
+async fn each_languages_texts_are_served_under_a_hashed_name() {
+    let app = spawn_app().await;
+    let (_, html) = page(&app, &client(), "/login", Some("ro")).await;
+    let start = html.find("/i18n/ro.").expect("the page names its texts");
+    let url = &html[start..start + html[start..].find(".json").unwrap() + 5];
+
+    let response = client().get(app.url(url)).send().await.unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let texts: Vec<String> = response.json().await.unwrap();
+    assert_eq!(texts.len(), app::i18n::Msg::ALL.len());
+    assert!(texts.contains(&"Parolă".to_string()));
+    let missing = client()
+        .get(app.url("/i18n/ro.0000.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}

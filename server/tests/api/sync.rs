@@ -230,3 +230,93 @@ async fn an_empty_batch_is_fine() {
 
     assert!(sync_ok(&app, &mentor, &[]).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_nul_in_a_text_is_rejected_with_a_field_error_and_the_rest_of_the_batch_is_stored() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let before = item(w, log_input(w, w.pair_a1, 3, "Before"));
+    let with_nul = item(w, log_input(w, w.pair_a1, 2, "Pasted\u{0}text"));
+    let after = item(w, log_input(w, w.pair_a1, 1, "After"));
+
+    let results = sync_ok(
+        &app,
+        &mentor,
+        &[before.clone(), with_nul.clone(), after.clone()],
+    )
+    .await;
+
+    assert_eq!(results[0].outcome, SyncOutcome::Stored);
+    assert_eq!(
+        results[1].outcome,
+        SyncOutcome::Rejected {
+            errors: FieldErrors::one(Field::Description, Problem::ControlCharacter)
+        }
+    );
+    assert_eq!(results[2].outcome, SyncOutcome::Stored);
+    assert_eq!(app.stored_logs().await, 2);
+}
+
+#[tokio::test]
+async fn a_batch_larger_than_the_body_limit_is_refused_413_before_it_is_read() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    // 50 logs with three texts of 5,000 non-ASCII characters each: about
+    // 1.5 MB, over the sync limit.
+    let long = "ă".repeat(MAX_TEXT_CHARS);
+    let batch: Vec<SyncItem> = (0..50)
+        .map(|_| {
+            let mut log = log_input(w, w.pair_a1, 1, &long);
+            log.went_well_next_steps = long.clone();
+            log.challenge = "yes".into();
+            log.challenge_text = long.clone();
+            item(w, log)
+        })
+        .collect();
+    assert!(serde_json::to_vec(&batch).unwrap().len() > MAX_SYNC_BODY_BYTES);
+
+    let response = app.sync(&mentor, &batch).await;
+
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: serde_json::Value = json(response).await;
+    assert_eq!(body["error"], "too_large");
+    assert_eq!(body["limit_bytes"], MAX_SYNC_BODY_BYTES as u64);
+    assert_eq!(app.stored_logs().await, 0);
+}
+
+#[tokio::test]
+async fn the_largest_valid_log_fits_in_a_sync_request_on_its_own() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    // Four-byte characters: the most bytes a valid log can hold.
+    let long = "😀".repeat(MAX_TEXT_CHARS);
+    let mut log = log_input(w, w.pair_a1, 1, &long);
+    log.went_well_next_steps = long.clone();
+    log.challenge = "yes".into();
+    log.challenge_text = long;
+    let biggest = item(w, log);
+
+    let results = sync_ok(&app, &mentor, &[biggest]).await;
+
+    assert_eq!(results[0].outcome, SyncOutcome::Stored);
+    assert_eq!(app.stored_logs().await, 1);
+}
+
+#[tokio::test]
+async fn other_server_functions_refuse_bodies_over_their_own_limit() {
+    let app = spawn_app().await;
+    let big = "x".repeat(MAX_API_BODY_BYTES + 1);
+
+    let response = app
+        .post(
+            &client(),
+            "/api/auth/login",
+            &[("email", &big), ("password", "x")],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}

@@ -1,0 +1,90 @@
+// The split bundle: a mentor downloads only the app's main part; the pages
+// of managers, coordinators and mentees load when first opened, directly or
+// after moving around the app, and the service worker keeps every part.
+import type { Page } from "@playwright/test";
+import { appReady, expect, logIn, menuLink, serviceWorkerReady, test } from "./fixtures";
+
+/** The wasm files the page fetches from now on. */
+function wasmFetched(page: Page): string[] {
+  const files: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith(".wasm")) files.push(url.pathname.split("/").pop()!);
+  });
+  return files;
+}
+
+test("a mentor's pages fetch only the main part of the app", async ({ page }) => {
+  const fetched = wasmFetched(page);
+  await logIn(page, "mentor@example.org");
+  for (const name of ["New meeting log", "My meeting logs", "Outbox", "My mentees"]) {
+    await menuLink(page, name);
+    await appReady(page);
+  }
+
+  expect(fetched.length).toBeGreaterThan(0);
+  expect(fetched.filter((f) => !f.startsWith("parent-bridge."))).toEqual([]);
+});
+
+test("the manager's page loads its part when opened directly and works", async ({ page }) => {
+  await logIn(page, "manager@example.org");
+  const fetched = wasmFetched(page);
+
+  await page.goto("/manager");
+  await appReady(page);
+
+  const count = page.getByRole("status").filter({ hasText: /logs shown/ });
+  await expect(count).toHaveText("5 of 5 logs shown");
+  await page.getByLabel("Only logs with a challenge").check();
+  await expect(count).toHaveText("1 of 5 logs shown");
+  expect(fetched.some((f) => f.startsWith("split___manager_route_view"))).toBe(true);
+});
+
+test("the coordinator's page loads its part after moving around the app", async ({ page }) => {
+  await page.goto("/login");
+  await appReady(page);
+  await page.getByLabel("Email").fill("coordinator@example.org");
+  await page.getByLabel("Password").fill("parent-bridge-demo");
+  const fetched = wasmFetched(page);
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/coordinator$/);
+  await expect(page.getByRole("heading", { name: "Programme overview" })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  expect(fetched.some((f) => f.startsWith("split___coordinator_route_view"))).toBe(true);
+});
+
+test("the service worker keeps every part of the app and both languages for offline use", async ({ page }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+
+  const missing = await page.evaluate(async () => {
+    const script = await (await fetch("/sw.js")).text();
+    const files: string[] = JSON.parse(script.match(/const FILES = (\[.*\]);/)![1]);
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.startsWith("parent-bridge-"))!);
+    const missing = [];
+    for (const file of files) {
+      if (!(await cache.match(file))) missing.push(file);
+    }
+    return { files, missing };
+  });
+
+  expect(missing.missing).toEqual([]);
+  expect(missing.files.filter((f) => f.includes("split___"))).toHaveLength(3);
+  expect(missing.files.filter((f) => f.startsWith("/i18n/"))).toHaveLength(2);
+});
+
+test("offline, the language can still be switched", async ({ page, context }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+
+  const menu = page.locator("details.menu > summary");
+  if (await menu.isVisible()) await menu.click();
+  await page.getByLabel("Language").selectOption("ro");
+
+  await expect(page.getByRole("heading", { name: "Mentorații mei" })).toBeVisible();
+});
