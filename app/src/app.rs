@@ -1,36 +1,55 @@
 //! The HTML shell and the application's routes.
 
-use crate::boot::{Boot, ELEMENT_ID};
 use crate::components::*;
 use crate::i18n::{provide_i18n, Lang};
 use crate::offline::{provide_offline, pwa};
 use crate::pages::*;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The whole page around the app, rendered on the server. Every file name
+/// comes from [`crate::api::context::Assets`], worked out once at start-up.
+#[cfg(feature = "ssr")]
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    use crate::api::context::{AppState, Assets};
+    use crate::boot::{Boot, ELEMENT_ID};
+    use crate::i18n::Msg;
+    let assets = use_context::<AppState>()
+        .map(|s| s.assets.clone())
+        .unwrap_or_else(|| std::sync::Arc::new(Assets::default()));
+    // Lets leptos preload the lazily loaded parts a page uses.
+    if let Some(split) = assets.split.clone() {
+        provide_context(split);
+    }
     let boot = Boot::current();
-    let table = boot.table_url(initial_language()).map(str::to_string);
+    let lang = initial_language();
+    let table = boot.table_url(lang).map(str::to_string);
     let boot_text = boot.to_script_text();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    let start = format!(
+        "import init, {{ hydrate }} from {:?}; init({{ module_or_path: {:?} }}).then(() => hydrate());",
+        assets.script, assets.wasm
+    );
     view! {
         <!DOCTYPE html>
-        <html>
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1d5c63"/>
+                <meta name="description" content=Msg::LoginIntro.text(lang)/>
+                <title>{Msg::AppName.text(lang)}</title>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                // The page's texts, fetched while the app downloads.
+                <link rel="stylesheet" href=assets.stylesheet.clone()/>
+                // The app, and the page's texts, fetched in parallel.
+                <link rel="modulepreload" href=assets.script.clone()/>
+                <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
                 {table.map(|href| view! { <link rel="preload" href=href r#as="fetch" crossorigin="anonymous"/> })}
                 <script type="application/json" id=ELEMENT_ID inner_html=boot_text></script>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-                <MetaTags/>
+                <script type="module" nonce=nonce inner_html=start></script>
             </head>
             <body>
                 <App/>
@@ -86,62 +105,55 @@ fn remembered_language() -> Option<Lang> {
     Lang::from_cookie_header(&document.cookie().ok()?)
 }
 
-/// Marks the page as woken up (`<html data-app="ready">`): what needs the
-/// app (buttons that sync, the draft) works from now on.
-fn mark_ready() {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = html.set_attribute("data-app", "ready");
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let i18n = provide_i18n(initial_language());
     let offline = provide_offline();
     let auth = provide_auth(offline);
-    provide_client_ready();
 
-    // In the browser, once hydrated.
-    Effect::new(move |_| {
+    // In the browser, once the page is woken up (see `client_ready`).
+    let ready = client_ready();
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !ready.get() {
+            return started.unwrap_or(false);
+        }
         if let Some(lang) = remembered_language() {
             i18n.choose(lang);
         }
         offline.listen();
         auth.start();
         pwa::register_service_worker(offline.update_ready);
-        mark_ready();
+        true
     });
 
-    // The title is read by the server after the page's reactive data is
-    // gone (while it writes the <head>): it must be a plain text, never a
-    // closure over a signal, or the request panics.
-    let lang = i18n.lang.get_untracked();
-    let title = crate::i18n::Msg::AppName.text(lang);
+    // The page's language follows the switch (the server wrote the first).
+    Effect::new(move |_| {
+        let code = i18n.lang.get().code();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", code);
+        }
+    });
     view! {
-        <Html attr:lang=move || i18n.lang.get().code()/>
-        <Title text=title/>
-        <Meta name="description" content=move || i18n.text(crate::i18n::Msg::LoginIntro)/>
         <Router>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Dispatch/>
-                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/") view={Lazy::<DispatchRoute>::new()}/>
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()}/>
                     <Route path=path!("/mentor") view=MentorHome/>
-                    <Route path=path!("/mentor/log") view=MeetingLogPage/>
-                    <Route path=path!("/mentor/logs") view=MentorLogsPage/>
-                    <Route path=path!("/mentor/outbox") view=OutboxPage/>
+                    <Route path=path!("/mentor/log") view={Lazy::<MeetingLogRoute>::new()}/>
+                    <Route path=path!("/mentor/logs") view={Lazy::<MentorLogsRoute>::new()}/>
+                    <Route path=path!("/mentor/outbox") view={Lazy::<OutboxRoute>::new()}/>
                     // Pages of server data render whole before the response
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.
                     <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator") view={Lazy::<CoordinatorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/mentee") view={Lazy::<MenteeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/no-role") view=NoRolePage/>
+                    <Route path=path!("/no-role") view={Lazy::<NoRoleRoute>::new()}/>
                 </Routes>
             </main>
         </Router>

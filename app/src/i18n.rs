@@ -10,11 +10,24 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A language the interface is available in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     En,
     Ro,
+}
+
+// Written and read as its code (`"ro"`), by hand (smaller in the browser).
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::role::key_from(deserializer, Lang::from_code)
+    }
 }
 
 /// The cookie that remembers the language choice (read by the server to render

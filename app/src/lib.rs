@@ -12,4 +12,6 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use app::{shell, App};
+#[cfg(feature = "ssr")]
+pub use app::shell;
+pub use app::App;

@@ -2,6 +2,7 @@
 //! names of its files, the files the service worker precaches, the service
 //! worker itself, and the string table of each language.
 
+use app::api::context::Assets;
 use app::i18n::{self, Lang};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -18,6 +19,7 @@ pub struct Build {
     pub service_worker: Option<String>,
     /// `(file name, JSON)` of each language's strings.
     tables: Vec<(String, String)>,
+    split_manifest: Option<leptos::WasmSplitManifest>,
 }
 
 impl Build {
@@ -25,6 +27,7 @@ impl Build {
         let site = Path::new(site_root);
         let hashes = read_hashes();
         let chunks = split_chunks(&site.join("pkg"), hashes.as_deref());
+        let split_manifest = split_manifest(&site.join("pkg"), hashes.as_deref());
         let tables = Lang::ALL
             .iter()
             .map(|lang| {
@@ -38,9 +41,21 @@ impl Build {
             chunks,
             service_worker: None,
             tables,
+            split_manifest,
         };
         build.service_worker = build.service_worker_script(site);
         build
+    }
+
+    /// What every page names: the stylesheet, the app's script and wasm,
+    /// and the split manifest (for preloading the parts a page uses).
+    pub fn assets(&self) -> Assets {
+        Assets {
+            stylesheet: self.file("css"),
+            script: self.file("js"),
+            wasm: self.file("wasm"),
+            split: self.split_manifest.clone(),
+        }
     }
 
     /// The files have hashed names (a new build has new names).
@@ -122,6 +137,31 @@ fn read_hashes() -> Option<Vec<(String, String)>> {
             .map(|(kind, hash)| (kind.trim().to_string(), hash.trim().to_string()))
             .collect(),
     )
+}
+
+/// The split manifest as leptos uses it to preload, on a page rendered on
+/// the server, the parts of the app the page needs.
+fn split_manifest(
+    pkg: &Path,
+    hashes: Option<&[(String, String)]>,
+) -> Option<leptos::WasmSplitManifest> {
+    let hash = |kind: &str| {
+        hashes
+            .and_then(|h| h.iter().find(|(k, _)| k == kind))
+            .map(|(_, h)| h.clone())
+    };
+    let (loader, manifest) = (hash("split")?, hash("manifest")?);
+    let text =
+        std::fs::read_to_string(pkg.join(format!("__wasm_split_manifest.{manifest}.json"))).ok()?;
+    let modules: std::collections::HashMap<String, Vec<String>> =
+        serde_json::from_str(&text).ok()?;
+    Some(leptos::WasmSplitManifest(
+        leptos::prelude::ArcStoredValue::new((
+            "/pkg".to_string(),
+            modules,
+            format!("__wasm_split.{loader}.js"),
+        )),
+    ))
 }
 
 /// The lazily loaded parts of a split build, as `/pkg/...` paths: the

@@ -294,5 +294,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         db,
         settings: Arc::new(config.settings.clone()),
         leptos_options,
+        // Filled in by `http::router` from the build it serves.
+        assets: Arc::default(),
     }
 }

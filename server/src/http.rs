@@ -39,8 +39,9 @@ struct Guard {
     build: Arc<Build>,
 }
 
-pub fn router(state: AppState, config: HttpConfig) -> Router {
+pub fn router(mut state: AppState, config: HttpConfig) -> Router {
     let build = Arc::new(Build::load(&config.site_root));
+    state.assets = Arc::new(build.assets());
     let site = Path::new(&config.site_root).to_path_buf();
     let guard = Guard {
         state: state.clone(),
@@ -418,14 +419,19 @@ mod tests {
     use axum::body::to_bytes;
     use tower::ServiceExt;
 
+    async fn buggy_page() -> &'static str {
+        panic!("a bug in a page")
+    }
+
+    async fn buggy_server_function() -> &'static str {
+        panic!("a bug in a server function")
+    }
+
     fn panicking_router() -> Router {
         let build = Arc::new(Build::load("/nonexistent"));
         Router::new()
-            .route("/page", get(|| async { panic!("a bug in a page") }))
-            .route(
-                "/api/call",
-                post(|| async { panic!("a bug in a server function") }),
-            )
+            .route("/page", get(buggy_page))
+            .route("/api/call", post(buggy_server_function))
             .layer(middleware::from_fn_with_state(build, catch_panics))
     }
 

@@ -9,12 +9,26 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use std::sync::Arc;
 
-/// Shared by every request: the database pool and the settings.
+/// Shared by every request: the database pool, the settings and the names
+/// of this build's files.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
+    pub assets: Arc<Assets>,
+}
+
+/// The addresses of this build's files that every page names, worked out
+/// once when the server starts (not read from disk for every page).
+#[derive(Clone, Debug, Default)]
+pub struct Assets {
+    pub stylesheet: String,
+    pub script: String,
+    pub wasm: String,
+    /// What each lazily loaded part needs, so a page rendered on the server
+    /// preloads the parts it uses (`None`: the build is not split).
+    pub split: Option<leptos::WasmSplitManifest>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

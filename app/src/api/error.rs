@@ -8,7 +8,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum AppError {
     /// No valid session: log in (again).
@@ -39,6 +39,49 @@ pub enum AppError {
     /// ever made in the browser; worth retrying.
     #[error("network error: {reason}")]
     Network { reason: String },
+}
+
+/// `AppError` as JSON, every variant's fields optional: read without
+/// serde's buffering of internally tagged enums (smaller in the browser).
+#[derive(Deserialize)]
+struct RawAppError {
+    error: String,
+    retry_after_minutes: Option<u32>,
+    errors: Option<FieldErrors>,
+    reason: Option<String>,
+    limit_bytes: Option<u64>,
+}
+
+impl<'de> Deserialize<'de> for AppError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawAppError::deserialize(deserializer)?;
+        let missing = |field| serde::de::Error::missing_field(field);
+        Ok(match raw.error.as_str() {
+            "unauthenticated" => AppError::Unauthenticated,
+            "bad_credentials" => AppError::BadCredentials,
+            "rate_limited" => AppError::RateLimited {
+                retry_after_minutes: raw
+                    .retry_after_minutes
+                    .ok_or_else(|| missing("retry_after_minutes"))?,
+            },
+            "forbidden" => AppError::Forbidden,
+            "not_found" => AppError::NotFound,
+            "invalid" => AppError::Invalid {
+                errors: raw.errors.ok_or_else(|| missing("errors"))?,
+            },
+            "bad_request" => AppError::BadRequest {
+                reason: raw.reason.unwrap_or_default(),
+            },
+            "too_large" => AppError::TooLarge {
+                limit_bytes: raw.limit_bytes.ok_or_else(|| missing("limit_bytes"))?,
+            },
+            "internal" => AppError::Internal,
+            "network" => AppError::Network {
+                reason: raw.reason.unwrap_or_default(),
+            },
+            other => return Err(serde::de::Error::custom(format!("unknown error {other:?}"))),
+        })
+    }
 }
 
 impl AppError {
@@ -139,6 +182,37 @@ mod tests {
         };
         let bytes = error.ser();
         assert_eq!(AppError::de(bytes), error);
+    }
+
+    #[test]
+    fn every_error_round_trips_as_json_in_the_same_shape() {
+        let all = [
+            AppError::Unauthenticated,
+            AppError::BadCredentials,
+            AppError::RateLimited {
+                retry_after_minutes: 15,
+            },
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Invalid {
+                errors: FieldErrors::one(Field::Date, Problem::DateInFuture),
+            },
+            AppError::BadRequest {
+                reason: "no".into(),
+            },
+            AppError::TooLarge { limit_bytes: 10 },
+            AppError::Internal,
+            AppError::Network {
+                reason: "offline".into(),
+            },
+        ];
+        for error in all {
+            let json = serde_json::to_value(&error).unwrap();
+            assert!(json["error"].is_string(), "{json}");
+            assert_eq!(serde_json::from_value::<AppError>(json).unwrap(), error);
+        }
+        assert!(serde_json::from_str::<AppError>(r#"{"error":"rate_limited"}"#).is_err());
+        assert!(serde_json::from_str::<AppError>(r#"{"error":"nonsense"}"#).is_err());
     }
 
     #[test]

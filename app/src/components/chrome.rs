@@ -9,7 +9,6 @@ use crate::model::Role;
 use crate::offline::use_offline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 /// Remembers the language for a year, for the server's first render too.
@@ -66,12 +65,20 @@ pub fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// A link of the menu, marked as the current page when it is. A plain
+/// link: the router follows it inside the app.
+fn menu_link(href: &'static str, label: impl IntoView + 'static) -> AnyView {
+    let pathname = use_location().pathname;
+    let current = move || (pathname.get() == href).then_some("page");
+    view! { <a href=href aria-current=current>{label}</a> }.into_any()
+}
+
 #[component]
 fn NavLinks() -> impl IntoView {
     let auth = use_auth();
     let offline = use_offline();
     let i18n = use_i18n();
-    let link = move |href: &'static str, msg: Msg| view! { <A href=href exact=true>{t(msg)}</A> };
+    let link = move |href: &'static str, msg: Msg| menu_link(href, t(msg));
     move || {
         let mut links = Vec::new();
         if auth.has(Role::Mentor) {
@@ -79,16 +86,16 @@ fn NavLinks() -> impl IntoView {
             links.push(link("/mentor/log", Msg::NavNewLog).into_any());
             links.push(link("/mentor/logs", Msg::NavMyLogs).into_any());
             links.push(
-                view! {
-                    <A href="/mentor/outbox" exact=true>
+                menu_link(
+                    "/mentor/outbox",
+                    view! {
                         {t(Msg::NavOutbox)}
                         {move || {
                             let n = offline.waiting_count() + offline.attention_count();
                             (n > 0).then(|| view! { <span class="count" aria-label=move || i18n.fill(Msg::WaitingCount, &[("n", &n.to_string())])>{n}</span> })
                         }}
-                    </A>
-                }
-                .into_any(),
+                    },
+                ),
             );
         }
         if auth.has(Role::Manager) {

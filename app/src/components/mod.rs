@@ -14,21 +14,31 @@ pub use sync_bar::*;
 
 use leptos::prelude::*;
 
-/// Becomes true once the app runs in the browser (after hydration). Parts
-/// that depend on the phone's storage render only then, so the HTML the
-/// server sends (and the service worker caches) is the same for everyone.
-#[derive(Clone, Copy)]
-pub struct ClientReady(pub RwSignal<bool>);
-
-pub fn provide_client_ready() -> ClientReady {
-    let ready = ClientReady(RwSignal::new(false));
-    Effect::new(move |_| ready.0.set(true));
-    provide_context(ready);
-    ready
+/// Becomes true once the page is woken up: hydration is complete, the
+/// lazily loaded part of the page included (`hydrate_lazy` waits for it, and
+/// effects may run meanwhile). Whatever differs from what the server
+/// rendered (the phone's data, in an offline shell) starts only then, or
+/// the browser would wake up a page that is not the one it was sent.
+pub fn client_ready() -> ArcRwSignal<bool> {
+    // The server never wakes a page up: a signal of its own for each use,
+    // nothing shared between requests.
+    if cfg!(feature = "ssr") {
+        return ArcRwSignal::new(false);
+    }
+    static READY: std::sync::OnceLock<ArcRwSignal<bool>> = std::sync::OnceLock::new();
+    READY.get_or_init(|| ArcRwSignal::new(false)).clone()
 }
 
-pub fn client_ready() -> RwSignal<bool> {
-    expect_context::<ClientReady>().0
+/// Called by the browser's entry point once hydration is complete.
+pub fn mark_hydrated() {
+    client_ready().set(true);
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        // What needs the app (buttons that sync, the draft) works from now.
+        let _ = html.set_attribute("data-app", "ready");
+    }
 }
 
 /// On the server, when it knows who is asking (not an offline shell): an

@@ -141,7 +141,7 @@ pub struct ValidationContext {
 }
 
 /// When a pair started and, if it has, when it ended: meetings fall between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PairDates {
     pub started_on: NaiveDate,
     pub ended_on: Option<NaiveDate>,

@@ -6,7 +6,7 @@ pub mod dates;
 mod ids;
 pub mod limits;
 mod meeting;
-mod role;
+pub(crate) mod role;
 
 pub use ids::*;
 pub use limits::*;
@@ -54,7 +54,9 @@ pub struct PairSummary {
     pub programme_name: String,
     pub mentor_name: String,
     pub mentee_name: String,
+    #[serde(with = "crate::model::dates::iso_date")]
     pub started_on: NaiveDate,
+    #[serde(with = "crate::model::dates::iso_date::option")]
     pub ended_on: Option<NaiveDate>,
     pub status: PairStatus,
 }
@@ -81,6 +83,7 @@ pub struct MeetingLogView {
     pub pair_id: PairId,
     pub mentor_name: String,
     pub mentee_name: String,
+    #[serde(with = "crate::model::dates::iso_date")]
     pub date: NaiveDate,
     pub form: MeetingForm,
     #[cfg_attr(feature = "ssr", sqlx(try_from = "i32"))]
@@ -88,6 +91,7 @@ pub struct MeetingLogView {
     pub description: String,
     pub went_well_next_steps: String,
     pub challenge: Option<String>,
+    #[serde(with = "crate::model::dates::moment")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -97,6 +101,7 @@ pub struct MeetingLogView {
 pub struct MenteePair {
     pub programme_name: String,
     pub mentor_name: String,
+    #[serde(with = "crate::model::dates::iso_date")]
     pub started_on: NaiveDate,
     pub status: PairStatus,
 }
@@ -130,7 +135,7 @@ pub struct SyncItem {
 }
 
 /// What the server did with one [`SyncItem`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum SyncOutcome {
     /// Stored now.
@@ -144,11 +149,45 @@ pub enum SyncOutcome {
     Rejected { errors: FieldErrors },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SyncResult {
     pub id: MeetingLogId,
     #[serde(flatten)]
     pub outcome: SyncOutcome,
+}
+
+/// A `SyncResult` as JSON (`{"id", "outcome", "errors"?}`), read without
+/// serde's buffering of flattened and internally tagged values.
+#[derive(Deserialize)]
+struct RawSyncResult {
+    id: MeetingLogId,
+    outcome: String,
+    errors: Option<FieldErrors>,
+}
+
+impl<'de> Deserialize<'de> for SyncResult {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawSyncResult::deserialize(deserializer)?;
+        let outcome = match raw.outcome.as_str() {
+            "stored" => SyncOutcome::Stored,
+            "already_stored" => SyncOutcome::AlreadyStored,
+            "conflict" => SyncOutcome::Conflict,
+            "rejected" => SyncOutcome::Rejected {
+                errors: raw
+                    .errors
+                    .ok_or_else(|| serde::de::Error::missing_field("errors"))?,
+            },
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "unknown outcome {other:?}"
+                )))
+            }
+        };
+        Ok(SyncResult {
+            id: raw.id,
+            outcome,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Roles and the other small closed vocabularies of the domain. Each has a
 //! stable text key, used in the database, in URLs and as translation key.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// A closed set of values stored and sent as stable text keys.
 pub trait TextKey: Sized + Copy + 'static {
@@ -15,9 +15,23 @@ pub trait TextKey: Sized + Copy + 'static {
 macro_rules! text_key_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $key)] $variant),*
+            $($(#[$vmeta])* $variant),*
+        }
+
+        // Written and read as their keys, by hand: serde's derived
+        // visitors are larger, and every one of them is in the browser.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(<Self as $crate::model::TextKey>::key(*self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::model::role::key_from(deserializer, <Self as $crate::model::TextKey>::from_key)
+            }
         }
 
         impl TextKey for $name {
@@ -44,6 +58,15 @@ macro_rules! text_key_enum {
     };
 }
 pub(crate) use text_key_enum;
+
+/// Reads a key and turns it into a value of a closed set.
+pub fn key_from<'de, D: serde::Deserializer<'de>, T>(
+    deserializer: D,
+    from_key: fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    let key = <std::borrow::Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
+    from_key(&key).ok_or_else(|| serde::de::Error::custom(UnknownKey(key.into_owned())))
+}
 
 /// A text that is not one of the keys of a closed set.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct Draft {
     pub id: MeetingLogId,
     pub log: MeetingLogInput,
+    #[serde(with = "crate::model::dates::moment")]
     pub saved_at: DateTime<Utc>,
     /// The outbox item this draft corrects (a conflict sent as a new log).
     #[serde(default)]
@@ -33,17 +34,51 @@ impl Draft {
 }
 
 /// Where an outbox item stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ItemState {
     /// On the phone, not yet acknowledged by the server.
     Waiting,
     /// The server has it.
-    Synced { at: DateTime<Utc> },
+    Synced {
+        #[serde(with = "crate::model::dates::moment")]
+        at: DateTime<Utc>,
+    },
     /// The server refused it; nothing was stored. The mentor can fix it.
     Rejected { errors: FieldErrors },
     /// The server holds a different log under this id; nothing was overwritten.
     Conflict,
+}
+
+/// `ItemState` as stored, read without serde's buffering of internally
+/// tagged enums.
+#[derive(Deserialize)]
+struct RawItemState {
+    state: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::model::dates::moment::deserialize_option"
+    )]
+    at: Option<DateTime<Utc>>,
+    errors: Option<FieldErrors>,
+}
+
+impl<'de> Deserialize<'de> for ItemState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawItemState::deserialize(deserializer)?;
+        let missing = |field| serde::de::Error::missing_field(field);
+        Ok(match raw.state.as_str() {
+            "waiting" => ItemState::Waiting,
+            "synced" => ItemState::Synced {
+                at: raw.at.ok_or_else(|| missing("at"))?,
+            },
+            "rejected" => ItemState::Rejected {
+                errors: raw.errors.ok_or_else(|| missing("errors"))?,
+            },
+            "conflict" => ItemState::Conflict,
+            other => return Err(serde::de::Error::custom(format!("unknown state {other:?}"))),
+        })
+    }
 }
 
 impl ItemState {
@@ -57,6 +92,7 @@ pub struct OutboxItem {
     pub id: MeetingLogId,
     pub log: MeetingLogInput,
     pub content_hash: String,
+    #[serde(with = "crate::model::dates::moment")]
     pub saved_at: DateTime<Utc>,
     pub state: ItemState,
     /// Sends that got no answer.
@@ -74,29 +110,35 @@ impl OutboxItem {
     }
 
     /// The item as a log to read, with names from the cached pairs. `None`
-    /// if what was typed no longer reads as a log.
+    /// if what was typed no longer reads as a log. Only read, never checked
+    /// again (the rules were applied when it was saved): the home page shows
+    /// waiting logs without the form's code.
     pub fn view(&self, pairs: &[PairSummary]) -> Option<MeetingLogView> {
-        let pair = PairSummary::find(pairs, &self.log.pair_id);
-        // Only to read what was typed: the date rules were applied on saving.
-        let reading = ValidationContext {
-            latest_date: chrono::NaiveDate::MAX,
-            pair: Some(PairDates {
-                started_on: chrono::NaiveDate::MIN,
-                ended_on: None,
-            }),
+        let log = &self.log;
+        let pair = PairSummary::find(pairs, &log.pair_id);
+        let number = |text: &str| -> Option<u32> {
+            let text = text.trim();
+            if text.is_empty() {
+                Some(0)
+            } else {
+                text.parse().ok()
+            }
         };
-        let log = self.log.validate(&reading).ok()?;
+        let minutes = number(&log.hours)?
+            .checked_mul(60)?
+            .checked_add(number(&log.minutes)?)?;
         Some(MeetingLogView {
             id: self.id,
-            pair_id: log.pair_id(),
+            pair_id: PairId::parse(&log.pair_id).ok()?,
             mentor_name: pair.map(|p| p.mentor_name.clone()).unwrap_or_default(),
             mentee_name: pair.map(|p| p.mentee_name.clone()).unwrap_or_default(),
-            date: log.date(),
-            form: log.form(),
-            duration_minutes: log.duration_minutes(),
-            description: log.description().to_string(),
-            went_well_next_steps: log.went_well_next_steps().to_string(),
-            challenge: log.challenge().map(str::to_string),
+            date: crate::model::dates::parse_iso_date(&log.date)?,
+            form: MeetingForm::from_key(log.form.trim())?,
+            duration_minutes: minutes,
+            description: log.description.trim().to_string(),
+            went_well_next_steps: log.went_well_next_steps.trim().to_string(),
+            challenge: (log.challenge.trim() == "yes")
+                .then(|| log.challenge_text.trim().to_string()),
             created_at: self.saved_at,
         })
     }
@@ -327,12 +369,14 @@ impl<S: KeyValue> LocalData<S> {
     }
 
     pub fn last_sync(&self) -> Option<DateTime<Utc>> {
-        get_json(&self.store, &self.key(PersonKey::LastSync))
+        let text: String = get_json(&self.store, &self.key(PersonKey::LastSync))?;
+        crate::model::dates::parse_moment(&text)
     }
 
     pub fn set_last_sync(&self, at: DateTime<Utc>) {
         // Best effort: losing this only hides the time of the last sync.
-        let _ = set_json(&self.store, &self.key(PersonKey::LastSync), &at);
+        let text = crate::model::dates::format_moment_iso(at);
+        let _ = set_json(&self.store, &self.key(PersonKey::LastSync), &text);
     }
 
     /// On logout: forgets what can be fetched again, so the next person on
@@ -669,6 +713,29 @@ mod tests {
         assert_eq!(data.outbox().len(), 1);
         data.prune_synced(now() + Duration::days(8));
         assert!(data.outbox().is_empty());
+    }
+
+    #[test]
+    fn item_states_are_read_back_from_the_format_phones_already_hold() {
+        let stored = [
+            (r#"{"state":"waiting"}"#, ItemState::Waiting),
+            (
+                r#"{"state":"synced","at":"2026-11-22T10:00:00Z"}"#,
+                ItemState::Synced { at: now() },
+            ),
+            (
+                r#"{"state":"rejected","errors":[{"field":"date","problem":"date_in_future"}]}"#,
+                ItemState::Rejected {
+                    errors: FieldErrors::one(Field::Date, Problem::DateInFuture),
+                },
+            ),
+            (r#"{"state":"conflict"}"#, ItemState::Conflict),
+        ];
+        for (json, state) in stored {
+            assert_eq!(serde_json::from_str::<ItemState>(json).unwrap(), state);
+            let again = serde_json::to_string(&state).unwrap();
+            assert_eq!(serde_json::from_str::<ItemState>(&again).unwrap(), state);
+        }
     }
 
     #[test]

@@ -2,36 +2,23 @@
 //! table on a desktop, a list of cards on a phone. Loaded only when opened.
 
 use crate::api::coordinator::coordinator_overview;
-use crate::api::AppError;
 use crate::components::{error_view, format_total_duration, Loading};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::ProgrammeStats;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
 
-pub struct CoordinatorRoute {
-    stats: Resource<Result<Vec<ProgrammeStats>, AppError>>,
-}
-
-#[lazy_route]
-impl LazyRoute for CoordinatorRoute {
-    fn data() -> Self {
-        CoordinatorRoute {
-            stats: Resource::new(|| (), |_| coordinator_overview()),
-        }
-    }
-
-    fn view(this: Self) -> AnyView {
-        let stats = this.stats;
-        view! {
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || stats.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(rows) => view! { <Overview rows/> }.into_any(),
-                })}
-            </Suspense>
-        }
-        .into_any()
+/// The page (a lazy route: see `pages`). Its data is asked for here, so
+/// the code that reads it loads with the page.
+#[component]
+pub fn CoordinatorPage() -> impl IntoView {
+    let stats = Resource::new(|| (), |_| coordinator_overview());
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || stats.get().map(|result| match result {
+                Err(error) => error_view(error),
+                Ok(rows) => view! { <Overview rows/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

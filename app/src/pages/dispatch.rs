@@ -16,6 +16,7 @@ pub fn Dispatch() -> impl IntoView {
     );
     let offline = use_offline();
     let ready = client_ready();
+    let ready_too = ready.clone();
     let navigate = use_navigate();
     Effect::new(move |_| {
         if !ready.get() {
@@ -31,7 +32,7 @@ pub fn Dispatch() -> impl IntoView {
         }
     });
     let offline_without_login = move || {
-        ready.get()
+        ready_too.get()
             && auth.checked.get()
             && !offline.online.get()
             && auth.identity.with(Option::is_none)

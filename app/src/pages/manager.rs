@@ -2,38 +2,25 @@
 //! first, challenges marked. Loaded only when a manager opens it.
 
 use crate::api::manager::manager_logs;
-use crate::api::AppError;
 use crate::components::{error_view, Loading};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::MeetingLogView;
 use crate::pages::LogCard;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
 
-pub struct ManagerRoute {
-    logs: Resource<Result<Vec<MeetingLogView>, AppError>>,
-}
-
-#[lazy_route]
-impl LazyRoute for ManagerRoute {
-    fn data() -> Self {
-        ManagerRoute {
-            logs: Resource::new(|| (), |_| manager_logs()),
-        }
-    }
-
-    fn view(this: Self) -> AnyView {
-        let logs = this.logs;
-        view! {
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || logs.get().map(|result| match result {
-                    // A person who may not see it sees only that.
-                    Err(error) => error_view(error),
-                    Ok(all) => view! { <ManagerLogs all/> }.into_any(),
-                })}
-            </Suspense>
-        }
-        .into_any()
+/// The page (a lazy route: see `pages`). Its data is asked for here, so
+/// the code that reads it loads with the page.
+#[component]
+pub fn ManagerPage() -> impl IntoView {
+    let logs = Resource::new(|| (), |_| manager_logs());
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || logs.get().map(|result| match result {
+                // A person who may not see it sees only that.
+                Err(error) => error_view(error),
+                Ok(all) => view! { <ManagerLogs all/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

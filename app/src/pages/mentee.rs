@@ -2,36 +2,23 @@
 //! Loaded only when opened.
 
 use crate::api::mentee::mentee_home;
-use crate::api::AppError;
 use crate::components::{error_view, format_date, Loading};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::MenteePair;
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
 
-pub struct MenteeRoute {
-    pairs: Resource<Result<Vec<MenteePair>, AppError>>,
-}
-
-#[lazy_route]
-impl LazyRoute for MenteeRoute {
-    fn data() -> Self {
-        MenteeRoute {
-            pairs: Resource::new(|| (), |_| mentee_home()),
-        }
-    }
-
-    fn view(this: Self) -> AnyView {
-        let pairs = this.pairs;
-        view! {
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || pairs.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(pairs) => view! { <MyMentoring pairs/> }.into_any(),
-                })}
-            </Suspense>
-        }
-        .into_any()
+/// The page (a lazy route: see `pages`). Its data is asked for here, so
+/// the code that reads it loads with the page.
+#[component]
+pub fn MenteePage() -> impl IntoView {
+    let pairs = Resource::new(|| (), |_| mentee_home());
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || pairs.get().map(|result| match result {
+                Err(error) => error_view(error),
+                Ok(pairs) => view! { <MyMentoring pairs/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

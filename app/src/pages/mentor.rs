@@ -8,7 +8,6 @@ use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus};
 use crate::offline::{use_offline, ItemState, Offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use std::collections::{HashMap, HashSet};
 
 /// The mentor's logs: those the server does not have yet first (with their
 /// state), then those it has, newest first; a log sent from this phone
@@ -17,12 +16,12 @@ fn entries(offline: Offline, pair: Option<PairId>) -> Vec<(MeetingLogView, Optio
     let pairs = offline.pairs.get();
     let server = offline.logs.get();
     let outbox = offline.outbox.get();
-    let known: HashSet<_> = server.iter().map(|l| l.id).collect();
-    let states: HashMap<MeetingLogId, ItemState> =
-        outbox.iter().map(|i| (i.id, i.state.clone())).collect();
+    // A few hundred entries at most: plain searches are enough.
+    let known = |id: MeetingLogId| server.iter().any(|l| l.id == id);
+    let state_of = |id: MeetingLogId| outbox.iter().find(|i| i.id == id).map(|i| i.state.clone());
     let mut local: Vec<(MeetingLogView, Option<ItemState>)> = outbox
         .iter()
-        .filter(|item| !known.contains(&item.id))
+        .filter(|item| !known(item.id))
         .filter_map(|item| {
             item.view(&pairs)
                 .map(|view| (view, Some(item.state.clone())))
@@ -31,10 +30,7 @@ fn entries(offline: Offline, pair: Option<PairId>) -> Vec<(MeetingLogView, Optio
     local.reverse();
     local
         .into_iter()
-        .chain(server.into_iter().map(|l| {
-            let state = states.get(&l.id).cloned();
-            (l, state)
-        }))
+        .chain(server.iter().map(|l| (l.clone(), state_of(l.id))))
         .filter(|(log, _)| pair.is_none_or(|p| log.pair_id == p))
         .collect()
 }
