@@ -33,6 +33,7 @@ for target in "/login|" "/mentor|mentor@example.org" "/manager|manager@example.o
   headers='{}'
   if [ -n "$who" ]; then headers="{\"Cookie\": \"$(session "$who")\"}"; fi
   report="$data/report.json"
+  [ -z "${PB_LIGHTHOUSE_KEEP:-}" ] || report="$PB_LIGHTHOUSE_KEEP/$(echo "$path" | tr / _).json"
   node .tools/lighthouse/node_modules/lighthouse/cli/index.js "$base$path" \
     --quiet --only-categories=performance --output=json --output-path="$report" \
     --chrome-flags="$flags" --extra-headers="$headers" >/dev/null 2>"$data/lighthouse.log" ||

@@ -27,9 +27,18 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let table = boot.table_url(lang).map(str::to_string);
     let boot_text = boot.to_script_text();
     let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    // The page is whole without the app (server-rendered, links and forms
+    // work), so the app starts loading once the page has painted: its
+    // download never delays the first view on a slow connection. The texts
+    // of the page's language are fetched alongside (see `i18n::tables`).
     let start = format!(
-        "import init, {{ hydrate }} from {:?}; init({{ module_or_path: {:?} }}).then(() => hydrate());",
-        assets.script, assets.wasm
+        "const start = () => {{ window.__pbTexts = fetch({table:?}).then(r => r.ok ? r.text() : null, () => null); \
+         import({script:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate())); }};\n\
+         const later = () => (window.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0));\n\
+         if (document.readyState === \"complete\") later(); else addEventListener(\"load\", later, {{ once: true }});",
+        table = table.clone().unwrap_or_default(),
+        script = assets.script,
+        wasm = assets.wasm,
     );
     view! {
         <!DOCTYPE html>
@@ -44,10 +53,6 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="stylesheet" href=assets.stylesheet.clone()/>
-                // The app, and the page's texts, fetched in parallel.
-                <link rel="modulepreload" href=assets.script.clone()/>
-                <link rel="preload" href=assets.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
-                {table.map(|href| view! { <link rel="preload" href=href r#as="fetch" crossorigin="anonymous"/> })}
                 <script type="application/json" id=ELEMENT_ID inner_html=boot_text></script>
                 <script type="module" nonce=nonce inner_html=start></script>
             </head>

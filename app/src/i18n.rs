@@ -342,6 +342,7 @@ pub fn table_url(lang: Lang) -> String {
 pub mod tables {
     use super::{Lang, Msg};
     use std::sync::Mutex;
+    use wasm_bindgen::JsCast;
 
     static TABLES: Mutex<Vec<(Lang, &'static [&'static str])>> = Mutex::new(Vec::new());
 
@@ -385,6 +386,12 @@ pub mod tables {
         if has(lang) {
             return true;
         }
+        // The page started fetching its own language's texts with the app.
+        if let Some(json) = started_fetch(lang).await {
+            if insert(lang, &json) {
+                return true;
+            }
+        }
         let boot = crate::boot::Boot::current();
         let Some(url) = boot.table_url(lang) else {
             return false;
@@ -400,8 +407,21 @@ pub mod tables {
         false
     }
 
+    /// The texts the page's start script fetched (`window.__pbTexts`), if
+    /// `lang` is the page's language.
+    async fn started_fetch(lang: Lang) -> Option<String> {
+        use wasm_bindgen_futures::JsFuture;
+        let html = web_sys::window()?.document()?.document_element()?;
+        if Lang::from_code(&html.get_attribute("lang")?) != Some(lang) {
+            return None;
+        }
+        let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+        let promise = js_sys::Reflect::get(&window, &"__pbTexts".into()).ok()?;
+        let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+        JsFuture::from(promise).await.ok()?.as_string()
+    }
+
     async fn fetch_text(url: &str) -> Option<String> {
-        use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
         let window = web_sys::window()?;
         let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;

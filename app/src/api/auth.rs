@@ -238,18 +238,33 @@ pub mod session {
             return Ok(None);
         };
         let memberships = users::memberships(db, id).await?;
+        Ok(Some(current_user(
+            user.id,
+            user.display_name,
+            user.email,
+            memberships,
+        )))
+    }
+
+    /// The person with their roles (each once) and memberships.
+    fn current_user(
+        user_id: UserId,
+        display_name: String,
+        email: String,
+        memberships: Vec<users::Membership>,
+    ) -> CurrentUser {
         let mut roles: Vec<Role> = memberships.iter().map(|m| m.role).collect();
         roles.sort();
         roles.dedup();
-        Ok(Some(CurrentUser {
+        CurrentUser {
             identity: Identity {
-                user_id: user.id,
-                display_name: user.display_name,
-                email: user.email,
+                user_id,
+                display_name,
+                email,
                 roles,
             },
             memberships,
-        }))
+        }
     }
 
     pub enum SessionCheck {
@@ -277,10 +292,13 @@ pub mod session {
         if now - session.last_seen_at > chrono::Duration::minutes(1) {
             sessions::touch(db, &hash, now).await?;
         }
-        Ok(match load_user(db, session.user_id).await? {
-            Some(user) => SessionCheck::Valid(user),
-            None => SessionCheck::Invalid,
-        })
+        let memberships = users::memberships(db, session.user_id).await?;
+        Ok(SessionCheck::Valid(current_user(
+            session.user_id,
+            session.display_name,
+            session.email,
+            memberships,
+        )))
     }
 
     #[cfg(test)]

@@ -9,6 +9,9 @@ pub struct SessionRow {
     pub user_id: UserId,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// The person's, read with the session (one query for both).
+    pub email: String,
+    pub display_name: String,
 }
 
 #[tracing::instrument(name = "store.sessions.create", skip_all, err(level = "warn", Display))]
@@ -33,7 +36,8 @@ pub async fn create(
 #[tracing::instrument(name = "store.sessions.find", skip_all, err(Display))]
 pub async fn find(db: &super::Db, token_hash: &str) -> StoreResult<Option<SessionRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, SessionRow>(
-        "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+        "SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name \
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(pool)
