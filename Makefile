@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup size bench-sync fmt clean-data
+.PHONY: run test setup size bench-sync bench-http lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -15,9 +15,22 @@ test:
 setup:
 	scripts/setup.sh --test --release
 
-## Bytes (raw and brotli) of the wasm, js and css of the mentor's first page
+## Bytes (raw and brotli) of the mentor's first load and of every lazily loaded part
 size:
 	scripts/size.sh
+
+## Requests per second, p50, p99 and errors of a static file and three pages (wrk)
+bench-http:
+	scripts/bench-http.sh
+
+## LCP, CLS, total blocking time and bytes of three pages (Lighthouse, mobile)
+lighthouse:
+	scripts/lighthouse.sh
+
+## What the browser's wasm is made of, by crate (twiggy, before the split)
+size-breakdown:
+	scripts/setup.sh --release --bench && scripts/build-release.sh >/dev/null && \
+	  scripts/wasm-breakdown.py target/front/wasm32-unknown-unknown/wasm-release/frontend_split.wasm 30
 
 ## Sync 1,000 logs from a browser's outbox through the real sync path
 bench-sync:

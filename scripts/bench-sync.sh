@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 export LEPTOS_OUTPUT_NAME=parent-bridge
 
 scripts/setup.sh --test --release
-cargo leptos build --release >/dev/null
+scripts/build-release.sh >/dev/null
 (cd end2end && node bench/bench-sync.mjs "${1:-1000}")

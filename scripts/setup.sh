@@ -85,6 +85,10 @@ if $want_bench; then
     say "Installing wrk (HTTP benchmark)"
     apt_install wrk
   fi
+  if ! command -v twiggy >/dev/null; then
+    say "Installing twiggy (what the wasm is made of; about 3 minutes, once)"
+    cargo install twiggy --version 0.8.0 --locked
+  fi
   if [ "$(node -p 'require("./.tools/lighthouse/node_modules/lighthouse/package.json").version' 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
     say "Installing Lighthouse $LIGHTHOUSE_VERSION (into .tools/)"
     npm install --silent --no-audit --no-fund --prefix .tools/lighthouse "lighthouse@$LIGHTHOUSE_VERSION"

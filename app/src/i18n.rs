@@ -380,8 +380,8 @@ pub mod tables {
         true
     }
 
-    /// Fetches `lang`'s table (the service worker has it offline), trying
-    /// a few times. True once it is there.
+    /// Fetches `lang`'s table (the service worker has it offline). True
+    /// once it is there.
     pub async fn fetch(lang: Lang) -> bool {
         if has(lang) {
             return true;
@@ -396,13 +396,13 @@ pub mod tables {
         let Some(url) = boot.table_url(lang) else {
             return false;
         };
-        for attempt in 0..4u32 {
+        // Twice: a dropped request on a patchy connection is worth one more.
+        for _ in 0..2 {
             if let Some(json) = fetch_text(url).await {
                 if insert(lang, &json) {
                     return true;
                 }
             }
-            sleep(250 * (1 << attempt)).await;
         }
         false
     }
@@ -433,16 +433,6 @@ pub mod tables {
             .await
             .ok()?
             .as_string()
-    }
-
-    async fn sleep(ms: u32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(window) = web_sys::window() {
-                let _ = window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
 
