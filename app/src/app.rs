@@ -1,7 +1,7 @@
 //! The HTML shell and the application's routes.
 
 use crate::components::*;
-use crate::i18n::{provide_i18n, Lang};
+use crate::i18n::{provide_i18n, Lang, Part};
 use crate::offline::{provide_offline, pwa};
 use crate::pages::*;
 use leptos::prelude::*;
@@ -24,7 +24,13 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     }
     let boot = Boot::current();
     let lang = initial_language();
-    let table = boot.table_url(lang).map(str::to_string);
+    let core_texts = boot.table_url(lang, Part::Core).unwrap_or_default().to_string();
+    let office_texts = boot
+        .office
+        .then(|| boot.table_url(lang, Part::Office))
+        .flatten()
+        .unwrap_or_default()
+        .to_string();
     let boot_text = boot.to_script_text();
     let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
     // The page is whole without the app (server-rendered, links and forms
@@ -32,11 +38,11 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     // download never delays the first view on a slow connection. The texts
     // of the page's language are fetched alongside (see `i18n::tables`).
     let start = format!(
-        "const start = () => {{ window.__pbTexts = fetch({table:?}).then(r => r.ok ? r.text() : null, () => null); \
+        "const text = (url) => url ? fetch(url).then(r => r.ok ? r.text() : null, () => null) : null;\n\
+         const start = () => {{ window.__pbTexts = [text({core_texts:?}), text({office_texts:?})]; \
          import({script:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate())); }};\n\
          const later = () => (window.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0));\n\
          if (document.readyState === \"complete\") later(); else addEventListener(\"load\", later, {{ once: true }});",
-        table = table.clone().unwrap_or_default(),
         script = assets.script,
         wasm = assets.wasm,
     );

@@ -7,7 +7,7 @@
 //! for offline use: they never hold a person's data); the browser fills it
 //! from the phone's own data.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Part};
 use crate::model::{Identity, MeetingLogView, PairSummary};
 use serde::{Deserialize, Serialize};
 
@@ -26,8 +26,10 @@ pub struct Boot {
     pub identity: Option<Identity>,
     /// A mentor's data, on the mentor's pages.
     pub mentor: Option<MentorSnapshot>,
-    /// The address of each language's string table.
-    pub tables: Vec<(Lang, String)>,
+    /// The address of each language's texts, part by part.
+    pub tables: Vec<(Lang, Part, String)>,
+    /// The page uses the office texts (a manager's or coordinator's page).
+    pub office: bool,
 }
 
 /// What a mentor's page shows: their pairs and newest logs.
@@ -66,13 +68,21 @@ impl Boot {
             .replace('<', "\\u003c")
     }
 
-    /// The address of `lang`'s string table.
-    pub fn table_url(&self, lang: Lang) -> Option<&str> {
+    /// The address of `lang`'s `part` of the texts.
+    pub fn table_url(&self, lang: Lang, part: Part) -> Option<&str> {
         self.tables
             .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, url)| url.as_str())
+            .find(|(l, p, _)| *l == lang && *p == part)
+            .map(|(_, _, url)| url.as_str())
     }
+}
+
+/// A page of the office (managers, coordinators): it uses the office part
+/// of the texts. Every other page uses the core only.
+pub fn office_page(path: &str) -> bool {
+    ["/manager", "/coordinator", "/programmes", "/invitations"]
+        .iter()
+        .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -109,7 +119,7 @@ pub use server::load;
 mod server {
     use super::{Boot, MentorSnapshot};
     use crate::api::context::{AppState, CurrentUser};
-    use crate::i18n::{table_url, Lang};
+    use crate::i18n::{table_url, Lang, Part};
     use crate::model::limits::CACHED_LOGS;
     use crate::model::Role;
     use crate::store::{meetings, pairs, StoreResult};
@@ -132,11 +142,16 @@ mod server {
         path: &str,
         shell: bool,
     ) -> StoreResult<Boot> {
-        let tables = Lang::ALL.iter().map(|l| (*l, table_url(*l))).collect();
+        let tables = Lang::ALL
+            .iter()
+            .flat_map(|l| Part::ALL.map(|p| (*l, p, table_url(*l, p))))
+            .collect();
+        let office = super::office_page(path);
         if shell {
             return Ok(Boot {
                 shell: true,
                 tables,
+                office,
                 ..Boot::default()
             });
         }
@@ -157,6 +172,7 @@ mod server {
             identity: user.map(|u| u.identity.clone()),
             mentor,
             tables,
+            office,
         })
     }
 }

@@ -78,30 +78,93 @@ impl Lang {
 }
 
 macro_rules! messages {
-    ($($key:ident { en: $en:literal, ro: $ro:literal $(,)? })*) => {
+    (
+        core { $($ck:ident { en: $cen:literal, ro: $cro:literal $(,)? })* }
+        office { $($ok:ident { en: $oen:literal, ro: $oro:literal $(,)? })* }
+    ) => {
         /// A user-visible message. Its text depends on the language.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg {
-            $($key),*
+            $($ck,)*
+            $($ok,)*
         }
 
         impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            pub const ALL: &'static [Msg] = &[$(Msg::$ck,)* $(Msg::$ok,)*];
+            /// The texts every page needs (a mentor's phone loads only these).
+            pub const CORE: &'static [Msg] = &[$(Msg::$ck),*];
+            /// The texts of the managers' and coordinators' pages.
+            pub const OFFICE: &'static [Msg] = &[$(Msg::$ok),*];
         }
 
         /// The texts are compiled into the server only; the browser fetches
-        /// the table of the language it shows ([`table_json`]).
+        /// the tables of the language it shows ([`table_json`]).
         #[cfg(feature = "ssr")]
         fn compiled(msg: Msg, lang: Lang) -> &'static str {
             match lang {
-                Lang::En => match msg { $(Msg::$key => $en),* },
-                Lang::Ro => match msg { $(Msg::$key => $ro),* },
+                Lang::En => match msg { $(Msg::$ck => $cen,)* $(Msg::$ok => $oen,)* },
+                Lang::Ro => match msg { $(Msg::$ck => $cro,)* $(Msg::$ok => $oro,)* },
             }
         }
     };
 }
 
+/// A part of the texts, fetched on its own: the core with the app, the
+/// office part with the first manager's or coordinator's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Core,
+    Office,
+}
+
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Core, Part::Office];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Core => "core",
+            Part::Office => "office",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn messages(self) -> &'static [Msg] {
+        match self {
+            Part::Core => Msg::CORE,
+            Part::Office => Msg::OFFICE,
+        }
+    }
+}
+
+impl Serialize for Part {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Part {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::role::key_from(deserializer, Part::from_key)
+    }
+}
+
+impl Msg {
+    /// The part of the texts this message is in, and its place there.
+    pub fn place(self) -> (Part, usize) {
+        let index = self as usize;
+        if index < Msg::CORE.len() {
+            (Part::Core, index)
+        } else {
+            (Part::Office, index - Msg::CORE.len())
+        }
+    }
+}
+
 messages! {
+core {
     AppName { en: "Parent Bridge", ro: "Parent Bridge" }
     SkipToContent { en: "Skip to main content", ro: "Salt la conținutul principal" }
     LanguageLabel { en: "Language", ro: "Limba" }
@@ -139,6 +202,7 @@ messages! {
     NoMentees { en: "You have no mentees yet. Your mentor manager will match you with a mentee.", ro: "Nu aveți încă mentorați. Managerul de mentori vă va asocia cu un mentorat." }
     MentoringSince { en: "Mentoring since {date}", ro: "Mentorat din {date}" }
     PairEndedBadge { en: "Ended", ro: "Încheiat" }
+    GettingToKnowBadge { en: "Getting to know each other", ro: "În perioada de cunoaștere" }
     LogAMeeting { en: "Log a meeting", ro: "Completează jurnalul" }
     SeeLogs { en: "See logs", ro: "Vezi jurnalele" }
     RecentLogs { en: "Recent meeting logs", ro: "Jurnale recente" }
@@ -206,25 +270,6 @@ messages! {
     NextSteps { en: "Went well / next steps", ro: "A mers bine / pașii următori" }
     ChallengeHeading { en: "Challenge or dilemma", ro: "Provocare sau dilemă" }
 
-    ManagerTitle { en: "Meeting logs of my programme", ro: "Jurnalele de întâlnire din programul meu" }
-    ManagerIntro { en: "Newest first. Logs that report a challenge or dilemma are marked.", ro: "Cele mai noi primele. Jurnalele care semnalează o provocare sau o dilemă sunt marcate." }
-    NoProgrammeLogs { en: "No meeting logs yet in your programme.", ro: "Nu există încă jurnale de întâlnire în programul dumneavoastră." }
-    OnlyChallenges { en: "Only logs with a challenge", ro: "Doar jurnalele cu provocări" }
-    MentorLabel { en: "Mentor", ro: "Mentor" }
-    LogsShown { en: "{n} of {total} logs shown", ro: "{n} din {total} jurnale afișate" }
-
-    OverviewTitle { en: "Programme overview", ro: "Prezentarea programului" }
-    OverviewIntro { en: "Counts only: the content of meeting logs stays with the mentors and their manager.", ro: "Doar cifre: conținutul jurnalelor rămâne la mentori și la managerul lor." }
-    NoProgrammes { en: "You do not coordinate a programme yet.", ro: "Nu coordonați încă niciun program." }
-    ColProgramme { en: "Programme", ro: "Program" }
-    ColActivePairs { en: "Active pairs", ro: "Perechi active" }
-    ColEndedPairs { en: "Ended pairs", ro: "Perechi încheiate" }
-    ColMentors { en: "Mentors", ro: "Mentori" }
-    ColMentees { en: "Mentees", ro: "Mentorați" }
-    ColMeetings { en: "Meetings", ro: "Întâlniri" }
-    ColHours { en: "Hours of mentoring", ro: "Ore de mentorat" }
-    ColChallenges { en: "Meetings with a challenge", ro: "Întâlniri cu provocări" }
-
     MenteeTitle { en: "My mentoring", ro: "Mentoratul meu" }
     YourMentor { en: "Your mentor: {name}", ro: "Mentorul dumneavoastră: {name}" }
     InProgramme { en: "Programme: {name}", ro: "Program: {name}" }
@@ -278,7 +323,288 @@ messages! {
     SyncFirst { en: "Sync first", ro: "Sincronizează întâi" }
     LogOutAnyway { en: "Log out anyway", ro: "Deconectează-mă oricum" }
     Cancel { en: "Cancel", ro: "Anulează" }
-    ShownFromPhone { en: "You are offline: showing what is saved on this phone.", ro: "Sunteți offline: se afișează ce este salvat pe acest telefon." }
+}
+office {
+    ManagerTitle { en: "Meeting logs of my programme", ro: "Jurnalele de întâlnire din programul meu" }
+    ManagerIntro { en: "Newest first. Logs that report a challenge or dilemma are marked.", ro: "Cele mai noi primele. Jurnalele care semnalează o provocare sau o dilemă sunt marcate." }
+    NoProgrammeLogs { en: "No meeting logs yet in your programme.", ro: "Nu există încă jurnale de întâlnire în programul dumneavoastră." }
+    OnlyChallenges { en: "Only logs with a challenge", ro: "Doar jurnalele cu provocări" }
+    MentorLabel { en: "Mentor", ro: "Mentor" }
+    LogsShown { en: "{n} of {total} logs shown", ro: "{n} din {total} jurnale afișate" }
+
+    OverviewTitle { en: "Programme overview", ro: "Prezentarea programului" }
+    OverviewIntro { en: "Counts only: the content of meeting logs stays with the mentors and their manager.", ro: "Doar cifre: conținutul jurnalelor rămâne la mentori și la managerul lor." }
+    NoProgrammes { en: "You do not coordinate a programme yet.", ro: "Nu coordonați încă niciun program." }
+    ColProgramme { en: "Programme", ro: "Program" }
+    ColActivePairs { en: "Active pairs", ro: "Perechi active" }
+    ColEndedPairs { en: "Ended pairs", ro: "Perechi încheiate" }
+    ColMentors { en: "Mentors", ro: "Mentori" }
+    ColMentees { en: "Mentees", ro: "Mentorați" }
+    ColMeetings { en: "Meetings", ro: "Întâlniri" }
+    ColHours { en: "Hours of mentoring", ro: "Ore de mentorat" }
+    ColChallenges { en: "Meetings with a challenge", ro: "Întâlniri cu provocări" }
+    NavProgrammes { en: "Programmes", ro: "Programe" }
+    NavRecruitment { en: "Recruitment", ro: "Recrutare" }
+    NavTraining { en: "Training", ro: "Instruire" }
+    NavMatching { en: "Matching", ro: "Asociere" }
+    Save { en: "Save", ro: "Salvează" }
+    Saved { en: "Saved.", ro: "Salvat." }
+    Edit { en: "Edit", ro: "Modifică" }
+    Back { en: "Back", ro: "Înapoi" }
+    Search { en: "Search by name", ro: "Caută după nume" }
+    Optional { en: "optional", ro: "opțional" }
+    NoneYet { en: "None yet.", ro: "Niciunul încă." }
+    Total { en: "Total", ro: "Total" }
+    ChooseOne { en: "Choose…", ro: "Alegeți…" }
+    Copy { en: "Copy", ro: "Copiază" }
+    Copied { en: "Copied.", ro: "Copiat." }
+
+    ProgrammesTitle { en: "Programmes", ro: "Programe" }
+    ProgrammesIntro { en: "Each programme with where it stands on the six steps of the process map.", ro: "Fiecare program și unde se află pe cei șase pași ai hărții procesului." }
+    NewProgramme { en: "New programme", ro: "Program nou" }
+    EditProgramme { en: "Edit the programme", ro: "Modificați programul" }
+    OrganisationLabel { en: "Organisation", ro: "Organizație" }
+    NameLabel { en: "Name", ro: "Nume" }
+    TypologyLabel { en: "Typology", ro: "Tipologie" }
+    TypologyPeer { en: "Peer mentoring (parents mentor parents)", ro: "Mentorat între egali (părinți mentori pentru părinți)" }
+    TypologyNonPeer { en: "Non-peer mentoring (educators mentor parents)", ro: "Mentorat profesional (educatori mentori pentru părinți)" }
+    TypologyBoth { en: "Both", ro: "Ambele" }
+    ProgrammeFormatLabel { en: "Format", ro: "Format" }
+    FormatFaceToFace { en: "Face-to-face", ro: "Față în față" }
+    FormatOnline { en: "Online", ro: "Online" }
+    FormatBlended { en: "Blended (face-to-face and online)", ro: "Mixt (față în față și online)" }
+    DurationMonthsLabel { en: "Planned duration of a mentoring process (months, 6 to 9)", ro: "Durata planificată a unui proces de mentorat (luni, între 6 și 9)" }
+    MeetingsLabel { en: "Expected meetings", ro: "Întâlniri așteptate" }
+    MeetingsWeekly { en: "Weekly", ro: "Săptămânal" }
+    MeetingsFortnightly { en: "Every two weeks", ro: "La două săptămâni" }
+    MeetingsMonthly { en: "Monthly", ro: "Lunar" }
+    MaxMenteesLabel { en: "Most mentees per mentor", ro: "Numărul maxim de mentorați per mentor" }
+    ChildAgeLimitLabel { en: "For parents of children under (age)", ro: "Pentru părinții copiilor sub vârsta de" }
+    StartsOnLabel { en: "Start date", ro: "Data de început" }
+    CountryLabel { en: "Country", ro: "Țara" }
+    ProgrammeLanguageLabel { en: "Language of the programme", ro: "Limba programului" }
+    MonthsValue { en: "{n} months", ro: "{n} luni" }
+    ProcessMap { en: "Where the programme stands", ro: "Unde se află programul" }
+    StepLaunch { en: "1. Programme launch", ro: "1. Lansarea programului" }
+    StepTraining { en: "2. Training mentors", ro: "2. Instruirea mentorilor" }
+    StepRollOut { en: "3. Mentoring roll-out", ro: "3. Începerea mentoratului" }
+    StepProcess { en: "4. Mentoring process", ro: "4. Procesul de mentorat" }
+    StepFollowUp { en: "5. Follow-up and support", ro: "5. Monitorizare și sprijin" }
+    StepEvaluation { en: "6. Evaluation", ro: "6. Evaluare" }
+    StepDone { en: "Done", ro: "Finalizat" }
+    StepNow { en: "Now", ro: "Acum" }
+    StepNotYet { en: "Not yet", ro: "Încă nu" }
+    NextInviteManager { en: "Invite a mentor manager.", ro: "Invitați un manager de mentori." }
+    NextRegisterMentors { en: "Register mentor candidates.", ro: "Înregistrați candidați pentru rolul de mentor." }
+    NextRegisterMentees { en: "Register mentee candidates with the registration form.", ro: "Înregistrați candidați mentorați cu formularul de înregistrare." }
+    NextAcceptCandidates { en: "Accept mentors and mentees.", ro: "Acceptați mentori și mentorați." }
+    NextPlanTraining { en: "Hold the mentors' training.", ro: "Organizați instruirea mentorilor." }
+    NextRecordAttendance { en: "Record who attended the training.", ro: "Înregistrați cine a participat la instruire." }
+    NextMatchPairs { en: "Match every accepted mentee with a mentor.", ro: "Asociați fiecare mentorat acceptat cu un mentor." }
+    NextConfirmPairs { en: "Confirm the pairs after they have got to know each other.", ro: "Confirmați perechile după ce s-au cunoscut." }
+    NextFollowPairs { en: "Follow the pairs and support the mentors.", ro: "Urmăriți perechile și sprijiniți mentorii." }
+    NextCloseProcesses { en: "Close the mentoring processes with their final reports.", ro: "Încheiați procesele de mentorat cu rapoartele finale." }
+    NextWriteReport { en: "Write the programme report.", ro: "Redactați raportul programului." }
+
+    PlanTitle { en: "School engagement plan", ro: "Planul de implicare al școlii" }
+    PlanIntro { en: "The 15 \"Parents as Partners\" measures. The school adapts or selects them, giving the reasons of its choice.", ro: "Cele 15 măsuri „Părinții ca parteneri”. Școala le adaptează sau le selectează, argumentându-și alegerea." }
+    MeasureStateLabel { en: "State", ro: "Stare" }
+    MeasurePlanned { en: "Planned", ro: "Planificată" }
+    MeasureInPlace { en: "In place", ro: "Implementată" }
+    MeasureNotChosen { en: "Not chosen", ro: "Neselectată" }
+    MeasureUndecided { en: "Not decided yet", ro: "Nedecisă încă" }
+    ReasonLabel { en: "Reason (or how the school adapted it)", ro: "Motivul (sau cum a adaptat-o școala)" }
+    OwnerLabel { en: "Who is responsible", ro: "Responsabil" }
+    DueOnLabel { en: "By when", ro: "Până când" }
+    Measure1 { en: "Welcoming activities for the families of new students", ro: "Activități de primire pentru familiile elevilor noi" }
+    Measure2 { en: "Welcoming day for the parents of first-year students", ro: "Ziua de primire pentru părinții elevilor din primul an" }
+    Measure3 { en: "Individual interviews with all first-year and new families", ro: "Interviuri individuale cu toate familiile din primul an și cele noi" }
+    Measure4 { en: "Meeting of the class tutor with the families of the class", ro: "Întâlnirea dirigintelui cu familiile clasei" }
+    Measure5 { en: "Meeting with the school counsellor on how the class is doing", ro: "Întâlnire cu consilierul școlar despre mersul clasei" }
+    Measure6 { en: "Meeting with the families of students who failed five or more subjects", ro: "Întâlnire cu familiile elevilor cu cinci sau mai multe materii picate" }
+    Measure7 { en: "Individual meetings with the tutor or subject teachers", ro: "Întâlniri individuale cu dirigintele sau profesorii" }
+    Measure8 { en: "At least one open doors day to attend lessons or activities", ro: "Cel puțin o zi a porților deschise pentru a asista la lecții sau activități" }
+    Measure9 { en: "A room for the parents' association", ro: "O sală pentru asociația părinților" }
+    Measure10 { en: "Teachers designated as a link with the parents", ro: "Profesori desemnați ca legătură cu părinții" }
+    Measure11 { en: "The parents' association on the school website", ro: "Asociația părinților pe site-ul școlii" }
+    Measure12 { en: "Parents in curricular activities (lectures, lessons on their fields)", ro: "Părinți în activități curriculare (prelegeri, lecții din domeniul lor)" }
+    Measure13 { en: "Social networks, blogs and class platforms where parents take part freely", ro: "Rețele sociale, bloguri și platforme ale clasei unde părinții participă liber" }
+    Measure14 { en: "Parents in extracurricular activities (trips, celebrations)", ro: "Părinți în activități extracurriculare (excursii, sărbători)" }
+    Measure15 { en: "Every school activity considered from a parents' perspective", ro: "Fiecare activitate a școlii privită și din perspectiva părinților" }
+
+    InvitationsTitle { en: "Invitations", ro: "Invitații" }
+    InvitationsIntro { en: "An invitation is a link for one person, valid for 7 days. Give it by email or message, or show the QR code to scan.", ro: "O invitație este un link pentru o singură persoană, valabil 7 zile. Trimiteți-l prin e-mail sau mesaj ori arătați codul QR pentru scanare." }
+    InviteManager { en: "Invite a mentor manager", ro: "Invitați un manager de mentori" }
+    InviteMentor { en: "Invite a mentor", ro: "Invitați un mentor" }
+    InviteMentee { en: "Invite a mentee", ro: "Invitați un mentorat" }
+    InviteToApp { en: "Invite to the app", ro: "Invitați în aplicație" }
+    InvitationFor { en: "Name of the person (optional)", ro: "Numele persoanei (opțional)" }
+    InvitationLink { en: "Invitation link", ro: "Linkul invitației" }
+    InvitationMade { en: "Give this link to the person; it works once, until {date}.", ro: "Dați acest link persoanei; funcționează o singură dată, până la {date}." }
+    InvitationQr { en: "QR code of the invitation link", ro: "Codul QR al linkului invitației" }
+    InvitationUsed { en: "Accepted", ro: "Acceptată" }
+    InvitationExpired { en: "Expired", ro: "Expirată" }
+    InvitationOpen { en: "Waiting until {date}", ro: "În așteptare până la {date}" }
+    RoleManager { en: "Mentor manager", ro: "Manager de mentori" }
+    RoleMentor { en: "Mentor", ro: "Mentor" }
+    RoleMentee { en: "Mentee", ro: "Mentorat" }
+    RoleCoordinator { en: "Coordinator", ro: "Coordonator" }
+    AcceptTitle { en: "Join {programme}", ro: "Alăturați-vă programului {programme}" }
+    AcceptIntro { en: "{organisation} invites you to take part as {role}. Choose how you log in.", ro: "{organisation} vă invită să participați ca {role}. Alegeți cum vă autentificați." }
+    AcceptButton { en: "Join the programme", ro: "Mă alătur programului" }
+    PrivacyTitle { en: "Your privacy", ro: "Confidențialitatea dumneavoastră" }
+    PrivacyText { en: "Parent Bridge keeps your name, your email and what you write in the programme. Only the people of your programme who need it see it: your mentor manager, and your mentor or mentee for what concerns you both. The coordinator sees counts, not what you write. You can ask to see, correct or erase your data at any time.", ro: "Parent Bridge păstrează numele, e-mailul și ce scrieți în program. Le văd doar persoanele din programul dumneavoastră care au nevoie: managerul de mentori și mentorul sau mentoratul dumneavoastră pentru ce vă privește pe amândoi. Coordonatorul vede cifre, nu ce scrieți. Puteți cere oricând să vă vedeți, corectați sau ștergeți datele." }
+    PrivacyNoticeLabel { en: "I have read how my data is kept and used, and I agree", ro: "Am citit cum sunt păstrate și folosite datele mele și sunt de acord" }
+    InvitationGone { en: "This invitation link does not work: it was used already, it has expired, or it was copied wrongly. Ask the person who invited you for a new one.", ro: "Acest link de invitație nu funcționează: a fost deja folosit, a expirat sau a fost copiat greșit. Cereți o invitație nouă persoanei care v-a invitat." }
+    EmailTaken { en: "An account with this email exists already. Log in with it, or use another email.", ro: "Există deja un cont cu acest e-mail. Autentificați-vă cu el sau folosiți alt e-mail." }
+
+    RecruitmentTitle { en: "Recruitment", ro: "Recrutare" }
+    RecruitmentIntro { en: "Every candidate, mentor or mentee, and the stage they have reached. Each move is recorded with its date and who made it.", ro: "Fiecare candidat, mentor sau mentorat, și etapa la care a ajuns. Fiecare mutare se înregistrează cu data și autorul ei." }
+    NewMenteeCandidate { en: "Register a mentee", ro: "Înregistrați un mentorat" }
+    NewMentorCandidate { en: "Register a mentor", ro: "Înregistrați un mentor" }
+    CandidatesMentees { en: "Mentees", ro: "Mentorați" }
+    CandidatesMentors { en: "Mentors", ro: "Mentori" }
+    NoCandidates { en: "No candidates at this stage.", ro: "Niciun candidat în această etapă." }
+    StageDisclosure { en: "Disclosure of the programme", ro: "Prezentarea programului" }
+    StageReferral { en: "Referral", ro: "Recomandare" }
+    StageInterest { en: "Expression of interest", ro: "Exprimarea interesului" }
+    StageSelfAssessment { en: "Self-assessment", ro: "Autoevaluare" }
+    StageInterview { en: "Interview", ro: "Interviu" }
+    StagePreMatching { en: "Pre-matching", ro: "Pre-asociere" }
+    StageAccepted { en: "Accepted", ro: "Acceptat" }
+    StageDropped { en: "Dropped out", ro: "Retras" }
+    StageLabel { en: "Stage", ro: "Etapa" }
+    MoveTo { en: "Move to", ro: "Mutați în" }
+    MoveButton { en: "Move", ro: "Mută" }
+    DropReasonLabel { en: "Why they dropped out", ro: "De ce s-a retras" }
+    History { en: "History", ro: "Istoric" }
+    MovedBy { en: "{date}, by {name}", ro: "{date}, de {name}" }
+    RegistrationTitle { en: "Mentoring registration form", ro: "Formular de înregistrare în mentorat" }
+    MentorRegistrationTitle { en: "Mentor candidate", ro: "Candidat mentor" }
+    KindLabel { en: "Candidate for", ro: "Candidat pentru" }
+    MenteeNameLabel { en: "Name of mentee", ro: "Numele mentoratului" }
+    GenderLabel { en: "Gender", ro: "Gen" }
+    GenderFemale { en: "Female", ro: "Feminin" }
+    GenderMale { en: "Male", ro: "Masculin" }
+    GenderOther { en: "Other", ro: "Altul" }
+    GenderNotSaid { en: "Prefers not to say", ro: "Preferă să nu spună" }
+    AgeLabel { en: "Age", ro: "Vârsta" }
+    RoleWithChildLabel { en: "Role with the child", ro: "Rolul față de copil" }
+    RoleMother { en: "Mother", ro: "Mamă" }
+    RoleFather { en: "Father", ro: "Tată" }
+    RoleGrandparent { en: "Grandparent", ro: "Bunic / bunică" }
+    RoleGuardian { en: "Guardian", ro: "Tutore" }
+    RoleOtherRelation { en: "Other", ro: "Altul" }
+    ChildAgeLabel { en: "Age of the child", ro: "Vârsta copilului" }
+    ChildPastScope { en: "The programme is for parents of children under {age}.", ro: "Programul este pentru părinții copiilor sub {age} ani." }
+    BackgroundLabel { en: "Background", ro: "Context / proveniență" }
+    EmploymentLabel { en: "Employment status", ro: "Situația profesională" }
+    EmploymentEmployed { en: "Employed", ro: "Angajat" }
+    EmploymentSelfEmployed { en: "Self-employed", ro: "Pe cont propriu" }
+    EmploymentUnemployed { en: "Unemployed", ro: "Fără loc de muncă" }
+    EmploymentHomeMaker { en: "Looks after the home", ro: "Se ocupă de gospodărie" }
+    EmploymentStudent { en: "Student", ro: "Student" }
+    EmploymentRetired { en: "Retired", ro: "Pensionar" }
+    EmploymentOther { en: "Other", ro: "Altă situație" }
+    LanguagesLabel { en: "Languages spoken (separated by commas)", ro: "Limbi vorbite (separate prin virgulă)" }
+    AreaLabel { en: "Area (neighbourhood, village)", ro: "Zona (cartier, sat)" }
+    AvailabilityLabel { en: "Can meet", ro: "Se poate întâlni" }
+    SlotWeekdayMornings { en: "Weekday mornings", ro: "Dimineața, în cursul săptămânii" }
+    SlotWeekdayAfternoons { en: "Weekday afternoons", ro: "După-amiaza, în cursul săptămânii" }
+    SlotWeekdayEvenings { en: "Weekday evenings", ro: "Seara, în cursul săptămânii" }
+    SlotWeekends { en: "Weekends", ro: "În weekend" }
+    SchoolLabel { en: "The child's school", ro: "Școala copilului" }
+    ClassLabel { en: "The child's class", ro: "Clasa copilului" }
+    HeardFromLabel { en: "How they heard of the programme", ro: "Cum a aflat de program" }
+    IsParentLabel { en: "This mentor is a parent (a peer mentor)", ro: "Acest mentor este părinte (mentor egal)" }
+    MentorMaxMenteesLabel { en: "Most mentees this mentor takes", ro: "Numărul maxim de mentorați pentru acest mentor" }
+    ConsentLabel { en: "Consent to keep these details", ro: "Acord pentru păstrarea acestor date" }
+    ConsentGiven { en: "The person consented", ro: "Persoana și-a dat acordul" }
+    ConsentNotYet { en: "Not yet: keep only the name", ro: "Încă nu: se păstrează doar numele" }
+    ConsentOnLabel { en: "Consent given on", ro: "Acord dat la data de" }
+    ConsentHowLabel { en: "How consent was given", ro: "Cum a fost dat acordul" }
+    ConsentInApp { en: "In the app", ro: "În aplicație" }
+    ConsentPaper { en: "Signed on paper", ro: "Semnat pe hârtie" }
+    ConsentSpoken { en: "Said to me (I record it)", ro: "Mi-a spus (îl înregistrez eu)" }
+    ConsentNote { en: "Until consent is recorded, nothing but the name is kept.", ro: "Până la înregistrarea acordului se păstrează doar numele." }
+    ConsentRecordedBy { en: "Consent recorded by {name} on {date}", ro: "Acord înregistrat de {name} la {date}" }
+    NoConsentYet { en: "No consent recorded yet: only the name is kept.", ro: "Niciun acord înregistrat încă: se păstrează doar numele." }
+    CandidateSaved { en: "The candidate was saved.", ro: "Candidatul a fost salvat." }
+    HasAccount { en: "Has an account", ro: "Are cont" }
+    NoAccount { en: "No account (no device needed)", ro: "Fără cont (nu are nevoie de dispozitiv)" }
+
+    TrainingTitle { en: "Mentor training", ro: "Instruirea mentorilor" }
+    TrainingIntro { en: "Training sessions, who attended, and each mentor's self-assessment before and after the training.", ro: "Sesiunile de instruire, cine a participat și autoevaluarea fiecărui mentor înainte și după instruire." }
+    NewTraining { en: "Add a training session", ro: "Adăugați o sesiune de instruire" }
+    HeldOnLabel { en: "Date", ro: "Data" }
+    TrainingFormatLabel { en: "Held", ro: "Desfășurată" }
+    TopicLabel { en: "Topic", ro: "Tema" }
+    Attendance { en: "Who attended", ro: "Cine a participat" }
+    SaveAttendance { en: "Save attendance", ro: "Salvează prezența" }
+    NoMentorsToTrain { en: "No mentor candidates yet: register them in Recruitment.", ro: "Încă nu există candidați mentori: înregistrați-i la Recrutare." }
+    SelfAssessmentTitle { en: "Self-assessment", ro: "Autoevaluare" }
+    SelfAssessmentIntro { en: "1 = not at all, 5 = fully. Before the training and after it, side by side.", ro: "1 = deloc, 5 = pe deplin. Înainte și după instruire, una lângă alta." }
+    MomentBefore { en: "Before", ro: "Înainte" }
+    MomentAfter { en: "After", ro: "După" }
+    RecordSelfAssessment { en: "Record a self-assessment", ro: "Înregistrați o autoevaluare" }
+    ItemsTitle { en: "The questionnaire", ro: "Chestionarul" }
+    ItemsIntro { en: "The coordinator may reword, add or remove items.", ro: "Coordonatorul poate reformula, adăuga sau elimina itemi." }
+    AddItem { en: "Add an item", ro: "Adăugați un item" }
+    RemoveItem { en: "Remove", ro: "Elimină" }
+    ConfirmRemoveItem { en: "Remove this item and every answer given to it?", ro: "Eliminați acest item și toate răspunsurile date la el?" }
+
+    MatchingTitle { en: "Matching", ro: "Asociere" }
+    MatchingIntro { en: "Accepted mentors and mentees. Match by the suggested scores, or record the speed-meeting's choices and let the app propose the best assignment.", ro: "Mentorii și mentorații acceptați. Asociați după scorurile sugerate sau înregistrați alegerile de la întâlnirea rapidă și lăsați aplicația să propună cea mai bună repartizare." }
+    AdministrativeMatching { en: "Administrative matching", ro: "Asociere administrativă" }
+    PreferenceMatching { en: "Preference matching (speed-meeting)", ro: "Asociere după preferințe (întâlnire rapidă)" }
+    FreePlaces { en: "{n} free places", ro: "{n} locuri libere" }
+    NoFreePlace { en: "No free place", ro: "Niciun loc liber" }
+    UnmatchedMentees { en: "Mentees waiting for a mentor", ro: "Mentorați care așteaptă un mentor" }
+    NobodyWaiting { en: "Every accepted mentee has a mentor.", ro: "Fiecare mentorat acceptat are un mentor." }
+    NoAcceptedMentors { en: "No accepted mentor yet.", ro: "Niciun mentor acceptat încă." }
+    ScoreValue { en: "score {n}", ro: "scor {n}" }
+    ReasonSharedLanguage { en: "speaks {language}", ro: "vorbește {language}" }
+    ReasonSameArea { en: "same area", ro: "aceeași zonă" }
+    ReasonSharedTimes { en: "{n} shared times to meet", ro: "{n} intervale comune" }
+    ReasonPeerMentor { en: "a parent, as peer mentoring asks", ro: "părinte, cum cere mentoratul între egali" }
+    ReasonProfessionalMentor { en: "an educator, as non-peer mentoring asks", ro: "educator, cum cere mentoratul profesional" }
+    ReasonTypologyMismatch { en: "not the kind of mentor the typology asks for", ro: "nu este tipul de mentor cerut de tipologie" }
+    ReasonFreePlaces { en: "{n} free places", ro: "{n} locuri libere" }
+    MatchWith { en: "Match with {name}", ro: "Asociați cu {name}" }
+    ConfirmMatch { en: "Confirm this match", ro: "Confirmați asocierea" }
+    Matched { en: "Matched: the pair is getting to know each other.", ro: "Asociați: perechea se cunoaște." }
+    PreferencesOf { en: "Choices of {name}, best first", ro: "Alegerile lui {name}, în ordinea preferinței" }
+    RankLabel { en: "Choice {n}", ro: "Alegerea {n}" }
+    SavePreferences { en: "Save the choices", ro: "Salvează alegerile" }
+    ProposeMatching { en: "Propose the best assignment", ro: "Propuneți cea mai bună repartizare" }
+    ProposalTitle { en: "Proposed pairs", ro: "Perechi propuse" }
+    ProposalIntro { en: "For each pair, the rank each side gave the other. Change any mentor before confirming.", ro: "Pentru fiecare pereche, locul pe care fiecare parte l-a dat celeilalte. Puteți schimba orice mentor înainte de confirmare." }
+    MenteeGave { en: "mentee's choice: {rank}", ro: "alegerea mentoratului: {rank}" }
+    MentorGave { en: "mentor's choice: {rank}", ro: "alegerea mentorului: {rank}" }
+    NotRanked { en: "not ranked", ro: "neclasat" }
+    ConfirmProposal { en: "Confirm these pairs", ro: "Confirmați aceste perechi" }
+    NothingToPropose { en: "Nothing to propose: there are no accepted mentees without a mentor, or no free places.", ro: "Nimic de propus: nu există mentorați acceptați fără mentor sau locuri libere." }
+    PairsTitle { en: "Pairs", ro: "Perechi" }
+    PairGettingToKnowBadge { en: "Getting to know", ro: "În perioada de cunoaștere" }
+    PlannedEnd { en: "planned end {date}", ro: "încheiere planificată {date}" }
+    EndPair { en: "End this pair", ro: "Încheiați perechea" }
+    EndReasonLabel { en: "Why it ends", ro: "De ce se încheie" }
+    ConfirmEndPair { en: "End this pair? The mentee can then be matched again.", ro: "Încheiați această pereche? Mentoratul poate fi apoi asociat din nou." }
+
+    ProblemOutOfRange { en: "This number is outside what is allowed here.", ro: "Acest număr este în afara limitelor permise aici." }
+    ProblemNotAnEmail { en: "Please enter an email address like name@example.org.", ro: "Introduceți o adresă de e-mail de forma nume@exemplu.ro." }
+    ProblemPasswordTooShort { en: "The password needs at least 10 characters.", ro: "Parola trebuie să aibă cel puțin 10 caractere." }
+    ProblemPasswordTooLong { en: "The password is too long.", ro: "Parola este prea lungă." }
+    ProblemMustAccept { en: "Please read and accept this to go on.", ro: "Vă rugăm să citiți și să acceptați pentru a continua." }
+    ProblemProfileWithoutConsent { en: "Record the person's consent first: until then only the name is kept.", ro: "Înregistrați mai întâi acordul persoanei: până atunci se păstrează doar numele." }
+    ProblemNotYet { en: "This has not happened yet.", ro: "Acest lucru nu a avut loc încă." }
+    ProblemStageNotAllowed { en: "A candidate cannot move back to this stage.", ro: "Un candidat nu se poate întoarce la această etapă." }
+    ProblemNotAcceptedCandidate { en: "Only accepted candidates of this programme can be matched.", ro: "Pot fi asociați doar candidații acceptați ai acestui program." }
+    ProblemMentorFull { en: "This mentor has no free place.", ro: "Acest mentor nu mai are locuri libere." }
+    ProblemAlreadyMatched { en: "This mentee already has a mentor.", ro: "Acest mentorat are deja un mentor." }
+    ProblemDuplicateRank { en: "Each person can be chosen only once.", ro: "Fiecare persoană poate fi aleasă o singură dată." }
+    ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
+}
 }
 
 impl Msg {
@@ -290,7 +616,8 @@ impl Msg {
         }
         #[cfg(not(feature = "ssr"))]
         {
-            tables::text(lang, self as usize)
+            let (part, index) = self.place();
+            tables::text(lang, part, index)
         }
     }
 
@@ -304,102 +631,103 @@ impl Msg {
     }
 }
 
-/// One language's texts as JSON, in the order of [`Msg::ALL`]: what the
-/// browser fetches to show that language.
+/// One part of one language's texts as JSON, in the order of the part's
+/// messages: what the browser fetches to show that language.
 #[cfg(feature = "ssr")]
-pub fn table_json(lang: Lang) -> String {
-    let texts: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+pub fn table_json(lang: Lang, part: Part) -> String {
+    let texts: Vec<&str> = part.messages().iter().map(|m| m.text(lang)).collect();
     serde_json::to_string(&texts).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Where the browser fetches `lang`'s texts: the name carries a hash of the
-/// texts, so a changed table has a new address (cached for good otherwise).
+/// Where the browser fetches `lang`'s `part` of the texts: the name carries
+/// a hash of the texts, so a changed table has a new address (cached for
+/// good otherwise).
 #[cfg(feature = "ssr")]
-pub fn table_url(lang: Lang) -> String {
+pub fn table_url(lang: Lang, part: Part) -> String {
     use sha2::{Digest, Sha256};
     use std::sync::OnceLock;
-    static URLS: OnceLock<Vec<(Lang, String)>> = OnceLock::new();
+    static URLS: OnceLock<Vec<(Lang, Part, String)>> = OnceLock::new();
     let urls = URLS.get_or_init(|| {
         Lang::ALL
             .iter()
-            .map(|l| {
-                let hash = Sha256::digest(table_json(*l).as_bytes());
-                (
-                    *l,
-                    format!("/i18n/{}.{}.json", l.code(), hex::encode(&hash[..6])),
-                )
+            .flat_map(|l| Part::ALL.map(|p| (*l, p)))
+            .map(|(l, p)| {
+                let hash = Sha256::digest(table_json(l, p).as_bytes());
+                let name = format!("{}.{}.{}", l.code(), p.key(), hex::encode(&hash[..6]));
+                (l, p, format!("/i18n/{name}.json"))
             })
             .collect()
     });
     urls.iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, url)| url.clone())
+        .find(|(l, p, _)| *l == lang && *p == part)
+        .map(|(_, _, url)| url.clone())
         .unwrap_or_default()
 }
 
 /// The string tables the browser has fetched, kept for the whole visit.
 #[cfg(not(feature = "ssr"))]
 pub mod tables {
-    use super::{Lang, Msg};
+    use super::{Lang, Part};
     use std::sync::Mutex;
     use wasm_bindgen::JsCast;
 
-    static TABLES: Mutex<Vec<(Lang, &'static [&'static str])>> = Mutex::new(Vec::new());
+    type Table = (Lang, Part, &'static [&'static str]);
+    static TABLES: Mutex<Vec<Table>> = Mutex::new(Vec::new());
 
-    /// The text at `index` in `lang`'s table; empty until it is loaded.
-    pub fn text(lang: Lang, index: usize) -> &'static str {
+    /// The text at `index` in `lang`'s `part`; empty until it is loaded.
+    pub fn text(lang: Lang, part: Part, index: usize) -> &'static str {
         let tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
         tables
             .iter()
-            .find(|(l, _)| *l == lang)
-            .or_else(|| tables.first())
-            .and_then(|(_, table)| table.get(index).copied())
+            .find(|(l, p, _)| *l == lang && *p == part)
+            .or_else(|| tables.iter().find(|(_, p, _)| *p == part))
+            .and_then(|(_, _, table)| table.get(index).copied())
             .unwrap_or("")
     }
 
-    pub fn has(lang: Lang) -> bool {
+    pub fn has(lang: Lang, part: Part) -> bool {
         let tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
-        tables.iter().any(|(l, _)| *l == lang)
+        tables.iter().any(|(l, p, _)| *l == lang && *p == part)
     }
 
     /// Keeps a table parsed from its JSON. The strings live as long as the
-    /// app (at most one table per language is ever kept).
-    pub fn insert(lang: Lang, json: &str) -> bool {
+    /// app (each table is kept once).
+    pub fn insert(lang: Lang, part: Part, json: &str) -> bool {
         let Ok(texts) = serde_json::from_str::<Vec<String>>(json) else {
             return false;
         };
-        if texts.len() != Msg::ALL.len() || has(lang) {
-            return has(lang);
+        if texts.len() != part.messages().len() || has(lang, part) {
+            return has(lang, part);
         }
         let leaked: Vec<&'static str> = texts
             .into_iter()
             .map(|t| &*Box::leak(t.into_boxed_str()))
             .collect();
         let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
-        tables.push((lang, Box::leak(leaked.into_boxed_slice())));
+        tables.push((lang, part, Box::leak(leaked.into_boxed_slice())));
         true
     }
 
-    /// Fetches `lang`'s table (the service worker has it offline). True
-    /// once it is there.
-    pub async fn fetch(lang: Lang) -> bool {
-        if has(lang) {
+    /// Fetches `lang`'s `part` (the service worker has every table offline).
+    /// True once it is there.
+    pub async fn fetch(lang: Lang, part: Part) -> bool {
+        if has(lang, part) {
             return true;
         }
-        // The page started fetching its own language's texts with the app.
-        if let Some(json) = started_fetch(lang).await {
-            if insert(lang, &json) {
+        // The page started fetching the texts it needs with the app.
+        if let Some(json) = started_fetch(lang, part).await {
+            if insert(lang, part, &json) {
                 return true;
             }
         }
         let boot = crate::boot::Boot::current();
-        let Some(url) = boot.table_url(lang) else {
+        let Some(url) = boot.table_url(lang, part) else {
             return false;
         };
         // Twice: a dropped request on a patchy connection is worth one more.
         for _ in 0..2 {
             if let Some(json) = fetch_text(url).await {
-                if insert(lang, &json) {
+                if insert(lang, part, &json) {
                     return true;
                 }
             }
@@ -407,16 +735,21 @@ pub mod tables {
         false
     }
 
-    /// The texts the page's start script fetched (`window.__pbTexts`), if
-    /// `lang` is the page's language.
-    async fn started_fetch(lang: Lang) -> Option<String> {
+    /// The texts the page's start script fetched (`window.__pbTexts` is
+    /// `[core, office]`), if `lang` is the page's language.
+    async fn started_fetch(lang: Lang, part: Part) -> Option<String> {
         use wasm_bindgen_futures::JsFuture;
         let html = web_sys::window()?.document()?.document_element()?;
         if Lang::from_code(&html.get_attribute("lang")?) != Some(lang) {
             return None;
         }
         let window: wasm_bindgen::JsValue = web_sys::window()?.into();
-        let promise = js_sys::Reflect::get(&window, &"__pbTexts".into()).ok()?;
+        let started = js_sys::Reflect::get(&window, &"__pbTexts".into()).ok()?;
+        let index = match part {
+            Part::Core => 0,
+            Part::Office => 1,
+        };
+        let promise = js_sys::Reflect::get_u32(&started, index).ok()?;
         let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
         JsFuture::from(promise).await.ok()?.as_string()
     }
@@ -448,6 +781,49 @@ pub fn field_label(field: Field) -> Msg {
         Field::WentWellNextSteps => Msg::WentWellLabel,
         Field::Challenge => Msg::ChallengeLabel,
         Field::ChallengeText => Msg::ChallengeTextLabel,
+        Field::Name => Msg::NameLabel,
+        Field::Typology => Msg::TypologyLabel,
+        Field::ProgrammeFormat => Msg::ProgrammeFormatLabel,
+        Field::DurationMonths => Msg::DurationMonthsLabel,
+        Field::Meetings => Msg::MeetingsLabel,
+        Field::MaxMentees => Msg::MaxMenteesLabel,
+        Field::ChildAgeLimit => Msg::ChildAgeLimitLabel,
+        Field::StartsOn => Msg::StartsOnLabel,
+        Field::Country => Msg::CountryLabel,
+        Field::Language => Msg::ProgrammeLanguageLabel,
+        Field::MeasureState => Msg::MeasureStateLabel,
+        Field::Reason => Msg::ReasonLabel,
+        Field::Owner => Msg::OwnerLabel,
+        Field::DueOn => Msg::DueOnLabel,
+        Field::Email => Msg::EmailLabel,
+        Field::Password => Msg::PasswordLabel,
+        Field::PrivacyNotice => Msg::PrivacyNoticeLabel,
+        Field::Gender => Msg::GenderLabel,
+        Field::Age => Msg::AgeLabel,
+        Field::RoleWithChild => Msg::RoleWithChildLabel,
+        Field::ChildAge => Msg::ChildAgeLabel,
+        Field::Background => Msg::BackgroundLabel,
+        Field::Employment => Msg::EmploymentLabel,
+        Field::Languages => Msg::LanguagesLabel,
+        Field::Area => Msg::AreaLabel,
+        Field::Availability => Msg::AvailabilityLabel,
+        Field::School => Msg::SchoolLabel,
+        Field::ClassName => Msg::ClassLabel,
+        Field::HeardFrom => Msg::HeardFromLabel,
+        Field::IsParent => Msg::IsParentLabel,
+        Field::Consent => Msg::ConsentLabel,
+        Field::ConsentOn => Msg::ConsentOnLabel,
+        Field::ConsentHow => Msg::ConsentHowLabel,
+        Field::Stage => Msg::StageLabel,
+        Field::Kind => Msg::KindLabel,
+        Field::HeldOn => Msg::HeldOnLabel,
+        Field::TrainingFormat => Msg::TrainingFormatLabel,
+        Field::Topic => Msg::TopicLabel,
+        Field::Item => Msg::ItemsTitle,
+        Field::Score => Msg::SelfAssessmentTitle,
+        Field::Mentor => Msg::MentorLabel,
+        Field::Mentee => Msg::MenteeLabel,
+        Field::Rank => Msg::PreferenceMatching,
     }
 }
 
@@ -472,6 +848,190 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::TooLarge => Msg::ProblemTooLarge,
         Problem::Unreadable => Msg::ProblemUnreadable,
         Problem::NotAccepted => Msg::ProblemNotAccepted,
+        Problem::OutOfRange => Msg::ProblemOutOfRange,
+        Problem::NotAnEmail => Msg::ProblemNotAnEmail,
+        Problem::PasswordTooShort => Msg::ProblemPasswordTooShort,
+        Problem::PasswordTooLong => Msg::ProblemPasswordTooLong,
+        Problem::MustAccept => Msg::ProblemMustAccept,
+        Problem::ProfileWithoutConsent => Msg::ProblemProfileWithoutConsent,
+        Problem::NotYet => Msg::ProblemNotYet,
+        Problem::StageNotAllowed => Msg::ProblemStageNotAllowed,
+        Problem::NotAcceptedCandidate => Msg::ProblemNotAcceptedCandidate,
+        Problem::MentorFull => Msg::ProblemMentorFull,
+        Problem::AlreadyMatched => Msg::ProblemAlreadyMatched,
+        Problem::DuplicateRank => Msg::ProblemDuplicateRank,
+        Problem::TypologyMismatch => Msg::ProblemTypologyMismatch,
+    }
+}
+
+/// The label of each value of a closed set shown in the office's forms.
+pub mod labels {
+    use super::Msg;
+    use crate::model::*;
+
+    pub fn typology(t: Typology) -> Msg {
+        match t {
+            Typology::Peer => Msg::TypologyPeer,
+            Typology::NonPeer => Msg::TypologyNonPeer,
+            Typology::Both => Msg::TypologyBoth,
+        }
+    }
+
+    pub fn programme_format(f: ProgrammeFormat) -> Msg {
+        match f {
+            ProgrammeFormat::FaceToFace => Msg::FormatFaceToFace,
+            ProgrammeFormat::Online => Msg::FormatOnline,
+            ProgrammeFormat::Blended => Msg::FormatBlended,
+        }
+    }
+
+    pub fn training_format(f: TrainingFormat) -> Msg {
+        match f {
+            TrainingFormat::FaceToFace => Msg::FormatFaceToFace,
+            TrainingFormat::Online => Msg::FormatOnline,
+        }
+    }
+
+    pub fn meetings(m: MeetingFrequency) -> Msg {
+        match m {
+            MeetingFrequency::Weekly => Msg::MeetingsWeekly,
+            MeetingFrequency::Fortnightly => Msg::MeetingsFortnightly,
+            MeetingFrequency::Monthly => Msg::MeetingsMonthly,
+        }
+    }
+
+    pub fn step(s: Step) -> Msg {
+        match s {
+            Step::Launch => Msg::StepLaunch,
+            Step::Training => Msg::StepTraining,
+            Step::RollOut => Msg::StepRollOut,
+            Step::Process => Msg::StepProcess,
+            Step::FollowUp => Msg::StepFollowUp,
+            Step::Evaluation => Msg::StepEvaluation,
+        }
+    }
+
+    pub fn next_action(a: NextAction) -> Msg {
+        match a {
+            NextAction::InviteManager => Msg::NextInviteManager,
+            NextAction::RegisterMentors => Msg::NextRegisterMentors,
+            NextAction::RegisterMentees => Msg::NextRegisterMentees,
+            NextAction::AcceptCandidates => Msg::NextAcceptCandidates,
+            NextAction::PlanTraining => Msg::NextPlanTraining,
+            NextAction::RecordAttendance => Msg::NextRecordAttendance,
+            NextAction::MatchPairs => Msg::NextMatchPairs,
+            NextAction::ConfirmPairs => Msg::NextConfirmPairs,
+            NextAction::FollowPairs => Msg::NextFollowPairs,
+            NextAction::CloseProcesses => Msg::NextCloseProcesses,
+            NextAction::WriteReport => Msg::NextWriteReport,
+        }
+    }
+
+    pub fn measure_state(m: MeasureState) -> Msg {
+        match m {
+            MeasureState::Planned => Msg::MeasurePlanned,
+            MeasureState::InPlace => Msg::MeasureInPlace,
+            MeasureState::NotChosen => Msg::MeasureNotChosen,
+        }
+    }
+
+    /// The text of measure `n` (1 to 15) of the catalogue.
+    pub fn measure(n: u8) -> Msg {
+        const MEASURES: [Msg; 15] = [
+            Msg::Measure1,
+            Msg::Measure2,
+            Msg::Measure3,
+            Msg::Measure4,
+            Msg::Measure5,
+            Msg::Measure6,
+            Msg::Measure7,
+            Msg::Measure8,
+            Msg::Measure9,
+            Msg::Measure10,
+            Msg::Measure11,
+            Msg::Measure12,
+            Msg::Measure13,
+            Msg::Measure14,
+            Msg::Measure15,
+        ];
+        MEASURES[(n.clamp(1, 15) - 1) as usize]
+    }
+
+    pub fn role(r: Role) -> Msg {
+        match r {
+            Role::Coordinator => Msg::RoleCoordinator,
+            Role::Manager => Msg::RoleManager,
+            Role::Mentor => Msg::RoleMentor,
+            Role::Mentee => Msg::RoleMentee,
+        }
+    }
+
+    pub fn stage(s: Stage) -> Msg {
+        match s {
+            Stage::Disclosure => Msg::StageDisclosure,
+            Stage::Referral => Msg::StageReferral,
+            Stage::Interest => Msg::StageInterest,
+            Stage::SelfAssessment => Msg::StageSelfAssessment,
+            Stage::Interview => Msg::StageInterview,
+            Stage::PreMatching => Msg::StagePreMatching,
+            Stage::Accepted => Msg::StageAccepted,
+            Stage::Dropped => Msg::StageDropped,
+        }
+    }
+
+    pub fn gender(g: Gender) -> Msg {
+        match g {
+            Gender::Female => Msg::GenderFemale,
+            Gender::Male => Msg::GenderMale,
+            Gender::Other => Msg::GenderOther,
+            Gender::NotSaid => Msg::GenderNotSaid,
+        }
+    }
+
+    pub fn role_with_child(r: RoleWithChild) -> Msg {
+        match r {
+            RoleWithChild::Mother => Msg::RoleMother,
+            RoleWithChild::Father => Msg::RoleFather,
+            RoleWithChild::Grandparent => Msg::RoleGrandparent,
+            RoleWithChild::Guardian => Msg::RoleGuardian,
+            RoleWithChild::Other => Msg::RoleOtherRelation,
+        }
+    }
+
+    pub fn employment(e: Employment) -> Msg {
+        match e {
+            Employment::Employed => Msg::EmploymentEmployed,
+            Employment::SelfEmployed => Msg::EmploymentSelfEmployed,
+            Employment::Unemployed => Msg::EmploymentUnemployed,
+            Employment::HomeMaker => Msg::EmploymentHomeMaker,
+            Employment::Student => Msg::EmploymentStudent,
+            Employment::Retired => Msg::EmploymentRetired,
+            Employment::Other => Msg::EmploymentOther,
+        }
+    }
+
+    pub fn slot(s: Slot) -> Msg {
+        match s {
+            Slot::WeekdayMornings => Msg::SlotWeekdayMornings,
+            Slot::WeekdayAfternoons => Msg::SlotWeekdayAfternoons,
+            Slot::WeekdayEvenings => Msg::SlotWeekdayEvenings,
+            Slot::Weekends => Msg::SlotWeekends,
+        }
+    }
+
+    pub fn consent_how(c: ConsentHow) -> Msg {
+        match c {
+            ConsentHow::InApp => Msg::ConsentInApp,
+            ConsentHow::Paper => Msg::ConsentPaper,
+            ConsentHow::Spoken => Msg::ConsentSpoken,
+        }
+    }
+
+    pub fn moment(m: Moment) -> Msg {
+        match m {
+            Moment::Before => Msg::MomentBefore,
+            Moment::After => Msg::MomentAfter,
+        }
     }
 }
 
@@ -526,8 +1086,12 @@ impl I18n {
         #[cfg(not(feature = "ssr"))]
         if lang != self.lang.get_untracked() {
             let this = *self;
+            // The office texts too if this page uses them.
+            let office = tables::has(this.lang.get_untracked(), Part::Office);
             leptos::task::spawn_local(async move {
-                if tables::fetch(lang).await {
+                let core = tables::fetch(lang, Part::Core).await;
+                let office = !office || tables::fetch(lang, Part::Office).await;
+                if core && office {
                     this.lang.set(lang);
                 }
             });
@@ -547,8 +1111,11 @@ pub async fn load_page_language() {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    if !tables::fetch(lang).await {
-        leptos::logging::warn!("the texts of {} could not be loaded", lang.code());
+    let office = crate::boot::Boot::current().office;
+    for part in Part::ALL {
+        if (part == Part::Core || office) && !tables::fetch(lang, part).await {
+            leptos::logging::warn!("the texts of {} could not be loaded", lang.code());
+        }
     }
 }
 
@@ -620,6 +1187,11 @@ mod tests {
             Msg::DurationValue,
             Msg::DurationHours,
             Msg::DurationMinutes,
+            Msg::Total,
+            Msg::ProgrammeFormatLabel,
+            Msg::FormatOnline,
+            Msg::RoleMentor,
+            Msg::EmploymentStudent,
         ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");

@@ -3,7 +3,7 @@
 //! worker itself, and the string table of each language.
 
 use app::api::context::Assets;
-use app::i18n::{self, Lang};
+use app::i18n::{self, Lang, Part};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -30,10 +30,11 @@ impl Build {
         let split_manifest = split_manifest(&site.join("pkg"), hashes.as_deref());
         let tables = Lang::ALL
             .iter()
-            .map(|lang| {
-                let url = i18n::table_url(*lang);
+            .flat_map(|lang| Part::ALL.map(|part| (*lang, part)))
+            .map(|(lang, part)| {
+                let url = i18n::table_url(lang, part);
                 let file = url.rsplit('/').next().unwrap_or_default().to_string();
-                (file, i18n::table_json(*lang))
+                (file, i18n::table_json(lang, part))
             })
             .collect();
         let mut build = Build {
@@ -78,7 +79,11 @@ impl Build {
     pub fn precache(&self) -> Vec<String> {
         let mut files = vec![self.file("js"), self.file("wasm"), self.file("css")];
         files.extend(self.chunks.iter().cloned());
-        files.extend(Lang::ALL.iter().map(|lang| i18n::table_url(*lang)));
+        files.extend(
+            Lang::ALL
+                .iter()
+                .flat_map(|lang| Part::ALL.map(|part| i18n::table_url(*lang, part))),
+        );
         files.extend(
             [
                 "/manifest.webmanifest",

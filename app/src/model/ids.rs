@@ -59,6 +59,11 @@ id_type!(
     /// A meeting log. Created in the browser, so the same log sent twice is
     /// recognised by the server.
     MeetingLogId,
+    /// A person in recruitment, before (and after) they have an account.
+    CandidateId,
+    InvitationId,
+    TrainingId,
+    SelfAssessmentItemId,
 );
 
 #[cfg(test)]

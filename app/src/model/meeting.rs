@@ -3,8 +3,9 @@
 //! server, which never trusts what a browser says it checked.
 
 use super::ids::PairId;
-use super::limits::{MAX_DURATION_MINUTES, MAX_TEXT_CHARS};
+use super::limits::MAX_DURATION_MINUTES;
 use super::role::{text_key_enum, TextKey};
+use super::validation::{number_field, text_field, Field, FieldErrors, Problem};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -19,96 +20,6 @@ text_key_enum!(
         Other = "other",
     }
 );
-
-text_key_enum!(
-    /// The fields of the meeting log form, as named in errors.
-    Field {
-        /// The whole log rather than one field.
-        Log = "log",
-        Pair = "pair",
-        Date = "date",
-        Form = "form",
-        Duration = "duration",
-        Description = "description",
-        WentWellNextSteps = "went_well_next_steps",
-        Challenge = "challenge",
-        ChallengeText = "challenge_text",
-    }
-);
-
-text_key_enum!(
-    /// Why a value was refused. Each has a translated message.
-    Problem {
-        Required = "required",
-        NotADate = "not_a_date",
-        DateInFuture = "date_in_future",
-        DateBeforePairStart = "date_before_pair_start",
-        NotANumber = "not_a_number",
-        MinutesOutOfRange = "minutes_out_of_range",
-        DurationTooShort = "duration_too_short",
-        DurationTooLong = "duration_too_long",
-        TooLong = "too_long",
-        UnknownChoice = "unknown_choice",
-        UnknownPair = "unknown_pair",
-        NotYourPair = "not_your_pair",
-        PairEnded = "pair_ended",
-        ContentDamaged = "content_damaged",
-        /// An invisible control character (other than a line break or a
-        /// tab), as pasted from another app.
-        ControlCharacter = "control_character",
-        /// The item alone is larger than a sync request may be.
-        TooLarge = "too_large",
-        /// The server could not read the item as sent.
-        Unreadable = "unreadable",
-        /// The server failed to store the item while it stored others.
-        NotAccepted = "not_accepted",
-    }
-);
-
-/// One refused value: which field, and why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: Field,
-    pub problem: Problem,
-}
-
-/// Every refused value of one form, in field order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct FieldErrors(Vec<FieldError>);
-
-impl FieldErrors {
-    pub fn one(field: Field, problem: Problem) -> Self {
-        Self(vec![FieldError { field, problem }])
-    }
-    pub fn push(&mut self, field: Field, problem: Problem) {
-        self.0.push(FieldError { field, problem });
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
-        self.0.iter()
-    }
-    /// The first problem of one field, to show next to it.
-    pub fn problem(&self, field: Field) -> Option<Problem> {
-        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
-    }
-}
-
-impl std::fmt::Display for FieldErrors {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.problem))
-            .collect();
-        f.write_str(&parts.join(", "))
-    }
-}
 
 /// The meeting log form exactly as the mentor typed it. Drafts, the outbox and
 /// the sync payload carry this, so nothing typed is lost before it is valid.
@@ -200,39 +111,6 @@ impl MeetingLog {
         hasher.update(canonical.as_bytes());
         hex::encode(hasher.finalize())
     }
-}
-
-/// A control character a text may not hold: everything but the line
-/// break and the tab (a carriage return is made a line break first).
-fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-/// Checks a free-text field and returns it as stored: trimmed, with every
-/// line break written `\n`.
-pub(crate) fn text_field(
-    errors: &mut FieldErrors,
-    field: Field,
-    value: &str,
-    required: bool,
-) -> String {
-    let value = value.trim().replace("\r\n", "\n").replace('\r', "\n");
-    if required && value.is_empty() {
-        errors.push(field, Problem::Required);
-    } else if value.chars().count() > MAX_TEXT_CHARS {
-        errors.push(field, Problem::TooLong);
-    } else if value.chars().any(is_forbidden_control) {
-        errors.push(field, Problem::ControlCharacter);
-    }
-    value
-}
-
-fn number_field(text: &str) -> Result<u32, Problem> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(0);
-    }
-    text.parse::<u32>().map_err(|_| Problem::NotANumber)
 }
 
 impl MeetingLogInput {
@@ -386,6 +264,8 @@ impl From<&MeetingLog> for MeetingLogInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::limits::MAX_TEXT_CHARS;
 
     fn day(text: &str) -> NaiveDate {
         super::super::dates::parse_iso_date(text).unwrap()

@@ -3,15 +3,29 @@
 //! the server.
 
 pub mod dates;
+mod engagement;
 mod ids;
+mod invitation;
 pub mod limits;
+mod matching;
 mod meeting;
+mod programme;
+mod recruitment;
 pub(crate) mod role;
+mod training;
+mod validation;
 
+pub use engagement::*;
 pub use ids::*;
+pub use invitation::*;
 pub use limits::*;
+pub use matching::*;
 pub use meeting::*;
+pub use programme::*;
+pub use recruitment::*;
 pub use role::*;
+pub use training::*;
+pub use validation::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

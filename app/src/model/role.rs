@@ -34,7 +34,7 @@ macro_rules! text_key_enum {
             }
         }
 
-        impl TextKey for $name {
+        impl $crate::model::TextKey for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),*];
             fn key(self) -> &'static str {
                 match self {
@@ -45,14 +45,14 @@ macro_rules! text_key_enum {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.key())
+                f.write_str(<Self as $crate::model::TextKey>::key(*self))
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = $crate::model::UnknownKey;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::from_key(s).ok_or_else(|| $crate::model::UnknownKey(s.to_string()))
+                <Self as $crate::model::TextKey>::from_key(s).ok_or_else(|| $crate::model::UnknownKey(s.to_string()))
             }
         }
     };

@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// The element to focus for a field with a problem.
 fn field_element_id(field: Field) -> &'static str {
     match field {
-        Field::Log | Field::Pair => "log-pair",
+        Field::Pair => "log-pair",
         Field::Date => "log-date",
         Field::Form => "log-form-face_to_face",
         Field::Duration => "log-hours",
@@ -23,6 +23,8 @@ fn field_element_id(field: Field) -> &'static str {
         Field::WentWellNextSteps => "log-went-well",
         Field::Challenge => "log-challenge-yes",
         Field::ChallengeText => "log-challenge-text",
+        // Not a field of this form: the form's first.
+        _ => "log-pair",
     }
 }
 

@@ -1,0 +1,264 @@
+//! What every form shares: the fields and problems errors name, the list of
+//! every problem of a form (never just the first), and the checks of free
+//! texts and numbers. Each form's own rules are in its module.
+
+use super::limits::MAX_TEXT_CHARS;
+use super::role::text_key_enum;
+use serde::{Deserialize, Serialize};
+
+text_key_enum!(
+    /// The fields of every form, as named in errors (a form shows each
+    /// field's problem next to it).
+    Field {
+        /// The whole log rather than one field.
+        Log = "log",
+        Pair = "pair",
+        Date = "date",
+        Form = "form",
+        Duration = "duration",
+        Description = "description",
+        WentWellNextSteps = "went_well_next_steps",
+        Challenge = "challenge",
+        ChallengeText = "challenge_text",
+        // Programmes.
+        Name = "name",
+        Typology = "typology",
+        ProgrammeFormat = "programme_format",
+        DurationMonths = "duration_months",
+        Meetings = "meetings",
+        MaxMentees = "max_mentees",
+        ChildAgeLimit = "child_age_limit",
+        StartsOn = "starts_on",
+        Country = "country",
+        Language = "language",
+        // The school engagement plan.
+        MeasureState = "measure_state",
+        Reason = "reason",
+        Owner = "owner",
+        DueOn = "due_on",
+        // Invitations.
+        Email = "email",
+        Password = "password",
+        PrivacyNotice = "privacy_notice",
+        // Recruitment: the registration form (Tool 1) and the profile.
+        Gender = "gender",
+        Age = "age",
+        RoleWithChild = "role_with_child",
+        ChildAge = "child_age",
+        Background = "background",
+        Employment = "employment",
+        Languages = "languages",
+        Area = "area",
+        Availability = "availability",
+        School = "school",
+        ClassName = "class_name",
+        HeardFrom = "heard_from",
+        IsParent = "is_parent",
+        Consent = "consent",
+        ConsentOn = "consent_on",
+        ConsentHow = "consent_how",
+        Stage = "stage",
+        Kind = "kind",
+        // Training.
+        HeldOn = "held_on",
+        TrainingFormat = "training_format",
+        Topic = "topic",
+        Item = "item",
+        Score = "score",
+        // Matching.
+        Mentor = "mentor",
+        Mentee = "mentee",
+        Rank = "rank",
+    }
+);
+
+text_key_enum!(
+    /// Why a value was refused. Each has a translated message.
+    Problem {
+        Required = "required",
+        NotADate = "not_a_date",
+        DateInFuture = "date_in_future",
+        DateBeforePairStart = "date_before_pair_start",
+        NotANumber = "not_a_number",
+        MinutesOutOfRange = "minutes_out_of_range",
+        DurationTooShort = "duration_too_short",
+        DurationTooLong = "duration_too_long",
+        TooLong = "too_long",
+        UnknownChoice = "unknown_choice",
+        UnknownPair = "unknown_pair",
+        NotYourPair = "not_your_pair",
+        PairEnded = "pair_ended",
+        ContentDamaged = "content_damaged",
+        /// An invisible control character (other than a line break or a
+        /// tab), as pasted from another app.
+        ControlCharacter = "control_character",
+        /// The item alone is larger than a sync request may be.
+        TooLarge = "too_large",
+        /// The server could not read the item as sent.
+        Unreadable = "unreadable",
+        /// The server failed to store the item while it stored others.
+        NotAccepted = "not_accepted",
+        /// A number outside what the field allows.
+        OutOfRange = "out_of_range",
+        NotAnEmail = "not_an_email",
+        PasswordTooShort = "password_too_short",
+        PasswordTooLong = "password_too_long",
+        /// A box that must be ticked (the privacy notice was read).
+        MustAccept = "must_accept",
+        /// Details of a person typed before their consent was recorded.
+        ProfileWithoutConsent = "profile_without_consent",
+        /// A date in the future where only a past one makes sense.
+        NotYet = "not_yet",
+        /// A move between recruitment stages that is not allowed.
+        StageNotAllowed = "stage_not_allowed",
+        /// Someone who is not an accepted candidate of the programme.
+        NotAcceptedCandidate = "not_accepted_candidate",
+        /// A mentor with no free place left.
+        MentorFull = "mentor_full",
+        /// A mentee who already has a mentor.
+        AlreadyMatched = "already_matched",
+        /// The same rank given twice.
+        DuplicateRank = "duplicate_rank",
+        /// The mentor is not the kind the programme's typology asks for.
+        TypologyMismatch = "typology_mismatch",
+    }
+);
+
+/// One refused value: which field, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// Every refused value of one form, in field order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn one(field: Field, problem: Problem) -> Self {
+        Self(vec![FieldError { field, problem }])
+    }
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+    /// The first problem of one field, to show next to it.
+    pub fn problem(&self, field: Field) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.problem))
+            .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// A control character a text may not hold: everything but the line
+/// break and the tab (a carriage return is made a line break first).
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Checks a free-text field and returns it as stored: trimmed, with every
+/// line break written `\n`.
+pub(crate) fn text_field(
+    errors: &mut FieldErrors,
+    field: Field,
+    value: &str,
+    required: bool,
+) -> String {
+    let value = value.trim().replace("\r\n", "\n").replace('\r', "\n");
+    if required && value.is_empty() {
+        errors.push(field, Problem::Required);
+    } else if value.chars().count() > MAX_TEXT_CHARS {
+        errors.push(field, Problem::TooLong);
+    } else if value.chars().any(is_forbidden_control) {
+        errors.push(field, Problem::ControlCharacter);
+    }
+    value
+}
+
+pub(crate) fn number_field(text: &str) -> Result<u32, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    text.parse::<u32>().map_err(|_| Problem::NotANumber)
+}
+
+
+/// The longest short text (a name, a place, a topic), in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+
+/// Checks a one-line text: trimmed, at most [`MAX_SHORT_TEXT_CHARS`], no
+/// control characters (not even a line break).
+pub(crate) fn short_text(
+    errors: &mut FieldErrors,
+    field: Field,
+    value: &str,
+    required: bool,
+) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.push(field, Problem::Required);
+    } else if value.chars().count() > MAX_SHORT_TEXT_CHARS {
+        errors.push(field, Problem::TooLong);
+    } else if value.chars().any(char::is_control) {
+        errors.push(field, Problem::ControlCharacter);
+    }
+    value.to_string()
+}
+
+/// A whole number in `range`, required.
+pub(crate) fn number_in(
+    errors: &mut FieldErrors,
+    field: Field,
+    text: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Option<u32> {
+    if text.trim().is_empty() {
+        errors.push(field, Problem::Required);
+        return None;
+    }
+    match number_field(text) {
+        Err(problem) => {
+            errors.push(field, problem);
+            None
+        }
+        Ok(n) if !range.contains(&n) => {
+            errors.push(field, Problem::OutOfRange);
+            None
+        }
+        Ok(n) => Some(n),
+    }
+}
+
+/// A whole number in `range`, or nothing when left empty.
+pub(crate) fn optional_number_in(
+    errors: &mut FieldErrors,
+    field: Field,
+    text: &str,
+    range: std::ops::RangeInclusive<u32>,
+) -> Option<u32> {
+    if text.trim().is_empty() {
+        None
+    } else {
+        number_in(errors, field, text, range)
+    }
+}
