@@ -1,7 +1,7 @@
 //! The HTML shell and the application's routes.
 
 use crate::components::*;
-use crate::i18n::{provide_i18n, Lang, Part};
+use crate::i18n::{provide_i18n, Lang};
 use crate::offline::{provide_offline, pwa};
 use crate::pages::*;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos_router::{path, Lazy, SsrMode};
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     use crate::api::context::{AppState, Assets};
     use crate::boot::{Boot, ELEMENT_ID};
-    use crate::i18n::Msg;
+    use crate::i18n::{Msg, Part};
     let assets = use_context::<AppState>()
         .map(|s| s.assets.clone())
         .unwrap_or_else(|| std::sync::Arc::new(Assets::default()));
@@ -24,7 +24,10 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     }
     let boot = Boot::current();
     let lang = initial_language();
-    let core_texts = boot.table_url(lang, Part::Core).unwrap_or_default().to_string();
+    let core_texts = boot
+        .table_url(lang, Part::Core)
+        .unwrap_or_default()
+        .to_string();
     let office_texts = boot
         .office
         .then(|| boot.table_url(lang, Part::Office))
@@ -32,6 +35,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default()
         .to_string();
     let boot_text = boot.to_script_text();
+
     let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
     // The page is whole without the app (server-rendered, links and forms
     // work), so the app starts loading once the page has painted: its
@@ -59,6 +63,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="stylesheet" href=assets.stylesheet.clone()/>
+                {boot.office.then(|| view! { <link rel="stylesheet" href=boot.office_stylesheet.clone() data-office=""/> })}
                 <script type="application/json" id=ELEMENT_ID inner_html=boot_text></script>
                 <script type="module" nonce=nonce inner_html=start></script>
             </head>
@@ -164,6 +169,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator") view={Lazy::<CoordinatorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/mentee") view={Lazy::<MenteeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes") view={Lazy::<ProgrammesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/new") view={Lazy::<ProgrammeFormRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id") view={Lazy::<ProgrammeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/edit") view={Lazy::<ProgrammeFormRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/recruitment") view={Lazy::<RecruitmentRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/candidates/new") view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/candidates/:cid") view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/training") view={Lazy::<TrainingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/:id/matching") view={Lazy::<MatchingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<NoRoleRoute>::new()}/>
                 </Routes>
             </main>

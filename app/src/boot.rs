@@ -30,6 +30,8 @@ pub struct Boot {
     pub tables: Vec<(Lang, Part, String)>,
     /// The page uses the office texts (a manager's or coordinator's page).
     pub office: bool,
+    /// The address of the office pages' stylesheet.
+    pub office_stylesheet: String,
 }
 
 /// What a mentor's page shows: their pairs and newest logs.
@@ -80,7 +82,7 @@ impl Boot {
 /// A page of the office (managers, coordinators): it uses the office part
 /// of the texts. Every other page uses the core only.
 pub fn office_page(path: &str) -> bool {
-    ["/manager", "/coordinator", "/programmes", "/invitations"]
+    ["/manager", "/coordinator", "/programmes", "/invite"]
         .iter()
         .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
 }
@@ -147,11 +149,13 @@ mod server {
             .flat_map(|l| Part::ALL.map(|p| (*l, p, table_url(*l, p))))
             .collect();
         let office = super::office_page(path);
+        let office_stylesheet = crate::components::office_stylesheet::url().to_string();
         if shell {
             return Ok(Boot {
                 shell: true,
                 tables,
                 office,
+                office_stylesheet,
                 ..Boot::default()
             });
         }
@@ -173,6 +177,7 @@ mod server {
             mentor,
             tables,
             office,
+            office_stylesheet,
         })
     }
 }

@@ -195,6 +195,7 @@ core {
     NavOutbox { en: "Outbox", ro: "De trimis" }
     NavProgrammeLogs { en: "Meeting logs", ro: "Jurnale de întâlnire" }
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
+    NavProgrammes { en: "Programmes", ro: "Programe" }
     NavMyMentoring { en: "My mentoring", ro: "Mentoratul meu" }
 
 
@@ -343,7 +344,6 @@ office {
     ColMeetings { en: "Meetings", ro: "Întâlniri" }
     ColHours { en: "Hours of mentoring", ro: "Ore de mentorat" }
     ColChallenges { en: "Meetings with a challenge", ro: "Întâlniri cu provocări" }
-    NavProgrammes { en: "Programmes", ro: "Programe" }
     NavRecruitment { en: "Recruitment", ro: "Recrutare" }
     NavTraining { en: "Training", ro: "Instruire" }
     NavMatching { en: "Matching", ro: "Asociere" }
@@ -358,6 +358,7 @@ office {
     ChooseOne { en: "Choose…", ro: "Alegeți…" }
     Copy { en: "Copy", ro: "Copiază" }
     Copied { en: "Copied.", ro: "Copiat." }
+    CopyByHand { en: "The link is selected: press Ctrl+C (or long-press and Copy) to copy it.", ro: "Linkul este selectat: apăsați Ctrl+C (sau țineți apăsat și alegeți Copiere) pentru a-l copia." }
 
     ProgrammesTitle { en: "Programmes", ro: "Programe" }
     ProgrammesIntro { en: "Each programme with where it stands on the six steps of the process map.", ro: "Fiecare program și unde se află pe cei șase pași ai hărții procesului." }
@@ -603,6 +604,7 @@ office {
     ProblemMentorFull { en: "This mentor has no free place.", ro: "Acest mentor nu mai are locuri libere." }
     ProblemAlreadyMatched { en: "This mentee already has a mentor.", ro: "Acest mentorat are deja un mentor." }
     ProblemDuplicateRank { en: "Each person can be chosen only once.", ro: "Fiecare persoană poate fi aleasă o singură dată." }
+    ProblemAlreadyUsed { en: "This is taken already. For an email: log in with that account first, then open the invitation again.", ro: "Acesta este deja folosit. Pentru un e-mail: autentificați-vă mai întâi cu acel cont, apoi deschideți din nou invitația." }
     ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
 }
 }
@@ -861,6 +863,7 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::AlreadyMatched => Msg::ProblemAlreadyMatched,
         Problem::DuplicateRank => Msg::ProblemDuplicateRank,
         Problem::TypologyMismatch => Msg::ProblemTypologyMismatch,
+        Problem::AlreadyUsed => Msg::ProblemAlreadyUsed,
     }
 }
 

@@ -77,7 +77,12 @@ impl Build {
     /// Everything the service worker keeps for offline use: the main files,
     /// every lazily loaded chunk, the string tables, the manifest and icons.
     pub fn precache(&self) -> Vec<String> {
-        let mut files = vec![self.file("js"), self.file("wasm"), self.file("css")];
+        let mut files = vec![
+            self.file("js"),
+            self.file("wasm"),
+            self.file("css"),
+            app::components::office_stylesheet::url().to_string(),
+        ];
         files.extend(self.chunks.iter().cloned());
         files.extend(
             Lang::ALL

@@ -255,6 +255,11 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 mentee: person(&db, &mentee).await?,
                 manager: person(&db, &manager).await?,
                 started_on,
+                // A pair made by an administrator is confirmed at once.
+                confirmed_on: Some(started_on),
+                planned_end_on: started_on + chrono::Months::new(6),
+                mentor_candidate: None,
+                mentee_candidate: None,
             };
             for (who, id, role) in [
                 (&mentor, new.mentor, Role::Mentor),

@@ -79,6 +79,7 @@ impl ServeArgs {
                 session_idle: chrono::Duration::minutes(self.session_idle_minutes),
                 session_absolute: chrono::Duration::hours(self.session_max_hours),
                 secure_cookies: secure,
+                public_origin: public_origin.clone(),
                 ..Settings::default()
             },
             public_origin,

@@ -69,6 +69,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         )
         .route("/sw.js", get(serve_service_worker))
         .route("/i18n/{file}", get(serve_string_table))
+        .route("/style/{file}", get(serve_office_stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .layer(middleware::from_fn_with_state(
             guard.clone(),
@@ -351,14 +352,16 @@ async fn static_cache_headers(
     next: Next,
 ) -> Response {
     let path = request.uri().path();
-    let policy =
-        if (path.starts_with("/pkg/") && guard.build.hashed()) || path.starts_with("/i18n/") {
-            Some("public, max-age=31536000, immutable")
-        } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" {
-            Some("public, max-age=86400")
-        } else {
-            None
-        };
+    let policy = if (path.starts_with("/pkg/") && guard.build.hashed())
+        || path.starts_with("/i18n/")
+        || path.starts_with("/style/")
+    {
+        Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" {
+        Some("public, max-age=86400")
+    } else {
+        None
+    };
     let mut response = next.run(request).await;
     if let (Some(policy), true) = (policy, response.status() == StatusCode::OK) {
         response
@@ -410,6 +413,22 @@ async fn serve_string_table(
         )
             .into_response(),
         None => (StatusCode::NOT_FOUND, "no such string table").into_response(),
+    }
+}
+
+/// The office pages' stylesheet, under the name with its hash.
+async fn serve_office_stylesheet(
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    use app::components::office_stylesheet;
+    if office_stylesheet::url().strip_prefix("/style/") == Some(file.as_str()) {
+        (
+            [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+            office_stylesheet::CSS,
+        )
+            .into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "no such stylesheet").into_response()
     }
 }
 

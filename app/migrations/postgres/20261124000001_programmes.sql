@@ -153,3 +153,6 @@ ALTER TABLE pairs ADD COLUMN mentor_candidate_id UUID REFERENCES candidates (id)
 ALTER TABLE pairs ADD COLUMN mentee_candidate_id UUID REFERENCES candidates (id);
 UPDATE pairs SET confirmed_on = started_on,
     planned_end_on = started_on + INTERVAL '6 months';
+
+-- The language a person chose (emails and reminders are written in it).
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'en';

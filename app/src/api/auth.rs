@@ -144,7 +144,7 @@ pub mod session {
     }
 
     /// A new random session token: 32 bytes, hex.
-    fn new_token() -> String {
+    pub(crate) fn new_token() -> String {
         let mut bytes = [0u8; 32];
         OsRng.fill_bytes(&mut bytes);
         hex::encode(bytes)
@@ -216,18 +216,29 @@ pub mod session {
             return Err(AppError::BadCredentials);
         }
         users::clear_login_failures(db, email).await?;
+        let identity = start(state, user.id, cookies).await?;
+        tracing::info!(user = %user.id, "logged in");
+        Ok(identity)
+    }
 
+    /// Starts a session for the person (a session id the request came with
+    /// is dropped) and sets its cookie.
+    pub async fn start(
+        state: &AppState,
+        user: UserId,
+        cookies: Option<&str>,
+    ) -> Result<Identity, AppError> {
+        let (db, settings) = (&state.db, &state.settings);
         if let Some(old) = cookies.and_then(token_from_cookies) {
             sessions::delete(db, &hash_token(&old)).await?;
         }
         let token = new_token();
-        sessions::create(db, &hash_token(&token), user.id, now).await?;
+        sessions::create(db, &hash_token(&token), user, store::now()).await?;
         append_header(
             http::header::SET_COOKIE,
             &cookie(settings, &token, settings.session_absolute.num_seconds()),
         );
-        tracing::info!(user = %user.id, "logged in");
-        Ok(load_user(db, user.id)
+        Ok(load_user(db, user)
             .await?
             .ok_or(AppError::Internal)?
             .identity)

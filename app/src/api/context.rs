@@ -50,6 +50,8 @@ pub struct Settings {
     pub login_window: chrono::Duration,
     pub max_failures_per_account: i64,
     pub max_failures_per_ip: i64,
+    /// `PB_PUBLIC_URL`'s origin, for links shown to people (invitations).
+    pub public_origin: Option<String>,
 }
 
 impl Default for Settings {
@@ -61,6 +63,7 @@ impl Default for Settings {
             login_window: chrono::Duration::minutes(15),
             max_failures_per_account: 5,
             max_failures_per_ip: 50,
+            public_origin: None,
         }
     }
 }
@@ -131,6 +134,119 @@ pub fn require(role: Role) -> Result<(AppState, CurrentUser), AppError> {
         return Err(AppError::Forbidden);
     }
     Ok((state()?, user))
+}
+
+/// How a person may act in one programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgrammeAccess {
+    /// Coordinates the programme's organisation: sees everything of it,
+    /// edits the programme, invites its managers.
+    Coordinator,
+    /// Manages the programme: runs recruitment, training and matching.
+    Manager,
+}
+
+impl CurrentUser {
+    pub fn manages(&self, programme: crate::model::ProgrammeId) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.programme_id == programme && m.role == Role::Manager)
+    }
+}
+
+/// The programme and how the person may act in it: a manager of it, or a
+/// coordinator of its organisation (both: manager). Anyone else is refused
+/// as if it did not exist.
+pub async fn programme_access(
+    state: &AppState,
+    user: &CurrentUser,
+    programme: crate::model::ProgrammeId,
+) -> Result<(crate::model::ProgrammeView, ProgrammeAccess), AppError> {
+    let Some(view) = crate::store::programmes::find(&state.db, programme).await? else {
+        return Err(AppError::Forbidden);
+    };
+    if user.manages(programme) {
+        return Ok((view, ProgrammeAccess::Manager));
+    }
+    if coordinates(state, user, view.organisation_id).await? {
+        return Ok((view, ProgrammeAccess::Coordinator));
+    }
+    Err(AppError::Forbidden)
+}
+
+/// The person coordinates the organisation (a programme of it).
+pub async fn coordinates(
+    state: &AppState,
+    user: &CurrentUser,
+    organisation: crate::model::OrganisationId,
+) -> Result<bool, AppError> {
+    if !user.has_role(Role::Coordinator) {
+        return Ok(false);
+    }
+    Ok(
+        crate::store::programmes::coordinated_organisations(&state.db, user.id())
+            .await?
+            .iter()
+            .any(|(id, _)| *id == organisation),
+    )
+}
+
+/// The programme, if the person manages it (coordinators may read only).
+pub async fn manager_of(
+    state: &AppState,
+    user: &CurrentUser,
+    programme: crate::model::ProgrammeId,
+) -> Result<crate::model::ProgrammeView, AppError> {
+    match programme_access(state, user, programme).await? {
+        (view, ProgrammeAccess::Manager) => Ok(view),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The language of the request (the remembered choice, else the browser's).
+pub fn request_language() -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    let header = |name| {
+        parts().and_then(|p| {
+            p.headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+    };
+    header(http::header::COOKIE)
+        .and_then(|c| Lang::from_cookie_header(&c))
+        .or_else(|| {
+            header(http::header::ACCEPT_LANGUAGE).and_then(|a| Lang::from_accept_language(&a))
+        })
+        .unwrap_or_default()
+}
+
+/// The address people use for the site: `PB_PUBLIC_URL`, else the
+/// request's own host.
+pub fn site_origin(settings: &Settings) -> String {
+    if let Some(origin) = &settings.public_origin {
+        return origin.clone();
+    }
+    let host = parts()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "localhost".to_string());
+    format!("http://{host}")
+}
+
+/// Today, where the server is (dates of records the office makes).
+pub fn today() -> chrono::NaiveDate {
+    crate::model::dates::local_today()
+}
+
+/// A form's problems, as the error the form shows next to each field.
+pub fn invalid(errors: crate::model::FieldErrors) -> AppError {
+    AppError::Invalid { errors }
 }
 
 pub fn append_header(name: http::HeaderName, value: &str) {

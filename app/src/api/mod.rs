@@ -9,6 +9,11 @@ pub mod context;
 
 pub mod auth;
 pub mod coordinator;
+pub mod invitations;
 pub mod manager;
+pub mod matching;
 pub mod mentee;
 pub mod mentor;
+pub mod programmes;
+pub mod recruitment;
+pub mod training;

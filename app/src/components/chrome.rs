@@ -104,6 +104,9 @@ fn NavLinks() -> impl IntoView {
         if auth.has(Role::Coordinator) {
             links.push(link("/coordinator", Msg::NavOverview).into_any());
         }
+        if auth.has(Role::Manager) || auth.has(Role::Coordinator) {
+            links.push(link("/programmes", Msg::NavProgrammes).into_any());
+        }
         if auth.has(Role::Mentee) {
             links.push(link("/mentee", Msg::NavMyMentoring).into_any());
         }

@@ -4,12 +4,14 @@ mod auth;
 mod chrome;
 mod errors;
 mod format;
+mod office;
 mod sync_bar;
 
 pub use auth::*;
 pub use chrome::*;
 pub use errors::*;
 pub use format::*;
+pub use office::*;
 pub use sync_bar::*;
 
 use leptos::prelude::*;

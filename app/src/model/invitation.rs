@@ -18,7 +18,9 @@ pub const INVITATION_DAYS: i64 = 7;
 pub fn may_invite(inviter: Role, invited: Role) -> bool {
     matches!(
         (inviter, invited),
-        (Role::Coordinator, Role::Manager) | (Role::Manager, Role::Mentor) | (Role::Manager, Role::Mentee)
+        (Role::Coordinator, Role::Manager)
+            | (Role::Manager, Role::Mentor)
+            | (Role::Manager, Role::Mentee)
     )
 }
 
@@ -177,7 +179,13 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(errors.problem(Field::Email), Some(Problem::NotAnEmail));
-        assert_eq!(errors.problem(Field::Password), Some(Problem::PasswordTooShort));
-        assert_eq!(errors.problem(Field::PrivacyNotice), Some(Problem::MustAccept));
+        assert_eq!(
+            errors.problem(Field::Password),
+            Some(Problem::PasswordTooShort)
+        );
+        assert_eq!(
+            errors.problem(Field::PrivacyNotice),
+            Some(Problem::MustAccept)
+        );
     }
 }

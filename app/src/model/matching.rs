@@ -73,7 +73,8 @@ pub fn score(mentee: &MatchProfile, mentor: &MatchProfile, typology: Typology) -
     {
         reasons.push(ScoreReason::SharedLanguage(language.clone()));
     }
-    if !mentee.area.trim().is_empty() && mentee.area.trim().eq_ignore_ascii_case(mentor.area.trim()) {
+    if !mentee.area.trim().is_empty() && mentee.area.trim().eq_ignore_ascii_case(mentor.area.trim())
+    {
         reasons.push(ScoreReason::SameArea);
     }
     let shared = mentee
@@ -105,8 +106,13 @@ pub fn score(mentee: &MatchProfile, mentor: &MatchProfile, typology: Typology) -
 }
 
 /// Every mentor for a mentee, best first (available ones before full ones).
-pub fn rank_mentors(mentee: &MatchProfile, mentors: &[MatchProfile], typology: Typology) -> Vec<Suggestion> {
-    let mut suggestions: Vec<Suggestion> = mentors.iter().map(|m| score(mentee, m, typology)).collect();
+pub fn rank_mentors(
+    mentee: &MatchProfile,
+    mentors: &[MatchProfile],
+    typology: Typology,
+) -> Vec<Suggestion> {
+    let mut suggestions: Vec<Suggestion> =
+        mentors.iter().map(|m| score(mentee, m, typology)).collect();
     suggestions.sort_by(|a, b| {
         b.available
             .cmp(&a.available)
@@ -126,11 +132,23 @@ pub struct Preferences {
 
 impl Preferences {
     /// The rank (1 = first choice) `who` gave `whom`, if any.
-    pub fn rank(list: &[(CandidateId, Vec<CandidateId>)], who: CandidateId, whom: CandidateId) -> Option<u32> {
+    pub fn rank(
+        list: &[(CandidateId, Vec<CandidateId>)],
+        who: CandidateId,
+        whom: CandidateId,
+    ) -> Option<u32> {
         list.iter()
             .find(|(id, _)| *id == who)
             .and_then(|(_, ranked)| ranked.iter().position(|r| *r == whom))
             .map(|p| p as u32 + 1)
+    }
+
+    /// The ranking `who` gave, best first (empty when none was recorded).
+    pub fn ranking(list: &[(CandidateId, Vec<CandidateId>)], who: CandidateId) -> Vec<CandidateId> {
+        list.iter()
+            .find(|(id, _)| *id == who)
+            .map(|(_, ranked)| ranked.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -168,8 +186,10 @@ pub fn propose(
     // Worse than any given rank.
     let unranked = (mentees.len().max(mentors.len()) + 1) as i64;
     let cost = |mentee: CandidateId, mentor: CandidateId| {
-        let by_mentee = Preferences::rank(&preferences.mentees, mentee, mentor).map_or(unranked, i64::from);
-        let by_mentor = Preferences::rank(&preferences.mentors, mentor, mentee).map_or(unranked, i64::from);
+        let by_mentee =
+            Preferences::rank(&preferences.mentees, mentee, mentor).map_or(unranked, i64::from);
+        let by_mentor =
+            Preferences::rank(&preferences.mentors, mentor, mentee).map_or(unranked, i64::from);
         by_mentee + by_mentor
     };
     // Every real pairing weighs more than none (a dummy place, weight 0),
@@ -180,7 +200,11 @@ pub fn propose(
         .iter()
         .map(|mentee| {
             (0..columns)
-                .map(|c| slots.get(c).map_or(0, |mentor| ceiling - cost(*mentee, *mentor)))
+                .map(|c| {
+                    slots
+                        .get(c)
+                        .map_or(0, |mentor| ceiling - cost(*mentee, *mentor))
+                })
                 .collect()
         })
         .collect();
@@ -209,6 +233,7 @@ pub fn propose(
 mod tests {
     use super::*;
 
+    #[cfg(feature = "ssr")]
     fn ids(n: usize) -> Vec<CandidateId> {
         (0..n).map(|_| CandidateId::new()).collect()
     }
@@ -248,7 +273,11 @@ mod tests {
             ..close.clone()
         };
 
-        let ranked = rank_mentors(&mentee, &[far.clone(), full.clone(), close.clone()], Typology::Peer);
+        let ranked = rank_mentors(
+            &mentee,
+            &[far.clone(), full.clone(), close.clone()],
+            Typology::Peer,
+        );
 
         assert_eq!(
             ranked.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
@@ -335,7 +364,9 @@ mod tests {
         let pairs = propose(&e, &[(m[0], 1), (m[1], 1)], &Preferences::default());
 
         assert_eq!(pairs.len(), 2);
-        assert!(pairs.iter().all(|p| p.mentee_rank.is_none() && p.mentor_rank.is_none()));
+        assert!(pairs
+            .iter()
+            .all(|p| p.mentee_rank.is_none() && p.mentor_rank.is_none()));
         assert_ne!(pairs[0].mentor, pairs[1].mentor);
     }
 }

@@ -72,6 +72,9 @@ pub struct PairSummary {
     pub started_on: NaiveDate,
     #[serde(with = "crate::model::dates::iso_date::option")]
     pub ended_on: Option<NaiveDate>,
+    /// (Missing from what older versions cached on a phone.)
+    #[serde(default, with = "crate::model::dates::iso_date::option")]
+    pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
 }
 

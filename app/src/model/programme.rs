@@ -126,7 +126,12 @@ impl ProgrammeInput {
         );
         let meetings = choice::<MeetingFrequency>(&mut errors, Field::Meetings, &self.meetings);
         let max_mentees = number_in(&mut errors, Field::MaxMentees, &self.max_mentees, 1..=10);
-        let age_limit = number_in(&mut errors, Field::ChildAgeLimit, &self.child_age_limit, 1..=18);
+        let age_limit = number_in(
+            &mut errors,
+            Field::ChildAgeLimit,
+            &self.child_age_limit,
+            1..=18,
+        );
         let starts_on = match super::dates::parse_iso_date(&self.starts_on) {
             Some(date) => Some(date),
             None if self.starts_on.trim().is_empty() => {
@@ -140,23 +145,35 @@ impl ProgrammeInput {
         };
         let country = short_text(&mut errors, Field::Country, &self.country, true);
         let language = short_text(&mut errors, Field::Language, &self.language, true);
-        match (typology, format, duration, meetings, max_mentees, age_limit, starts_on) {
-            (Some(typology), Some(format), Some(duration_months), Some(meetings), Some(max_mentees), Some(child_age_limit), Some(starts_on))
-                if errors.is_empty() =>
-            {
-                Ok(ProgrammeSettings {
-                    name,
-                    typology,
-                    format,
-                    duration_months,
-                    meetings,
-                    max_mentees,
-                    child_age_limit,
-                    starts_on,
-                    country,
-                    language,
-                })
-            }
+        match (
+            typology,
+            format,
+            duration,
+            meetings,
+            max_mentees,
+            age_limit,
+            starts_on,
+        ) {
+            (
+                Some(typology),
+                Some(format),
+                Some(duration_months),
+                Some(meetings),
+                Some(max_mentees),
+                Some(child_age_limit),
+                Some(starts_on),
+            ) if errors.is_empty() => Ok(ProgrammeSettings {
+                name,
+                typology,
+                format,
+                duration_months,
+                meetings,
+                max_mentees,
+                child_age_limit,
+                starts_on,
+                country,
+                language,
+            }),
             _ => Err(errors),
         }
     }
@@ -328,7 +345,13 @@ mod tests {
 
     #[test]
     fn a_duration_outside_six_to_nine_months_is_refused() {
-        for (months, ok) in [("5", false), ("6", true), ("9", true), ("10", false), ("x", false)] {
+        for (months, ok) in [
+            ("5", false),
+            ("6", true),
+            ("9", true),
+            ("10", false),
+            ("x", false),
+        ] {
             let input = ProgrammeInput {
                 duration_months: months.into(),
                 ..valid()
@@ -361,7 +384,10 @@ mod tests {
     #[test]
     fn a_new_programme_waits_for_its_manager_and_later_steps_wait() {
         let map = process_map(&ProgrammeFacts::default());
-        assert_eq!(map[0], (Step::Launch, StepState::Now(NextAction::InviteManager)));
+        assert_eq!(
+            map[0],
+            (Step::Launch, StepState::Now(NextAction::InviteManager))
+        );
         assert!(map[1..].iter().all(|(_, s)| *s == StepState::NotYet));
     }
 
@@ -375,13 +401,19 @@ mod tests {
             trained_mentors: 0,
             ..ProgrammeFacts::default()
         };
-        assert_eq!(process_map(&facts)[1].1, StepState::Now(NextAction::RecordAttendance));
+        assert_eq!(
+            process_map(&facts)[1].1,
+            StepState::Now(NextAction::RecordAttendance)
+        );
         let attended = ProgrammeFacts {
             trained_mentors: 2,
             ..facts
         };
         assert_eq!(process_map(&attended)[1].1, StepState::Done);
-        assert_eq!(process_map(&attended)[2].1, StepState::Now(NextAction::AcceptCandidates));
+        assert_eq!(
+            process_map(&attended)[2].1,
+            StepState::Now(NextAction::AcceptCandidates)
+        );
     }
 
     #[test]
@@ -400,13 +432,19 @@ mod tests {
             pairs_getting_to_know: 2,
             ..base
         };
-        assert_eq!(process_map(&knowing)[2].1, StepState::Now(NextAction::ConfirmPairs));
+        assert_eq!(
+            process_map(&knowing)[2].1,
+            StepState::Now(NextAction::ConfirmPairs)
+        );
         let ended = ProgrammeFacts {
             pairs_ended: 2,
             ..base
         };
         let map = process_map(&ended);
-        assert!(map[..5].iter().all(|(_, s)| *s == StepState::Done), "{map:?}");
+        assert!(
+            map[..5].iter().all(|(_, s)| *s == StepState::Done),
+            "{map:?}"
+        );
         assert_eq!(map[5].1, StepState::Now(NextAction::WriteReport));
     }
 }

@@ -231,7 +231,9 @@ impl RegistrationInput {
                 }
             };
             let how = choice::<ConsentHow>(&mut errors, Field::ConsentHow, &self.consent_how);
-            given_on.zip(how).map(|(given_on, how)| Consent { given_on, how })
+            given_on
+                .zip(how)
+                .map(|(given_on, how)| Consent { given_on, how })
         } else {
             None
         };
@@ -316,7 +318,12 @@ impl RegistrationInput {
         let heard_from = text_field(errors, Field::HeardFrom, &self.heard_from, false);
         let is_parent = kind == Some(CandidateKind::Mentor) && self.is_parent.trim() == "yes";
         let max_mentees = if kind == Some(CandidateKind::Mentor) {
-            optional_number_in(errors, Field::MaxMentees, &self.max_mentees, 1..=ctx.max_mentees)
+            optional_number_in(
+                errors,
+                Field::MaxMentees,
+                &self.max_mentees,
+                1..=ctx.max_mentees,
+            )
         } else {
             None
         };
@@ -386,7 +393,11 @@ fn optional_choice<T: TextKey>(errors: &mut FieldErrors, field: Field, key: &str
 /// `"Romanian, romani ,English"` → `["Romanian", "romani", "English"]`.
 pub fn split_languages(text: &str) -> Vec<String> {
     let mut languages: Vec<String> = Vec::new();
-    for language in text.split([',', ';']).map(str::trim).filter(|l| !l.is_empty()) {
+    for language in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         if !languages.iter().any(|l| l.eq_ignore_ascii_case(language)) {
             languages.push(language.to_string());
         }
@@ -493,7 +504,10 @@ mod tests {
         assert_eq!(r.consent.unwrap().how, ConsentHow::Paper);
         assert_eq!(r.profile.role_with_child, Some(RoleWithChild::Mother));
         assert_eq!(r.profile.languages, vec!["Romanian", "romani"]);
-        assert_eq!(r.profile.availability, vec![Slot::WeekdayMornings, Slot::Weekends]);
+        assert_eq!(
+            r.profile.availability,
+            vec![Slot::WeekdayMornings, Slot::Weekends]
+        );
     }
 
     #[test]
@@ -512,8 +526,14 @@ mod tests {
             ..mentee()
         };
         let errors = too_much.validate(&ctx()).unwrap_err();
-        assert_eq!(errors.problem(Field::Age), Some(Problem::ProfileWithoutConsent));
-        assert_eq!(errors.problem(Field::Languages), Some(Problem::ProfileWithoutConsent));
+        assert_eq!(
+            errors.problem(Field::Age),
+            Some(Problem::ProfileWithoutConsent)
+        );
+        assert_eq!(
+            errors.problem(Field::Languages),
+            Some(Problem::ProfileWithoutConsent)
+        );
     }
 
     #[test]
@@ -525,7 +545,10 @@ mod tests {
         }
         .validate(&ctx())
         .unwrap_err();
-        assert_eq!(errors.problem(Field::ConsentOn), Some(Problem::DateInFuture));
+        assert_eq!(
+            errors.problem(Field::ConsentOn),
+            Some(Problem::DateInFuture)
+        );
         assert_eq!(errors.problem(Field::ConsentHow), Some(Problem::Required));
     }
 
@@ -545,7 +568,10 @@ mod tests {
             ..mentee()
         };
         assert_eq!(
-            mentor.validate(&ctx()).unwrap_err().problem(Field::MaxMentees),
+            mentor
+                .validate(&ctx())
+                .unwrap_err()
+                .problem(Field::MaxMentees),
             Some(Problem::OutOfRange)
         );
         let ok = RegistrationInput {
@@ -571,7 +597,10 @@ mod tests {
         }
         .validate(Stage::Referral)
         .unwrap();
-        assert_eq!((to, reason.as_deref()), (Stage::Dropped, Some("Moved to another town.")));
+        assert_eq!(
+            (to, reason.as_deref()),
+            (Stage::Dropped, Some("Moved to another town."))
+        );
         assert_eq!(
             MoveInput {
                 to: "dropped".into(),

@@ -86,6 +86,8 @@ text_key_enum!(
 text_key_enum!(
     /// Whether a mentoring pair is still meeting.
     PairStatus {
+        /// Matched, in the first weeks, until both confirm.
+        GettingToKnow = "getting_to_know",
         Active = "active",
         Ended = "ended",
     }

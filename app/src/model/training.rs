@@ -137,7 +137,8 @@ impl SelfAssessmentInput {
                 .find(|(id, _)| *id == item.id)
                 .map(|(_, s)| s.as_str())
                 .unwrap_or("");
-            if let Some(score) = number_in(&mut errors, Field::Score, typed, MIN_SCORE..=MAX_SCORE) {
+            if let Some(score) = number_in(&mut errors, Field::Score, typed, MIN_SCORE..=MAX_SCORE)
+            {
                 scores.push((item.id, score));
             }
         }
@@ -182,7 +183,10 @@ mod tests {
     fn a_training_needs_a_date_a_format_and_a_topic() {
         let errors = TrainingInput::default().validate().unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec![Field::HeldOn, Field::TrainingFormat, Field::Topic]);
+        assert_eq!(
+            fields,
+            vec![Field::HeldOn, Field::TrainingFormat, Field::Topic]
+        );
         let ok = TrainingInput {
             held_on: "2027-02-01".into(),
             format: "online".into(),
@@ -218,6 +222,9 @@ mod tests {
         }
         .validate(&items)
         .unwrap();
-        assert_eq!(ok, (Moment::After, vec![(items[0].id, 3), (items[1].id, 5)]));
+        assert_eq!(
+            ok,
+            (Moment::After, vec![(items[0].id, 3), (items[1].id, 5)])
+        );
     }
 }

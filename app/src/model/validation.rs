@@ -121,6 +121,8 @@ text_key_enum!(
         DuplicateRank = "duplicate_rank",
         /// The mentor is not the kind the programme's typology asks for.
         TypologyMismatch = "typology_mismatch",
+        /// Taken already (a programme's name, an account's email).
+        AlreadyUsed = "already_used",
     }
 );
 
@@ -201,7 +203,6 @@ pub(crate) fn number_field(text: &str) -> Result<u32, Problem> {
     }
     text.parse::<u32>().map_err(|_| Problem::NotANumber)
 }
-
 
 /// The longest short text (a name, a place, a topic), in characters.
 pub const MAX_SHORT_TEXT_CHARS: usize = 200;

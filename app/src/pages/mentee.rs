@@ -32,11 +32,15 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
             .into_iter()
             .map(|pair| {
                 let started = pair.started_on;
+                let getting_to_know = pair.status == crate::model::PairStatus::GettingToKnow;
                 view! {
                     <article class="pair-card">
                         <h2>{i18n.fill(Msg::YourMentor, &[("name", &pair.mentor_name)])}</h2>
                         <p>{i18n.fill(Msg::InProgramme, &[("name", &pair.programme_name)])}</p>
-                        <p class="muted">{move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}</p>
+                        <p class="muted">
+                            {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
+                            {getting_to_know.then(|| view! { " " <span class="badge">{t(Msg::GettingToKnowBadge)}</span> })}
+                        </p>
                     </article>
                 }
             })

@@ -139,13 +139,17 @@ fn MentorHomeContent() -> impl IntoView {
                 {pairs.into_iter().map(|pair| {
                     let id = pair.id;
                     let started = pair.started_on;
-                    let ended = pair.status == PairStatus::Ended;
+                    let badge = match pair.status {
+                        PairStatus::Ended => Some(Msg::PairEndedBadge),
+                        PairStatus::GettingToKnow => Some(Msg::GettingToKnowBadge),
+                        PairStatus::Active => None,
+                    };
                     view! {
                         <li class="pair-card" data-testid="pair-card">
                             <h2>{pair.mentee_name.clone()}</h2>
                             <p class="muted">
                                 {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
-                                {ended.then(|| view! { " " <span class="badge">{t(Msg::PairEndedBadge)}</span> })}
+                                {badge.map(|msg| view! { " " <span class="badge">{t(msg)}</span> })}
                             </p>
                             <div class="actions">
                                 <a class="button primary" href=format!("/mentor/log?pair={id}")>{t(Msg::LogAMeeting)}</a>

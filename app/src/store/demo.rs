@@ -87,6 +87,10 @@ pub async fn load(
                 mentee,
                 manager,
                 started_on,
+                confirmed_on: Some(started_on + Days::new(14)),
+                planned_end_on: started_on + chrono::Months::new(6),
+                mentor_candidate: None,
+                mentee_candidate: None,
             },
         )
         .await

@@ -146,7 +146,8 @@ pub async fn stats_for_coordinator(
 ) -> StoreResult<Vec<ProgrammeStats>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ProgrammeStats>(
         "SELECT pr.id AS programme_id, pr.name AS programme_name, o.name AS organisation_name, \
-         (SELECT COUNT(*) FROM pairs p WHERE p.programme_id = pr.id AND p.status = 'active') AS active_pairs, \
+         (SELECT COUNT(*) FROM pairs p WHERE p.programme_id = pr.id AND p.status = 'active' \
+            AND p.confirmed_on IS NOT NULL) AS active_pairs, \
          (SELECT COUNT(*) FROM pairs p WHERE p.programme_id = pr.id AND p.status = 'ended') AS ended_pairs, \
          (SELECT COUNT(DISTINCT p.mentor_id) FROM pairs p WHERE p.programme_id = pr.id) AS mentors, \
          (SELECT COUNT(DISTINCT p.mentee_id) FROM pairs p WHERE p.programme_id = pr.id) AS mentees, \

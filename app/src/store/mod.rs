@@ -8,9 +8,15 @@
 mod sql_types;
 
 pub mod demo;
+pub mod engagement;
+pub mod invitations;
+pub mod matching;
 pub mod meetings;
 pub mod pairs;
+pub mod programmes;
+pub mod recruitment;
 pub mod sessions;
+pub mod training;
 pub mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};

@@ -31,42 +31,62 @@ pub struct NewPair {
     pub mentee: UserId,
     pub manager: UserId,
     pub started_on: NaiveDate,
+    /// `None`: the pair starts by getting to know each other.
+    pub confirmed_on: Option<NaiveDate>,
+    pub planned_end_on: NaiveDate,
+    /// The candidates matched, when the pair comes from recruitment.
+    pub mentor_candidate: Option<CandidateId>,
+    pub mentee_candidate: Option<CandidateId>,
 }
+
+/// A pair's status as the app shows it: ended, getting to know each other
+/// (not yet confirmed) or active.
+pub(crate) const STATUS: &str = "CASE WHEN p.status = 'ended' THEN 'ended' \
+     WHEN p.confirmed_on IS NULL THEN 'getting_to_know' ELSE 'active' END";
 
 #[tracing::instrument(name = "store.pairs.create", skip_all, err(level = "warn", Display))]
 pub async fn create(tx: &mut Tx, pair: &NewPair) -> StoreResult<PairId> {
     let id = PairId::new();
     on_tx!(tx, conn => sqlx::query(
-        "INSERT INTO pairs (id, programme_id, mentor_id, mentee_id, manager_id, status, started_on, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO pairs (id, programme_id, mentor_id, mentee_id, manager_id, status, started_on, created_at, \
+         confirmed_on, planned_end_on, mentor_candidate_id, mentee_candidate_id) \
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11)",
     )
     .bind(id)
     .bind(pair.programme)
     .bind(pair.mentor)
     .bind(pair.mentee)
     .bind(pair.manager)
-    .bind(PairStatus::Active)
     .bind(pair.started_on)
     .bind(now())
+    .bind(pair.confirmed_on)
+    .bind(pair.planned_end_on)
+    .bind(pair.mentor_candidate)
+    .bind(pair.mentee_candidate)
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;
     Ok(id)
 }
 
-const SUMMARY: &str =
-    "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, \
-     mentee.display_name AS mentee_name, p.started_on, p.ended_on, p.status \
-     FROM pairs p \
-     JOIN programmes pr ON pr.id = p.programme_id \
-     JOIN users mentor ON mentor.id = p.mentor_id \
-     JOIN users mentee ON mentee.id = p.mentee_id";
+fn summary() -> String {
+    format!(
+        "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, \
+         mentee.display_name AS mentee_name, p.started_on, p.ended_on, p.planned_end_on, {STATUS} AS status \
+         FROM pairs p \
+         JOIN programmes pr ON pr.id = p.programme_id \
+         JOIN users mentor ON mentor.id = p.mentor_id \
+         JOIN users mentee ON mentee.id = p.mentee_id"
+    )
+}
 
 /// The mentor's pairs, active ones first.
 #[tracing::instrument(name = "store.pairs.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSummary>> {
-    let sql =
-        format!("{SUMMARY} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id");
+    let sql = format!(
+        "{} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id",
+        summary()
+    );
     let rows = on_db!(db, pool => sqlx::query_as::<_, PairSummary>(&sql)
         .bind(mentor)
         .fetch_all(pool)
@@ -77,13 +97,14 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
 /// Whom a mentee is mentored by.
 #[tracing::instrument(name = "store.pairs.of_mentee", skip_all, err(Display))]
 pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<MenteePair>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(
-        "SELECT pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, p.status \
+    let sql = format!(
+        "SELECT pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, {STATUS} AS status \
          FROM pairs p \
          JOIN programmes pr ON pr.id = p.programme_id \
          JOIN users mentor ON mentor.id = p.mentor_id \
-         WHERE p.mentee_id = $1 ORDER BY p.status, p.started_on DESC",
-    )
+         WHERE p.mentee_id = $1 ORDER BY p.status, p.started_on DESC"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(&sql)
     .bind(mentee)
     .fetch_all(pool)
     .await)?;
@@ -92,9 +113,11 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
 
 #[tracing::instrument(name = "store.pairs.find", skip_all, err(Display))]
 pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>> {
-    let row = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(
-        "SELECT id, programme_id, mentor_id, mentee_id, status, started_on, ended_on FROM pairs WHERE id = $1",
-    )
+    let sql = format!(
+        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on \
+         FROM pairs p WHERE p.id = $1"
+    );
+    let row = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(&sql)
     .bind(id)
     .fetch_optional(pool)
     .await)?;
@@ -104,9 +127,11 @@ pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>>
 /// Every pair of one mentor, for checking a batch of logs at once.
 #[tracing::instrument(name = "store.pairs.access_of_mentor", skip_all, err(Display))]
 pub async fn access_of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairAccess>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(
-        "SELECT id, programme_id, mentor_id, mentee_id, status, started_on, ended_on FROM pairs WHERE mentor_id = $1",
-    )
+    let sql = format!(
+        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on \
+         FROM pairs p WHERE p.mentor_id = $1"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(&sql)
     .bind(mentor)
     .fetch_all(pool)
     .await)?;

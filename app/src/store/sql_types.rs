@@ -48,7 +48,17 @@ macro_rules! uuid_column {
     )*};
 }
 
-uuid_column!(UserId, OrganisationId, ProgrammeId, PairId, MeetingLogId);
+uuid_column!(
+    UserId,
+    OrganisationId,
+    ProgrammeId,
+    PairId,
+    MeetingLogId,
+    CandidateId,
+    InvitationId,
+    TrainingId,
+    SelfAssessmentItemId
+);
 
 macro_rules! key_column {
     ($($t:ty),*) => {$(
@@ -91,4 +101,20 @@ macro_rules! key_column {
     )*};
 }
 
-key_column!(Role, PairStatus, Typology, MeetingForm);
+key_column!(
+    Role,
+    PairStatus,
+    Typology,
+    MeetingForm,
+    ProgrammeFormat,
+    MeetingFrequency,
+    MeasureState,
+    CandidateKind,
+    Stage,
+    Gender,
+    RoleWithChild,
+    Employment,
+    ConsentHow,
+    TrainingFormat,
+    Moment
+);

@@ -233,3 +233,94 @@ pub async fn prune_login_failures(db: &super::Db, before: DateTime<Utc>) -> Stor
         .map(|r| r.rows_affected()))?;
     Ok(done)
 }
+
+/// The email of a person who has none (a mentee without a device): unique,
+/// and never deliverable (`.invalid` is reserved for that, RFC 2606).
+pub fn no_email(id: UserId) -> String {
+    format!("{id}@no-email.invalid")
+}
+
+/// A person who has no email: the email column holds [`no_email`].
+pub fn has_email(email: &str) -> bool {
+    !email.ends_with("@no-email.invalid")
+}
+
+/// Creates a person who cannot log in (no email, no password), in a role.
+#[tracing::instrument(name = "store.users.create_without_login", skip_all, err(Display))]
+pub async fn create_without_login(
+    tx: &mut Tx,
+    display_name: &str,
+    programme: ProgrammeId,
+    role: Role,
+) -> StoreResult<UserId> {
+    let id = UserId::new();
+    let at = now();
+    on_tx!(tx, conn => {
+        sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, created_at) VALUES ($1, $2, $3, NULL, $4)",
+        )
+        .bind(id)
+        .bind(no_email(id))
+        .bind(display_name.trim())
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(programme)
+            .bind(role)
+            .bind(at)
+            .execute(&mut *conn)
+            .await?;
+        Ok::<_, sqlx::Error>(())
+    })?;
+    Ok(id)
+}
+
+/// Gives a person a login: email, name, password hash and language. A
+/// taken email is [`StoreError::Duplicate`].
+#[tracing::instrument(name = "store.users.set_login", skip_all, err(level = "warn", Display))]
+pub async fn set_login(
+    tx: &mut Tx,
+    user: UserId,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    language: &str,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE users SET email = $2, display_name = $3, password_hash = $4, language = $5 WHERE id = $1",
+    )
+    .bind(user)
+    .bind(normalise_email(email))
+    .bind(display_name.trim())
+    .bind(password_hash)
+    .bind(language)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "a user with this email"))?;
+    Ok(())
+}
+
+/// Gives a person a role in a programme, if they do not hold it yet.
+#[tracing::instrument(name = "store.users.ensure_membership", skip_all, err(Display))]
+pub async fn ensure_membership(
+    tx: &mut Tx,
+    user: UserId,
+    programme: ProgrammeId,
+    role: Role,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, programme_id, role) DO NOTHING",
+    )
+    .bind(user)
+    .bind(programme)
+    .bind(role)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}

@@ -199,6 +199,10 @@ async fn seed(db: &Db) -> World {
                 mentee: ids[mentee],
                 manager: ids[manager],
                 started_on,
+                confirmed_on: Some(started_on),
+                planned_end_on: started_on + chrono::Months::new(6),
+                mentor_candidate: None,
+                mentee_candidate: None,
             },
         )
         .await

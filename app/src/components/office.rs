@@ -1,0 +1,338 @@
+//! What the office's pages (managers, coordinators) share: their texts,
+//! loaded with the first of them, and the fields of their forms, each with
+//! its label, its problem shown next to it, and screen-reader wiring.
+
+use super::Loading;
+use crate::i18n::{problem_message, t, use_i18n, Msg};
+use crate::model::{Field, FieldErrors, TextKey};
+use leptos::prelude::*;
+
+/// The office's stylesheet (`style/office.css`), served under a name with
+/// its hash and linked from office pages only.
+#[cfg(feature = "ssr")]
+pub mod office_stylesheet {
+    pub const CSS: &str = include_str!("../../../style/office.css");
+
+    /// `/style/office.<hash>.css`.
+    pub fn url() -> &'static str {
+        use sha2::{Digest, Sha256};
+        use std::sync::OnceLock;
+        static URL: OnceLock<String> = OnceLock::new();
+        URL.get_or_init(|| {
+            let hash = Sha256::digest(CSS.as_bytes());
+            format!("/style/office.{}.css", hex::encode(&hash[..6]))
+        })
+    }
+}
+
+/// Links the office stylesheet into a page that was not loaded as an
+/// office page (the person came from a mentor's page).
+#[cfg(not(feature = "ssr"))]
+fn link_office_stylesheet() {
+    let boot = crate::boot::Boot::current();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if boot.office_stylesheet.is_empty()
+        || document
+            .query_selector("link[data-office]")
+            .ok()
+            .flatten()
+            .is_some()
+    {
+        return;
+    }
+    if let (Ok(link), Ok(Some(head))) = (
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &boot.office_stylesheet);
+        let _ = link.set_attribute("data-office", "");
+        let _ = head.append_child(&link);
+    }
+}
+
+/// Shows its children once the office texts of the language are there:
+/// at once on the server and when the page was loaded as an office page;
+/// after fetching them when the person comes from a mentor's page. Links
+/// the office stylesheet too.
+#[component]
+pub fn OfficeTexts(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(not(feature = "ssr"))]
+    link_office_stylesheet();
+    let loaded = RwSignal::new(office_texts_loaded(i18n.lang.get_untracked()));
+    #[cfg(not(feature = "ssr"))]
+    if !loaded.get_untracked() {
+        let lang = i18n.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            if crate::i18n::tables::fetch(lang, crate::i18n::Part::Office).await {
+                loaded.set(true);
+            }
+        });
+    }
+    view! {
+        <Show when=move || loaded.get() fallback=|| view! { <Loading/> }>
+            {children()}
+        </Show>
+    }
+}
+
+fn office_texts_loaded(lang: crate::i18n::Lang) -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let _ = lang;
+        true
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        crate::i18n::tables::has(lang, crate::i18n::Part::Office)
+    }
+}
+
+/// How a form field reads and writes its text in the form's value.
+pub struct Lens<T> {
+    pub get: fn(&T) -> String,
+    pub set: fn(&mut T, String),
+}
+
+/// The [`Lens`] of a `String` field of a form's value: `lens!(name)`.
+macro_rules! lens {
+    ($field:ident) => {
+        $crate::components::Lens {
+            get: |v| v.$field.clone(),
+            set: |v, s| v.$field = s,
+        }
+    };
+}
+pub(crate) use lens;
+
+/// A form's state: what is typed, and the problems the last save found.
+pub struct Form<T: Send + Sync + 'static> {
+    pub value: RwSignal<T>,
+    pub errors: RwSignal<FieldErrors>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Form<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Form<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Form<T> {
+    pub fn new(value: T) -> Self {
+        Form {
+            value: RwSignal::new(value),
+            errors: RwSignal::new(FieldErrors::default()),
+        }
+    }
+
+    /// The problem of one field, in words, for the text under it.
+    fn problem(&self, field: Field) -> impl Fn() -> Option<&'static str> + Copy + 'static {
+        let errors = self.errors;
+        let i18n = use_i18n();
+        move || {
+            errors
+                .with(|e| e.problem(field))
+                .map(|p| i18n.text(problem_message(p)))
+        }
+    }
+
+    fn invalid(&self, field: Field) -> impl Fn() -> &'static str + Copy + 'static {
+        let errors = self.errors;
+        move || {
+            if errors.with(|e| e.problem(field).is_some()) {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    }
+
+    /// A one-line input: `kind` is `text`, `email`, `password`, `date` or
+    /// `number`.
+    pub fn input(
+        &self,
+        id: &str,
+        label: Msg,
+        field: Field,
+        kind: &'static str,
+        lens: Lens<T>,
+    ) -> AnyView {
+        let Lens { get, set } = lens;
+        let form = *self;
+        let id = id.to_string();
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || form.errors.with(|e| e.problem(field).is_some())>
+                <label for=id.clone()>{t(label)}</label>
+                <input
+                    id=id.clone()
+                    type=kind
+                    aria-invalid=form.invalid(field)
+                    aria-describedby=error_id.clone()
+                    prop:value=move || form.value.with(get)
+                    on:input:target=move |ev| form.value.update(|v| set(v, ev.target().value()))
+                />
+                <p class="field-error" id=error_id>{form.problem(field)}</p>
+            </div>
+        }
+        .into_any()
+    }
+
+    pub fn textarea(&self, id: &str, label: Msg, field: Field, lens: Lens<T>) -> AnyView {
+        let Lens { get, set } = lens;
+        let form = *self;
+        let id = id.to_string();
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || form.errors.with(|e| e.problem(field).is_some())>
+                <label for=id.clone()>{t(label)}</label>
+                <textarea
+                    id=id.clone()
+                    rows="3"
+                    aria-invalid=form.invalid(field)
+                    aria-describedby=error_id.clone()
+                    prop:value=move || form.value.with(get)
+                    on:input:target=move |ev| form.value.update(|v| set(v, ev.target().value()))
+                ></textarea>
+                <p class="field-error" id=error_id>{form.problem(field)}</p>
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A choice of one value of a closed set (`label_of` names each), with
+    /// an empty first option when `optional`.
+    pub fn select<K: TextKey>(
+        &self,
+        id: &str,
+        label: Msg,
+        field: Field,
+        label_of: fn(K) -> Msg,
+        optional: bool,
+        lens: Lens<T>,
+    ) -> AnyView {
+        let Lens { get, set } = lens;
+        let form = *self;
+        let id = id.to_string();
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || form.errors.with(|e| e.problem(field).is_some())>
+                <label for=id.clone()>{t(label)}</label>
+                <select
+                    id=id.clone()
+                    aria-invalid=form.invalid(field)
+                    aria-describedby=error_id.clone()
+                    prop:value=move || form.value.with(get)
+                    on:change:target=move |ev| form.value.update(|v| set(v, ev.target().value()))
+                >
+                    {optional.then(|| view! { <option value="">{t(Msg::ChooseOne)}</option> })}
+                    {K::ALL.iter().map(|k| {
+                        let key = k.key();
+                        view! {
+                            <option value=key selected=move || form.value.with(|v| get(v) == key)>
+                                {t(label_of(*k))}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+                <p class="field-error" id=error_id>{form.problem(field)}</p>
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A yes/no box (stored as `"yes"` or empty).
+    pub fn checkbox(&self, id: &str, label: Msg, field: Field, lens: Lens<T>) -> AnyView {
+        let Lens { get, set } = lens;
+        let form = *self;
+        let id = id.to_string();
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field" class:has-error=move || form.errors.with(|e| e.problem(field).is_some())>
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        aria-invalid=form.invalid(field)
+                        aria-describedby=error_id.clone()
+                        prop:checked=move || form.value.with(|v| get(v) == "yes")
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            form.value.update(|v| set(v, if on { "yes".into() } else { String::new() }))
+                        }
+                    />
+                    <label for=id.clone()>{t(label)}</label>
+                </div>
+                <p class="field-error" id=error_id>{form.problem(field)}</p>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The line over a form that says what happened when it was sent.
+#[component]
+pub fn FormNotice(notice: RwSignal<Option<(bool, Msg)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        notice.get().map(|(ok, msg)| {
+            let class = if ok { "notice success" } else { "form-error" };
+            let role = if ok { "status" } else { "alert" };
+            view! { <p class=class role=role>{i18n.text(msg)}</p> }
+        })
+    }
+}
+
+/// What a form shows when the server refused it: the problems next to
+/// their fields, or what went wrong.
+pub fn show_error(
+    error: crate::api::AppError,
+    errors: RwSignal<FieldErrors>,
+    notice: RwSignal<Option<(bool, Msg)>>,
+) {
+    match error {
+        crate::api::AppError::Invalid { errors: found } => {
+            errors.set(found);
+            notice.set(Some((false, Msg::FixErrors)));
+        }
+        other => notice.set(Some((false, other.message()))),
+    }
+}
+
+/// The id of a programme in the address (`/programmes/:id/...`).
+pub fn programme_param() -> Option<crate::model::ProgrammeId> {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|id| crate::model::ProgrammeId::parse(&id).ok())
+}
+
+/// The tabs of a programme's pages.
+#[component]
+pub fn ProgrammeTabs(programme: crate::model::ProgrammeId, current: Msg) -> impl IntoView {
+    let tabs = [
+        (Msg::NavProgrammes, format!("/programmes/{programme}")),
+        (
+            Msg::NavRecruitment,
+            format!("/programmes/{programme}/recruitment"),
+        ),
+        (
+            Msg::NavTraining,
+            format!("/programmes/{programme}/training"),
+        ),
+        (
+            Msg::NavMatching,
+            format!("/programmes/{programme}/matching"),
+        ),
+    ];
+    view! {
+        <nav class="tabs" aria-label=t(Msg::NavProgrammes)>
+            {tabs.into_iter().map(|(msg, href)| view! {
+                <a href=href aria-current=(msg == current).then_some("page")>{t(msg)}</a>
+            }).collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,299 @@
+//! Invitations: the panel on a programme's page (make one, show its link and
+//! QR code, list them) and the page the link opens (accept it).
+
+use crate::api::invitations::*;
+use crate::components::*;
+use crate::i18n::{labels, t, use_i18n, Lang, Msg};
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Make an invitation: a coordinator for managers, a manager for mentors
+/// and mentees.
+#[component]
+pub fn InvitationsPanel(programme: ProgrammeId, coordinates: bool, manages: bool) -> impl IntoView {
+    let mut roles = Vec::new();
+    if coordinates {
+        roles.push(Role::Manager);
+    }
+    if manages {
+        roles.extend([Role::Mentor, Role::Mentee]);
+    }
+    if roles.is_empty() {
+        return ().into_any();
+    }
+    let list = Resource::new(move || (), move |_| invitations(programme));
+    let made = RwSignal::new(None::<NewInvitation>);
+    view! {
+        <section class="invitations" id="invitations" aria-labelledby="invitations-title">
+            <h2 id="invitations-title">{t(Msg::InvitationsTitle)}</h2>
+            <p class="lead">{t(Msg::InvitationsIntro)}</p>
+            <div class="actions">
+                {roles.into_iter().map(|role| {
+                    let label = match role {
+                        Role::Manager => Msg::InviteManager,
+                        Role::Mentor => Msg::InviteMentor,
+                        _ => Msg::InviteMentee,
+                    };
+                    view! { <InviteButton programme role candidate=None label made on_made=move || list.refetch()/> }
+                }).collect_view()}
+            </div>
+            {move || made.get().map(|invitation| view! { <MadeInvitation invitation/> })}
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || list.get().map(|result| match result {
+                    Err(error) => error_view(error),
+                    Ok(items) if items.is_empty() => view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any(),
+                    Ok(items) => view! { <InvitationList items/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+    .into_any()
+}
+
+/// A button that makes an invitation for `role` (and a candidate).
+#[component]
+pub fn InviteButton(
+    programme: ProgrammeId,
+    role: Role,
+    candidate: Option<CandidateId>,
+    label: Msg,
+    made: RwSignal<Option<NewInvitation>>,
+    #[prop(optional, into)] name: Option<String>,
+    on_made: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let pending = RwSignal::new(false);
+    let notice = RwSignal::new(None);
+    let on_click = move |_| {
+        pending.set(true);
+        let name = name.clone();
+        spawn_local(async move {
+            match create_invitation(programme, role, candidate, name).await {
+                Ok(invitation) => {
+                    made.set(Some(invitation));
+                    on_made();
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <button type="button" disabled=move || pending.get() on:click=on_click>{t(label)}</button>
+        <FormNotice notice/>
+    }
+}
+
+/// The invitation just made: its link (to copy) and QR code.
+#[component]
+pub fn MadeInvitation(invitation: NewInvitation) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}{}", invitation.path))
+        .unwrap_or_else(|| invitation.path.clone());
+    // `Some(true)` copied; `Some(false)` the browser refused (no clipboard
+    // outside HTTPS): the link is selected for copying by hand.
+    let copied = RwSignal::new(None::<bool>);
+    let to_copy = link.clone();
+    let on_copy = move |_| {
+        let to_copy = to_copy.clone();
+        leptos::task::spawn_local(async move {
+            let done = copy_text(&to_copy).await;
+            if !done {
+                select_link();
+            }
+            copied.set(Some(done));
+        });
+    };
+    let expires = invitation.expires_at;
+    view! {
+        <div class="notice success made-invitation" role="status" data-testid="invitation">
+            <p>{move || i18n.fill(Msg::InvitationMade, &[("date", &format_moment(expires, i18n.lang.get()))])}</p>
+            <div class="field">
+                <label for="invitation-link">{t(Msg::InvitationLink)}</label>
+                <input id="invitation-link" type="text" readonly prop:value=link.clone()/>
+            </div>
+            <p>
+                <button type="button" on:click=on_copy>{t(Msg::Copy)}</button>
+                " "
+                <span role="status">{move || copied.get().map(|done| i18n.text(if done { Msg::Copied } else { Msg::CopyByHand }))}</span>
+            </p>
+            <figure class="qr">
+                <div role="img" aria-label=t(Msg::InvitationQr) inner_html=invitation.qr_svg.clone()></div>
+            </figure>
+        </div>
+    }
+}
+
+#[component]
+fn InvitationList(items: Vec<InvitationView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = chrono::Utc::now();
+    view! {
+        <ul class="plain-list">
+            {items.into_iter().map(|item| {
+                let expires = item.expires_at;
+                let state = move || {
+                    if item.used {
+                        i18n.text(Msg::InvitationUsed).to_string()
+                    } else if expires <= now {
+                        i18n.text(Msg::InvitationExpired).to_string()
+                    } else {
+                        i18n.fill(Msg::InvitationOpen, &[("date", &format_moment(expires, i18n.lang.get()))])
+                    }
+                };
+                view! {
+                    <li>
+                        <strong>{t(labels::role(item.role))}</strong>
+                        {item.name.clone().map(|n| view! { " · " {n} })}
+                        " · " <span class="muted">{state}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `/invite/:token`: the invited person joins.
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let token = use_params_map()
+        .with_untracked(|p| p.get("token"))
+        .unwrap_or_default();
+    let details = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        invitation,
+    );
+    view! {
+        <section class="page narrow">
+            <Suspense fallback=|| view! { <Loading/> }>
+                {
+                    let token = token.clone();
+                    move || details.get().map(|result| match result {
+                        Err(crate::api::AppError::NotFound) => view! {
+                            <h1>{t(Msg::InvitationsTitle)}</h1>
+                            <p class="notice warning" role="alert">{t(Msg::InvitationGone)}</p>
+                        }.into_any(),
+                        Err(error) => error_view(error),
+                        Ok(details) => view! { <AcceptForm token=token.clone() details/> }.into_any(),
+                    })
+                }
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let logged_in = move || auth.identity.with(Option::is_some);
+    let form = Form::new(AcceptInput {
+        name: details.name.clone().unwrap_or_default(),
+        language: i18n.lang.get_untracked().code().into(),
+        ..AcceptInput::default()
+    });
+    let notice = RwSignal::new(None);
+    let pending = RwSignal::new(false);
+    let role = details.role;
+    let (programme, organisation) = (
+        details.programme_name.clone(),
+        details.organisation_name.clone(),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let input = form.value.get_untracked();
+        if !logged_in() {
+            if let Err(errors) = input.validate() {
+                form.errors.set(errors);
+                notice.set(Some((false, Msg::FixErrors)));
+                return;
+            }
+        }
+        pending.set(true);
+        let token = token.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match accept_invitation(token, input.clone()).await {
+                Ok(identity) => {
+                    if let Some(lang) = Lang::from_code(&input.language) {
+                        i18n.choose(lang);
+                    }
+                    let home = identity.home_path();
+                    auth.became(Some(identity));
+                    navigate(home, Default::default());
+                }
+                Err(error) => show_error(error, form.errors, notice),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <h1>{move || i18n.fill(Msg::AcceptTitle, &[("programme", &programme)])}</h1>
+        <p class="lead">{move || i18n.fill(Msg::AcceptIntro, &[("organisation", &organisation), ("role", i18n.text(labels::role(role)))])}</p>
+        <form class="form" novalidate on:submit=on_submit>
+            <FormNotice notice/>
+            <Show when=move || !logged_in()>
+                {form.input("accept-name", Msg::NameLabel, Field::Name, "text", lens!(name))}
+                {form.input("accept-email", Msg::EmailLabel, Field::Email, "email", lens!(email))}
+                {form.input("accept-password", Msg::PasswordLabel, Field::Password, "password", lens!(password))}
+                <div class="field">
+                    <label for="accept-language">{t(Msg::LanguageLabel)}</label>
+                    <select id="accept-language" on:change:target=move |ev| form.value.update(|v| v.language = ev.target().value())>
+                        {Lang::ALL.iter().map(|lang| {
+                            let code = lang.code();
+                            view! { <option value=code selected=move || form.value.with(|v| v.language == code)>{lang.native_name()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+            <section class="notice" aria-labelledby="privacy-title">
+                <h2 id="privacy-title">{t(Msg::PrivacyTitle)}</h2>
+                <p>{t(Msg::PrivacyText)}</p>
+            </section>
+            {form.checkbox("accept-privacy", Msg::PrivacyNoticeLabel, Field::PrivacyNotice, lens!(privacy_notice))}
+            <button type="submit" class="primary" disabled=move || pending.get()>{t(Msg::AcceptButton)}</button>
+        </form>
+    }
+}
+
+/// Puts `text` on the clipboard, if the browser lets the page.
+async fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    match clipboard {
+        Some(clipboard) => {
+            let promise = clipboard
+                .unchecked_into::<web_sys::Clipboard>()
+                .write_text(text);
+            wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+        }
+        None => false,
+    }
+}
+
+fn select_link() {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("invitation-link"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}

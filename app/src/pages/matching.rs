@@ -1,0 +1,371 @@
+//! Matching: suggestions that explain themselves (administrative matching),
+//! the speed-meeting's choices and the proposed assignment (preference
+//! matching), and the programme's pairs.
+
+use crate::api::matching::*;
+use crate::components::*;
+use crate::i18n::{t, use_i18n, Msg};
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `/programmes/:id/matching`.
+#[component]
+pub fn MatchingPage() -> impl IntoView {
+    let Some(programme) = programme_param() else {
+        return view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any();
+    };
+    let data = Resource::new(move || (), move |_| matching_page(programme));
+    let refetch = move || data.refetch();
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || data.get().map(|result| match result {
+                Err(error) => error_view(error),
+                Ok(page) => view! { <Matching page refetch/> }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn reason_text(reason: &ScoreReason, i18n: crate::i18n::I18n) -> String {
+    match reason {
+        ScoreReason::SharedLanguage(l) => i18n.fill(Msg::ReasonSharedLanguage, &[("language", l)]),
+        ScoreReason::SameArea => i18n.text(Msg::ReasonSameArea).into(),
+        ScoreReason::SharedTimes(n) => i18n.fill(Msg::ReasonSharedTimes, &[("n", &n.to_string())]),
+        ScoreReason::PeerMentor => i18n.text(Msg::ReasonPeerMentor).into(),
+        ScoreReason::ProfessionalMentor => i18n.text(Msg::ReasonProfessionalMentor).into(),
+        ScoreReason::TypologyMismatch => i18n.text(Msg::ReasonTypologyMismatch).into(),
+        ScoreReason::FreePlaces(n) => i18n.fill(Msg::ReasonFreePlaces, &[("n", &n.to_string())]),
+    }
+}
+
+#[component]
+fn Matching(
+    page: MatchingData,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let programme = page.programme.id;
+    let notice = RwSignal::new(None);
+    let confirm_pairs = move |matches: Vec<(CandidateId, CandidateId)>| {
+        spawn_local(async move {
+            match confirm_matches(programme, matches).await {
+                Ok(_) => {
+                    notice.set(Some((true, Msg::Matched)));
+                    refetch();
+                }
+                Err(crate::api::AppError::Invalid { errors }) => {
+                    let problem = errors
+                        .iter()
+                        .next()
+                        .map(|e| crate::i18n::problem_message(e.problem));
+                    notice.set(Some((false, problem.unwrap_or(Msg::FixErrors))));
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+        });
+    };
+    let waiting: Vec<MatchProfile> = page.mentees.iter().map(|(m, _)| m.clone()).collect();
+    view! {
+        <section class="page wide">
+            <h1>{page.programme.settings.name.clone()}</h1>
+            <ProgrammeTabs programme current=Msg::NavMatching/>
+            <h2>{t(Msg::MatchingTitle)}</h2>
+            <p class="lead">{t(Msg::MatchingIntro)}</p>
+            <FormNotice notice/>
+            <section aria-labelledby="admin-matching">
+                <h3 id="admin-matching">{t(Msg::AdministrativeMatching)}</h3>
+                {if page.mentors.is_empty() {
+                    view! { <p class="empty">{t(Msg::NoAcceptedMentors)}</p> }.into_any()
+                } else if page.mentees.is_empty() {
+                    view! { <p class="empty">{t(Msg::NobodyWaiting)}</p> }.into_any()
+                } else {
+                    page.mentees.clone().into_iter().map(|(mentee, suggestions)| view! {
+                        <MenteeSuggestions mentee suggestions manages=page.manages on_match=confirm_pairs/>
+                    }).collect_view().into_any()
+                }}
+            </section>
+            {(page.manages && !page.mentors.is_empty() && !waiting.is_empty()).then(|| view! {
+                <Preferences
+                    programme
+                    mentors=page.mentors.clone()
+                    mentees=waiting.clone()
+                    preferences=page.preferences.clone()
+                    on_confirm=confirm_pairs
+                />
+            })}
+            <PairsList pairs=page.pairs manages=page.manages on_ended=refetch/>
+        </section>
+    }
+}
+
+#[component]
+fn MenteeSuggestions(
+    mentee: MatchProfile,
+    suggestions: Vec<Suggestion>,
+    manages: bool,
+    on_match: impl Fn(Vec<(CandidateId, CandidateId)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mentee_id = mentee.id;
+    view! {
+        <article class="suggestions" data-testid="mentee-suggestions">
+            <h4>{mentee.name.clone()}</h4>
+            <ol class="plain-list">
+                {suggestions.into_iter().map(|s| {
+                    let reasons = s.reasons.clone();
+                    let mentor = s.mentor;
+                    let name = s.name.clone();
+                    let available = s.available;
+                    view! {
+                        <li class="suggestion" class:full=!available>
+                            <strong>{s.name.clone()}</strong>
+                            " · " {move || i18n.fill(Msg::ScoreValue, &[("n", &s.score.to_string())])}
+                            <span class="muted">" · " {move || reasons.iter().map(|r| reason_text(r, i18n)).collect::<Vec<_>>().join(", ")}</span>
+                            {(!available).then(|| view! { " · " <span class="badge">{t(Msg::NoFreePlace)}</span> })}
+                            {(manages && available).then(|| {
+                                let name = name.clone();
+                                view! {
+                                    " "
+                                    <button type="button" class="small" on:click=move |_| {
+                                        if confirm(&i18n.fill(Msg::MatchWith, &[("name", &name)])) {
+                                            on_match(vec![(mentee_id, mentor)]);
+                                        }
+                                    }>{move || i18n.fill(Msg::MatchWith, &[("name", &s.name)])}</button>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </article>
+    }
+}
+
+/// The speed-meeting: each person's choices, then the proposal.
+#[component]
+fn Preferences(
+    programme: ProgrammeId,
+    mentors: Vec<MatchProfile>,
+    mentees: Vec<MatchProfile>,
+    preferences: crate::model::Preferences,
+    on_confirm: impl Fn(Vec<(CandidateId, CandidateId)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let proposal = RwSignal::new(None::<Vec<ProposedPair>>);
+    let notice = RwSignal::new(None);
+    let names: Vec<(CandidateId, String)> = mentors
+        .iter()
+        .chain(mentees.iter())
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    let names = StoredValue::new(names);
+    let name_of = move |id: CandidateId| {
+        names.with_value(|n| {
+            n.iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
+    };
+    let on_propose = move |_| {
+        spawn_local(async move {
+            match propose_matching(programme).await {
+                Ok(pairs) if pairs.is_empty() => notice.set(Some((false, Msg::NothingToPropose))),
+                Ok(pairs) => {
+                    notice.set(None);
+                    proposal.set(Some(pairs));
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+        });
+    };
+    let mentor_options: Vec<(CandidateId, String)> =
+        mentors.iter().map(|m| (m.id, m.name.clone())).collect();
+    let mentee_options: Vec<(CandidateId, String)> =
+        mentees.iter().map(|m| (m.id, m.name.clone())).collect();
+    let rank_text = move |rank: Option<u32>| {
+        rank.map(|r| r.to_string())
+            .unwrap_or_else(|| i18n.text(Msg::NotRanked).into())
+    };
+    let mentor_choices = StoredValue::new(mentor_options.clone());
+    view! {
+        <section aria-labelledby="preference-matching">
+            <h3 id="preference-matching">{t(Msg::PreferenceMatching)}</h3>
+            <div class="rankings">
+                {mentees.iter().map(|m| {
+                    let ranked = crate::model::Preferences::ranking(&preferences.mentees, m.id);
+                    view! { <Ranking programme chooser=m.id name=m.name.clone() options=mentor_options.clone() ranked/> }
+                }).collect_view()}
+                {mentors.iter().map(|m| {
+                    let ranked = crate::model::Preferences::ranking(&preferences.mentors, m.id);
+                    view! { <Ranking programme chooser=m.id name=m.name.clone() options=mentee_options.clone() ranked/> }
+                }).collect_view()}
+            </div>
+            <p><button type="button" class="primary" on:click=on_propose>{t(Msg::ProposeMatching)}</button></p>
+            <FormNotice notice/>
+            {move || proposal.get().map(|pairs| {
+                let chosen = RwSignal::new(pairs.iter().map(|p| (p.mentee, p.mentor)).collect::<Vec<_>>());
+                view! {
+                    <section class="proposal" aria-labelledby="proposal-title" data-testid="proposal">
+                        <h4 id="proposal-title">{t(Msg::ProposalTitle)}</h4>
+                        <p class="lead">{t(Msg::ProposalIntro)}</p>
+                        <ul class="plain-list">
+                            {pairs.into_iter().map(|p| {
+                                let mentee = p.mentee;
+                                let select_id = format!("proposal-{mentee}");
+                                view! {
+                                    <li class="inline-form" data-testid="proposed-pair">
+                                        <label for=select_id.clone()>{name_of(mentee)}</label>
+                                        <select id=select_id on:change:target=move |ev| {
+                                            if let Ok(mentor) = CandidateId::parse(&ev.target().value()) {
+                                                chosen.update(|c| if let Some(e) = c.iter_mut().find(|(m, _)| *m == mentee) { e.1 = mentor });
+                                            }
+                                        }>
+                                            {mentor_choices.get_value().into_iter().map(|(id, name)| view! {
+                                                <option value=id.to_string() selected=id == p.mentor>{name}</option>
+                                            }).collect_view()}
+                                        </select>
+                                        <span class="muted">
+                                            {move || i18n.fill(Msg::MenteeGave, &[("rank", &rank_text(p.mentee_rank))])}
+                                            " · "
+                                            {move || i18n.fill(Msg::MentorGave, &[("rank", &rank_text(p.mentor_rank))])}
+                                        </span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <button type="button" class="primary" on:click=move |_| on_confirm(chosen.get_untracked())>
+                            {t(Msg::ConfirmProposal)}
+                        </button>
+                    </section>
+                }
+            })}
+        </section>
+    }
+}
+
+/// One person's choices, best first.
+#[component]
+fn Ranking(
+    programme: ProgrammeId,
+    chooser: CandidateId,
+    name: String,
+    options: Vec<(CandidateId, String)>,
+    ranked: Vec<CandidateId>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let slots = options.len();
+    let choices = RwSignal::new(
+        (0..slots)
+            .map(|i| ranked.get(i).copied())
+            .collect::<Vec<_>>(),
+    );
+    let notice = RwSignal::new(None);
+    let options = StoredValue::new(options);
+    let on_save = move |_| {
+        let list: Vec<CandidateId> = choices.get_untracked().into_iter().flatten().collect();
+        spawn_local(async move {
+            match save_preferences(programme, chooser, list).await {
+                Ok(()) => notice.set(Some((true, Msg::Saved))),
+                Err(crate::api::AppError::Invalid { errors }) => {
+                    let problem = errors
+                        .iter()
+                        .next()
+                        .map(|e| crate::i18n::problem_message(e.problem));
+                    notice.set(Some((false, problem.unwrap_or(Msg::FixErrors))));
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+        });
+    };
+    let title = name.clone();
+    view! {
+        <fieldset class="field ranking" data-testid="ranking">
+            <legend>{move || i18n.fill(Msg::PreferencesOf, &[("name", &title)])}</legend>
+            {(0..slots).map(|i| {
+                let select_id = format!("rank-{chooser}-{i}");
+                view! {
+                    <div class="inline-form">
+                        <label for=select_id.clone()>{move || i18n.fill(Msg::RankLabel, &[("n", &(i + 1).to_string())])}</label>
+                        <select id=select_id on:change:target=move |ev| {
+                            let value = CandidateId::parse(&ev.target().value()).ok();
+                            choices.update(|c| c[i] = value);
+                        }>
+                            <option value="">{t(Msg::ChooseOne)}</option>
+                            {options.get_value().into_iter().map(|(id, name)| view! {
+                                <option value=id.to_string() selected=move || choices.with(|c| c[i] == Some(id))>{name}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="form-actions">
+                <button type="button" on:click=on_save>{t(Msg::SavePreferences)}</button>
+                <FormNotice notice/>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PairsList(
+    pairs: Vec<PairRow>,
+    manages: bool,
+    on_ended: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="pairs-title">
+            <h3 id="pairs-title">{t(Msg::PairsTitle)}</h3>
+            {if pairs.is_empty() {
+                view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {pairs.into_iter().map(|pair| {
+                            let getting_to_know = pair.status == PairStatus::GettingToKnow;
+                            let end = pair.planned_end_on;
+                            let reason = RwSignal::new(String::new());
+                            let ending = RwSignal::new(false);
+                            let notice = RwSignal::new(None);
+                            let id = pair.id;
+                            let on_end = move |_| {
+                                if !confirm(i18n.text(Msg::ConfirmEndPair)) {
+                                    return;
+                                }
+                                let text = reason.get_untracked();
+                                spawn_local(async move {
+                                    match end_getting_to_know(id, text).await {
+                                        Ok(()) => on_ended(),
+                                        Err(crate::api::AppError::Invalid { .. }) => notice.set(Some((false, Msg::FixErrors))),
+                                        Err(error) => notice.set(Some((false, error.message()))),
+                                    }
+                                });
+                            };
+                            view! {
+                                <li data-testid="pair">
+                                    <strong>{pair.mentee_name.clone()}</strong> " · " {pair.mentor_name.clone()}
+                                    {getting_to_know.then(|| view! { " " <span class="badge">{t(Msg::PairGettingToKnowBadge)}</span> })}
+                                    {end.map(|end| view! { " · " <span class="muted">{move || i18n.fill(Msg::PlannedEnd, &[("date", &format_date(end, i18n.lang.get()))])}</span> })}
+                                    {(manages && getting_to_know).then(|| view! {
+                                        " "
+                                        <button type="button" class="small" on:click=move |_| ending.set(true)>{t(Msg::EndPair)}</button>
+                                        <Show when=move || ending.get()>
+                                            <div class="inline-form">
+                                                <label for=format!("end-{id}")>{t(Msg::EndReasonLabel)}</label>
+                                                <input id=format!("end-{id}") type="text" on:input:target=move |ev| reason.set(ev.target().value())/>
+                                                <button type="button" class="danger" on:click=on_end>{t(Msg::EndPair)}</button>
+                                            </div>
+                                        </Show>
+                                        <FormNotice notice/>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
