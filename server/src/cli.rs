@@ -4,10 +4,11 @@
 use crate::config::{DbArgs, ServeArgs};
 use app::api::auth::session::hash_password;
 use app::api::context::AppState;
-use app::model::{Role, TextKey, Typology};
+use app::i18n::Lang;
+use app::model::{ProgrammeSettings, Role, TextKey, Typology};
 use app::store::demo::{self, DemoOutcome};
-use app::store::{pairs, users, Db, StoreError};
-use chrono::NaiveDate;
+use app::store::{pairs, programmes, users, Db, StoreError};
+use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -182,7 +183,9 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 Some(org) => org,
                 None => users::create_organisation(&mut tx, &organisation).await?,
             };
-            let id = users::create_programme(&mut tx, org, &name, typology).await?;
+            let settings =
+                ProgrammeSettings::with_defaults(&name, typology, Utc::now().date_naive());
+            let id = programmes::create(&mut tx, org, &settings, None, Lang::En).await?;
             tx.commit().await?;
             println!("Programme {name:?} created ({id}).");
             Ok(())

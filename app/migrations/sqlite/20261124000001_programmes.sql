@@ -133,6 +133,18 @@ CREATE TABLE self_assessments (
     PRIMARY KEY (candidate_id, item_id, moment)
 );
 
+-- Programmes that existed before start from the default questionnaire
+-- (in English; the coordinator edits it). New ones get it when created.
+INSERT INTO self_assessment_items (id, programme_id, position, text)
+SELECT lower(hex(randomblob(16))), pr.id, d.position, d.text
+FROM programmes pr CROSS JOIN (
+    SELECT 1 AS position, 'I listen to a parent without judging.' AS text
+    UNION ALL SELECT 2, 'I keep what a parent tells me confidential.'
+    UNION ALL SELECT 3, 'I know how the school works and whom to ask there.'
+    UNION ALL SELECT 4, 'I support the mentee in reaching their own goals, not mine.'
+    UNION ALL SELECT 5, 'I ask my mentor manager for help when I need it.'
+) d;
+
 -- The speed-meeting's choices: each person's ranking of the other side.
 CREATE TABLE match_preferences (
     chooser_id    TEXT NOT NULL REFERENCES candidates (id),

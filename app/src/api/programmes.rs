@@ -115,7 +115,7 @@ pub async fn create_programme(
             &mut tx,
             organisation,
             &settings,
-            user.id(),
+            Some(user.id()),
             lang,
         )
         .await
@@ -165,7 +165,9 @@ pub async fn save_measure(
         let (state, user) = (state()?, current_user()?);
         programme_access(&state, &user, programme).await?;
         let plan = input.validate().map_err(invalid)?;
-        crate::store::engagement::save(&state.db, programme, &plan, user.id()).await?;
+        let mut tx = state.db.begin().await?;
+        crate::store::engagement::save(&mut tx, programme, &plan, user.id()).await?;
+        tx.commit().await?;
         Ok(plan)
     })
     .await

@@ -58,7 +58,10 @@ pub async fn create_training(
         let (state, user) = (state()?, current_user()?);
         manager_of(&state, &user, programme).await?;
         let session = input.validate().map_err(invalid)?;
-        Ok(crate::store::training::create(&state.db, programme, &session, user.id()).await?)
+        let mut tx = state.db.begin().await?;
+        let id = crate::store::training::create(&mut tx, programme, &session, user.id()).await?;
+        tx.commit().await?;
+        Ok(id)
     })
     .await
 }

@@ -79,6 +79,28 @@ pub struct ProgrammeSettings {
     pub language: String,
 }
 
+impl ProgrammeSettings {
+    /// A programme with the model's defaults (see [`ProgrammeInput::defaults`]).
+    pub fn with_defaults(
+        name: &str,
+        typology: Typology,
+        starts_on: NaiveDate,
+    ) -> ProgrammeSettings {
+        ProgrammeSettings {
+            name: name.trim().to_string(),
+            typology,
+            format: ProgrammeFormat::FaceToFace,
+            duration_months: MIN_DURATION_MONTHS,
+            meetings: MeetingFrequency::Weekly,
+            max_mentees: 2,
+            child_age_limit: 12,
+            starts_on,
+            country: String::new(),
+            language: String::new(),
+        }
+    }
+}
+
 impl ProgrammeInput {
     /// The model's defaults: 6 months, weekly, 2 mentees per mentor,
     /// children under 12, starting today.

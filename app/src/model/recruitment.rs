@@ -45,7 +45,7 @@ impl Stage {
         Stage::PreMatching,
     ];
 
-    fn order(self) -> usize {
+    pub fn order(self) -> usize {
         Stage::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 

@@ -1,10 +1,15 @@
-//! Demo data: one organisation, one programme, five accounts and a few logs.
-//! Loaded only on request (`parent-bridge demo`), never on its own.
+//! Demo data: one organisation and one programme at every stage of the
+//! process map: candidates in each recruitment stage, a held training with
+//! self-assessments before and after, the speed-meeting's choices, a pair
+//! getting to know each other, three active pairs with their logs, and part
+//! of the school engagement plan. Loaded only on request
+//! (`parent-bridge demo`), never on its own.
 
-use super::users::{
-    add_membership, create_organisation, create_programme, create_user, find_organisation,
+use super::users::{add_membership, create_organisation, create_user, find_organisation};
+use super::{
+    engagement, matching, meetings, pairs, programmes, recruitment, training, users, StoreResult,
+    Tx,
 };
-use super::{meetings, pairs, StoreResult};
 use crate::model::*;
 use chrono::{Days, NaiveDate};
 
@@ -27,9 +32,10 @@ pub enum DemoOutcome {
     AlreadyThere,
 }
 
-/// Loads the demo data in one transaction, dated relative to `today` so that
-/// the pairs started ten weeks ago and the logs fall in the weeks since.
-/// `password_hash` is the hash of [`PASSWORD`].
+/// Loads the demo data in one transaction, dated relative to `today`: the
+/// programme started four months ago, the mentors were trained twelve weeks
+/// ago, the first pairs started ten weeks ago and their logs fall in the
+/// weeks since. `password_hash` is the hash of [`PASSWORD`].
 #[tracing::instrument(name = "store.demo.load", skip_all, err(Display))]
 pub async fn load(
     db: &super::Db,
@@ -41,7 +47,33 @@ pub async fn load(
     }
     let mut tx = db.begin().await?;
     let org = create_organisation(&mut tx, ORGANISATION).await?;
-    let programme = create_programme(&mut tx, org, PROGRAMME, Typology::Both).await?;
+    let coordinator = create_user(
+        &mut tx,
+        "coordinator@example.org",
+        "Carmen Dumitrescu",
+        Some(password_hash),
+    )
+    .await?;
+    let settings = ProgrammeSettings {
+        name: PROGRAMME.into(),
+        typology: Typology::Both,
+        format: ProgrammeFormat::Blended,
+        duration_months: 6,
+        meetings: MeetingFrequency::Weekly,
+        max_mentees: 2,
+        child_age_limit: 12,
+        starts_on: today - Days::new(120),
+        country: "Romania".into(),
+        language: "Romanian".into(),
+    };
+    let programme = programmes::create(
+        &mut tx,
+        org,
+        &settings,
+        Some(coordinator),
+        crate::i18n::Lang::En,
+    )
+    .await?;
 
     let mut person =
         async |email: &str, name: &str, can_log_in: bool, role: Role| -> StoreResult<UserId> {
@@ -50,13 +82,6 @@ pub async fn load(
             add_membership(&mut tx, id, programme, role).await?;
             Ok(id)
         };
-    let _coordinator = person(
-        "coordinator@example.org",
-        "Carmen Dumitrescu",
-        true,
-        Role::Coordinator,
-    )
-    .await?;
     let manager = person("manager@example.org", "Mihai Popa", true, Role::Manager).await?;
     let mentor = person("mentor@example.org", "Elena Ionescu", true, Role::Mentor).await?;
     let mentor2 = person("mentor2@example.org", "Andrei Stan", true, Role::Mentor).await?;
@@ -77,27 +102,174 @@ pub async fn load(
     )
     .await?;
 
+    // Recruitment: everyone who came forward, at the stage they reached.
+    let recruited = Recruited {
+        programme,
+        manager,
+        today,
+    };
+    let c = recruited.candidates();
+    let mut ids = Vec::new();
+    for candidate in &c {
+        let user = match candidate.name {
+            "Elena Ionescu" => Some(mentor),
+            "Andrei Stan" => Some(mentor2),
+            "Ioana Marin" => Some(ioana),
+            "Gabriela Radu" => Some(gabriela),
+            "Florin Matei" => Some(florin),
+            _ => None,
+        };
+        ids.push(recruited.register(&mut tx, candidate, user).await?);
+    }
+    let candidate = |name: &str| {
+        c.iter()
+            .zip(&ids)
+            .find(|(candidate, _)| candidate.name == name)
+            .map(|(_, ids)| *ids)
+            .expect("a demo candidate")
+    };
+    let id_of = |name: &str| candidate(name).0;
+    // An accepted candidate's id and account.
+    let accepted = |name: &str| {
+        let (id, user) = candidate(name);
+        (id, user.expect("an accepted demo candidate has an account"))
+    };
+
+    // The mentors' training, held twelve weeks ago, and the next one.
+    let held = training::create(
+        &mut tx,
+        programme,
+        &TrainingSession {
+            held_on: today - Days::new(84),
+            format: TrainingFormat::FaceToFace,
+            topic: "The mentor's role: listening, confidentiality, knowing the school".into(),
+        },
+        manager,
+    )
+    .await?;
+    let trained = ["Elena Ionescu", "Andrei Stan", "Sorina Vasile"];
+    let attended: Vec<CandidateId> = trained.iter().map(|n| id_of(n)).collect();
+    training::set_attendance(&mut tx, held, &attended).await?;
+    training::create(
+        &mut tx,
+        programme,
+        &TrainingSession {
+            held_on: today + Days::new(10),
+            format: TrainingFormat::Online,
+            topic: "Supporting the mentee's own goals".into(),
+        },
+        manager,
+    )
+    .await?;
+    let items = training::items_in(&mut tx, programme).await?;
+    let scores: [(&str, [u32; 5], [u32; 5]); 3] = [
+        ("Elena Ionescu", [3, 4, 2, 3, 2], [4, 5, 4, 4, 4]),
+        ("Andrei Stan", [2, 3, 3, 2, 3], [4, 4, 4, 3, 4]),
+        ("Sorina Vasile", [4, 3, 2, 3, 3], [5, 4, 3, 4, 4]),
+    ];
+    for (name, before, after) in scores {
+        for (moment, values) in [(Moment::Before, before), (Moment::After, after)] {
+            let list: Vec<(SelfAssessmentItemId, u32)> =
+                items.iter().map(|i| i.id).zip(values).collect();
+            training::save_self_assessment(&mut tx, id_of(name), moment, &list, manager).await?;
+        }
+    }
+
+    // The speed-meeting: the two mentees waiting and the mentors with a
+    // free place chose each other.
+    let (cristina, vasile) = (id_of("Cristina Dobre"), id_of("Vasile Rusu"));
+    let (andrei, sorina) = (id_of("Andrei Stan"), id_of("Sorina Vasile"));
+    for (chooser, ranked) in [
+        (cristina, [andrei, sorina]),
+        (vasile, [sorina, andrei]),
+        (andrei, [cristina, vasile]),
+        (sorina, [cristina, vasile]),
+    ] {
+        matching::save_preferences(&mut tx, chooser, &ranked, manager).await?;
+    }
+
+    // Part of the school engagement plan.
+    let plan = [
+        (1, MeasureState::InPlace, "", "Head teacher", None),
+        (4, MeasureState::InPlace, "", "Class tutors", None),
+        (
+            7,
+            MeasureState::Planned,
+            "",
+            "Class tutors",
+            Some(today + Days::new(30)),
+        ),
+        (
+            8,
+            MeasureState::Planned,
+            "",
+            "Deputy head",
+            Some(today + Days::new(45)),
+        ),
+        (
+            9,
+            MeasureState::NotChosen,
+            "No free room this year; the library is open to parents on Thursdays instead.",
+            "",
+            None,
+        ),
+    ];
+    for (measure, state, reason, owner, due_on) in plan {
+        engagement::save(
+            &mut tx,
+            programme,
+            &MeasurePlan {
+                measure,
+                state,
+                reason: reason.into(),
+                owner: owner.into(),
+                due_on,
+            },
+            coordinator,
+        )
+        .await?;
+    }
+
+    // The pairs: three active for ten weeks, one getting to know each other.
     let started_on = today - Days::new(70);
-    let mut pair = async |mentor: UserId, mentee: UserId| -> StoreResult<PairId> {
+    let mut pair = async |mentor: (CandidateId, UserId),
+                          mentee: (CandidateId, UserId),
+                          started_on: NaiveDate,
+                          confirmed: bool|
+           -> StoreResult<PairId> {
         pairs::create(
             &mut tx,
             &pairs::NewPair {
                 programme,
-                mentor,
-                mentee,
+                mentor: mentor.1,
+                mentee: mentee.1,
                 manager,
                 started_on,
-                confirmed_on: Some(started_on + Days::new(14)),
+                confirmed_on: confirmed.then(|| started_on + Days::new(14)),
                 planned_end_on: started_on + chrono::Months::new(6),
-                mentor_candidate: None,
-                mentee_candidate: None,
+                mentor_candidate: Some(mentor.0),
+                mentee_candidate: Some(mentee.0),
             },
         )
         .await
     };
-    let elena_ioana = pair(mentor, ioana).await?;
-    let elena_gabriela = pair(mentor, gabriela).await?;
-    let andrei_florin = pair(mentor2, florin).await?;
+    let elena = accepted("Elena Ionescu");
+    let elena_ioana = pair(elena, accepted("Ioana Marin"), started_on, true).await?;
+    let elena_gabriela = pair(elena, accepted("Gabriela Radu"), started_on, true).await?;
+    let andrei_florin = pair(
+        accepted("Andrei Stan"),
+        accepted("Florin Matei"),
+        started_on,
+        true,
+    )
+    .await?;
+    pair(
+        accepted("Sorina Vasile"),
+        accepted("Larisa Nistor"),
+        today - Days::new(5),
+        false,
+    )
+    .await?;
 
     let day = |days_ago: u64| crate::model::dates::format_iso_date(today - Days::new(days_ago));
     let logs = [
@@ -162,4 +334,192 @@ pub async fn load(
     meetings::insert(&mut tx, &items).await?;
     tx.commit().await?;
     Ok(DemoOutcome::Loaded)
+}
+
+/// kind, name, stage, consent, gender, age, child's age, languages, area,
+/// availability, employment, heard from.
+type DemoRow = (
+    &'static str,
+    &'static str,
+    Stage,
+    bool,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+);
+
+/// One demo candidate: the registration as typed, and the stage reached.
+struct DemoCandidate {
+    name: &'static str,
+    stage: Stage,
+    drop_reason: &'static str,
+    input: RegistrationInput,
+}
+
+/// Registers the demo candidates, moving each one stage by stage.
+struct Recruited {
+    programme: ProgrammeId,
+    manager: UserId,
+    today: NaiveDate,
+}
+
+impl Recruited {
+    fn candidates(&self) -> Vec<DemoCandidate> {
+        let consent_on = crate::model::dates::format_iso_date(self.today - Days::new(100));
+        #[rustfmt::skip]
+        let rows: [DemoRow; 19] = [
+            ("mentor", "Elena Ionescu", Stage::Accepted, true, "female", "41", "", "Romanian, Romani", "Mănăștur", &["weekday_afternoons", "weekends"], "employed", "The school newsletter"),
+            ("mentor", "Andrei Stan", Stage::Accepted, true, "male", "38", "", "Romanian, Hungarian", "Gheorgheni", &["weekday_evenings", "weekends"], "self_employed", "The parents' association"),
+            ("mentor", "Sorina Vasile", Stage::Accepted, true, "female", "45", "", "Romanian", "Zorilor", &["weekday_mornings", "weekday_afternoons"], "home_maker", "Her daughter's class tutor"),
+            ("mentor", "Radu Georgescu", Stage::Interview, true, "male", "50", "", "Romanian, English", "Mărăști", &["weekends"], "employed", "A poster at the school gate"),
+            ("mentor", "Maria Pop", Stage::SelfAssessment, true, "female", "36", "", "Romanian", "Mănăștur", &["weekday_evenings"], "employed", "Another mentor"),
+            ("mentor", "Doina Lungu", Stage::Dropped, true, "female", "47", "", "Romanian", "Gheorgheni", &["weekday_mornings"], "retired", "The school newsletter"),
+            ("mentor", "Teodora Ilie", Stage::Disclosure, false, "", "", "", "", "", &[], "", ""),
+            ("mentee", "Ioana Marin", Stage::Accepted, true, "female", "34", "8", "Romanian, Romani", "Mănăștur", &["weekday_afternoons", "weekends"], "unemployed", "The class tutor"),
+            ("mentee", "Gabriela Radu", Stage::Accepted, true, "female", "29", "10", "Romani, Romanian", "Mănăștur", &["weekends"], "home_maker", "The community centre"),
+            ("mentee", "Florin Matei", Stage::Accepted, true, "male", "40", "7", "Romanian", "Gheorgheni", &["weekday_evenings"], "employed", "The school counsellor"),
+            ("mentee", "Larisa Nistor", Stage::Accepted, true, "female", "31", "6", "Romanian", "Zorilor", &["weekday_mornings"], "unemployed", "The social worker"),
+            ("mentee", "Cristina Dobre", Stage::Accepted, true, "female", "33", "9", "Hungarian, Romanian", "Gheorgheni", &["weekday_evenings", "weekends"], "employed", "The class tutor"),
+            ("mentee", "Vasile Rusu", Stage::Accepted, true, "male", "44", "11", "Romanian", "Zorilor", &["weekday_mornings", "weekday_afternoons"], "unemployed", "Another parent"),
+            ("mentee", "Lavinia Toma", Stage::PreMatching, true, "female", "27", "5", "Romanian", "Mărăști", &["weekday_afternoons"], "student", "The school's open day"),
+            ("mentee", "Alina Ciobanu", Stage::SelfAssessment, true, "female", "38", "12", "Romanian", "Mănăștur", &["weekends"], "employed", "The class tutor"),
+            ("mentee", "Simona Avram", Stage::Interest, true, "female", "30", "7", "Romanian, Romani", "Mănăștur", &["weekday_afternoons"], "home_maker", "A neighbour"),
+            ("mentee", "Petru Cojocaru", Stage::Referral, true, "male", "42", "9", "Romanian", "Gheorgheni", &["weekday_evenings"], "employed", "The school counsellor"),
+            ("mentee", "Bogdan Enache", Stage::Dropped, true, "male", "35", "8", "Romanian", "Zorilor", &["weekends"], "employed", "The class tutor"),
+            ("mentee", "Ana Munteanu", Stage::Disclosure, false, "", "", "", "", "", &[], "", ""),
+        ];
+        rows.into_iter()
+            .map(
+                |(
+                    kind,
+                    name,
+                    stage,
+                    consent,
+                    gender,
+                    age,
+                    child_age,
+                    languages,
+                    area,
+                    slots,
+                    employment,
+                    heard,
+                )| {
+                    let mentor = kind == "mentor";
+                    let given = |value: &str| {
+                        if consent {
+                            value.to_string()
+                        } else {
+                            String::new()
+                        }
+                    };
+                    DemoCandidate {
+                        name,
+                        stage,
+                        drop_reason: match (stage, mentor) {
+                            (Stage::Dropped, true) => "Moved to another town.",
+                            (Stage::Dropped, false) => "Changed his mind after the first talk.",
+                            _ => "",
+                        },
+                        input: RegistrationInput {
+                            kind: kind.into(),
+                            name: name.into(),
+                            consent: if consent { "yes".into() } else { String::new() },
+                            consent_on: given(&consent_on),
+                            consent_how: given("paper"),
+                            gender: gender.into(),
+                            age: age.into(),
+                            role_with_child: if consent && !mentor {
+                                if gender == "male" { "father" } else { "mother" }.into()
+                            } else {
+                                String::new()
+                            },
+                            child_age: child_age.into(),
+                            employment: employment.into(),
+                            languages: languages.into(),
+                            area: area.into(),
+                            availability: slots.iter().map(|s| s.to_string()).collect(),
+                            school: given("Riverside Primary School"),
+                            heard_from: heard.into(),
+                            is_parent: if consent && mentor {
+                                "yes".into()
+                            } else {
+                                String::new()
+                            },
+                            max_mentees: if consent && mentor {
+                                "2".into()
+                            } else {
+                                String::new()
+                            },
+                            ..RegistrationInput::default()
+                        },
+                    }
+                },
+            )
+            .collect()
+    }
+
+    /// Registers one candidate and moves them, stage by stage, to where they
+    /// are; an accepted candidate without an account gets one without a
+    /// login (as the app does). The candidate's id and account.
+    async fn register(
+        &self,
+        tx: &mut Tx,
+        candidate: &DemoCandidate,
+        user: Option<UserId>,
+    ) -> StoreResult<(CandidateId, Option<UserId>)> {
+        let ctx = RegistrationContext {
+            today: self.today,
+            max_mentees: 2,
+        };
+        let registration = candidate
+            .input
+            .validate(&ctx)
+            .expect("the demo candidates follow the rules");
+        let id = recruitment::create(
+            tx,
+            self.programme,
+            &registration,
+            Stage::Disclosure,
+            user,
+            self.manager,
+        )
+        .await?;
+        let mut at = Stage::Disclosure;
+        let path: Vec<Stage> = match candidate.stage {
+            Stage::Dropped => vec![Stage::Referral, Stage::Interest, Stage::Dropped],
+            target => Stage::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.order() > at.order() && s.order() <= target.order())
+                // Mentees are interviewed only when the manager asks.
+                .filter(|s| *s != Stage::Interview || registration.kind == CandidateKind::Mentor)
+                .collect(),
+        };
+        for to in path {
+            let reason = (to == Stage::Dropped).then_some(candidate.drop_reason);
+            recruitment::move_to(tx, id, at, to, reason, self.manager).await?;
+            at = to;
+        }
+        let account = match user {
+            Some(user) => Some(user),
+            None if at == Stage::Accepted => {
+                let role = match registration.kind {
+                    CandidateKind::Mentor => Role::Mentor,
+                    CandidateKind::Mentee => Role::Mentee,
+                };
+                let account =
+                    users::create_without_login(tx, &registration.name, self.programme, role)
+                        .await?;
+                recruitment::link_user(tx, id, account).await?;
+                Some(account)
+            }
+            None => None,
+        };
+        Ok((id, account))
+    }
 }

@@ -1,6 +1,6 @@
 //! The school engagement plan of a programme.
 
-use super::{now, on_db, StoreResult};
+use super::{now, on_db, on_tx, StoreResult, Tx};
 use crate::model::*;
 use chrono::NaiveDate;
 
@@ -38,12 +38,12 @@ pub async fn plan(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<Mea
 /// Records one measure's line (replacing what was there).
 #[tracing::instrument(name = "store.engagement.save", skip_all, err(Display))]
 pub async fn save(
-    db: &super::Db,
+    tx: &mut Tx,
     programme: ProgrammeId,
     plan: &MeasurePlan,
     by: UserId,
 ) -> StoreResult<()> {
-    on_db!(db, pool => sqlx::query(
+    on_tx!(tx, conn => sqlx::query(
         "INSERT INTO school_measures (programme_id, measure, state, reason, owner, due_on, updated_at, updated_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (programme_id, measure) DO UPDATE SET state = excluded.state, reason = excluded.reason, \
@@ -58,7 +58,7 @@ pub async fn save(
     .bind(plan.due_on)
     .bind(now())
     .bind(by)
-    .execute(pool)
+    .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;
     Ok(())

@@ -74,7 +74,7 @@ pub async fn matchable(
         .await?;
         let mentees = sqlx::query_as::<_, ProfileRow>(
             "SELECT c.id, c.name, c.languages, c.area, c.availability, c.is_parent, c.max_mentees AS own_max, \
-             pr.max_mentees AS programme_max, 0 AS taken, c.user_id \
+             pr.max_mentees AS programme_max, CAST(0 AS BIGINT) AS taken, c.user_id \
              FROM candidates c JOIN programmes pr ON pr.id = c.programme_id \
              WHERE c.programme_id = $1 AND c.kind = 'mentee' AND c.stage = 'accepted' \
              AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.mentee_candidate_id = c.id AND p.status <> 'ended') \

@@ -111,8 +111,9 @@ pub async fn find(db: &super::Db, id: ProgrammeId) -> StoreResult<Option<Program
     Ok(row.map(Into::into))
 }
 
-/// Creates a programme in an organisation; its creator coordinates it, and
-/// its self-assessment questionnaire starts from the defaults.
+/// Creates a programme in an organisation; its creator (if a person, not
+/// the command line) coordinates it, and its self-assessment questionnaire
+/// starts from the defaults in `lang`.
 #[tracing::instrument(
     name = "store.programmes.create",
     skip_all,
@@ -122,7 +123,7 @@ pub async fn create(
     tx: &mut Tx,
     organisation: OrganisationId,
     settings: &ProgrammeSettings,
-    creator: UserId,
+    creator: Option<UserId>,
     lang: crate::i18n::Lang,
 ) -> StoreResult<ProgrammeId> {
     let id = ProgrammeId::new();
@@ -149,12 +150,14 @@ pub async fn create(
         .execute(&mut *conn)
         .await
         .map_err(|e| StoreError::on_unique(e, "a programme with this name"))?;
-        sqlx::query("INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, 'coordinator', $3)")
-            .bind(creator)
-            .bind(id)
-            .bind(at)
-            .execute(&mut *conn)
-            .await?;
+        if let Some(creator) = creator {
+            sqlx::query("INSERT INTO memberships (user_id, programme_id, role, created_at) VALUES ($1, $2, 'coordinator', $3)")
+                .bind(creator)
+                .bind(id)
+                .bind(at)
+                .execute(&mut *conn)
+                .await?;
+        }
         for (position, (en, ro)) in DEFAULT_SELF_ASSESSMENT.iter().enumerate() {
             let text = match lang {
                 crate::i18n::Lang::En => *en,

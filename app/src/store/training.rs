@@ -67,13 +67,13 @@ pub async fn find(db: &super::Db, id: TrainingId) -> StoreResult<Option<(Program
 
 #[tracing::instrument(name = "store.training.create", skip_all, err(Display))]
 pub async fn create(
-    db: &super::Db,
+    tx: &mut Tx,
     programme: ProgrammeId,
     session: &TrainingSession,
     by: UserId,
 ) -> StoreResult<TrainingId> {
     let id = TrainingId::new();
-    on_db!(db, pool => sqlx::query(
+    on_tx!(tx, conn => sqlx::query(
         "INSERT INTO trainings (id, programme_id, held_on, format, topic, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -84,7 +84,7 @@ pub async fn create(
     .bind(&session.topic)
     .bind(by)
     .bind(now())
-    .execute(pool)
+    .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;
     Ok(id)
@@ -121,23 +121,37 @@ struct ItemRow {
     text: String,
 }
 
-/// The self-assessment questionnaire of a programme, in order.
-#[tracing::instrument(name = "store.training.items", skip_all, err(Display))]
-pub async fn items(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<SelfAssessmentItem>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, ItemRow>(
-        "SELECT id, position, text FROM self_assessment_items WHERE programme_id = $1 ORDER BY position, id",
-    )
-    .bind(programme)
-    .fetch_all(pool)
-    .await)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| SelfAssessmentItem {
+const ITEMS: &str =
+    "SELECT id, position, text FROM self_assessment_items WHERE programme_id = $1 ORDER BY position, id";
+
+impl From<ItemRow> for SelfAssessmentItem {
+    fn from(r: ItemRow) -> Self {
+        SelfAssessmentItem {
             id: r.id,
             position: r.position.max(0) as u32,
             text: r.text,
-        })
-        .collect())
+        }
+    }
+}
+
+/// The self-assessment questionnaire of a programme, in order.
+#[tracing::instrument(name = "store.training.items", skip_all, err(Display))]
+pub async fn items(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<SelfAssessmentItem>> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, ItemRow>(ITEMS)
+        .bind(programme)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// [`items`], inside a transaction that may have just created them.
+#[tracing::instrument(name = "store.training.items_in", skip_all, err(Display))]
+pub async fn items_in(tx: &mut Tx, programme: ProgrammeId) -> StoreResult<Vec<SelfAssessmentItem>> {
+    let rows = on_tx!(tx, conn => sqlx::query_as::<_, ItemRow>(ITEMS)
+        .bind(programme)
+        .fetch_all(conn)
+        .await)?;
+    Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Adds an item at the end of the questionnaire.

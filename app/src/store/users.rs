@@ -52,33 +52,6 @@ pub async fn find_organisation(db: &super::Db, name: &str) -> StoreResult<Option
     Ok(id)
 }
 
-#[tracing::instrument(
-    name = "store.users.create_programme",
-    skip_all,
-    err(level = "warn", Display)
-)]
-pub async fn create_programme(
-    tx: &mut Tx,
-    organisation: OrganisationId,
-    name: &str,
-    typology: Typology,
-) -> StoreResult<ProgrammeId> {
-    let id = ProgrammeId::new();
-    on_tx!(tx, conn => sqlx::query(
-        "INSERT INTO programmes (id, organisation_id, name, typology, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(organisation)
-    .bind(name.trim())
-    .bind(typology)
-    .bind(now())
-    .execute(conn)
-    .await
-    .map(|r| r.rows_affected()))
-    .map_err(|e| StoreError::on_unique(e, "programme"))?;
-    Ok(id)
-}
-
 /// Programmes by name, across organisations (names are unique within one).
 #[tracing::instrument(name = "store.users.find_programmes", skip_all, err(Display))]
 pub async fn find_programmes(db: &super::Db, name: &str) -> StoreResult<Vec<ProgrammeId>> {

@@ -66,6 +66,70 @@ async fn demo_loads_once_and_lists_the_accounts() {
 }
 
 #[tokio::test]
+async fn the_demo_programme_stands_at_every_stage() {
+    use app::model::*;
+    let folder = tempfile::tempdir().unwrap();
+    let (db, url) = fresh_db(folder.path()).await;
+
+    let out = run(&url, &["demo"], "");
+
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let programme = users::find_programmes(&db, app::store::demo::PROGRAMME)
+        .await
+        .unwrap()[0];
+    let candidates = app::store::recruitment::of_programme(&db, programme)
+        .await
+        .unwrap();
+    for stage in Stage::ALL {
+        assert!(
+            candidates.iter().any(|c| c.stage == *stage),
+            "a candidate at {stage:?}"
+        );
+    }
+    let today = chrono::Utc::now().date_naive();
+    let facts = app::store::programmes::facts(&db, programme, today)
+        .await
+        .unwrap();
+    assert!(facts.trainings_held >= 1 && facts.trained_mentors >= 3);
+    assert_eq!((facts.pairs_active, facts.pairs_getting_to_know), (3, 1));
+    assert_eq!(facts.unmatched_mentees, 2, "two mentees wait for a mentor");
+    let items = app::store::training::items(&db, programme).await.unwrap();
+    let assessed = app::store::training::self_assessments(&db, programme, &items)
+        .await
+        .unwrap();
+    assert!(
+        assessed
+            .iter()
+            .filter(|r| r
+                .scores
+                .iter()
+                .all(|(before, after)| before.is_some() && after.is_some()))
+            .count()
+            >= 3
+    );
+    let preferences = app::store::matching::preferences(&db, programme)
+        .await
+        .unwrap();
+    assert_eq!(
+        (preferences.mentees.len(), preferences.mentors.len()),
+        (2, 2)
+    );
+    assert!(!app::store::engagement::plan(&db, programme)
+        .await
+        .unwrap()
+        .is_empty());
+    // Every pair knows the candidates it was matched from.
+    let (mentors, _) = app::store::matching::matchable(&db, programme)
+        .await
+        .unwrap();
+    let elena = mentors
+        .iter()
+        .find(|m| m.profile.name == "Elena Ionescu")
+        .unwrap();
+    assert_eq!(elena.profile.free_places, 0, "her two pairs count");
+}
+
+#[tokio::test]
 async fn demo_data_is_refused_in_production() {
     let folder = tempfile::tempdir().unwrap();
     let (db, url) = fresh_db(folder.path()).await;

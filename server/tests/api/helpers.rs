@@ -8,8 +8,9 @@
 
 use app::api::auth::session::hash_password;
 use app::api::context::{AppState, Settings};
+use app::i18n::Lang;
 use app::model::*;
-use app::store::{pairs, users, Db};
+use app::store::{pairs, programmes, users, Db};
 use chrono::{Days, NaiveDate};
 use reqwest::{Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -161,12 +162,27 @@ async fn seed(db: &Db) -> World {
     let org_b = users::create_organisation(&mut tx, "School B")
         .await
         .unwrap();
-    let programme_a = users::create_programme(&mut tx, org_a, "Pilot A", Typology::Peer)
-        .await
-        .unwrap();
-    let programme_b = users::create_programme(&mut tx, org_b, "Pilot B", Typology::NonPeer)
-        .await
-        .unwrap();
+    let programme = |name: &str, typology| {
+        ProgrammeSettings::with_defaults(name, typology, today - Days::new(90))
+    };
+    let programme_a = programmes::create(
+        &mut tx,
+        org_a,
+        &programme("Pilot A", Typology::Peer),
+        None,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    let programme_b = programmes::create(
+        &mut tx,
+        org_b,
+        &programme("Pilot B", Typology::NonPeer),
+        None,
+        Lang::En,
+    )
+    .await
+    .unwrap();
     let mut ids = std::collections::HashMap::new();
     for (email, programme, role, login) in [
         ("coordinator@a.test", programme_a, Role::Coordinator, true),
@@ -253,6 +269,13 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
     record_panics();
+    // `RUST_LOG=warn cargo test ... -- --nocapture` shows the servers' logs.
+    if std::env::var_os("RUST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
     let folder = tempfile::tempdir().unwrap();
     let site = folder.path().join("site");
     std::fs::create_dir_all(&site).unwrap();

@@ -7,4 +7,6 @@ mod helpers;
 mod meeting_logs;
 mod pages;
 mod permissions;
+mod programmes;
+mod recruitment;
 mod sync;

@@ -358,7 +358,11 @@ async fn each_languages_texts_are_served_under_a_hashed_name() {
         .unwrap()
         .contains("immutable"));
     let texts: Vec<String> = response.json().await.unwrap();
-    assert_eq!(texts.len(), app::i18n::Msg::ALL.len());
+    assert_eq!(
+        texts.len(),
+        app::i18n::Msg::CORE.len(),
+        "a login page needs the core texts only"
+    );
     assert!(texts.contains(&"Parolă".to_string()));
     let missing = client()
         .get(app.url("/i18n/ro.0000.json"))
@@ -366,4 +370,137 @@ async fn each_languages_texts_are_served_under_a_hashed_name() {
         .await
         .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn each_programme_page_is_rendered_whole_on_the_server_with_the_office_texts_and_styles() {
+    let app = spawn_app().await;
+    let manager = app.as_user("manager@a.test").await;
+    let id = app.world.programme_a;
+
+    for (path, expected) in [
+        ("/programmes".to_string(), "Pilot A"),
+        (format!("/programmes/{id}"), "Where the programme stands"),
+        (format!("/programmes/{id}/recruitment"), "Recruitment"),
+        (
+            format!("/programmes/{id}/candidates/new?kind=mentee"),
+            "Mentoring registration form",
+        ),
+        (
+            format!("/programmes/{id}/training"),
+            "I listen to a parent without judging.",
+        ),
+        (
+            format!("/programmes/{id}/matching"),
+            "Administrative matching",
+        ),
+    ] {
+        let (status, html) = page(&app, &manager, &path, None).await;
+
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(html.contains(expected), "{path} shows {expected:?}");
+        assert!(
+            html.contains("/i18n/en.office."),
+            "{path} loads the office texts"
+        );
+        assert!(
+            html.contains("/style/office."),
+            "{path} links the office styles"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_mentors_page_loads_neither_the_office_texts_nor_its_styles() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+
+    let (status, html) = page(&app, &mentor, "/mentor", None).await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("rel=\"stylesheet\" href=\"/style/office."));
+    let start = html.find("window.__pbTexts").expect("the start script");
+    assert!(html[start..].starts_with("window.__pbTexts = [text(\"/i18n/en.core."));
+    assert!(
+        html[start..].contains("text(\"\")]"),
+        "no office texts fetched"
+    );
+}
+
+#[tokio::test]
+async fn the_office_stylesheet_is_served_under_its_hash_and_cached_for_good() {
+    let app = spawn_app().await;
+    let url = app::components::office_stylesheet::url();
+
+    let response = client().get(app.url(url)).send().await.unwrap();
+    let wrong = client()
+        .get(app.url("/style/office.000000.css"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert!(response.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert!(response.text().await.unwrap().contains(".board"));
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_mentor_or_a_stranger_gets_no_programme_page() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let path = format!("/programmes/{}/recruitment", app.world.programme_a);
+
+    let (mentor_status, mentor_html) = page(&app, &mentor, &path, None).await;
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let stranger = no_redirects
+        .get(app.url(&path))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(mentor_status, StatusCode::FORBIDDEN);
+    assert!(!mentor_html.contains("registration form"));
+    assert!(stranger.status().is_redirection(), "{}", stranger.status());
+    assert_eq!(stranger.headers()["location"], "/login");
+}
+
+#[tokio::test]
+async fn an_invitation_page_opens_without_an_account() {
+    let app = spawn_app().await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let invitation: app::model::NewInvitation = json(
+        app.post_json(
+            &coordinator,
+            "/api/invitations/create",
+            serde_json::json!({ "programme": app.world.programme_a, "role": "manager", "candidate": null, "name": "Dana" }),
+        )
+        .await,
+    )
+    .await;
+
+    let (status, html) = page(&app, &client(), &invitation.path, None).await;
+    let (gone, _) = page(
+        &app,
+        &client(),
+        &format!("/invite/{}", "0".repeat(64)),
+        None,
+    )
+    .await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Pilot A"));
+    assert!(html.contains("privacy"), "the privacy notice");
+    assert_eq!(gone, StatusCode::NOT_FOUND);
 }

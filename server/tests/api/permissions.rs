@@ -9,6 +9,9 @@ use serde_json::json;
 const OK: StatusCode = StatusCode::OK;
 const DENIED: StatusCode = StatusCode::FORBIDDEN;
 const ANONYMOUS: StatusCode = StatusCode::UNAUTHORIZED;
+const NOT_FOUND: StatusCode = StatusCode::NOT_FOUND;
+/// Allowed, and the input checked: it breaks a rule.
+const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 /// Who calls: `None` is nobody logged in.
 const CALLERS: [Option<&str>; 9] = [
@@ -23,10 +26,97 @@ const CALLERS: [Option<&str>; 9] = [
     Some("mentor@b.test"),
 ];
 
-async fn call(app: &TestApp, client: &reqwest::Client, call: &str) -> StatusCode {
+/// The objects of programme A the calls name, made by its manager first.
+struct Objects {
+    organisation: OrganisationId,
+    candidate: CandidateId,
+    mentor_candidate: CandidateId,
+    training: TrainingId,
+    scores: Vec<(SelfAssessmentItemId, String)>,
+}
+
+async fn objects(app: &TestApp) -> Objects {
+    let programme = app.world.programme_a;
+    let manager = app.as_user("manager@a.test").await;
+    let register = async |kind: &str| -> CandidateId {
+        let input = RegistrationInput {
+            kind: kind.into(),
+            name: format!("A {kind}"),
+            consent: "yes".into(),
+            consent_on: app.world.today.to_string(),
+            consent_how: "paper".into(),
+            ..RegistrationInput::default()
+        };
+        json(
+            app.post_json(
+                &manager,
+                "/api/recruitment/save",
+                json!({ "programme": programme, "id": null, "input": input }),
+            )
+            .await,
+        )
+        .await
+    };
+    let candidate = register("mentee").await;
+    let mentor_candidate = register("mentor").await;
+    let accepted = app
+        .post_json(
+            &manager,
+            "/api/recruitment/move",
+            json!({ "id": mentor_candidate, "input": { "to": "accepted", "reason": "" } }),
+        )
+        .await;
+    assert_eq!(accepted.status(), OK);
+    let training: TrainingId = json(
+        app.post_json(
+            &manager,
+            "/api/training/create",
+            json!({ "programme": programme, "input": {
+                "held_on": app.world.today.to_string(), "format": "online", "topic": "Roles"
+            }}),
+        )
+        .await,
+    )
+    .await;
+    let page: app::api::training::TrainingData = json(
+        app.post(
+            &manager,
+            "/api/training/page",
+            &[("programme", &programme.to_string())],
+        )
+        .await,
+    )
+    .await;
+    let organisation = app::store::programmes::find(&app.db, programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    Objects {
+        organisation,
+        candidate,
+        mentor_candidate,
+        training,
+        scores: page.items.iter().map(|i| (i.id, "3".to_string())).collect(),
+    }
+}
+
+async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) -> StatusCode {
     let w = &app.world;
     let pair_a1 = w.pair_a1.to_string();
     let pair_b = w.pair_b.to_string();
+    let programme = w.programme_a;
+    let programme_form = [("programme", programme.to_string())];
+    let programme_form: Vec<(&str, &str)> = programme_form
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
+    let programme_input = ProgrammeInput {
+        name: format!("New {}", uuid::Uuid::new_v4()),
+        country: "Romania".into(),
+        language: "Romanian".into(),
+        ..ProgrammeInput::defaults(w.today)
+    };
     let response = match call {
         "whoami" => app.post(client, "/api/auth/whoami", &[]).await,
         "mentor_pairs" => app.post(client, "/api/mentor/pairs", &[]).await,
@@ -43,6 +133,144 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str) -> StatusCode
         "manager_logs" => app.post(client, "/api/manager/logs", &[]).await,
         "coordinator_overview" => app.post(client, "/api/coordinator/overview", &[]).await,
         "mentee_home" => app.post(client, "/api/mentee/home", &[]).await,
+        "programmes" => app.post(client, "/api/programmes/list", &[]).await,
+        "programme(a)" => {
+            app.post(client, "/api/programmes/get", &[("id", &programme.to_string())])
+                .await
+        }
+        "coordinated_organisations" => app.post(client, "/api/programmes/organisations", &[]).await,
+        "create_programme(org a)" => {
+            app.post_json(
+                client,
+                "/api/programmes/create",
+                json!({ "organisation": o.organisation, "input": programme_input }),
+            )
+            .await
+        }
+        "update_programme(a)" => {
+            let input = ProgrammeInput {
+                name: "Pilot A".into(),
+                ..programme_input
+            };
+            app.post_json(
+                client,
+                "/api/programmes/update",
+                json!({ "id": programme, "input": input }),
+            )
+            .await
+        }
+        "save_measure(a)" => {
+            app.post_json(
+                client,
+                "/api/programmes/measure",
+                json!({ "programme": programme, "input": { "measure": 1, "state": "planned" } }),
+            )
+            .await
+        }
+        "invite_manager(a)" | "invite_mentor(a)" => {
+            let role = if call == "invite_manager(a)" { "manager" } else { "mentor" };
+            app.post_json(
+                client,
+                "/api/invitations/create",
+                json!({ "programme": programme, "role": role, "candidate": null, "name": null }),
+            )
+            .await
+        }
+        "invitations(a)" => app.post(client, "/api/invitations/list", &programme_form).await,
+        "open_invitation(unknown)" => {
+            app.post(client, "/api/invitations/open", &[("token", &"0".repeat(64))])
+                .await
+        }
+        "accept_invitation(unknown)" => {
+            app.post_json(
+                client,
+                "/api/invitations/accept",
+                json!({ "token": "0".repeat(64), "input": { "privacy_notice": "yes" } }),
+            )
+            .await
+        }
+        "recruitment_board(a)" => app.post(client, "/api/recruitment/board", &programme_form).await,
+        "candidate(a)" => {
+            app.post(client, "/api/recruitment/candidate", &[("id", &o.candidate.to_string())])
+                .await
+        }
+        "save_candidate(a)" => {
+            app.post_json(
+                client,
+                "/api/recruitment/save",
+                json!({ "programme": programme, "id": o.candidate, "input": { "kind": "mentee", "name": "Renamed" } }),
+            )
+            .await
+        }
+        "move_candidate(a)" => {
+            app.post_json(
+                client,
+                "/api/recruitment/move",
+                json!({ "id": o.candidate, "input": { "to": "referral", "reason": "" } }),
+            )
+            .await
+        }
+        "training_page(a)" => app.post(client, "/api/training/page", &programme_form).await,
+        "create_training(a)" => {
+            app.post_json(
+                client,
+                "/api/training/create",
+                json!({ "programme": programme, "input": {
+                    "held_on": w.today.to_string(), "format": "online", "topic": "More"
+                }}),
+            )
+            .await
+        }
+        "attendance(a)" => {
+            app.post_json(
+                client,
+                "/api/training/attendance",
+                json!({ "training": o.training, "attended": [o.mentor_candidate] }),
+            )
+            .await
+        }
+        "self_assessment(a)" => {
+            app.post_json(
+                client,
+                "/api/training/self_assessment",
+                json!({ "candidate": o.mentor_candidate, "input": { "moment": "before", "scores": o.scores } }),
+            )
+            .await
+        }
+        "save_item(a)" => {
+            app.post_json(
+                client,
+                "/api/training/item",
+                json!({ "programme": programme, "item": null, "text": "One more" }),
+            )
+            .await
+        }
+        "matching_page(a)" => app.post(client, "/api/matching/page", &programme_form).await,
+        "preferences(a)" => {
+            app.post_json(
+                client,
+                "/api/matching/preferences",
+                json!({ "programme": programme, "chooser": o.mentor_candidate, "ranked": [] }),
+            )
+            .await
+        }
+        "propose(a)" => app.post(client, "/api/matching/propose", &programme_form).await,
+        "confirm(a)" => {
+            app.post_json(
+                client,
+                "/api/matching/confirm",
+                json!({ "programme": programme, "matches": [] }),
+            )
+            .await
+        }
+        "end_getting_to_know(pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/matching/end",
+                json!({ "pair": w.pair_a1, "reason": "A reason" }),
+            )
+            .await
+        }
         other => panic!("unknown call {other}"),
     };
     response.status()
@@ -66,7 +294,41 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("manager_logs",         [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
         ("coordinator_overview", [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED]),
         ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED, DENIED]),
+        // Programmes: their coordinator and managers; mentors and mentees
+        // see none of the programme's office data.
+        ("programmes",           [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, OK,     OK,     DENIED]),
+        ("programme(a)",         [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("coordinated_organisations", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED]),
+        ("create_programme(org a)", [ANONYMOUS, OK,  DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("update_programme(a)",  [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_measure(a)",      [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Invitations: a coordinator invites managers, a manager mentors
+        // and mentees; an unknown link is not found for anyone.
+        ("invite_manager(a)",    [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("invite_mentor(a)",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("invitations(a)",       [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("open_invitation(unknown)",   [NOT_FOUND; 9]),
+        ("accept_invitation(unknown)", [NOT_FOUND; 9]),
+        // Recruitment, training, matching: the programme's managers act,
+        // its coordinator reads (and edits the questionnaire).
+        ("recruitment_board(a)", [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("candidate(a)",         [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_candidate(a)",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("move_candidate(a)",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("training_page(a)",     [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("create_training(a)",   [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("attendance(a)",        [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("self_assessment(a)",   [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_item(a)",         [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("matching_page(a)",     [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("preferences(a)",       [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("propose(a)",           [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("confirm(a)",           [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Pair A1 is active, not getting to know: its manager is allowed
+        // and told so.
+        ("end_getting_to_know(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
+    let objects = objects(&app).await;
     let mut clients = Vec::new();
     for caller in CALLERS {
         clients.push(match caller {
@@ -77,7 +339,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
     let mut wrong = Vec::new();
     for (function, expected) in matrix {
         for ((caller, client), expected) in CALLERS.iter().zip(&clients).zip(expected) {
-            let actual = call(&app, client, function).await;
+            let actual = call(&app, client, function, &objects).await;
             if actual != *expected {
                 wrong.push(format!(
                     "{function} as {caller:?}: expected {expected}, got {actual}"
