@@ -17,11 +17,14 @@ pub fn MatchingPage() -> impl IntoView {
     };
     let data = Resource::new(move || (), move |_| matching_page(programme));
     let refetch = move || data.refetch();
+    // Kept above the page's data, so "matched" stays on screen after the
+    // page shows the new pairs.
+    let notice = RwSignal::new(None);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || data.get().map(|result| match result {
                 Err(error) => error_view(error),
-                Ok(page) => view! { <Matching page refetch/> }.into_any(),
+                Ok(page) => view! { <Matching page notice refetch/> }.into_any(),
             })}
         </Suspense>
     }
@@ -43,10 +46,10 @@ fn reason_text(reason: &ScoreReason, i18n: crate::i18n::I18n) -> String {
 #[component]
 fn Matching(
     page: MatchingData,
+    notice: RwSignal<Option<(bool, Msg)>>,
     refetch: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let programme = page.programme.id;
-    let notice = RwSignal::new(None);
     let confirm_pairs = move |matches: Vec<(CandidateId, CandidateId)>| {
         spawn_local(async move {
             match confirm_matches(programme, matches).await {

@@ -142,15 +142,18 @@ pub fn CandidatePage() -> impl IntoView {
             }
         },
     );
+    // Kept above the page's data, so "saved" stays on screen after the page
+    // shows what was saved.
+    let notice = RwSignal::new(None);
     view! {
         <section class="page">
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || data.get().map(|result| match result {
                     Err(error) => error_view(error),
-                    Ok(Either::Existing(page)) => view! { <CandidateDetails page=*page refetch=move || data.refetch()/> }.into_any(),
+                    Ok(Either::Existing(page)) => view! { <CandidateDetails page=*page notice refetch=move || data.refetch()/> }.into_any(),
                     Ok(Either::New(board)) if !board.manages => error_view(crate::api::AppError::Forbidden),
                     Ok(Either::New(board)) => view! {
-                        <RegistrationForm programme=board.programme candidate=None kind on_saved=move |_| {}/>
+                        <RegistrationForm programme=board.programme candidate=None kind notice on_saved=move |_| {}/>
                     }.into_any(),
                 })}
             </Suspense>
@@ -168,6 +171,7 @@ enum Either {
 #[component]
 fn CandidateDetails(
     page: CandidateData,
+    notice: RwSignal<Option<(bool, Msg)>>,
     refetch: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let c = page.candidate.clone();
@@ -190,7 +194,7 @@ fn CandidateDetails(
             }
         })}
         {if page.manages {
-            view! { <RegistrationForm programme=page.programme.clone() candidate=Some(c) kind=page.candidate.kind on_saved=move |_| refetch()/> }.into_any()
+            view! { <RegistrationForm programme=page.programme.clone() candidate=Some(c) kind=page.candidate.kind notice on_saved=move |_| refetch()/> }.into_any()
         } else {
             view! { <h1>{c.name.clone()}</h1> }.into_any()
         }}
@@ -276,6 +280,7 @@ fn RegistrationForm(
     programme: ProgrammeView,
     candidate: Option<Candidate>,
     kind: CandidateKind,
+    notice: RwSignal<Option<(bool, Msg)>>,
     on_saved: impl Fn(CandidateId) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -297,7 +302,6 @@ fn RegistrationForm(
             .map(|(c, by)| (c.given_on, by))
     });
     let form = Form::new(initial);
-    let notice = RwSignal::new(None);
     let pending = RwSignal::new(false);
     let ctx = RegistrationContext {
         today: crate::model::dates::local_today(),
