@@ -179,6 +179,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/:id/training") view={Lazy::<TrainingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/programmes/:id/matching") view={Lazy::<MatchingRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pairs/go-on") view={Lazy::<GoOnRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<NoRoleRoute>::new()}/>
                 </Routes>
             </main>

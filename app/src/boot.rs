@@ -82,9 +82,15 @@ impl Boot {
 /// A page of the office (managers, coordinators): it uses the office part
 /// of the texts. Every other page uses the core only.
 pub fn office_page(path: &str) -> bool {
-    ["/manager", "/coordinator", "/programmes", "/invite"]
-        .iter()
-        .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
+    [
+        "/manager",
+        "/coordinator",
+        "/programmes",
+        "/invite",
+        "/pairs",
+    ]
+    .iter()
+    .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -606,6 +606,52 @@ office {
     ProblemDuplicateRank { en: "Each person can be chosen only once.", ro: "Fiecare persoană poate fi aleasă o singură dată." }
     ProblemAlreadyUsed { en: "This is taken already. For an email: log in with that account first, then open the invitation again.", ro: "Acesta este deja folosit. Pentru un e-mail: autentificați-vă mai întâi cu acel cont, apoi deschideți din nou invitația." }
     ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
+    ProblemNotBothYes { en: "Both the mentor and the mentee must say they want to go on before the pair is confirmed.", ro: "Atât mentorul, cât și mentoratul trebuie să spună că doresc să continue înainte de confirmarea perechii." }
+    ProblemNotGettingToKnow { en: "This pair is no longer getting to know each other: it was confirmed or ended.", ro: "Această pereche nu mai este în perioada de cunoaștere: a fost confirmată sau încheiată." }
+    GoOnTitle { en: "Do you want to go on?", ro: "Doriți să continuați?" }
+    GoOnIntro { en: "After the first weeks of getting to know each other, say whether you want to go on together. Your mentor manager reads your answer and confirms the pair.", ro: "După primele săptămâni de cunoaștere, spuneți dacă doriți să continuați împreună. Managerul de mentori citește răspunsul și confirmă perechea." }
+    GoOnQuestion { en: "With {name}, since {date}: do you want to go on together?", ro: "Cu {name}, din {date}: doriți să continuați împreună?" }
+    GoOnYes { en: "Yes, I want to go on", ro: "Da, vreau să continui" }
+    GoOnNo { en: "No, I do not want to go on", ro: "Nu, nu vreau să continui" }
+    GoOnReasonLabel { en: "Why not? Only your mentor manager reads this.", ro: "De ce nu? Doar managerul de mentori citește acest lucru." }
+    SendAnswer { en: "Send my answer", ro: "Trimite răspunsul" }
+    AnswerSent { en: "Thank you: your answer was sent. You can change it until the pair is confirmed.", ro: "Mulțumim: răspunsul a fost trimis. Îl puteți schimba până la confirmarea perechii." }
+    YourAnswerYes { en: "Your answer so far: yes, go on.", ro: "Răspunsul de până acum: da, continuăm." }
+    YourAnswerNo { en: "Your answer so far: no.", ro: "Răspunsul de până acum: nu." }
+    NothingToAnswer { en: "Nothing to answer: none of your pairs is getting to know each other.", ro: "Nimic de răspuns: niciuna dintre perechile dumneavoastră nu este în perioada de cunoaștere." }
+    AnswerOfMentor { en: "Mentor: {answer}", ro: "Mentor: {answer}" }
+    AnswerOfMentee { en: "Mentee: {answer}", ro: "Mentorat: {answer}" }
+    AnswerYes { en: "wants to go on", ro: "dorește să continue" }
+    AnswerNo { en: "does not want to go on: {reason}", ro: "nu dorește să continue: {reason}" }
+    NotAnsweredYet { en: "not answered yet", ro: "nu a răspuns încă" }
+    RecordMenteeAnswer { en: "Record the mentee's answer", ro: "Înregistrați răspunsul mentoratului" }
+    ConfirmPair { en: "Confirm the pair", ro: "Confirmați perechea" }
+    PairConfirmed { en: "The pair is confirmed and active.", ro: "Perechea este confirmată și activă." }
+    ClosePair { en: "Close the pair", ro: "Încheiați perechea" }
+    OutcomeLabel { en: "How it ended", ro: "Cum s-a încheiat" }
+    EndCompleted { en: "Completed", ro: "Încheiat" }
+    EndDroppedOut { en: "Dropped out early", ro: "Abandonat înainte de termen" }
+    EndNotConfirmed { en: "Not confirmed after getting to know", ro: "Neconfirmat după perioada de cunoaștere" }
+    PairDropReasonLabel { en: "Why it ended early", ro: "De ce s-a încheiat mai devreme" }
+    DropMenteeWithdrew { en: "The mentee withdrew", ro: "Mentoratul s-a retras" }
+    DropMentorWithdrew { en: "The mentor withdrew", ro: "Mentorul s-a retras" }
+    DropMoved { en: "The family moved", ro: "Familia s-a mutat" }
+    DropLostContact { en: "Lost contact", ro: "Contact pierdut" }
+    DropChildLeftSchool { en: "The child left the school", ro: "Copilul a părăsit școala" }
+    DropNotAGoodMatch { en: "Not a good match", ro: "Asociere nepotrivită" }
+    DropOther { en: "Another reason", ro: "Alt motiv" }
+    EndDetailsLabel { en: "More details", ro: "Alte detalii" }
+    EndedOnLabel { en: "Ended on", ro: "Încheiat la data de" }
+    ContinuesLabel { en: "The mentee goes on with a new mentor", ro: "Mentoratul continuă cu un alt mentor" }
+    ConfirmClosePair { en: "Close this pair? This cannot be undone.", ro: "Încheiați această pereche? Acțiunea nu poate fi anulată." }
+    PairClosed { en: "The pair is closed.", ro: "Perechea a fost încheiată." }
+    EndedAs { en: "ended {date}: {outcome}", ro: "încheiat {date}: {outcome}" }
+    GoesOnNote { en: "the mentee goes on with a new mentor", ro: "mentoratul continuă cu un alt mentor" }
+    ContinuesEarlierPair { en: "continues an earlier pair", ro: "continuă o pereche anterioară" }
+    ProposeAsMentor { en: "Propose as a mentor", ro: "Propuneți ca mentor" }
+    ProposedAsMentor { en: "Proposed as a mentor candidate", ro: "Propus ca mentor" }
+    PastPlannedEnd { en: "past its planned end", ro: "a depășit data planificată de încheiere" }
+    PairActiveBadge { en: "Active", ro: "Activă" }
 }
 }
 
@@ -826,6 +872,10 @@ pub fn field_label(field: Field) -> Msg {
         Field::Mentor => Msg::MentorLabel,
         Field::Mentee => Msg::MenteeLabel,
         Field::Rank => Msg::PreferenceMatching,
+        Field::GoOn => Msg::GoOnTitle,
+        Field::Outcome => Msg::OutcomeLabel,
+        Field::DropReason => Msg::PairDropReasonLabel,
+        Field::EndedOn => Msg::EndedOnLabel,
     }
 }
 
@@ -864,6 +914,8 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::DuplicateRank => Msg::ProblemDuplicateRank,
         Problem::TypologyMismatch => Msg::ProblemTypologyMismatch,
         Problem::AlreadyUsed => Msg::ProblemAlreadyUsed,
+        Problem::NotBothYes => Msg::ProblemNotBothYes,
+        Problem::NotGettingToKnow => Msg::ProblemNotGettingToKnow,
     }
 }
 
@@ -871,6 +923,26 @@ pub fn problem_message(problem: Problem) -> Msg {
 pub mod labels {
     use super::Msg;
     use crate::model::*;
+
+    pub fn end_kind(k: EndKind) -> Msg {
+        match k {
+            EndKind::Completed => Msg::EndCompleted,
+            EndKind::DroppedOut => Msg::EndDroppedOut,
+            EndKind::NotConfirmed => Msg::EndNotConfirmed,
+        }
+    }
+
+    pub fn drop_reason(r: DropReason) -> Msg {
+        match r {
+            DropReason::MenteeWithdrew => Msg::DropMenteeWithdrew,
+            DropReason::MentorWithdrew => Msg::DropMentorWithdrew,
+            DropReason::Moved => Msg::DropMoved,
+            DropReason::LostContact => Msg::DropLostContact,
+            DropReason::ChildLeftSchool => Msg::DropChildLeftSchool,
+            DropReason::NotAGoodMatch => Msg::DropNotAGoodMatch,
+            DropReason::Other => Msg::DropOther,
+        }
+    }
 
     pub fn typology(t: Typology) -> Msg {
         match t {

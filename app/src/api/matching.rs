@@ -20,6 +20,8 @@ pub struct PairRow {
     pub started_on: chrono::NaiveDate,
     #[serde(with = "crate::model::dates::iso_date::option")]
     pub planned_end_on: Option<chrono::NaiveDate>,
+    /// The answers after getting to know each other, and the closure.
+    pub journey: PairJourney,
 }
 
 /// A programme's matching page.
@@ -51,16 +53,21 @@ pub async fn matching_page(programme: ProgrammeId) -> Result<MatchingData, AppEr
                 (m.profile, ranked)
             })
             .collect();
+        let mut journeys = crate::store::journey::of_programme(db, programme).await?;
         let pairs = crate::store::matching::pairs(db, programme)
             .await?
             .into_iter()
-            .map(|p| PairRow {
-                id: p.id,
-                mentor_name: p.mentor_name,
-                mentee_name: p.mentee_name,
-                status: p.status,
-                started_on: p.started_on,
-                planned_end_on: p.planned_end_on,
+            .filter_map(|p| {
+                let at = journeys.iter().position(|j| j.id == p.id)?;
+                Some(PairRow {
+                    id: p.id,
+                    mentor_name: p.mentor_name,
+                    mentee_name: p.mentee_name,
+                    status: p.status,
+                    started_on: p.started_on,
+                    planned_end_on: p.planned_end_on,
+                    journey: journeys.swap_remove(at),
+                })
             })
             .collect();
         Ok(MatchingData {
@@ -197,23 +204,28 @@ pub async fn confirm_matches(
         let mut tx = state.db.begin().await?;
         let mut ids = Vec::new();
         for (mentor, mentor_user, mentee, mentee_user) in new_pairs {
-            ids.push(
-                crate::store::pairs::create(
-                    &mut tx,
-                    &crate::store::pairs::NewPair {
-                        programme,
-                        mentor: mentor_user,
-                        mentee: mentee_user,
-                        manager: user.id(),
-                        started_on,
-                        confirmed_on: None,
-                        planned_end_on,
-                        mentor_candidate: Some(mentor),
-                        mentee_candidate: Some(mentee),
-                    },
-                )
-                .await?,
-            );
+            // A mentee who goes on after an earlier pair: the new pair is
+            // linked to it, so the history reads as one journey.
+            let previous = crate::store::journey::continued_pair(&mut tx, mentee).await?;
+            let id = crate::store::pairs::create(
+                &mut tx,
+                &crate::store::pairs::NewPair {
+                    programme,
+                    mentor: mentor_user,
+                    mentee: mentee_user,
+                    manager: user.id(),
+                    started_on,
+                    confirmed_on: None,
+                    planned_end_on,
+                    mentor_candidate: Some(mentor),
+                    mentee_candidate: Some(mentee),
+                },
+            )
+            .await?;
+            if let Some(previous) = previous {
+                crate::store::journey::link_previous(&mut tx, id, previous).await?;
+            }
+            ids.push(id);
         }
         tx.commit().await?;
         tracing::info!(pairs = ids.len(), "pairs matched");

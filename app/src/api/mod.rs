@@ -10,6 +10,7 @@ pub mod context;
 pub mod auth;
 pub mod coordinator;
 pub mod invitations;
+pub mod journey;
 pub mod manager;
 pub mod matching;
 pub mod mentee;

@@ -140,19 +140,29 @@ pub async fn move_candidate(id: CandidateId, input: MoveInput) -> Result<Stage, 
                 Problem::StageNotAllowed,
             )));
         }
-        if to == Stage::Accepted && candidate.user_id.is_none() {
+        if to == Stage::Accepted {
             let role = match candidate.kind {
                 CandidateKind::Mentor => Role::Mentor,
                 CandidateKind::Mentee => Role::Mentee,
             };
-            let account = crate::store::users::create_without_login(
-                &mut tx,
-                &candidate.name,
-                programme,
-                role,
-            )
-            .await?;
-            crate::store::recruitment::link_user(&mut tx, id, account).await?;
+            match candidate.user_id {
+                // Someone with an account already (a mentee who completed
+                // and now mentors) takes on the new role.
+                Some(account) => {
+                    crate::store::users::ensure_membership(&mut tx, account, programme, role)
+                        .await?
+                }
+                None => {
+                    let account = crate::store::users::create_without_login(
+                        &mut tx,
+                        &candidate.name,
+                        programme,
+                        role,
+                    )
+                    .await?;
+                    crate::store::recruitment::link_user(&mut tx, id, account).await?;
+                }
+            }
         }
         tx.commit().await?;
         Ok(to)

@@ -69,6 +69,11 @@ text_key_enum!(
         Mentor = "mentor",
         Mentee = "mentee",
         Rank = "rank",
+        // The pair's journey.
+        GoOn = "go_on",
+        Outcome = "outcome",
+        DropReason = "drop_reason",
+        EndedOn = "ended_on",
     }
 );
 
@@ -123,6 +128,10 @@ text_key_enum!(
         TypologyMismatch = "typology_mismatch",
         /// Taken already (a programme's name, an account's email).
         AlreadyUsed = "already_used",
+        /// A pair confirmed before both sides said they want to go on.
+        NotBothYes = "not_both_yes",
+        /// A step for a pair getting to know each other, on one that is not.
+        NotGettingToKnow = "not_getting_to_know",
     }
 );
 

@@ -2,9 +2,10 @@
 //! the speed-meeting's choices and the proposed assignment (preference
 //! matching), and the programme's pairs.
 
+use crate::api::journey::*;
 use crate::api::matching::*;
 use crate::components::*;
-use crate::i18n::{t, use_i18n, Msg};
+use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -97,7 +98,7 @@ fn Matching(
                     on_confirm=confirm_pairs
                 />
             })}
-            <PairsList pairs=page.pairs manages=page.manages on_ended=refetch/>
+            <PairsList pairs=page.pairs manages=page.manages notice on_changed=refetch/>
         </section>
     }
 }
@@ -315,9 +316,9 @@ fn Ranking(
 fn PairsList(
     pairs: Vec<PairRow>,
     manages: bool,
-    on_ended: impl Fn() + Copy + Send + Sync + 'static,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section aria-labelledby="pairs-title">
             <h3 id="pairs-title">{t(Msg::PairsTitle)}</h3>
@@ -325,50 +326,267 @@ fn PairsList(
                 view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list">
-                        {pairs.into_iter().map(|pair| {
-                            let getting_to_know = pair.status == PairStatus::GettingToKnow;
-                            let end = pair.planned_end_on;
-                            let reason = RwSignal::new(String::new());
-                            let ending = RwSignal::new(false);
-                            let notice = RwSignal::new(None);
-                            let id = pair.id;
-                            let on_end = move |_| {
-                                if !confirm(i18n.text(Msg::ConfirmEndPair)) {
-                                    return;
-                                }
-                                let text = reason.get_untracked();
-                                spawn_local(async move {
-                                    match end_getting_to_know(id, text).await {
-                                        Ok(()) => on_ended(),
-                                        Err(crate::api::AppError::Invalid { .. }) => notice.set(Some((false, Msg::FixErrors))),
-                                        Err(error) => notice.set(Some((false, error.message()))),
-                                    }
-                                });
-                            };
-                            view! {
-                                <li data-testid="pair">
-                                    <strong>{pair.mentee_name.clone()}</strong> " · " {pair.mentor_name.clone()}
-                                    {getting_to_know.then(|| view! { " " <span class="badge">{t(Msg::PairGettingToKnowBadge)}</span> })}
-                                    {end.map(|end| view! { " · " <span class="muted">{move || i18n.fill(Msg::PlannedEnd, &[("date", &format_date(end, i18n.lang.get()))])}</span> })}
-                                    {(manages && getting_to_know).then(|| view! {
-                                        " "
-                                        <button type="button" class="small" on:click=move |_| ending.set(true)>{t(Msg::EndPair)}</button>
-                                        <Show when=move || ending.get()>
-                                            <div class="inline-form">
-                                                <label for=format!("end-{id}")>{t(Msg::EndReasonLabel)}</label>
-                                                <input id=format!("end-{id}") type="text" on:input:target=move |ev| reason.set(ev.target().value())/>
-                                                <button type="button" class="danger" on:click=on_end>{t(Msg::EndPair)}</button>
-                                            </div>
-                                        </Show>
-                                        <FormNotice notice/>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
+                    <ul class="plain-list pairs">
+                        {pairs.into_iter().map(|pair| view! { <PairItem pair manages notice on_changed/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// What the manager did last to a pair, shown on the page after it reloads.
+fn done(
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+    msg: Msg,
+) {
+    notice.set(Some((true, msg)));
+    on_changed();
+}
+
+/// A refusal from the server, as one line.
+fn refused(error: crate::api::AppError) -> Msg {
+    match error {
+        crate::api::AppError::Invalid { errors } => errors
+            .iter()
+            .next()
+            .map(|e| crate::i18n::problem_message(e.problem))
+            .unwrap_or(Msg::FixErrors),
+        error => error.message(),
+    }
+}
+
+/// One pair: its state on the journey and what the manager can do next.
+#[component]
+fn PairItem(
+    pair: PairRow,
+    manages: bool,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = pair.id;
+    let journey = pair.journey.clone();
+    let end = pair.planned_end_on;
+    let past_end = pair.status == PairStatus::Active
+        && end.is_some_and(|end| end < crate::model::dates::local_today());
+    let badge = match pair.status {
+        PairStatus::GettingToKnow => Msg::PairGettingToKnowBadge,
+        PairStatus::Active => Msg::PairActiveBadge,
+        PairStatus::Ended => Msg::PairEndedBadge,
+    };
+    let answer_text = move |side: Side| {
+        let answer = journey.answers.iter().find(|a| a.side == side).cloned();
+        let template = match side {
+            Side::Mentor => Msg::AnswerOfMentor,
+            Side::Mentee => Msg::AnswerOfMentee,
+        };
+        move || {
+            let text = match &answer {
+                None => i18n.text(Msg::NotAnsweredYet).to_string(),
+                Some(a) if a.go_on => i18n.text(Msg::AnswerYes).to_string(),
+                Some(a) => i18n.fill(
+                    Msg::AnswerNo,
+                    &[("reason", a.reason.as_deref().unwrap_or(""))],
+                ),
+            };
+            i18n.fill(template, &[("answer", &text)])
+        }
+    };
+    let journey = pair.journey.clone();
+    let both_yes = both_go_on(&journey.answers);
+    let ended = journey.ended_on.zip(journey.end_kind);
+    view! {
+        <li data-testid="pair" class="pair-row">
+            <p>
+                <strong>{pair.mentee_name.clone()}</strong> " · " {pair.mentor_name.clone()}
+                " " <span class="badge">{t(badge)}</span>
+                {past_end.then(|| view! { " " <span class="badge warning">{t(Msg::PastPlannedEnd)}</span> })}
+                {end.filter(|_| pair.status != PairStatus::Ended).map(|end| view! { " · " <span class="muted">{move || i18n.fill(Msg::PlannedEnd, &[("date", &format_date(end, i18n.lang.get()))])}</span> })}
+                {journey.previous.map(|_| view! { " · " <span class="muted">{t(Msg::ContinuesEarlierPair)}</span> })}
+            </p>
+            {(pair.status == PairStatus::GettingToKnow).then(|| view! {
+                <p class="muted">{answer_text(Side::Mentor)} " · " {answer_text(Side::Mentee)}</p>
+                {manages.then(|| view! {
+                    <div class="actions">
+                        <button type="button" class="primary small" disabled=!both_yes
+                            on:click=move |_| spawn_local(async move {
+                                match confirm_pair(id).await {
+                                    Ok(()) => done(notice, on_changed, Msg::PairConfirmed),
+                                    Err(error) => notice.set(Some((false, refused(error)))),
+                                }
+                            })>{t(Msg::ConfirmPair)}</button>
+                        <MenteeAnswer pair=id notice on_changed/>
+                        <EndGettingToKnow pair=id notice on_changed/>
+                    </div>
+                })}
+            })}
+            {(pair.status == PairStatus::Active && manages).then(|| view! {
+                <ClosePairForm pair=id started=pair.started_on notice on_changed/>
+            })}
+            {ended.map(|(on, kind)| {
+                let reason = journey.drop_reason;
+                let details = journey.end_details.clone();
+                let proposable = manages && kind == EndKind::Completed && !journey.proposed_as_mentor;
+                view! {
+                    <p class="muted" data-testid="pair-end">
+                        {move || i18n.fill(Msg::EndedAs, &[("date", &format_date(on, i18n.lang.get())), ("outcome", i18n.text(labels::end_kind(kind)))])}
+                        {reason.map(|r| view! { " · " {t(labels::drop_reason(r))} })}
+                        {details.map(|d| view! { " · " {d} })}
+                        {journey.continues.then(|| view! { " · " {t(Msg::GoesOnNote)} })}
+                        {journey.proposed_as_mentor.then(|| view! { " · " {t(Msg::ProposedAsMentor)} })}
+                    </p>
+                    {proposable.then(|| view! {
+                        <button type="button" class="small"
+                            on:click=move |_| spawn_local(async move {
+                                match propose_as_mentor(id).await {
+                                    Ok(_) => done(notice, on_changed, Msg::ProposedAsMentor),
+                                    Err(error) => notice.set(Some((false, refused(error)))),
+                                }
+                            })>{t(Msg::ProposeAsMentor)}</button>
+                    })}
+                }
+            })}
+        </li>
+    }
+}
+
+/// The manager records a mentee's answer (a mentee without a device tells
+/// the manager).
+#[component]
+fn MenteeAnswer(
+    pair: PairId,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let form = Form::new(ConfirmationInput::default());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        if let Err(errors) = input.validate() {
+            form.errors.set(errors);
+            return;
+        }
+        spawn_local(async move {
+            match answer_getting_to_know(pair, Side::Mentee, input).await {
+                Ok(()) => done(notice, on_changed, Msg::Saved),
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="small" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>{t(Msg::RecordMenteeAnswer)}</button>
+        <Show when=move || open.get()>
+            <form class="form inline-form" novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for=format!("mentee-answer-{pair}")>{t(Msg::GoOnTitle)}</label>
+                    <select id=format!("mentee-answer-{pair}") on:change:target=move |ev| form.value.update(|v| v.go_on = ev.target().value())>
+                        <option value="">{t(Msg::ChooseOne)}</option>
+                        <option value="yes">{t(Msg::GoOnYes)}</option>
+                        <option value="no">{t(Msg::GoOnNo)}</option>
+                    </select>
+                </div>
+                {form.input(&format!("mentee-answer-{pair}-reason"), Msg::EndReasonLabel, Field::Reason, "text", lens!(reason))}
+                <button type="submit">{t(Msg::Save)}</button>
+            </form>
+        </Show>
+    }
+}
+
+/// Ends a pair still getting to know each other, with the reason.
+#[component]
+fn EndGettingToKnow(
+    pair: PairId,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let ending = RwSignal::new(false);
+    let on_end = move |_| {
+        if !confirm(i18n.text(Msg::ConfirmEndPair)) {
+            return;
+        }
+        let text = reason.get_untracked();
+        spawn_local(async move {
+            match end_getting_to_know(pair, text).await {
+                Ok(()) => done(notice, on_changed, Msg::PairClosed),
+                Err(error) => notice.set(Some((false, refused(error)))),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="small" on:click=move |_| ending.set(true)>{t(Msg::EndPair)}</button>
+        <Show when=move || ending.get()>
+            <div class="inline-form">
+                <label for=format!("end-{pair}")>{t(Msg::EndReasonLabel)}</label>
+                <input id=format!("end-{pair}") type="text" on:input:target=move |ev| reason.set(ev.target().value())/>
+                <button type="button" class="danger" on:click=on_end>{t(Msg::EndPair)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Closes an active pair: completed or dropped out, when, why, and whether
+/// the mentee goes on with a new mentor.
+#[component]
+fn ClosePairForm(
+    pair: PairId,
+    started: chrono::NaiveDate,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let today = crate::model::dates::local_today();
+    let form = Form::new(ClosureInput {
+        ended_on: crate::model::dates::format_iso_date(today),
+        ..ClosureInput::default()
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        if let Err(errors) = input.validate(started, today) {
+            form.errors.set(errors);
+            return;
+        }
+        if !confirm(i18n.text(Msg::ConfirmClosePair)) {
+            return;
+        }
+        spawn_local(async move {
+            match close_pair(pair, input).await {
+                Ok(()) => done(notice, on_changed, Msg::PairClosed),
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
+    };
+    let dropped = move || form.value.with(|v| v.outcome == EndKind::DroppedOut.key());
+    let p = move |suffix: &str| format!("close-{pair}-{suffix}");
+    view! {
+        <button type="button" class="small" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>{t(Msg::ClosePair)}</button>
+        <Show when=move || open.get()>
+            <form class="form close-pair" novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for=p("outcome")>{t(Msg::OutcomeLabel)}</label>
+                    <select id=p("outcome") on:change:target=move |ev| form.value.update(|v| v.outcome = ev.target().value())>
+                        <option value="">{t(Msg::ChooseOne)}</option>
+                        <option value=EndKind::Completed.key()>{t(Msg::EndCompleted)}</option>
+                        <option value=EndKind::DroppedOut.key()>{t(Msg::EndDroppedOut)}</option>
+                    </select>
+                    <p class="field-error">{move || form.errors.with(|e| e.problem(Field::Outcome)).map(|p| i18n.text(crate::i18n::problem_message(p)))}</p>
+                </div>
+                <Show when=dropped>
+                    {form.select::<DropReason>(&p("reason"), Msg::PairDropReasonLabel, Field::DropReason, labels::drop_reason, true, lens!(drop_reason))}
+                </Show>
+                {form.textarea(&p("details"), Msg::EndDetailsLabel, Field::Reason, lens!(details))}
+                {form.input(&p("on"), Msg::EndedOnLabel, Field::EndedOn, "date", lens!(ended_on))}
+                {form.checkbox(&p("continues"), Msg::ContinuesLabel, Field::Outcome, lens!(continues))}
+                <button type="submit" class="danger">{t(Msg::ClosePair)}</button>
+            </form>
+        </Show>
     }
 }

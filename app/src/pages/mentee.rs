@@ -39,7 +39,7 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
                         <p>{i18n.fill(Msg::InProgramme, &[("name", &pair.programme_name)])}</p>
                         <p class="muted">
                             {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
-                            {getting_to_know.then(|| view! { " " <span class="badge">{t(Msg::GettingToKnowBadge)}</span> })}
+                            {getting_to_know.then(|| view! { " " <a class="badge" href="/pairs/go-on">{t(Msg::GettingToKnowBadge)}</a> })}
                         </p>
                     </article>
                 }

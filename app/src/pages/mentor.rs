@@ -149,7 +149,11 @@ fn MentorHomeContent() -> impl IntoView {
                             <h2>{pair.mentee_name.clone()}</h2>
                             <p class="muted">
                                 {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
-                                {badge.map(|msg| view! { " " <span class="badge">{t(msg)}</span> })}
+                                {badge.map(|msg| {
+                                    // Getting to know: the badge asks whether to go on.
+                                    let href = (msg == Msg::GettingToKnowBadge).then_some("/pairs/go-on");
+                                    view! { " " <a class="badge" href=href>{t(msg)}</a> }
+                                })}
                             </p>
                             <div class="actions">
                                 <a class="button primary" href=format!("/mentor/log?pair={id}")>{t(Msg::LogAMeeting)}</a>

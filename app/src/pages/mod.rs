@@ -5,6 +5,7 @@
 
 mod coordinator;
 mod dispatch;
+mod go_on;
 mod invitations;
 mod login;
 mod manager;
@@ -125,4 +126,9 @@ lazy_page!(
 lazy_page!(
     /// `/invite/:token`: accepting an invitation.
     InviteRoute => office invitations::InvitePage
+);
+lazy_page!(
+    /// `/pairs/go-on`: a mentor or a mentee says whether they want to go
+    /// on after getting to know each other.
+    GoOnRoute => office go_on::GoOnPage
 );

@@ -54,7 +54,8 @@ impl From<ProfileRow> for Matchable {
 }
 
 /// The accepted mentors (with their free places) and the accepted mentees
-/// who have no pair that is not ended.
+/// who have no pair that is not ended, and did not end one for good (a
+/// mentee goes on after a pair that ended with `continues`).
 #[tracing::instrument(name = "store.matching.matchable", skip_all, err(Display))]
 pub async fn matchable(
     db: &super::Db,
@@ -77,7 +78,8 @@ pub async fn matchable(
              pr.max_mentees AS programme_max, CAST(0 AS BIGINT) AS taken, c.user_id \
              FROM candidates c JOIN programmes pr ON pr.id = c.programme_id \
              WHERE c.programme_id = $1 AND c.kind = 'mentee' AND c.stage = 'accepted' \
-             AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.mentee_candidate_id = c.id AND p.status <> 'ended') \
+             AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.mentee_candidate_id = c.id \
+             AND (p.status <> 'ended' OR p.continues = FALSE)) \
              ORDER BY c.name, c.id",
         )
         .bind(programme)
@@ -184,7 +186,8 @@ pub async fn end_getting_to_know(
     on: NaiveDate,
 ) -> StoreResult<bool> {
     let done = on_db!(db, pool => sqlx::query(
-        "UPDATE pairs SET status = 'ended', ended_on = $2, end_reason = $3 \
+        "UPDATE pairs SET status = 'ended', ended_on = $2, end_reason = $3, end_kind = 'not_confirmed', \
+         continues = TRUE \
          WHERE id = $1 AND status = 'active' AND confirmed_on IS NULL AND started_on <= $2",
     )
     .bind(pair)

@@ -10,6 +10,7 @@ mod sql_types;
 pub mod demo;
 pub mod engagement;
 pub mod invitations;
+pub mod journey;
 pub mod matching;
 pub mod meetings;
 pub mod pairs;

@@ -116,5 +116,8 @@ key_column!(
     Employment,
     ConsentHow,
     TrainingFormat,
-    Moment
+    Moment,
+    Side,
+    EndKind,
+    DropReason
 );

@@ -4,6 +4,7 @@
 mod auth;
 mod cli;
 mod helpers;
+mod journey;
 mod meeting_logs;
 mod pages;
 mod permissions;

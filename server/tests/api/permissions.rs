@@ -271,6 +271,38 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             )
             .await
         }
+        "my_getting_to_know" => app.post(client, "/api/journey/waiting", &[]).await,
+        "answer(pair_a1, mentor)" | "answer(pair_a1, mentee)" => {
+            let side = if call.contains("mentor") { "mentor" } else { "mentee" };
+            app.post_json(
+                client,
+                "/api/journey/answer",
+                json!({ "pair": w.pair_a1, "side": side, "input": { "go_on": "yes", "reason": "" } }),
+            )
+            .await
+        }
+        "confirm_pair(pair_a1)" | "confirm_pair(pair_b)" => {
+            let pair = if call.contains("pair_b") { w.pair_b } else { w.pair_a1 };
+            app.post_json(client, "/api/journey/confirm", json!({ "pair": pair }))
+                .await
+        }
+        // Empty, so an allowed caller is refused and nothing closes.
+        "close_pair(pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/journey/close",
+                json!({ "pair": w.pair_a1, "input": {} }),
+            )
+            .await
+        }
+        "propose_as_mentor(pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/journey/propose-mentor",
+                json!({ "pair": w.pair_a1 }),
+            )
+            .await
+        }
         other => panic!("unknown call {other}"),
     };
     response.status()
@@ -327,6 +359,16 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // Pair A1 is active, not getting to know: its manager is allowed
         // and told so.
         ("end_getting_to_know(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // The pair's journey: each person answers for themselves, the
+        // pair's manager for either side; the manager confirms, closes and
+        // proposes. Pair A1 is active: the allowed callers are told why not.
+        ("my_getting_to_know",   [ANONYMOUS, OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
+        ("answer(pair_a1, mentor)", [ANONYMOUS, DENIED, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("answer(pair_a1, mentee)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, REFUSED, DENIED, DENIED, DENIED]),
+        ("confirm_pair(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("confirm_pair(pair_b)", [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, REFUSED, DENIED]),
+        ("close_pair(pair_a1)",  [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("propose_as_mentor(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();

@@ -11,7 +11,7 @@ use app::model::*;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 
-fn mentee_form(name: &str) -> RegistrationInput {
+pub(crate) fn mentee_form(name: &str) -> RegistrationInput {
     RegistrationInput {
         kind: "mentee".into(),
         name: name.into(),
@@ -34,7 +34,7 @@ fn mentee_form(name: &str) -> RegistrationInput {
     }
 }
 
-fn mentor_form(name: &str, languages: &str, area: &str) -> RegistrationInput {
+pub(crate) fn mentor_form(name: &str, languages: &str, area: &str) -> RegistrationInput {
     RegistrationInput {
         kind: "mentor".into(),
         name: name.into(),
@@ -64,13 +64,17 @@ async fn save(
     .await
 }
 
-async fn register(app: &TestApp, client: &Client, input: &RegistrationInput) -> CandidateId {
+pub(crate) async fn register(
+    app: &TestApp,
+    client: &Client,
+    input: &RegistrationInput,
+) -> CandidateId {
     let response = save(app, client, None, input).await;
     assert_eq!(response.status(), StatusCode::OK, "{:?}", input.name);
     json(response).await
 }
 
-async fn move_to(
+pub(crate) async fn move_to(
     app: &TestApp,
     client: &Client,
     id: CandidateId,
@@ -85,14 +89,14 @@ async fn move_to(
     .await
 }
 
-async fn accept(app: &TestApp, client: &Client, id: CandidateId) {
+pub(crate) async fn accept(app: &TestApp, client: &Client, id: CandidateId) {
     for stage in [Stage::Interest, Stage::PreMatching, Stage::Accepted] {
         let response = move_to(app, client, id, stage, "").await;
         assert_eq!(response.status(), StatusCode::OK, "to {stage:?}");
     }
 }
 
-async fn candidate(app: &TestApp, client: &Client, id: CandidateId) -> CandidateData {
+pub(crate) async fn candidate(app: &TestApp, client: &Client, id: CandidateId) -> CandidateData {
     json(
         app.post(
             client,
@@ -116,7 +120,7 @@ async fn board(app: &TestApp, client: &Client) -> RecruitmentData {
     .await
 }
 
-fn problems(error: AppError) -> FieldErrors {
+pub(crate) fn problems(error: AppError) -> FieldErrors {
     match error {
         AppError::Invalid { errors } => errors,
         other => panic!("field errors expected, got {other:?}"),
@@ -478,14 +482,14 @@ async fn only_the_coordinator_edits_the_questionnaire() {
 }
 
 /// Two accepted mentors (one place each) and two accepted mentees.
-struct Matchable {
-    mentor_ro: CandidateId,
-    mentor_hu: CandidateId,
-    mentee_ro: CandidateId,
-    mentee_hu: CandidateId,
+pub(crate) struct Matchable {
+    pub mentor_ro: CandidateId,
+    pub mentor_hu: CandidateId,
+    pub mentee_ro: CandidateId,
+    pub mentee_hu: CandidateId,
 }
 
-async fn matchable(app: &TestApp, manager: &Client) -> Matchable {
+pub(crate) async fn matchable(app: &TestApp, manager: &Client) -> Matchable {
     let mentor_ro = register(app, manager, &mentor_form("Radu", "Romanian", "Centre")).await;
     let mentor_hu = register(app, manager, &mentor_form("Hajnal", "Hungarian", "North")).await;
     let mentee_ro = register(
@@ -519,7 +523,7 @@ async fn matchable(app: &TestApp, manager: &Client) -> Matchable {
     }
 }
 
-async fn matching_page(app: &TestApp, client: &Client) -> MatchingData {
+pub(crate) async fn matching_page(app: &TestApp, client: &Client) -> MatchingData {
     json(
         app.post(
             client,
@@ -545,7 +549,7 @@ async fn prefer(
     .await
 }
 
-async fn confirm(
+pub(crate) async fn confirm(
     app: &TestApp,
     client: &Client,
     matches: &[(CandidateId, CandidateId)],
@@ -719,36 +723,26 @@ async fn the_mentor_sees_the_new_mentee_and_the_mentee_their_mentor() {
         .user_id
         .unwrap();
     // The mentor and the mentee accept invitations made for them.
-    let mut clients = Vec::new();
-    for (role, id, name, email) in [
-        (Role::Mentor, m.mentor_ro, "Radu", "radu@a.test"),
-        (Role::Mentee, m.mentee_ro, "Rodica", "rodica@a.test"),
-    ] {
-        let invitation: app::model::NewInvitation = json(
-            app.post_json(
-                &manager,
-                "/api/invitations/create",
-                json!({ "programme": app.world.programme_a, "role": role, "candidate": id, "name": null }),
-            )
-            .await,
+    let clients = [
+        join(
+            &app,
+            &manager,
+            Role::Mentor,
+            m.mentor_ro,
+            "Radu",
+            "radu@a.test",
         )
-        .await;
-        let token = invitation.path.trim_start_matches("/invite/").to_string();
-        let client = client();
-        let identity: Identity = json(
-            app.post_json(
-                &client,
-                "/api/invitations/accept",
-                json!({ "token": token, "input": {
-                    "name": name, "email": email, "password": PASSWORD,
-                    "language": "en", "privacy_notice": "yes"
-                }}),
-            )
-            .await,
+        .await,
+        join(
+            &app,
+            &manager,
+            Role::Mentee,
+            m.mentee_ro,
+            "Rodica",
+            "rodica@a.test",
         )
-        .await;
-        clients.push((identity.user_id, client));
-    }
+        .await,
+    ];
     assert_eq!(
         clients[0].0, mentor_account,
         "the account made at acceptance"
@@ -822,4 +816,40 @@ async fn a_pair_getting_to_know_ends_with_a_reason_and_the_mentee_is_matched_aga
     );
     let again = confirm(&app, &manager, &[(m.mentee_ro, m.mentor_hu)]).await;
     assert_eq!(again.status(), StatusCode::OK);
+}
+
+/// The candidate accepts an invitation made for them by the manager: their
+/// account and a client logged in as them.
+pub(crate) async fn join(
+    app: &TestApp,
+    manager: &Client,
+    role: Role,
+    id: CandidateId,
+    name: &str,
+    email: &str,
+) -> (UserId, Client) {
+    let invitation: app::model::NewInvitation = json(
+        app.post_json(
+            manager,
+            "/api/invitations/create",
+            json!({ "programme": app.world.programme_a, "role": role, "candidate": id, "name": null }),
+        )
+        .await,
+    )
+    .await;
+    let token = invitation.path.trim_start_matches("/invite/").to_string();
+    let client = client();
+    let identity: Identity = json(
+        app.post_json(
+            &client,
+            "/api/invitations/accept",
+            json!({ "token": token, "input": {
+                "name": name, "email": email, "password": PASSWORD,
+                "language": "en", "privacy_notice": "yes"
+            }}),
+        )
+        .await,
+    )
+    .await;
+    (identity.user_id, client)
 }
