@@ -31,7 +31,7 @@ DATABASE_URL="sqlite:$data/size.db" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
   target/release/parent-bridge serve --addr "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-table=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/i18n/en\.[a-z0-9]*\.json' | head -n 1)
+table=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/i18n/en\.core\.[a-z0-9]*\.json' | head -n 1)
 curl -sf "http://127.0.0.1:$port$table" -o "$data/en.json"
 
 printf '%-34s %10s %10s\n' "the mentor's first load" raw brotli

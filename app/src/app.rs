@@ -157,30 +157,24 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view={Lazy::<DispatchRoute>::new()}/>
-                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()}/>
+                    <Route path=path!("/") view={Lazy::<PublicRoute>::new()}/>
+                    <Route path=path!("/login") view={Lazy::<PublicRoute>::new()}/>
                     <Route path=path!("/mentor") view=MentorHome/>
-                    <Route path=path!("/mentor/log") view={Lazy::<MeetingLogRoute>::new()}/>
-                    <Route path=path!("/mentor/logs") view={Lazy::<MentorLogsRoute>::new()}/>
-                    <Route path=path!("/mentor/outbox") view={Lazy::<OutboxRoute>::new()}/>
+                    <Route path=path!("/mentor/log") view={Lazy::<MentorPagesRoute>::new()}/>
+                    <Route path=path!("/mentor/logs") view={Lazy::<MentorPagesRoute>::new()}/>
+                    <Route path=path!("/mentor/outbox") view={Lazy::<MentorPagesRoute>::new()}/>
                     // Pages of server data render whole before the response
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.
-                    <Route path=path!("/manager") view={Lazy::<ManagerRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator") view={Lazy::<CoordinatorRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/mentee") view={Lazy::<MenteeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes") view={Lazy::<ProgrammesRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/new") view={Lazy::<ProgrammeFormRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id") view={Lazy::<ProgrammeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/edit") view={Lazy::<ProgrammeFormRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/recruitment") view={Lazy::<RecruitmentRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/candidates/new") view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/candidates/:cid") view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/training") view={Lazy::<TrainingRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/programmes/:id/matching") view={Lazy::<MatchingRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/pairs/go-on") view={Lazy::<GoOnRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/no-role") view={Lazy::<NoRoleRoute>::new()}/>
+                    <Route path=path!("/manager") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mentee") view={Lazy::<PublicRoute>::new()} ssr=SsrMode::Async/>
+                    // The office's pages: one lazy route picks the page by its path.
+                    <Route path=path!("/programmes") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/programmes/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/invite/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pairs/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/no-role") view={Lazy::<PublicRoute>::new()}/>
                 </Routes>
             </main>
         </Router>

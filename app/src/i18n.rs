@@ -1267,6 +1267,7 @@ mod tests {
             Msg::FormatOnline,
             Msg::RoleMentor,
             Msg::EmploymentStudent,
+            Msg::AnswerOfMentor,
         ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");

@@ -305,9 +305,20 @@ pub fn show_error(
 
 /// The id of a programme in the address (`/programmes/:id/...`).
 pub fn programme_param() -> Option<crate::model::ProgrammeId> {
-    leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|id| crate::model::ProgrammeId::parse(&id).ok())
+    path_segment(1).and_then(|id| crate::model::ProgrammeId::parse(&id).ok())
+}
+
+/// The `n`th segment of the current path (`/programmes/ID/…`: 1 is the
+/// id). The office pages are one route that picks the page by its path.
+pub fn path_segment(n: usize) -> Option<String> {
+    leptos_router::hooks::use_location()
+        .pathname
+        .with_untracked(|path| {
+            path.split('/')
+                .filter(|s| !s.is_empty())
+                .nth(n)
+                .map(str::to_string)
+        })
 }
 
 /// The tabs of a programme's pages.

@@ -7,7 +7,7 @@ use crate::i18n::{labels, t, use_i18n, Lang, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// Make an invitation: a coordinator for managers, a manager for mentors
 /// and mentees.
@@ -159,9 +159,7 @@ fn InvitationList(items: Vec<InvitationView>) -> impl IntoView {
 /// `/invite/:token`: the invited person joins.
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    let token = use_params_map()
-        .with_untracked(|p| p.get("token"))
-        .unwrap_or_default();
+    let token = path_segment(1).unwrap_or_default();
     let details = Resource::new(
         {
             let token = token.clone();

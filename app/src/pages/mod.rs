@@ -6,6 +6,7 @@
 mod coordinator;
 mod dispatch;
 mod go_on;
+mod groups;
 mod invitations;
 mod login;
 mod manager;
@@ -59,76 +60,19 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(
-    /// `/`: sends each person to their own home page.
-    DispatchRoute => dispatch::Dispatch
+    /// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`: the mentor's pages
+    /// after the home, one part of the app (see `groups::MentorPages`).
+    MentorPagesRoute => groups::MentorPages
 );
 lazy_page!(
-    /// `/no-role`.
-    NoRoleRoute => dispatch::NoRolePage
+    /// `/`, `/login`, `/no-role` and the mentee's `/mentee`: one part of
+    /// the app (see `groups::PublicPage`).
+    PublicRoute => groups::PublicPage
 );
 lazy_page!(
-    /// `/login`.
-    LoginRoute => login::LoginPage
-);
-lazy_page!(
-    /// `/mentor/log`: the meeting log form.
-    MeetingLogRoute => meeting_form::MeetingLogPage
-);
-lazy_page!(
-    /// `/mentor/logs`: the mentor's logs.
-    MentorLogsRoute => mentor::MentorLogsPage
-);
-lazy_page!(
-    /// `/mentor/outbox`.
-    OutboxRoute => outbox::OutboxPage
-);
-lazy_page!(
-    /// `/manager`.
-    ManagerRoute => office manager::ManagerPage
-);
-lazy_page!(
-    /// `/coordinator`.
-    CoordinatorRoute => office coordinator::CoordinatorPage
-);
-lazy_page!(
-    /// `/mentee`.
-    MenteeRoute => mentee::MenteePage
-);
-lazy_page!(
-    /// `/programmes`: the programmes a person runs or manages in.
-    ProgrammesRoute => office programmes::ProgrammesPage
-);
-lazy_page!(
-    /// `/programmes/new` and `/programmes/:id/edit`.
-    ProgrammeFormRoute => office programmes::ProgrammeFormPage
-);
-lazy_page!(
-    /// `/programmes/:id`: where the programme stands, its engagement plan
-    /// and invitations.
-    ProgrammeRoute => office programmes::ProgrammeView
-);
-lazy_page!(
-    /// `/programmes/:id/recruitment`.
-    RecruitmentRoute => office recruitment::RecruitmentPage
-);
-lazy_page!(
-    /// `/programmes/:id/candidates/new` and `/programmes/:id/candidates/:cid`.
-    CandidateRoute => office recruitment::CandidatePage
-);
-lazy_page!(
-    /// `/programmes/:id/training`.
-    TrainingRoute => office training::TrainingPage
-);
-lazy_page!(
-    /// `/programmes/:id/matching`.
-    MatchingRoute => office matching::MatchingPage
-);
-lazy_page!(
-    /// `/invite/:token`: accepting an invitation.
-    InviteRoute => office invitations::InvitePage
-);
-lazy_page!(
-    /// `/pairs/go-on`: a mentor or a mentee says whether they want to go
-    /// on after getting to know each other.
-    GoOnRoute => office go_on::GoOnPage
+    /// The office's pages (the manager's and the coordinator's homes,
+    /// programmes, recruitment, training, matching, invitations) and the
+    /// journey's questions: one part of the app, loaded when first opened
+    /// (see `groups::OfficePage`).
+    OfficeRoute => office groups::OfficePage
 );

@@ -10,7 +10,7 @@ use crate::pages::invitations::{InviteButton, MadeInvitation};
 use crate::pages::programmes::query_value;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// `/programmes/:id/recruitment?kind=mentor`.
 #[component]
@@ -125,9 +125,7 @@ pub fn CandidatePage() -> impl IntoView {
     let Some(programme) = programme_param() else {
         return view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any();
     };
-    let id = use_params_map()
-        .with_untracked(|p| p.get("cid"))
-        .and_then(|c| CandidateId::parse(&c).ok());
+    let id = path_segment(3).and_then(|c| CandidateId::parse(&c).ok());
     let kind = query_value("kind")
         .and_then(|k| CandidateKind::from_key(&k))
         .unwrap_or(CandidateKind::Mentee);
