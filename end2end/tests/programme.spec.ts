@@ -88,8 +88,13 @@ test("a programme goes from launch to a matched pair, and the mentor sees the ne
   await expect(manager.getByText("The candidate was saved.")).toBeVisible();
 
   // ... and a mentor, invited to the app from their record.
-  await manager.goto(programmeUrl.replace(/\/$/, "") + "/candidates/new?kind=mentor");
-  await appReady(manager);
+  await manager.getByRole("link", { name: "Back", exact: true }).click();
+  await expect(manager.locator('[data-stage="accepted"]')).toContainText("Rodica Stan");
+  await manager.getByRole("link", { name: "Mentors", exact: true }).click();
+  await expect(manager.getByRole("link", { name: "Mentors", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(manager.locator('[data-stage="accepted"]')).not.toContainText("Rodica Stan");
+  await manager.getByRole("link", { name: "Register a mentor" }).click();
+  await expect(manager.getByLabel("Name", { exact: true })).toBeVisible();
   await manager.getByLabel("Name", { exact: true }).fill("Andreea Vlad");
   await manager.getByLabel("The person consented").check();
   await manager.getByLabel("Consent given on").fill(today());

@@ -44,15 +44,14 @@ fn page_of(path: &str) -> Page {
     }
 }
 
-/// The page of the current path; a new page (with fresh data) whenever the
-/// path or its query changes.
+/// The page of the current path, anew whenever the path changes (a page
+/// whose query changes, like the recruitment board's tabs, follows it
+/// itself).
 #[component]
 pub fn OfficePage() -> impl IntoView {
     let location = use_location();
     move || {
-        // Read both, so a change of either shows the page anew.
         let path = location.pathname.get();
-        location.search.track();
         match page_of(&path) {
             Page::Manager => view! { <super::manager::ManagerPage/> }.into_any(),
             Page::Coordinator => view! { <super::coordinator::CoordinatorPage/> }.into_any(),

@@ -10,7 +10,7 @@ use crate::pages::invitations::{InviteButton, MadeInvitation};
 use crate::pages::programmes::query_value;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/programmes/:id/recruitment?kind=mentor`.
 #[component]
@@ -18,9 +18,14 @@ pub fn RecruitmentPage() -> impl IntoView {
     let Some(programme) = programme_param() else {
         return view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any();
     };
-    let kind = query_value("kind")
-        .and_then(|k| CandidateKind::from_key(&k))
-        .unwrap_or(CandidateKind::Mentee);
+    // The tabs change the query only: the board follows it.
+    let query = use_query_map();
+    let kind = Memo::new(move |_| {
+        query
+            .with(|q| q.get("kind"))
+            .and_then(|k| CandidateKind::from_key(&k))
+            .unwrap_or(CandidateKind::Mentee)
+    });
     let board = Resource::new(move || (), move |_| recruitment_board(programme));
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
@@ -34,30 +39,25 @@ pub fn RecruitmentPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(board: RecruitmentData, kind: CandidateKind) -> impl IntoView {
+fn Board(board: RecruitmentData, kind: Memo<CandidateKind>) -> impl IntoView {
     let i18n = use_i18n();
     let programme = board.programme.id;
     let search = RwSignal::new(String::new());
-    let candidates: Vec<Candidate> = board
-        .candidates
-        .into_iter()
-        .filter(|c| c.kind == kind)
-        .collect();
-    let new_label = match kind {
-        CandidateKind::Mentee => Msg::NewMenteeCandidate,
-        CandidateKind::Mentor => Msg::NewMentorCandidate,
-    };
     let tab = move |k: CandidateKind, msg: Msg| {
         view! {
             <a href=format!("/programmes/{programme}/recruitment?kind={}", k.key())
-               aria-current=(k == kind).then_some("page")>{t(msg)}</a>
+               aria-current=move || (k == kind.get()).then_some("page")>{t(msg)}</a>
         }
     };
     let shown = move |c: &Candidate| {
         let term = search.with(|s| s.trim().to_lowercase());
-        term.is_empty() || c.name.to_lowercase().contains(&term)
+        c.kind == kind.get() && (term.is_empty() || c.name.to_lowercase().contains(&term))
     };
-    let candidates = StoredValue::new(candidates);
+    let new_label = move || match kind.get() {
+        CandidateKind::Mentee => Msg::NewMenteeCandidate,
+        CandidateKind::Mentor => Msg::NewMentorCandidate,
+    };
+    let candidates = StoredValue::new(board.candidates);
     view! {
         <section class="page wide">
             <h1>{board.programme.settings.name.clone()}</h1>
@@ -75,7 +75,9 @@ fn Board(board: RecruitmentData, kind: CandidateKind) -> impl IntoView {
                         on:input:target=move |ev| search.set(ev.target().value())/>
                 </div>
                 {board.manages.then(|| view! {
-                    <a class="button primary" href=format!("/programmes/{programme}/candidates/new?kind={}", kind.key())>{t(new_label)}</a>
+                    <a class="button primary" href=move || format!("/programmes/{programme}/candidates/new?kind={}", kind.get().key())>
+                        {move || i18n.text(new_label())}
+                    </a>
                 })}
             </div>
             <div class="board">
@@ -114,7 +116,7 @@ fn Board(board: RecruitmentData, kind: CandidateKind) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <p class="muted">{move || i18n.text(Msg::Total)} ": " {candidates.with_value(|c| c.len())}</p>
+            <p class="muted">{move || i18n.text(Msg::Total)} ": " {move || candidates.with_value(|c| c.iter().filter(|c| c.kind == kind.get()).count())}</p>
         </section>
     }
 }
