@@ -157,8 +157,8 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view={Lazy::<PublicRoute>::new()}/>
-                    <Route path=path!("/login") view={Lazy::<PublicRoute>::new()}/>
+                    <Route path=path!("/") view={Lazy::<EntryRoute>::new()}/>
+                    <Route path=path!("/login") view={Lazy::<EntryRoute>::new()}/>
                     <Route path=path!("/mentor") view=MentorHome/>
                     <Route path=path!("/mentor/log") view={Lazy::<MentorPagesRoute>::new()}/>
                     <Route path=path!("/mentor/logs") view={Lazy::<MentorPagesRoute>::new()}/>
@@ -166,15 +166,15 @@ pub fn App() -> impl IntoView {
                     // Pages of server data render whole before the response
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.
-                    <Route path=path!("/manager") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/coordinator") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/mentee") view={Lazy::<PublicRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/manager") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/coordinator") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mentee") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     // The office's pages: one lazy route picks the page by its path.
                     <Route path=path!("/programmes") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/programmes/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/invite/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pairs/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/no-role") view={Lazy::<PublicRoute>::new()}/>
+                    <Route path=path!("/no-role") view={Lazy::<EntryRoute>::new()}/>
                 </Routes>
             </main>
         </Router>

@@ -56,7 +56,8 @@ test("the manager's page loads its part when opened directly and works", async (
   await expect(count).toHaveText("5 of 5 logs shown");
   await page.getByLabel("Only logs with a challenge").check();
   await expect(count).toHaveText("1 of 5 logs shown");
-  expect(fetched.some((f) => f.startsWith("split___office_route_view"))).toBe(true);
+  expect(fetched.some((f) => f.startsWith("split___entry_route_view"))).toBe(true);
+  expect(fetched.some((f) => f.startsWith("split___office_route_view"))).toBe(false);
 });
 
 test("the coordinator's page loads its part after moving around the app", async ({ page }) => {
@@ -70,6 +71,12 @@ test("the coordinator's page loads its part after moving around the app", async 
   await expect(page).toHaveURL(/\/coordinator$/);
   await expect(page.getByRole("heading", { name: "Programme overview" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(1);
+  // The login page's part holds the coordinator's home too.
+  expect(fetched.some((f) => f.startsWith("split___office_route_view"))).toBe(false);
+
+  await menuLink(page, "Programmes");
+  await expect(page).toHaveURL(/\/programmes$/);
+  await expect(page.getByTestId("programme-card")).toHaveCount(1);
   expect(fetched.some((f) => f.startsWith("split___office_route_view"))).toBe(true);
 });
 
@@ -90,7 +97,7 @@ test("the service worker keeps every part of the app and both languages for offl
   });
 
   expect(missing.missing).toEqual([]);
-  for (const part of ["split___mentor_pages_route_view", "split___public_route_view", "split___office_route_view"]) {
+  for (const part of ["split___mentor_pages_route_view", "split___entry_route_view", "split___office_route_view"]) {
     expect(missing.files.some((f) => f.includes(part))).toBe(true);
   }
   // Both languages, each in its two parts (core and office).

@@ -1,19 +1,67 @@
 //! Pages grouped into one lazy route each: the page is picked from the
 //! path here, in the group's part of the app, so the mentor's first load
 //! carries one route per group rather than one per page (every route and
-//! every part costs code in the part every page loads). The office: the
-//! manager's and the coordinator's pages; the mentor's pages after the
-//! home; the public pages: `/`, `/login`, `/no-role` and the mentee's.
+//! every part costs code in the part every page loads). The entry pages
+//! (`/`, `/login`, `/no-role` and the homes of mentees, managers and
+//! coordinators) are a small part, so a manager's first page does not wait
+//! for the whole office; the office (programmes and everything in them);
+//! the mentor's pages after the home.
 
 use crate::components::{ErrorKind, ErrorPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// The current path while the group `owns` it, else the last one it owned.
+/// When a link leads to another group's page, the location changes before
+/// the router swaps the groups: the page shown must not follow a path that
+/// is not its group's (the entry group would show `/` and send the person
+/// back home).
+fn owned_path(owns: fn(&str) -> bool) -> Memo<String> {
+    let location = use_location();
+    Memo::new(move |previous: Option<&String>| {
+        let path = location.pathname.get();
+        match previous {
+            Some(previous) if !owns(&path) => previous.clone(),
+            _ => path,
+        }
+    })
+}
+
+fn trimmed(path: &str) -> &str {
+    match path.trim_end_matches('/') {
+        "" => "/",
+        path => path,
+    }
+}
+
+fn office_owns(path: &str) -> bool {
+    ["/programmes", "/invite/", "/pairs/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+}
+
+const ENTRY_PATHS: [&str; 6] = [
+    "/",
+    "/login",
+    "/no-role",
+    "/mentee",
+    "/manager",
+    "/coordinator",
+];
+
+fn entry_owns(path: &str) -> bool {
+    ENTRY_PATHS.contains(&trimmed(path))
+}
+
+const MENTOR_PATHS: [&str; 3] = ["/mentor/log", "/mentor/logs", "/mentor/outbox"];
+
+fn mentor_pages_own(path: &str) -> bool {
+    MENTOR_PATHS.contains(&trimmed(path))
+}
+
 /// Which office page a path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Page {
-    Manager,
-    Coordinator,
     Programmes,
     ProgrammeForm,
     Programme,
@@ -29,8 +77,6 @@ enum Page {
 fn page_of(path: &str) -> Page {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     match segments.as_slice() {
-        ["manager"] => Page::Manager,
-        ["coordinator"] => Page::Coordinator,
         ["programmes"] => Page::Programmes,
         ["programmes", "new"] | ["programmes", _, "edit"] => Page::ProgrammeForm,
         ["programmes", _] => Page::Programme,
@@ -49,12 +95,10 @@ fn page_of(path: &str) -> Page {
 /// itself).
 #[component]
 pub fn OfficePage() -> impl IntoView {
-    let location = use_location();
+    let path = owned_path(office_owns);
     move || {
-        let path = location.pathname.get();
+        let path = path.get();
         match page_of(&path) {
-            Page::Manager => view! { <super::manager::ManagerPage/> }.into_any(),
-            Page::Coordinator => view! { <super::coordinator::CoordinatorPage/> }.into_any(),
             Page::Programmes => view! { <super::programmes::ProgrammesPage/> }.into_any(),
             Page::ProgrammeForm => view! { <super::programmes::ProgrammeFormPage/> }.into_any(),
             Page::Programme => view! { <super::programmes::ProgrammeView/> }.into_any(),
@@ -69,14 +113,22 @@ pub fn OfficePage() -> impl IntoView {
     }
 }
 
-/// `/`, `/login`, `/no-role` or `/mentee`.
+/// `/`, `/login`, `/no-role`, `/mentee`, `/manager` or `/coordinator` (the
+/// last two with the office's texts).
 #[component]
-pub fn PublicPage() -> impl IntoView {
-    let location = use_location();
-    move || match location.pathname.get().trim_end_matches('/') {
+pub fn EntryPages() -> impl IntoView {
+    use crate::components::OfficeTexts;
+    let path = owned_path(entry_owns);
+    move || match trimmed(&path.get()) {
         "/login" => view! { <super::login::LoginPage/> }.into_any(),
         "/no-role" => view! { <super::dispatch::NoRolePage/> }.into_any(),
         "/mentee" => view! { <super::mentee::MenteePage/> }.into_any(),
+        "/manager" => {
+            view! { <OfficeTexts><super::manager::ManagerPage/></OfficeTexts> }.into_any()
+        }
+        "/coordinator" => {
+            view! { <OfficeTexts><super::coordinator::CoordinatorPage/></OfficeTexts> }.into_any()
+        }
         _ => view! { <super::dispatch::Dispatch/> }.into_any(),
     }
 }
@@ -85,10 +137,10 @@ pub fn PublicPage() -> impl IntoView {
 /// query alone keeps the page (the logs' filter follows it by itself).
 #[component]
 pub fn MentorPages() -> impl IntoView {
-    let location = use_location();
+    let path = owned_path(mentor_pages_own);
     move || {
-        let path = location.pathname.get();
-        match path.trim_end_matches('/') {
+        let path = path.get();
+        match trimmed(&path) {
             "/mentor/log" => view! { <super::meeting_form::MeetingLogPage/> }.into_any(),
             "/mentor/logs" => view! { <super::mentor::MentorLogsPage/> }.into_any(),
             "/mentor/outbox" => view! { <super::outbox::OutboxPage/> }.into_any(),
@@ -102,10 +154,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_group_owns_its_paths_and_no_other() {
+        assert!(entry_owns("/") && entry_owns("/login") && entry_owns("/manager/"));
+        assert!(!entry_owns("/programmes") && !entry_owns("/mentor"));
+        assert!(
+            office_owns("/programmes") && office_owns("/invite/x") && office_owns("/pairs/go-on")
+        );
+        assert!(!office_owns("/manager") && !office_owns("/"));
+        assert!(mentor_pages_own("/mentor/log") && !mentor_pages_own("/mentor"));
+    }
+
+    #[test]
     fn each_office_path_names_its_page() {
         for (path, page) in [
-            ("/manager", Page::Manager),
-            ("/coordinator", Page::Coordinator),
             ("/programmes", Page::Programmes),
             ("/programmes/", Page::Programmes),
             ("/programmes/new", Page::ProgrammeForm),

@@ -65,14 +65,14 @@ lazy_page!(
     MentorPagesRoute => groups::MentorPages
 );
 lazy_page!(
-    /// `/`, `/login`, `/no-role` and the mentee's `/mentee`: one part of
-    /// the app (see `groups::PublicPage`).
-    PublicRoute => groups::PublicPage
+    /// The pages people land on: `/`, `/login`, `/no-role` and the homes
+    /// of mentees, managers and coordinators: one small part of the app
+    /// (see `groups::EntryPages`).
+    EntryRoute => groups::EntryPages
 );
 lazy_page!(
-    /// The office's pages (the manager's and the coordinator's homes,
-    /// programmes, recruitment, training, matching, invitations) and the
-    /// journey's questions: one part of the app, loaded when first opened
+    /// The office's pages (programmes, recruitment, training, matching,
+    /// invitations) and the journey's questions: one part of the app, loaded when first opened
     /// (see `groups::OfficePage`).
     OfficeRoute => office groups::OfficePage
 );
