@@ -876,6 +876,7 @@ pub fn field_label(field: Field) -> Msg {
         Field::Outcome => Msg::OutcomeLabel,
         Field::DropReason => Msg::PairDropReasonLabel,
         Field::EndedOn => Msg::EndedOnLabel,
+        Field::Continues => Msg::ContinuesLabel,
     }
 }
 

@@ -108,7 +108,13 @@ impl AppError {
             AppError::RateLimited { .. } => Msg::TooManyAttempts,
             AppError::Forbidden => Msg::ForbiddenText,
             AppError::NotFound => Msg::NotFoundText,
-            AppError::Invalid { .. } => Msg::FixErrors,
+            // The first problem, for a place that shows no fields (a
+            // button); a form shows each next to its field.
+            AppError::Invalid { errors } => errors
+                .iter()
+                .next()
+                .map(|e| crate::i18n::problem_message(e.problem))
+                .unwrap_or(Msg::FixErrors),
             AppError::BadRequest { .. } => Msg::InvalidRequest,
             AppError::TooLarge { .. } => Msg::InvalidRequest,
             AppError::Internal => Msg::ServerError,

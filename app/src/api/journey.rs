@@ -126,13 +126,10 @@ pub async fn propose_as_mentor(pair: PairId) -> Result<CandidateId, AppError> {
     use super::context::*;
     respond("journey/propose-mentor", async move {
         let (state, user) = (state()?, current_user()?);
-        let Some(access) = crate::store::pairs::find(&state.db, pair).await? else {
+        let Some(facts) = crate::store::journey::facts(&state.db, pair).await? else {
             return Err(AppError::Forbidden);
         };
-        manager_of(&state, &user, access.programme_id).await?;
-        let facts = crate::store::journey::facts(&state.db, pair)
-            .await?
-            .ok_or(AppError::Forbidden)?;
+        manager_of(&state, &user, facts.programme_id).await?;
         if facts.end_kind != Some(EndKind::Completed) {
             return Err(invalid(FieldErrors::one(Field::Pair, Problem::NotYet)));
         }

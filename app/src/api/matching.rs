@@ -9,21 +9,6 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
-/// A programme's pair as its managers see it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PairRow {
-    pub id: PairId,
-    pub mentor_name: String,
-    pub mentee_name: String,
-    pub status: PairStatus,
-    #[serde(with = "crate::model::dates::iso_date")]
-    pub started_on: chrono::NaiveDate,
-    #[serde(with = "crate::model::dates::iso_date::option")]
-    pub planned_end_on: Option<chrono::NaiveDate>,
-    /// The answers after getting to know each other, and the closure.
-    pub journey: PairJourney,
-}
-
 /// A programme's matching page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatchingData {
@@ -53,23 +38,7 @@ pub async fn matching_page(programme: ProgrammeId) -> Result<MatchingData, AppEr
                 (m.profile, ranked)
             })
             .collect();
-        let mut journeys = crate::store::journey::of_programme(db, programme).await?;
-        let pairs = crate::store::matching::pairs(db, programme)
-            .await?
-            .into_iter()
-            .filter_map(|p| {
-                let at = journeys.iter().position(|j| j.id == p.id)?;
-                Some(PairRow {
-                    id: p.id,
-                    mentor_name: p.mentor_name,
-                    mentee_name: p.mentee_name,
-                    status: p.status,
-                    started_on: p.started_on,
-                    planned_end_on: p.planned_end_on,
-                    journey: journeys.swap_remove(at),
-                })
-            })
-            .collect();
+        let pairs = crate::store::journey::of_programme(db, programme).await?;
         Ok(MatchingData {
             manages: user.manages(programme),
             preferences: crate::store::matching::preferences(db, programme).await?,

@@ -7,7 +7,7 @@
 use super::dates::parse_iso_date;
 use super::ids::PairId;
 use super::programme::choice;
-use super::role::text_key_enum;
+use super::role::{text_key_enum, PairStatus};
 use super::validation::{text_field, Field, FieldErrors, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -193,10 +193,24 @@ impl ClosureInput {
     }
 }
 
-/// A pair's journey as the manager follows it on the matching page.
+/// A programme's pair as its managers see it on the matching page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairRow {
+    pub id: PairId,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    pub status: PairStatus,
+    #[serde(with = "super::dates::iso_date")]
+    pub started_on: NaiveDate,
+    #[serde(with = "super::dates::iso_date::option")]
+    pub planned_end_on: Option<NaiveDate>,
+    /// The answers after getting to know each other, and the closure.
+    pub journey: PairJourney,
+}
+
+/// Where a pair stands after matching: the answers, and how it ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PairJourney {
-    pub id: PairId,
     pub answers: Vec<Confirmation>,
     pub end_kind: Option<EndKind>,
     pub drop_reason: Option<DropReason>,

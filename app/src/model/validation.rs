@@ -74,6 +74,7 @@ text_key_enum!(
         Outcome = "outcome",
         DropReason = "drop_reason",
         EndedOn = "ended_on",
+        Continues = "continues",
     }
 );
 

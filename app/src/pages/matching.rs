@@ -58,13 +58,6 @@ fn Matching(
                     notice.set(Some((true, Msg::Matched)));
                     refetch();
                 }
-                Err(crate::api::AppError::Invalid { errors }) => {
-                    let problem = errors
-                        .iter()
-                        .next()
-                        .map(|e| crate::i18n::problem_message(e.problem));
-                    notice.set(Some((false, problem.unwrap_or(Msg::FixErrors))));
-                }
                 Err(error) => notice.set(Some((false, error.message()))),
             }
         });
@@ -272,13 +265,6 @@ fn Ranking(
         spawn_local(async move {
             match save_preferences(programme, chooser, list).await {
                 Ok(()) => notice.set(Some((true, Msg::Saved))),
-                Err(crate::api::AppError::Invalid { errors }) => {
-                    let problem = errors
-                        .iter()
-                        .next()
-                        .map(|e| crate::i18n::problem_message(e.problem));
-                    notice.set(Some((false, problem.unwrap_or(Msg::FixErrors))));
-                }
                 Err(error) => notice.set(Some((false, error.message()))),
             }
         });
@@ -345,18 +331,6 @@ fn done(
     on_changed();
 }
 
-/// A refusal from the server, as one line.
-fn refused(error: crate::api::AppError) -> Msg {
-    match error {
-        crate::api::AppError::Invalid { errors } => errors
-            .iter()
-            .next()
-            .map(|e| crate::i18n::problem_message(e.problem))
-            .unwrap_or(Msg::FixErrors),
-        error => error.message(),
-    }
-}
-
 /// One pair: its state on the journey and what the manager can do next.
 #[component]
 fn PairItem(
@@ -414,7 +388,7 @@ fn PairItem(
                             on:click=move |_| spawn_local(async move {
                                 match confirm_pair(id).await {
                                     Ok(()) => done(notice, on_changed, Msg::PairConfirmed),
-                                    Err(error) => notice.set(Some((false, refused(error)))),
+                                    Err(error) => notice.set(Some((false, error.message()))),
                                 }
                             })>{t(Msg::ConfirmPair)}</button>
                         <MenteeAnswer pair=id notice on_changed/>
@@ -442,7 +416,7 @@ fn PairItem(
                             on:click=move |_| spawn_local(async move {
                                 match propose_as_mentor(id).await {
                                     Ok(_) => done(notice, on_changed, Msg::ProposedAsMentor),
-                                    Err(error) => notice.set(Some((false, refused(error)))),
+                                    Err(error) => notice.set(Some((false, error.message()))),
                                 }
                             })>{t(Msg::ProposeAsMentor)}</button>
                     })}
@@ -514,7 +488,7 @@ fn EndGettingToKnow(
         spawn_local(async move {
             match end_getting_to_know(pair, text).await {
                 Ok(()) => done(notice, on_changed, Msg::PairClosed),
-                Err(error) => notice.set(Some((false, refused(error)))),
+                Err(error) => notice.set(Some((false, error.message()))),
             }
         });
     };
@@ -584,7 +558,7 @@ fn ClosePairForm(
                 </Show>
                 {form.textarea(&p("details"), Msg::EndDetailsLabel, Field::Reason, lens!(details))}
                 {form.input(&p("on"), Msg::EndedOnLabel, Field::EndedOn, "date", lens!(ended_on))}
-                {form.checkbox(&p("continues"), Msg::ContinuesLabel, Field::Outcome, lens!(continues))}
+                {form.checkbox(&p("continues"), Msg::ContinuesLabel, Field::Continues, lens!(continues))}
                 <button type="submit" class="danger">{t(Msg::ClosePair)}</button>
             </form>
         </Show>

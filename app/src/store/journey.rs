@@ -2,6 +2,7 @@
 //! the manager's confirmation, the closure, and a mentee who completed
 //! proposed as a mentor.
 
+use super::pairs::STATUS;
 use super::{now, on_db, on_tx, StoreResult, Tx};
 use crate::model::*;
 use chrono::NaiveDate;
@@ -116,8 +117,13 @@ pub async fn close(db: &super::Db, pair: PairId, closure: &Closure) -> StoreResu
 }
 
 #[derive(sqlx::FromRow)]
-struct JourneyRow {
+struct PairDbRow {
     id: PairId,
+    mentor_name: String,
+    mentee_name: String,
+    status: PairStatus,
+    started_on: NaiveDate,
+    planned_end_on: Option<NaiveDate>,
     end_kind: Option<EndKind>,
     drop_reason: Option<DropReason>,
     end_reason: Option<String>,
@@ -127,34 +133,49 @@ struct JourneyRow {
     proposed: i64,
 }
 
-/// Every pair's journey in a programme, with the answers.
+/// Every pair of a programme with its journey (the answers, the closure),
+/// running ones first.
 #[tracing::instrument(name = "store.journey.of_programme", skip_all, err(Display))]
-pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<PairJourney>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, JourneyRow>(
-        "SELECT p.id, p.end_kind, p.drop_reason, p.end_reason, p.ended_on, p.continues, p.previous_pair_id, \
+pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<PairRow>> {
+    let sql = format!(
+        "SELECT p.id, mentor.display_name AS mentor_name, mentee.display_name AS mentee_name, \
+         {STATUS} AS status, p.started_on, p.planned_end_on, p.end_kind, p.drop_reason, p.end_reason, \
+         p.ended_on, p.continues, p.previous_pair_id, \
          (SELECT COUNT(*) FROM candidates c WHERE c.from_pair_id = p.id) AS proposed \
-         FROM pairs p WHERE p.programme_id = $1",
-    )
-    .bind(programme)
-    .fetch_all(pool)
-    .await)?;
-    let answers = answers(db, programme).await?;
+         FROM pairs p \
+         JOIN users mentor ON mentor.id = p.mentor_id JOIN users mentee ON mentee.id = p.mentee_id \
+         WHERE p.programme_id = $1 ORDER BY p.status, p.started_on DESC, mentee.display_name"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, PairDbRow>(&sql)
+        .bind(programme)
+        .fetch_all(pool)
+        .await)?;
+    let mut answers = answers(db, programme).await?;
     Ok(rows
         .into_iter()
-        .map(|r| PairJourney {
-            id: r.id,
-            answers: answers
-                .iter()
-                .filter(|(pair, _)| *pair == r.id)
-                .map(|(_, a)| a.clone())
-                .collect(),
-            end_kind: r.end_kind,
-            drop_reason: r.drop_reason,
-            end_details: r.end_reason,
-            ended_on: r.ended_on,
-            continues: r.continues,
-            previous: r.previous_pair_id,
-            proposed_as_mentor: r.proposed > 0,
+        .map(|r| {
+            let (mine, others): (Vec<_>, Vec<_>) = std::mem::take(&mut answers)
+                .into_iter()
+                .partition(|(pair, _)| *pair == r.id);
+            answers = others;
+            PairRow {
+                id: r.id,
+                mentor_name: r.mentor_name,
+                mentee_name: r.mentee_name,
+                status: r.status,
+                started_on: r.started_on,
+                planned_end_on: r.planned_end_on,
+                journey: PairJourney {
+                    answers: mine.into_iter().map(|(_, a)| a).collect(),
+                    end_kind: r.end_kind,
+                    drop_reason: r.drop_reason,
+                    end_details: r.end_reason,
+                    ended_on: r.ended_on,
+                    continues: r.continues,
+                    previous: r.previous_pair_id,
+                    proposed_as_mentor: r.proposed > 0,
+                },
+            }
         })
         .collect())
 }
@@ -162,6 +183,7 @@ pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult
 /// What a pair is, for the journey's checks.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct PairFacts {
+    pub programme_id: ProgrammeId,
     pub end_kind: Option<EndKind>,
     pub mentee_candidate_id: Option<CandidateId>,
 }
@@ -169,7 +191,7 @@ pub struct PairFacts {
 #[tracing::instrument(name = "store.journey.facts", skip_all, err(Display))]
 pub async fn facts(db: &super::Db, pair: PairId) -> StoreResult<Option<PairFacts>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, PairFacts>(
-        "SELECT end_kind, mentee_candidate_id FROM pairs WHERE id = $1",
+        "SELECT programme_id, end_kind, mentee_candidate_id FROM pairs WHERE id = $1",
     )
     .bind(pair)
     .fetch_optional(pool)

@@ -1,7 +1,6 @@
 //! Who can be matched (accepted mentors with free places, accepted mentees
 //! without a mentor), the speed-meeting's choices, and a programme's pairs.
 
-use super::pairs::STATUS;
 use super::{now, on_db, on_tx, StoreResult, Tx};
 use crate::model::*;
 use chrono::NaiveDate;
@@ -148,32 +147,6 @@ pub async fn save_preferences(
         Ok::<_, sqlx::Error>(())
     })?;
     Ok(())
-}
-
-/// A programme's pair as its managers see it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
-pub struct ProgrammePair {
-    pub id: PairId,
-    pub mentor_name: String,
-    pub mentee_name: String,
-    pub status: PairStatus,
-    pub started_on: NaiveDate,
-    pub planned_end_on: Option<NaiveDate>,
-}
-
-#[tracing::instrument(name = "store.matching.pairs", skip_all, err(Display))]
-pub async fn pairs(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<ProgrammePair>> {
-    let sql = format!(
-        "SELECT p.id, mentor.display_name AS mentor_name, mentee.display_name AS mentee_name, \
-         {STATUS} AS status, p.started_on, p.planned_end_on FROM pairs p \
-         JOIN users mentor ON mentor.id = p.mentor_id JOIN users mentee ON mentee.id = p.mentee_id \
-         WHERE p.programme_id = $1 ORDER BY p.status, p.started_on DESC, mentee.display_name"
-    );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, ProgrammePair>(&sql)
-        .bind(programme)
-        .fetch_all(pool)
-        .await)?;
-    Ok(rows)
 }
 
 /// Ends a pair still getting to know each other (the mentee can then be

@@ -6,7 +6,7 @@ use crate::helpers::*;
 use crate::recruitment::{
     candidate, confirm, join, matchable, matching_page, move_to, problems, Matchable,
 };
-use app::api::matching::{MatchingData, PairRow};
+use app::api::matching::MatchingData;
 use app::model::*;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};

@@ -183,34 +183,63 @@ async fn session_without_redirects(app: &TestApp, email: Option<&str>) -> reqwes
 async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
     use futures::StreamExt;
     let app = spawn_app().await;
+    let a = format!("/programmes/{}", app.world.programme_a);
+    let office = |tail: &str| format!("{a}{tail}");
     let mut requests = Vec::new();
     for (who, pages) in [
         (
             None,
-            vec![("/login", 200), ("/mentor", 302), ("/no/such/page", 404)],
+            vec![
+                ("/login".to_string(), 200),
+                ("/mentor".into(), 302),
+                ("/programmes".into(), 302),
+                ("/no/such/page".into(), 404),
+            ],
         ),
         (
             Some("mentor@a.test"),
             vec![
-                ("/mentor", 200),
-                ("/mentor/log", 200),
-                ("/mentor/logs", 200),
-                ("/mentor/outbox", 200),
-                ("/manager", 403),
-                ("/", 302),
+                ("/mentor".to_string(), 200),
+                ("/mentor/log".into(), 200),
+                ("/mentor/logs".into(), 200),
+                ("/mentor/outbox".into(), 200),
+                ("/pairs/go-on".into(), 200),
+                ("/manager".into(), 403),
+                (office("/matching"), 403),
+                ("/".into(), 302),
             ],
         ),
         (
             Some("manager@a.test"),
-            vec![("/manager", 200), ("/mentor", 403), ("/coordinator", 403)],
+            vec![
+                ("/manager".to_string(), 200),
+                ("/programmes".into(), 200),
+                (office(""), 200),
+                (office("/recruitment?kind=mentor"), 200),
+                (office("/candidates/new?kind=mentee"), 200),
+                (office("/training"), 200),
+                (office("/matching"), 200),
+                ("/mentor".into(), 403),
+                ("/coordinator".into(), 403),
+            ],
         ),
-        (Some("coordinator@a.test"), vec![("/coordinator", 200)]),
-        (Some("mentee@a.test"), vec![("/mentee", 200)]),
+        (
+            Some("coordinator@a.test"),
+            vec![
+                ("/coordinator".to_string(), 200),
+                (office(""), 200),
+                (office("/edit"), 200),
+            ],
+        ),
+        (
+            Some("mentee@a.test"),
+            vec![("/mentee".to_string(), 200), ("/pairs/go-on".into(), 200)],
+        ),
     ] {
         let client = session_without_redirects(&app, who).await;
         for (path, status) in pages {
             for _ in 0..200 {
-                requests.push((client.clone(), path, status));
+                requests.push((client.clone(), path.clone(), status));
             }
         }
     }
@@ -218,7 +247,7 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
 
     let failures: Vec<String> = futures::stream::iter(requests)
         .map(|(client, path, status)| {
-            let url = app.url(path);
+            let url = app.url(&path);
             async move {
                 let request = client
                     .get(&url)
