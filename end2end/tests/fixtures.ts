@@ -165,12 +165,17 @@ export async function logIn(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname !== "/login");
 }
 
-/** Waits until the service worker controls the page (so it works offline). */
+/**
+ * Waits until a mentor's page works offline: the service worker controls it
+ * and the first sync has finished, so the phone holds the mentees and logs
+ * (going offline sooner leaves the form with no mentee to choose).
+ */
 export async function serviceWorkerReady(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.ready;
     return registration.active?.state === "activated" && navigator.serviceWorker.controller !== null;
   });
+  await expect(syncState(page)).toHaveText(/^All sent/);
 }
 
 /** Today, as the browser's date input wants it. */
