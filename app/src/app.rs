@@ -41,14 +41,20 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     // work), so the app starts loading once the page has painted: its
     // download never delays the first view on a slow connection. The texts
     // of the page's language are fetched alongside (see `i18n::tables`).
+    // A language picked before the app has loaded is remembered at once
+    // (the cookie the app and the server read), so it is not lost to a
+    // race with the app waking up, and a reload shows it even without it.
     let start = format!(
-        "const text = (url) => url ? fetch(url).then(r => r.ok ? r.text() : null, () => null) : null;\n\
+        "document.querySelector('select[name=lang]')?.addEventListener('change', (e) => {{ \
+         document.cookie = `{cookie}=${{e.target.value}}; Path=/; Max-Age=31536000; SameSite=Lax`; }});\n\
+         const text = (url) => url ? fetch(url).then(r => r.ok ? r.text() : null, () => null) : null;\n\
          const start = () => {{ window.__pbTexts = [text({core_texts:?}), text({office_texts:?})]; \
          import({script:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate())); }};\n\
          const later = () => (window.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0));\n\
          if (document.readyState === \"complete\") later(); else addEventListener(\"load\", later, {{ once: true }});",
         script = assets.script,
         wasm = assets.wasm,
+        cookie = crate::i18n::LANG_COOKIE,
     );
     view! {
         <!DOCTYPE html>

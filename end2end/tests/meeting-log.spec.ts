@@ -97,6 +97,17 @@ test("a language picked while the app is still loading is applied when it loads"
   await expect(page.getByLabel("Parolă")).toBeVisible();
 });
 
+test("a language picked on a phone whose app never arrives is remembered for the next page", async ({ page }) => {
+  await page.route("**/pkg/*.wasm", (route) => route.abort());
+  await page.goto("/login");
+  await page.getByLabel("Language").selectOption("ro");
+
+  await page.reload();
+
+  await expect(page.getByLabel("Parolă")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ro");
+});
+
 test("unknown pages are a 404 in the chosen language", async ({ page, context, server }) => {
   const response = await page.goto("/nothing/here");
   expect(response?.status()).toBe(404);
