@@ -652,6 +652,61 @@ office {
     ProposedAsMentor { en: "Proposed as a mentor candidate", ro: "Propus ca mentor" }
     PastPlannedEnd { en: "past its planned end", ro: "a depășit data planificată de încheiere" }
     PairActiveBadge { en: "Active", ro: "Activă" }
+
+    // The mid-term and final reports (Tools 3 and 4), and the mirror view.
+    ReportsLink { en: "Reports", ro: "Rapoarte" }
+    MirrorTitle { en: "Reports of {mentor} and {mentee}", ro: "Rapoartele lui {mentor} și {mentee}" }
+    MirrorIntro { en: "The mentor's and the mentee's answers side by side. Where they differ, talk about it in supervision.", ro: "Răspunsurile mentorului și ale mentoratului, alăturate. Unde diferă, discutați în supervizare." }
+    MidtermReport { en: "Mid-term report", ro: "Raport intermediar" }
+    FinalReport { en: "Final report", ro: "Raport final" }
+    QuestionColumn { en: "Question", ro: "Întrebare" }
+    AnsweredOnDate { en: "answered on {date}", ro: "completat la {date}" }
+    NoReportsYet { en: "Neither side has answered this report yet.", ro: "Niciuna dintre părți nu a completat încă acest raport." }
+    AnswersDiffer { en: "Answers differ", ro: "Răspunsuri diferite" }
+    TimeMetValue { en: "{months} months, {weeks} weeks", ro: "{months} luni, {weeks} săptămâni" }
+    ChoiceDisagree { en: "Disagree", ro: "Dezacord" }
+    ChoiceAgree { en: "Agree", ro: "Acord" }
+    ChoiceCouldBeImproved { en: "Could be improved", ro: "Se poate îmbunătăți" }
+    ChoiceYes { en: "YES", ro: "DA" }
+    ChoiceNo { en: "NO", ro: "NU" }
+    QTimeMet { en: "For how long have you met (so far)?", ro: "De cât timp vă întâlniți (până acum)?" }
+    QChangeMidterm { en: "Do you feel there was any change in the way the parent supports the child?", ro: "Simțiți că s-a schimbat ceva în felul în care părintele își sprijină copilul?" }
+    QChangeFinal { en: "Do you feel there has been any change in the collaboration between the parent and the school in supporting the child?", ro: "Simțiți că s-a schimbat ceva în colaborarea dintre părinte și școală în sprijinirea copilului?" }
+    QMentorInfluence { en: "What was the influence of the mentor in this?", ro: "Care a fost influența mentorului în aceasta?" }
+    QSRelationship { en: "This mentoring process is useful in supporting the relationship between children – parents – school.", ro: "Acest proces de mentorat este util în sprijinirea relației dintre copii – părinți – școală." }
+    QSWellbeing { en: "This mentoring process helps parents in promoting their children's well-being.", ro: "Acest proces de mentorat îi ajută pe părinți să promoveze bunăstarea copiilor lor." }
+    QSMotivates { en: "This mentoring process motivates parents to keep interacting with school.", ro: "Acest proces de mentorat îi motivează pe părinți să rămână în legătură cu școala." }
+    QSConfidence { en: "My mentor gives me / As a mentor I give confidence in my / their own abilities to help my / their children's learning.", ro: "Mentorul meu îmi dă / Ca mentor dau încredere în propriile mele / lor abilități de a ajuta la învățarea copiilor mei / lor." }
+    QSDialogue { en: "This mentoring process supports a closer dialogue between parents, school, and community.", ro: "Acest proces de mentorat sprijină un dialog mai strâns între părinți, școală și comunitate." }
+    QSVoice { en: "This mentoring process gives a voice of power to parents related to their children's schooling life.", ro: "Acest proces de mentorat le dă părinților o voce puternică în viața școlară a copiilor lor." }
+    QSAchievement { en: "This mentoring process is an important activity for parents and children to enable school achievement and well-being.", ro: "Acest proces de mentorat este o activitate importantă pentru părinți și copii, pentru reușita școlară și bunăstare." }
+    QComment { en: "Please add any other comment you feel necessary.", ro: "Adăugați orice alt comentariu considerați necesar." }
+    QWouldChange { en: "Would you change something in the way that the programme is implemented? If YES, please write what we can do better next time.", ro: "Ați schimba ceva în felul în care este implementat programul? Dacă DA, scrieți ce putem face mai bine data viitoare." }
+    QAdviceNewPairs { en: "What additional information should be provided to new mentors and/or to mentees to make their mentoring relationship a success?", ro: "Ce informații suplimentare ar trebui oferite noilor mentori și/sau mentorați pentru ca relația de mentorat să fie un succes?" }
+    QCConfidence { en: "My child has more confidence.", ro: "Copilul meu are mai multă încredere." }
+    QCFriends { en: "My child has more friends.", ro: "Copilul meu are mai mulți prieteni." }
+    QCExtracurricular { en: "My child has more participation in extracurricular school activities.", ro: "Copilul meu participă mai mult la activitățile extrașcolare." }
+    QCViewSchool { en: "My child has a more positive view of the school.", ro: "Copilul meu are o părere mai bună despre școală." }
+    QCBehaviour { en: "My child has decreased his/her disruptive behaviours.", ro: "Copilul meu are mai puține comportamente perturbatoare." }
+    QCAttendance { en: "My child is attending school more regularly.", ro: "Copilul meu merge mai regulat la școală." }
+    QCAcademic { en: "My child has improved his/her academic success.", ro: "Copilul meu are rezultate școlare mai bune." }
+    QPParentalSkills { en: "I trust more in my parental skills.", ro: "Am mai multă încredere în abilitățile mele de părinte." }
+    QPRelationshipChild { en: "I feel I have a better relationship with my child.", ro: "Simt că am o relație mai bună cu copilul meu." }
+    QPRepresentChild { en: "I have more confidence in being able to represent my child.", ro: "Am mai multă încredere că îmi pot reprezenta copilul." }
+    QPCommunicationSchool { en: "I can have a better communication with the school.", ro: "Pot comunica mai bine cu școala." }
+    QPCollaborate { en: "I can collaborate with my child and the school.", ro: "Pot colabora cu copilul meu și cu școala." }
+    QPParticipation { en: "I participate more in extracurricular school activities and/or in decision making.", ro: "Particip mai mult la activitățile extrașcolare și/sau la luarea deciziilor." }
+    QPSchoolSafe { en: "I feel the school is a supportive and safe place for me and my child.", ro: "Simt că școala este un loc sigur și de sprijin pentru mine și copilul meu." }
+    QPInvolved { en: "I feel more involved and engaged in school activities.", ro: "Mă simt mai implicat(ă) în activitățile școlii." }
+    QPMeetParents { en: "I have more meetings with other parents and/or other people.", ro: "Mă întâlnesc mai des cu alți părinți și/sau alte persoane." }
+    QPNewSkills { en: "I have learnt new skills during the mentoring process.", ro: "Am învățat lucruri noi în timpul mentoratului." }
+    QMUnderstanding { en: "I have gained more understanding of hardships of parents and children.", ro: "Înțeleg mai bine greutățile părinților și ale copiilor." }
+    QMHelpFamilies { en: "I feel I can help other families.", ro: "Simt că pot ajuta alte familii." }
+    QMHelpMentors { en: "I feel I can support and help other mentors.", ro: "Simt că pot sprijini și ajuta alți mentori." }
+    QMSelfKnowledge { en: "I have improved my self-knowledge.", ro: "Mă cunosc mai bine pe mine însumi / însămi." }
+    QMConfidence { en: "I have more confidence due to positive feedback from mentee(s).", ro: "Am mai multă încredere datorită reacțiilor pozitive ale mentoraților." }
+    QMNewSkills { en: "I have learnt new skills.", ro: "Am învățat lucruri noi." }
+    QMSupported { en: "I felt supported during the mentoring process.", ro: "M-am simțit sprijinit(ă) în timpul mentoratului." }
 }
 }
 

@@ -17,4 +17,5 @@ pub mod mentee;
 pub mod mentor;
 pub mod programmes;
 pub mod recruitment;
+pub mod reports;
 pub mod training;

@@ -59,6 +59,8 @@ id_type!(
     /// A meeting log. Created in the browser, so the same log sent twice is
     /// recognised by the server.
     MeetingLogId,
+    /// A mid-term or final report, made on the phone like a meeting log.
+    ReportId,
     /// A person in recruitment, before (and after) they have an account.
     CandidateId,
     InvitationId,

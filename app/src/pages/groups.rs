@@ -71,6 +71,7 @@ enum Page {
     Matching,
     Invite,
     GoOn,
+    Mirror,
     NotFound,
 }
 
@@ -86,6 +87,7 @@ fn page_of(path: &str) -> Page {
         ["programmes", _, "matching"] => Page::Matching,
         ["invite", _] => Page::Invite,
         ["pairs", "go-on"] => Page::GoOn,
+        ["pairs", _, "reports"] => Page::Mirror,
         _ => Page::NotFound,
     }
 }
@@ -108,6 +110,7 @@ pub fn OfficePage() -> impl IntoView {
             Page::Matching => view! { <super::matching::MatchingPage/> }.into_any(),
             Page::Invite => view! { <super::invitations::InvitePage/> }.into_any(),
             Page::GoOn => view! { <super::go_on::GoOnPage/> }.into_any(),
+            Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -179,6 +182,7 @@ mod tests {
             ("/programmes/abc/matching", Page::Matching),
             ("/invite/token", Page::Invite),
             ("/pairs/go-on", Page::GoOn),
+            ("/pairs/abc/reports", Page::Mirror),
             ("/programmes/abc/unknown", Page::NotFound),
             ("/pairs", Page::NotFound),
         ] {

@@ -379,6 +379,9 @@ fn PairItem(
                 {past_end.then(|| view! { " " <span class="badge warning">{t(Msg::PastPlannedEnd)}</span> })}
                 {end.filter(|_| pair.status != PairStatus::Ended).map(|end| view! { " · " <span class="muted">{move || i18n.fill(Msg::PlannedEnd, &[("date", &format_date(end, i18n.lang.get()))])}</span> })}
                 {journey.previous.map(|_| view! { " · " <span class="muted">{t(Msg::ContinuesEarlierPair)}</span> })}
+                {(manages && pair.status != PairStatus::GettingToKnow).then(|| view! {
+                    " · " <a href=format!("/pairs/{id}/reports")>{t(Msg::ReportsLink)}</a>
+                })}
             </p>
             {(pair.status == PairStatus::GettingToKnow).then(|| view! {
                 <p class="muted">{answer_text(Side::Mentor)} " · " {answer_text(Side::Mentee)}</p>

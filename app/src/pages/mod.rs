@@ -14,6 +14,7 @@ mod matching;
 mod meeting_form;
 mod mentee;
 mod mentor;
+mod mirror;
 mod outbox;
 mod programmes;
 mod recruitment;

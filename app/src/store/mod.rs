@@ -16,6 +16,7 @@ pub mod meetings;
 pub mod pairs;
 pub mod programmes;
 pub mod recruitment;
+pub mod reports;
 pub mod sessions;
 pub mod training;
 pub mod users;

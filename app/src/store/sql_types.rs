@@ -54,6 +54,7 @@ uuid_column!(
     ProgrammeId,
     PairId,
     MeetingLogId,
+    ReportId,
     CandidateId,
     InvitationId,
     TrainingId,
@@ -119,5 +120,7 @@ key_column!(
     Moment,
     Side,
     EndKind,
-    DropReason
+    DropReason,
+    ReportKind,
+    Respondent
 );

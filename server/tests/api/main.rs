@@ -10,4 +10,5 @@ mod pages;
 mod permissions;
 mod programmes;
 mod recruitment;
+mod reports;
 mod sync;

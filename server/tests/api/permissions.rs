@@ -303,6 +303,18 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             )
             .await
         }
+        // Empty: whether the caller may send reports at all (each item's
+        // pair is checked on its own, see `reports.rs`).
+        "sync_reports" => {
+            app.post_json(client, "/api/reports/sync", json!({ "items": [] }))
+                .await
+        }
+        "reports_due" => app.post(client, "/api/reports/due", &[]).await,
+        "my_reports" => app.post(client, "/api/reports/mine", &[]).await,
+        "pair_mirror(pair_a1)" => {
+            app.post_json(client, "/api/reports/mirror", json!({ "pair": w.pair_a1 }))
+                .await
+        }
         other => panic!("unknown call {other}"),
     };
     response.status()
@@ -369,6 +381,13 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("confirm_pair(pair_b)", [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, REFUSED, DENIED]),
         ("close_pair(pair_a1)",  [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("propose_as_mentor(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Reports: mentors and mentees send them; a mentor sees what is
+        // due; everyone reads their own answers; only the pair's manager
+        // reads both sides (the coordinator gets aggregates, later).
+        ("sync_reports",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK]),
+        ("reports_due",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+        ("my_reports",           [ANONYMOUS, OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
+        ("pair_mirror(pair_a1)", [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();

@@ -1,0 +1,206 @@
+//! `/pairs/ID/reports`: the mirror view. For the pair's manager, the
+//! mentor's and the mentee's answers to the mid-term and final reports side
+//! by side, statement by statement, with the differences marked (in words
+//! too, not by colour alone). What the model calls the mirror effect: it
+//! feeds supervision.
+
+use crate::api::reports::pair_mirror;
+use crate::components::*;
+use crate::i18n::{t, use_i18n, Msg};
+use crate::model::*;
+use leptos::prelude::*;
+
+/// The text of a question as the tool asks it.
+pub fn question_msg(question: Question, kind: ReportKind) -> Msg {
+    use Question as Q;
+    match question {
+        Q::Change if kind == ReportKind::Midterm => Msg::QChangeMidterm,
+        Q::Change => Msg::QChangeFinal,
+        Q::MentorInfluence => Msg::QMentorInfluence,
+        Q::SRelationship => Msg::QSRelationship,
+        Q::SWellbeing => Msg::QSWellbeing,
+        Q::SMotivates => Msg::QSMotivates,
+        Q::SConfidence => Msg::QSConfidence,
+        Q::SDialogue => Msg::QSDialogue,
+        Q::SVoice => Msg::QSVoice,
+        Q::SAchievement => Msg::QSAchievement,
+        Q::Comment => Msg::QComment,
+        Q::WouldChange => Msg::QWouldChange,
+        Q::AdviceNewPairs => Msg::QAdviceNewPairs,
+        Q::CConfidence => Msg::QCConfidence,
+        Q::CFriends => Msg::QCFriends,
+        Q::CExtracurricular => Msg::QCExtracurricular,
+        Q::CViewSchool => Msg::QCViewSchool,
+        Q::CBehaviour => Msg::QCBehaviour,
+        Q::CAttendance => Msg::QCAttendance,
+        Q::CAcademic => Msg::QCAcademic,
+        Q::PParentalSkills => Msg::QPParentalSkills,
+        Q::PRelationshipChild => Msg::QPRelationshipChild,
+        Q::PRepresentChild => Msg::QPRepresentChild,
+        Q::PCommunicationSchool => Msg::QPCommunicationSchool,
+        Q::PCollaborate => Msg::QPCollaborate,
+        Q::PParticipation => Msg::QPParticipation,
+        Q::PSchoolSafe => Msg::QPSchoolSafe,
+        Q::PInvolved => Msg::QPInvolved,
+        Q::PMeetParents => Msg::QPMeetParents,
+        Q::PNewSkills => Msg::QPNewSkills,
+        Q::MUnderstanding => Msg::QMUnderstanding,
+        Q::MHelpFamilies => Msg::QMHelpFamilies,
+        Q::MHelpMentors => Msg::QMHelpMentors,
+        Q::MSelfKnowledge => Msg::QMSelfKnowledge,
+        Q::MConfidence => Msg::QMConfidence,
+        Q::MNewSkills => Msg::QMNewSkills,
+        Q::MSupported => Msg::QMSupported,
+        Q::TimeMet => Msg::QTimeMet,
+        Q::Date => Msg::DateLabel,
+        Q::Report | Q::Pair | Q::Kind | Q::Respondent => Msg::ReportsLink,
+    }
+}
+
+pub fn choice_msg(choice: Choice) -> Msg {
+    match choice {
+        Choice::Disagree => Msg::ChoiceDisagree,
+        Choice::Agree => Msg::ChoiceAgree,
+        Choice::CouldBeImproved => Msg::ChoiceCouldBeImproved,
+        Choice::Yes => Msg::ChoiceYes,
+        Choice::No => Msg::ChoiceNo,
+    }
+}
+
+#[component]
+pub fn MirrorPage() -> impl IntoView {
+    let pair = path_segment(1).and_then(|id| PairId::parse(&id).ok());
+    let mirror = Resource::new(
+        move || pair,
+        |pair| async move {
+            match pair {
+                Some(pair) => pair_mirror(pair).await,
+                None => Err(crate::api::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <section class="page wide mirror">
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || mirror.get().map(|result| match result {
+                    Err(error) => error_view(error),
+                    Ok(mirror) => view! { <MirrorView mirror/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn MirrorView(mirror: Mirror) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = {
+        let (mentor, mentee) = (mirror.mentor_name.clone(), mirror.mentee_name.clone());
+        move || {
+            i18n.fill(
+                Msg::MirrorTitle,
+                &[("mentor", &mentor), ("mentee", &mentee)],
+            )
+        }
+    };
+    let mirror = StoredValue::new(mirror);
+    view! {
+        <h1>{title}</h1>
+        <p class="lead">{t(Msg::MirrorIntro)}</p>
+        {[ReportKind::Midterm, ReportKind::Final]
+            .into_iter()
+            .map(|kind| view! { <MirrorTable mirror kind/> })
+            .collect_view()}
+    }
+}
+
+#[component]
+fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = if kind == ReportKind::Midterm {
+        Msg::MidtermReport
+    } else {
+        Msg::FinalReport
+    };
+    let heading_id = format!("mirror-{kind}");
+    let report = move |respondent| mirror.with_value(|m| m.report(kind, respondent).cloned());
+    let (mentor, mentee) = (report(Respondent::Mentor), report(Respondent::Mentee));
+    let when = move |r: &Option<ReportView>| match r {
+        Some(r) => {
+            let date = r.date;
+            view! { <span class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(date, i18n.lang.get()))])}</span> }.into_any()
+        }
+        None => view! { <span class="muted">{t(Msg::NotAnsweredYet)}</span> }.into_any(),
+    };
+    let time_met = move |r: &Option<ReportView>| {
+        r.as_ref().map(|r| {
+            let (months, weeks) = (r.months.to_string(), r.weeks.to_string());
+            move || i18n.fill(Msg::TimeMetValue, &[("months", &months), ("weeks", &weeks)])
+        })
+    };
+    if mentor.is_none() && mentee.is_none() {
+        let labelled_by = heading_id.clone();
+        return view! {
+            <section class="card" aria-labelledby=labelled_by>
+                <h2 id=heading_id>{t(heading)}</h2>
+                <p class="empty">{t(Msg::NoReportsYet)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let rows = mirror.with_value(|m| {
+        m.rows(kind)
+            .into_iter()
+            .map(|row| {
+                let cell = |answer: Option<&Answer>| {
+                    let answer = answer.cloned();
+                    view! {
+                        <td>
+                            {answer.map(|a| view! {
+                                {a.choice.map(|c| view! { <strong class="choice-answer">{t(choice_msg(c))}</strong> })}
+                                {(!a.text.is_empty()).then(|| view! { <p class="answer-text">{a.text}</p> })}
+                            })}
+                        </td>
+                    }
+                };
+                let differs = row.differs;
+                view! {
+                    <tr class:differs=differs>
+                        <th scope="row">
+                            {t(question_msg(row.question, kind))}
+                            {differs.then(|| view! { <span class="badge warn">{t(Msg::AnswersDiffer)}</span> })}
+                        </th>
+                        {cell(row.mentor)}
+                        {cell(row.mentee)}
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{t(heading)}</h2>
+            <div class="table-scroll">
+                <table class="mirror-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Msg::QuestionColumn)}</th>
+                            <th scope="col">{t(Msg::MentorLabel)}<br/>{when(&mentor)}</th>
+                            <th scope="col">{t(Msg::MenteeLabel)}<br/>{when(&mentee)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{t(Msg::QTimeMet)}</th>
+                            <td>{time_met(&mentor)}</td>
+                            <td>{time_met(&mentee)}</td>
+                        </tr>
+                        {rows}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}

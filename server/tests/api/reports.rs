@@ -1,0 +1,465 @@
+//! The mid-term and final reports (Tools 3 and 4): sent from an outbox with
+//! the meeting logs' protocol, answered by both sides, read by whom they are
+//! for.
+
+use crate::helpers::*;
+use app::model::*;
+use chrono::Days;
+use reqwest::{Client, StatusCode};
+use serde_json::json;
+
+/// A complete report for `pair`, dated yesterday: every statement agreed,
+/// every YES / NO answered "no" with its reason, every text given.
+fn report_input(w: &World, pair: PairId, kind: ReportKind, respondent: Respondent) -> ReportInput {
+    let answers = items(kind, respondent)
+        .into_iter()
+        .map(|item| {
+            let (choice, text) = match item.scale {
+                Scale::Agreement => ("agree", ""),
+                Scale::YesNo => ("no", "Not yet."),
+                Scale::Text => ("", "She helped me talk to the teacher."),
+            };
+            let answer = AnswerInput {
+                choice: choice.into(),
+                text: text.into(),
+            };
+            (item.question.key().to_string(), answer)
+        })
+        .collect();
+    ReportInput {
+        pair_id: pair.to_string(),
+        kind: kind.key().into(),
+        respondent: respondent.key().into(),
+        date: (w.today - Days::new(1)).format("%Y-%m-%d").to_string(),
+        months: "2".into(),
+        weeks: "0".into(),
+        answers,
+    }
+}
+
+/// The item a phone would send: a new id and the hash as the phone makes it.
+fn report_item(w: &World, report: ReportInput) -> ReportSyncItem {
+    let ctx = ValidationContext {
+        latest_date: w.today + Days::new(1),
+        pair: Some(PairDates {
+            started_on: chrono::NaiveDate::MIN,
+            ended_on: None,
+        }),
+    };
+    let content_hash = report
+        .validate(&ctx)
+        .map(|r| r.content_hash())
+        .unwrap_or_else(|_| "unchecked".into());
+    ReportSyncItem {
+        id: ReportId::new(),
+        content_hash,
+        report,
+    }
+}
+
+async fn send(app: &TestApp, client: &Client, items: &[ReportSyncItem]) -> reqwest::Response {
+    app.post_json(client, "/api/reports/sync", json!({ "items": items }))
+        .await
+}
+
+async fn send_ok(app: &TestApp, client: &Client, items: &[ReportSyncItem]) -> Vec<ReportOutcome> {
+    let response = send(app, client, items).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let results: Vec<ReportSyncResult> = json(response).await;
+    assert_eq!(
+        results.iter().map(|r| r.id).collect::<Vec<_>>(),
+        items.iter().map(|i| i.id).collect::<Vec<_>>()
+    );
+    results.into_iter().map(|r| r.outcome).collect()
+}
+
+async fn mirror(app: &TestApp, client: &Client, pair: PairId) -> reqwest::Response {
+    app.post_json(client, "/api/reports/mirror", json!({ "pair": pair }))
+        .await
+}
+
+async fn mine(app: &TestApp, client: &Client) -> Vec<ReportView> {
+    json(app.post(client, "/api/reports/mine", &[]).await).await
+}
+
+async fn stored_reports(app: &TestApp) -> i64 {
+    app::store::reports::count(&app.db).await.unwrap()
+}
+
+fn rejected(outcome: &ReportOutcome) -> Vec<(Question, Problem)> {
+    match outcome {
+        ReportOutcome::Rejected { errors } => {
+            errors.iter().map(|e| (e.question, e.problem)).collect()
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn both_sides_mid_term_reports_reach_the_managers_mirror_view_side_by_side() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let mentee = app.as_user("mentee@a.test").await;
+    let w = &app.world;
+    let mut from_mentee = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee);
+    from_mentee.answers.insert(
+        Question::SVoice.key().into(),
+        AnswerInput {
+            choice: "could_be_improved".into(),
+            text: "I still do not speak at the school council.".into(),
+        },
+    );
+
+    let mentor_sent = send_ok(
+        &app,
+        &mentor,
+        &[report_item(
+            w,
+            report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+        )],
+    )
+    .await;
+    let mentee_sent = send_ok(&app, &mentee, &[report_item(w, from_mentee)]).await;
+
+    assert_eq!(mentor_sent, vec![ReportOutcome::Stored]);
+    assert_eq!(mentee_sent, vec![ReportOutcome::Stored]);
+    let manager = app.as_user("manager@a.test").await;
+    let response = mirror(&app, &manager, w.pair_a1).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let view: Mirror = json(response).await;
+    assert_eq!(view.reports.len(), 2);
+    assert_eq!(view.mentee_name, "mentee@a.test");
+    let rows = view.rows(ReportKind::Midterm);
+    let voice = rows
+        .iter()
+        .find(|r| r.question == Question::SVoice)
+        .unwrap();
+    assert!(voice.differs);
+    assert_eq!(voice.mentor.unwrap().choice, Some(Choice::Agree));
+    assert_eq!(voice.mentee.unwrap().choice, Some(Choice::CouldBeImproved));
+    assert!(
+        !rows
+            .iter()
+            .find(|r| r.question == Question::SWellbeing)
+            .unwrap()
+            .differs
+    );
+}
+
+#[tokio::test]
+async fn a_report_sent_again_is_acknowledged_and_stored_once() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let item = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Final, Respondent::Mentor),
+    );
+    send_ok(&app, &mentor, std::slice::from_ref(&item)).await;
+
+    let again = send_ok(&app, &mentor, std::slice::from_ref(&item)).await;
+
+    assert_eq!(again, vec![ReportOutcome::AlreadyStored]);
+    assert_eq!(stored_reports(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_different_report_under_a_sent_id_is_a_conflict_and_the_sent_one_is_kept() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let first = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    send_ok(&app, &mentor, std::slice::from_ref(&first)).await;
+    let mut changed = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    changed.months = "3".into();
+    let second = ReportSyncItem {
+        id: first.id,
+        ..report_item(w, changed)
+    };
+
+    let outcome = send_ok(&app, &mentor, &[second]).await;
+
+    assert_eq!(outcome, vec![ReportOutcome::Conflict]);
+    let kept = mine(&app, &mentor).await;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].months, 2);
+}
+
+#[tokio::test]
+async fn a_second_report_of_the_same_kind_from_the_same_side_is_refused() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let input = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    send_ok(&app, &mentor, &[report_item(w, input.clone())]).await;
+
+    let outcome = send_ok(&app, &mentor, &[report_item(w, input)]).await;
+
+    assert_eq!(
+        rejected(&outcome[0]),
+        vec![(Question::Report, Problem::AlreadyUsed)]
+    );
+    assert_eq!(stored_reports(&app).await, 1);
+}
+
+#[tokio::test]
+async fn an_invalid_report_is_refused_with_every_reason_while_the_valid_one_beside_it_is_stored() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let mut invalid = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    invalid.answers.remove(Question::Change.key());
+    invalid.answers.insert(
+        Question::SDialogue.key().into(),
+        AnswerInput {
+            choice: "disagree".into(),
+            text: String::new(),
+        },
+    );
+    invalid.date = (w.today + Days::new(5)).format("%Y-%m-%d").to_string();
+    let valid = report_input(w, w.pair_a2, ReportKind::Midterm, Respondent::Mentor);
+
+    let outcome = send_ok(
+        &app,
+        &mentor,
+        &[report_item(w, invalid), report_item(w, valid)],
+    )
+    .await;
+
+    assert_eq!(
+        rejected(&outcome[0]),
+        vec![
+            (Question::Date, Problem::DateInFuture),
+            (Question::Change, Problem::Required),
+            (Question::SDialogue, Problem::Required),
+        ]
+    );
+    assert_eq!(outcome[1], ReportOutcome::Stored);
+    assert_eq!(stored_reports(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_report_whose_content_does_not_match_its_hash_is_refused() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let mut item = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    item.report.months = "4".into();
+
+    let outcome = send_ok(&app, &mentor, &[item]).await;
+
+    assert_eq!(
+        rejected(&outcome[0]),
+        vec![(Question::Report, Problem::ContentDamaged)]
+    );
+    assert_eq!(stored_reports(&app).await, 0);
+}
+
+#[tokio::test]
+async fn the_mentor_hands_over_the_phone_and_afterwards_knows_only_that_the_mentee_answered() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let handed_over = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee),
+    );
+
+    let outcome = send_ok(&app, &mentor, &[handed_over]).await;
+
+    assert_eq!(outcome, vec![ReportOutcome::Stored]);
+    assert!(mine(&app, &mentor).await.is_empty());
+    let due: Vec<ReportDue> = json(app.post(&mentor, "/api/reports/due", &[]).await).await;
+    let mentee_midterm = due
+        .iter()
+        .find(|d| {
+            d.pair_id == w.pair_a1
+                && d.kind == ReportKind::Midterm
+                && d.respondent == Respondent::Mentee
+        })
+        .unwrap();
+    assert_eq!(mentee_midterm.answered_on, Some(w.today - Days::new(1)));
+    let manager = app.as_user("manager@a.test").await;
+    let view: Mirror = json(mirror(&app, &manager, w.pair_a1).await).await;
+    assert_eq!(view.reports[0].respondent, Respondent::Mentee);
+    let mentee = app.as_user("mentee@a.test").await;
+    let theirs = mine(&app, &mentee).await;
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].respondent, Respondent::Mentee);
+}
+
+#[tokio::test]
+async fn the_mentor_sees_each_pairs_reports_due_at_half_way_and_at_the_planned_end() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let started_on = w.today - Days::new(60);
+    let planned_end = started_on + chrono::Months::new(6);
+
+    let due: Vec<ReportDue> = json(app.post(&mentor, "/api/reports/due", &[]).await).await;
+
+    assert_eq!(due.len(), 8, "two pairs, four reports each");
+    assert!(due.iter().all(|d| d.answered_on.is_none()));
+    let halfway = started_on + Days::new(((planned_end - started_on).num_days() / 2) as u64);
+    for d in &due {
+        match d.kind {
+            ReportKind::Midterm => assert_eq!(d.due_on, halfway),
+            ReportKind::Final => assert_eq!(d.due_on, planned_end),
+        }
+    }
+}
+
+#[tokio::test]
+async fn nobody_answers_for_a_pair_that_is_not_theirs_nor_as_the_other_side() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let mentor = app.as_user("mentor@a.test").await;
+    let mentee = app.as_user("mentee@a.test").await;
+    let manager = app.as_user("manager@a.test").await;
+    let not_yours = vec![(Question::Pair, Problem::NotYourPair)];
+
+    let other_mentors_pair = send_ok(
+        &app,
+        &mentor,
+        &[report_item(
+            w,
+            report_input(w, w.pair_a3, ReportKind::Midterm, Respondent::Mentor),
+        )],
+    )
+    .await;
+    let mentee_as_mentor = send_ok(
+        &app,
+        &mentee,
+        &[report_item(
+            w,
+            report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+        )],
+    )
+    .await;
+    let mentee_other_pair = send_ok(
+        &app,
+        &mentee,
+        &[report_item(
+            w,
+            report_input(w, w.pair_a2, ReportKind::Midterm, Respondent::Mentee),
+        )],
+    )
+    .await;
+
+    for outcome in [other_mentors_pair, mentee_as_mentor, mentee_other_pair] {
+        assert_eq!(rejected(&outcome[0]), not_yours);
+    }
+    let item = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    assert_eq!(
+        send(&app, &manager, &[item]).await.status(),
+        StatusCode::FORBIDDEN,
+        "a manager answers no report"
+    );
+    assert_eq!(stored_reports(&app).await, 0);
+    let anonymous = client();
+    let item = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    assert_eq!(
+        send(&app, &anonymous, &[item]).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_mirror_view_is_for_the_pairs_manager_only() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    for email in [
+        "mentor@a.test",
+        "mentee@a.test",
+        "coordinator@a.test",
+        "manager@b.test",
+    ] {
+        let client = app.as_user(email).await;
+
+        let response = mirror(&app, &client, w.pair_a1).await;
+
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
+    }
+}
+
+#[tokio::test]
+async fn a_batch_larger_than_the_limit_is_refused_whole() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let batch: Vec<ReportSyncItem> = (0..=MAX_SYNC_BATCH)
+        .map(|_| {
+            report_item(
+                w,
+                report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+            )
+        })
+        .collect();
+
+    let response = send(&app, &mentor, &batch).await;
+
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(stored_reports(&app).await, 0);
+}
+
+async fn html(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
+    let response = client
+        .get(app.url(path))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_mirror_page_is_rendered_with_both_answers_and_the_difference_named_and_a_mentor_gets_none_of_it(
+) {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let mentor = app.as_user("mentor@a.test").await;
+    let mut from_mentee = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee);
+    from_mentee.answers.insert(
+        Question::SVoice.key().into(),
+        AnswerInput {
+            choice: "disagree".into(),
+            text: "Nobody at the school asks me.".into(),
+        },
+    );
+    let mentor_report = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    send_ok(
+        &app,
+        &mentor,
+        &[report_item(w, mentor_report), report_item(w, from_mentee)],
+    )
+    .await;
+    let path = format!("/pairs/{}/reports", w.pair_a1);
+
+    let manager = app.as_user("manager@a.test").await;
+    let (status, page) = html(&app, &manager, &path).await;
+    let (mentor_status, mentor_page) = html(&app, &mentor, &path).await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Reports of mentor@a.test and mentee@a.test"));
+    assert!(page.contains("This mentoring process gives a voice of power to parents"));
+    assert!(page.contains("Nobody at the school asks me."));
+    assert_eq!(page.matches("Answers differ").count(), 1);
+    assert!(
+        page.contains("Neither side has answered this report yet."),
+        "the final"
+    );
+    assert_ne!(mentor_status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!mentor_page.contains("Nobody at the school asks me."));
+}
