@@ -14,7 +14,16 @@ const FILES = ["__PRECACHE_FILES__"];
 // The pages a mentor needs offline, kept as *shells*: rendered for nobody
 // (the server leaves out every person's data when asked with this header),
 // then filled by the app from the phone's own data.
-const PAGES = ["/", "/login", "/mentor", "/mentor/log", "/mentor/logs", "/mentor/outbox"];
+const PAGES = [
+  "/",
+  "/login",
+  "/mentor",
+  "/mentor/log",
+  "/mentor/logs",
+  "/mentor/outbox",
+  "/mentor/reports",
+  "/mentor/report",
+];
 const SHELL_HEADER = "x-pb-shell";
 const NAVIGATION_TIMEOUT_MS = 6000;
 

@@ -166,9 +166,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view={Lazy::<EntryRoute>::new()}/>
                     <Route path=path!("/login") view={Lazy::<EntryRoute>::new()}/>
                     <Route path=path!("/mentor") view=MentorHome/>
-                    <Route path=path!("/mentor/log") view={Lazy::<MentorPagesRoute>::new()}/>
-                    <Route path=path!("/mentor/logs") view={Lazy::<MentorPagesRoute>::new()}/>
-                    <Route path=path!("/mentor/outbox") view={Lazy::<MentorPagesRoute>::new()}/>
+                    // The mentor's other pages: one lazy route picks the page.
+                    <Route path=path!("/mentor/*rest") view={Lazy::<MentorPagesRoute>::new()}/>
                     // Pages of server data render whole before the response
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.

@@ -88,6 +88,10 @@ pub fn office_page(path: &str) -> bool {
         "/programmes",
         "/invite",
         "/pairs",
+        // The reports' questions are office texts (kept offline by the
+        // service worker with every part of the texts).
+        "/mentor/report",
+        "/mentor/reports",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

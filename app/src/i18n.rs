@@ -193,6 +193,7 @@ core {
     NavNewLog { en: "New meeting log", ro: "Jurnal nou de întâlnire" }
     NavMyLogs { en: "My meeting logs", ro: "Jurnalele mele" }
     NavOutbox { en: "Outbox", ro: "De trimis" }
+    NavReports { en: "Reports", ro: "Rapoarte" }
     NavProgrammeLogs { en: "Meeting logs", ro: "Jurnale de întâlnire" }
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
     NavProgrammes { en: "Programmes", ro: "Programe" }
@@ -707,6 +708,39 @@ office {
     QMConfidence { en: "I have more confidence due to positive feedback from mentee(s).", ro: "Am mai multă încredere datorită reacțiilor pozitive ale mentoraților." }
     QMNewSkills { en: "I have learnt new skills.", ro: "Am învățat lucruri noi." }
     QMSupported { en: "I felt supported during the mentoring process.", ro: "M-am simțit sprijinit(ă) în timpul mentoratului." }
+    ReportsIntro { en: "The mid-term report is due half-way through the mentoring, the final report at its planned end. You answer, and your mentee answers in their own words: with their own login, or on your phone.", ro: "Raportul intermediar se completează la jumătatea mentoratului, cel final la data planificată de încheiere. Răspundeți dumneavoastră, iar mentoratul răspunde cu propriile cuvinte: cu contul său sau pe telefonul dumneavoastră." }
+    NoReportsDue { en: "Reports appear here once you have a mentee with a planned end date.", ro: "Rapoartele apar aici când aveți un mentorat cu o dată planificată de încheiere." }
+    YourAnswers { en: "Your answers", ro: "Răspunsurile dumneavoastră" }
+    AnswersOf { en: "{name}'s answers", ro: "Răspunsurile lui {name}" }
+    DueOnDate { en: "due {date}", ro: "termen {date}" }
+    ReportLate { en: "Late", ro: "Întârziat" }
+    ReportWaiting { en: "Saved on this phone, waiting to be sent", ro: "Salvat pe telefon, așteaptă să fie trimis" }
+    ReportNotAccepted { en: "Not accepted by the server: {problems}", ro: "Neacceptat de server: {problems}" }
+    ReportConflict { en: "The server already has a different version of this report.", ro: "Serverul are deja o altă versiune a acestui raport." }
+    FillIn { en: "Fill in", ro: "Completați" }
+    CorrectReport { en: "Correct", ro: "Corectați" }
+    HandOverTo { en: "Hand the phone to {name}", ro: "Dați telefonul lui {name}" }
+    ReportUnknown { en: "This report cannot be filled in here: the link names no pair of yours.", ro: "Acest raport nu poate fi completat aici: legătura nu indică o pereche a dumneavoastră." }
+    ReportFormTitle { en: "{report}: {who}", ro: "{report}: {who}" }
+    ReportPrivacyTitle { en: "Your answers are private", ro: "Răspunsurile dumneavoastră sunt private" }
+    PrivacyPromise { en: "Only you and the programme's manager read your answers. Your mentor does not: they will only see that you answered, and when. The coordinator sees totals, never names.", ro: "Doar dumneavoastră și managerul programului citiți răspunsurile. Mentorul nu le vede: va afla doar că ați răspuns și când. Coordonatorul vede doar totaluri, niciodată nume." }
+    StartAnswering { en: "Start", ro: "Începeți" }
+    SimpleModeLabel { en: "One question at a time, with big buttons", ro: "O întrebare pe rând, cu butoane mari" }
+    ReadAloud { en: "Read aloud", ro: "Citiți cu voce tare" }
+    ProgressOf { en: "{n} of {total}", ro: "{n} din {total}" }
+    NextQuestion { en: "Next", ro: "Înainte" }
+    SendReport { en: "Save and send", ro: "Salvați și trimiteți" }
+    InWhatWay { en: "If you chose Disagree or Could be improved, please tell us in what way", ro: "Dacă ați ales Dezacord sau Se poate îmbunătăți, spuneți-ne în ce fel" }
+    ChangeExplain { en: "If yes, please tell what it is. If no, please write the reasons.", ro: "Dacă da, spuneți ce anume. Dacă nu, scrieți motivele." }
+    WriteInWhatWay { en: "Please write in what way", ro: "Scrieți în ce fel" }
+    WhatBetter { en: "What can we do better next time?", ro: "Ce putem face mai bine data viitoare?" }
+    YourAnswer { en: "Your answer", ro: "Răspunsul dumneavoastră" }
+    MonthsLabel { en: "Months", ro: "Luni" }
+    WeeksLabel { en: "Weeks", ro: "Săptămâni" }
+    ReportSaved { en: "Saved. The report is sent as soon as the phone is online.", ro: "Salvat. Raportul se trimite imediat ce telefonul are conexiune." }
+    ThanksMentee { en: "Thank you. Your answers are saved and will be sent. Please give the phone back to {mentor}.", ro: "Mulțumim. Răspunsurile sunt salvate și vor fi trimise. Vă rugăm să dați telefonul înapoi lui {mentor}." }
+    BackToMentor { en: "Give the phone back", ro: "Înapoi la mentor" }
+    AnsweredOnDateMentee { en: "{name} answered on {date}", ro: "{name} a răspuns la {date}" }
 }
 }
 
@@ -1324,6 +1358,7 @@ mod tests {
             Msg::RoleMentor,
             Msg::EmploymentStudent,
             Msg::AnswerOfMentor,
+            Msg::ReportFormTitle,
         ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");

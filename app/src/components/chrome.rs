@@ -85,6 +85,7 @@ fn NavLinks() -> impl IntoView {
             links.push(link("/mentor", Msg::NavMentees).into_any());
             links.push(link("/mentor/log", Msg::NavNewLog).into_any());
             links.push(link("/mentor/logs", Msg::NavMyLogs).into_any());
+            links.push(link("/mentor/reports", Msg::NavReports).into_any());
             links.push(
                 menu_link(
                     "/mentor/outbox",

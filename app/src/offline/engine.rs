@@ -265,6 +265,19 @@ mod browser {
                     }),
             };
             self.reload_outbox();
+            // Reports go the same way, by code loaded only when there are any.
+            let result = match (result, self.user.get_untracked()) {
+                (Ok(answered), Some(user))
+                    if self
+                        .data()
+                        .is_some_and(|d| super::super::reports::has_reports(d.store(), user)) =>
+                {
+                    super::super::reports::send_waiting_reports(user)
+                        .await
+                        .map(|reports| answered + reports)
+                }
+                (result, _) => result,
+            };
             let result = match result {
                 Ok(answered) if answered > 0 || !self.fresh.get_untracked() => self.refresh().await,
                 Ok(_) => Ok(()),

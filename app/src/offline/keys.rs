@@ -53,6 +53,17 @@ pub fn outbox_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.outbox.")
 }
 
+/// The start of the keys of `user`'s reports in the outbox (one key each).
+pub fn reports_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.reports.")
+}
+
+/// The start of the keys of `user`'s report drafts (one per pair, kind and
+/// respondent).
+pub fn report_drafts_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.report_drafts.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +82,13 @@ mod tests {
         ] {
             assert!(person(user, key).starts_with(&format!("pb.v1.{user}.")));
         }
-        assert!(outbox_prefix(user).starts_with(&format!("pb.v1.{user}.")));
+        for prefix in [
+            outbox_prefix(user),
+            reports_prefix(user),
+            report_drafts_prefix(user),
+        ] {
+            assert!(prefix.starts_with(&format!("pb.v1.{user}.")));
+        }
+        assert!(!reports_prefix(user).starts_with(&report_drafts_prefix(user)));
     }
 }

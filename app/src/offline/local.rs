@@ -162,6 +162,10 @@ impl<S: KeyValue> LocalData<S> {
         LocalData { store, user }
     }
 
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
     fn key(&self, key: PersonKey) -> String {
         keys::person(self.user, key)
     }

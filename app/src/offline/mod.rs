@@ -7,6 +7,7 @@ pub mod engine;
 pub mod keys;
 pub mod local;
 pub mod pwa;
+pub mod reports;
 pub mod runner;
 pub mod storage;
 

@@ -53,7 +53,13 @@ fn entry_owns(path: &str) -> bool {
     ENTRY_PATHS.contains(&trimmed(path))
 }
 
-const MENTOR_PATHS: [&str; 3] = ["/mentor/log", "/mentor/logs", "/mentor/outbox"];
+const MENTOR_PATHS: [&str; 5] = [
+    "/mentor/log",
+    "/mentor/logs",
+    "/mentor/outbox",
+    "/mentor/reports",
+    "/mentor/report",
+];
 
 fn mentor_pages_own(path: &str) -> bool {
     MENTOR_PATHS.contains(&trimmed(path))
@@ -136,7 +142,7 @@ pub fn EntryPages() -> impl IntoView {
     }
 }
 
-/// `/mentor/log`, `/mentor/logs` or `/mentor/outbox`. A change of the
+/// `/mentor/log`, `/mentor/logs`, `/mentor/outbox` or the reports. A change of the
 /// query alone keeps the page (the logs' filter follows it by itself).
 #[component]
 pub fn MentorPages() -> impl IntoView {
@@ -147,6 +153,8 @@ pub fn MentorPages() -> impl IntoView {
             "/mentor/log" => view! { <super::meeting_form::MeetingLogPage/> }.into_any(),
             "/mentor/logs" => view! { <super::mentor::MentorLogsPage/> }.into_any(),
             "/mentor/outbox" => view! { <super::outbox::OutboxPage/> }.into_any(),
+            "/mentor/reports" => view! { <super::reports::ReportsPage/> }.into_any(),
+            "/mentor/report" => view! { <super::reports::ReportFormPage/> }.into_any(),
             _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }

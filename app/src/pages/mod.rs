@@ -18,6 +18,7 @@ mod mirror;
 mod outbox;
 mod programmes;
 mod recruitment;
+mod reports;
 mod training;
 
 pub use mentor::{LogCard, MentorHome};
@@ -61,8 +62,8 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(
-    /// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`: the mentor's pages
-    /// after the home, one part of the app (see `groups::MentorPages`).
+    /// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`, `/mentor/reports`,
+    /// `/mentor/report`: the mentor's pages after the home, one part of the app (see `groups::MentorPages`).
     MentorPagesRoute => groups::MentorPages
 );
 lazy_page!(

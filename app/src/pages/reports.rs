@@ -1,0 +1,749 @@
+//! The mentor's reports (Tools 3 and 4), offline first.
+//!
+//! `/mentor/reports`: what is due for whom, worked out on the phone from the
+//! cached pairs (the mid-term at half the planned duration, the final at the
+//! planned end), with what the phone holds and what the server knows.
+//!
+//! `/mentor/report?pair=&kind=&respondent=`: the form. Saved as typed, sent
+//! through the outbox. For the mentee's report the mentor hands the phone
+//! over: the mentee reads who will see the answers, answers (one question at
+//! a time by default, with big buttons and a "read aloud" button), sends,
+//! and hands the phone back; the mentor never sees those answers again.
+
+use crate::api::reports::{due_list, reports_due};
+use crate::components::{format_date, MentorFrame, OfficeTexts};
+use crate::i18n::{problem_message, t, use_i18n, I18n, Lang, Msg};
+use crate::model::dates::{format_iso_date, local_today};
+use crate::model::*;
+use crate::offline::reports::{ReportDraft, ReportItem, ReportState, Reports};
+use crate::offline::storage::BrowserStore;
+use crate::offline::use_offline;
+use crate::pages::mirror::{choice_msg, question_msg};
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The phone's reports of the person logged in (none on the server).
+fn local_reports() -> Option<Reports<BrowserStore>> {
+    let user = use_offline().user.get_untracked()?;
+    Some(Reports::new(BrowserStore::available()?, user))
+}
+
+fn kind_msg(kind: ReportKind) -> Msg {
+    match kind {
+        ReportKind::Midterm => Msg::MidtermReport,
+        ReportKind::Final => Msg::FinalReport,
+    }
+}
+
+fn report_link(pair: PairId, kind: ReportKind, respondent: Respondent) -> String {
+    format!("/mentor/report?pair={pair}&kind={kind}&respondent={respondent}")
+}
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <OfficeTexts>
+                <ReportsList/>
+            </OfficeTexts>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn ReportsList() -> impl IntoView {
+    let offline = use_offline();
+    // What the phone holds and what the server knows, both read once the
+    // page is in the browser (the server renders the list without them).
+    let local = RwSignal::new(Vec::<ReportItem>::new());
+    let known = RwSignal::new(Vec::<ReportDue>::new());
+    Effect::new(move |_| {
+        offline.user.track();
+        offline.outbox.track();
+        if let Some(reports) = local_reports() {
+            local.set(reports.items());
+        }
+    });
+    Effect::new(move |_| {
+        if offline.online.get() {
+            leptos::task::spawn_local(async move {
+                if let Ok(due) = reports_due().await {
+                    known.set(due);
+                }
+            });
+        }
+    });
+    let rows = move || {
+        let pairs = offline.pairs.get();
+        let answered: Vec<_> = known.with(|k| {
+            k.iter()
+                .filter_map(|d| {
+                    d.answered_on
+                        .map(|on| (d.pair_id, d.kind, d.respondent, on))
+                })
+                .collect()
+        });
+        let due = due_list(&pairs, &answered);
+        if due.is_empty() {
+            return view! { <p class="empty">{t(Msg::NoReportsDue)}</p> }.into_any();
+        }
+        let local = local.get();
+        view! {
+            <ul class="report-list">
+                {due
+                    .into_iter()
+                    .map(|d| {
+                        let on_phone = local
+                            .iter()
+                            .find(|i| i.is_for(&d.pair_id.to_string(), d.kind, d.respondent))
+                            .cloned();
+                        view! { <DueRow due=d on_phone/> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="page narrow">
+            <h1>{t(Msg::NavReports)}</h1>
+            <p class="lead">{t(Msg::ReportsIntro)}</p>
+            {rows}
+        </section>
+    }
+}
+
+#[component]
+fn DueRow(due: ReportDue, on_phone: Option<ReportItem>) -> impl IntoView {
+    let i18n = use_i18n();
+    let mentee = due.mentee_name.clone();
+    let who = {
+        let mentee = mentee.clone();
+        move || match due.respondent {
+            Respondent::Mentor => i18n.text(Msg::YourAnswers).to_string(),
+            Respondent::Mentee => i18n.fill(Msg::AnswersOf, &[("name", &mentee)]),
+        }
+    };
+    let due_on = due.due_on;
+    let late = due.answered_on.is_none() && on_phone.is_none() && due_on < local_today();
+    let link = report_link(due.pair_id, due.kind, due.respondent);
+    let state = on_phone.as_ref().map(|i| i.state.clone());
+    let status = match (due.answered_on, &state) {
+        (Some(on), _) => {
+            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p> }.into_any()
+        }
+        (None, Some(ReportState::Sent { at })) => {
+            let on = at.date_naive();
+            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p> }.into_any()
+        }
+        (None, Some(ReportState::Waiting)) => {
+            view! { <p class="muted" data-testid="report-waiting">{t(Msg::ReportWaiting)}</p> }.into_any()
+        }
+        (None, Some(ReportState::Rejected { errors })) => {
+            let problems = errors
+                .iter()
+                .map(|e| e.problem)
+                .collect::<Vec<_>>();
+            let fixable = due.respondent == Respondent::Mentor;
+            let link = format!("{link}&item={}", on_phone.as_ref().map(|i| i.id.to_string()).unwrap_or_default());
+            view! {
+                <p class="error" role="alert">
+                    {move || i18n.fill(Msg::ReportNotAccepted, &[("problems", &problems.iter().map(|p| i18n.text(problem_message(*p))).collect::<Vec<_>>().join("; "))])}
+                </p>
+                {fixable.then(|| view! { <a class="button" href=link>{t(Msg::CorrectReport)}</a> })}
+            }
+            .into_any()
+        }
+        (None, Some(ReportState::Conflict)) => {
+            view! { <p class="error" role="alert">{t(Msg::ReportConflict)}</p> }.into_any()
+        }
+        (None, None) => {
+            let label = match due.respondent {
+                Respondent::Mentor => i18n.text(Msg::FillIn).to_string(),
+                Respondent::Mentee => i18n.fill(Msg::HandOverTo, &[("name", &mentee)]),
+            };
+            view! { <a class="button primary" href=link>{label}</a> }.into_any()
+        }
+    };
+    view! {
+        <li class="card report-due" data-testid="report-due">
+            <h2>
+                {t(kind_msg(due.kind))} " · " {due.mentee_name.clone()}
+            </h2>
+            <p>
+                <strong>{who}</strong> " · "
+                <span>{move || i18n.fill(Msg::DueOnDate, &[("date", &format_date(due_on, i18n.lang.get()))])}</span>
+                {late.then(|| view! { " " <span class="badge challenge">{t(Msg::ReportLate)}</span> })}
+            </p>
+            {status}
+        </li>
+    }
+}
+
+/// The screens of the form. Pure: what "next" and "back" do, tested below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The mentee reads who will see the answers (mentee's report only).
+    Promise,
+    /// All the questions on one page.
+    Whole,
+    /// One question at a time: 0 is the date and time met, then each item.
+    One(usize),
+    /// Saved: the mentor's confirmation, or the mentee's thanks.
+    Done,
+}
+
+/// Where the form is, and how many single-question screens it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flow {
+    pub screen: Screen,
+    /// The number of single-question screens (the items and the first).
+    pub screens: usize,
+}
+
+impl Flow {
+    /// The mentee starts with the promise, then one question at a time;
+    /// the mentor with the whole form unless they chose the simple mode.
+    pub fn start(respondent: Respondent, simple: bool, items: usize) -> Flow {
+        let screen = match (respondent, simple) {
+            (Respondent::Mentee, _) => Screen::Promise,
+            (Respondent::Mentor, true) => Screen::One(0),
+            (Respondent::Mentor, false) => Screen::Whole,
+        };
+        Flow {
+            screen,
+            screens: items + 1,
+        }
+    }
+
+    pub fn next(self) -> Flow {
+        let screen = match self.screen {
+            Screen::Promise => Screen::One(0),
+            Screen::One(n) if n + 1 < self.screens => Screen::One(n + 1),
+            other => other,
+        };
+        Flow { screen, ..self }
+    }
+
+    pub fn back(self) -> Flow {
+        let screen = match self.screen {
+            Screen::One(n) if n > 0 => Screen::One(n - 1),
+            other => other,
+        };
+        Flow { screen, ..self }
+    }
+
+    /// Shows the screen of a question (to point at a problem).
+    pub fn show(self, screen: usize) -> Flow {
+        match self.screen {
+            Screen::One(_) => Flow {
+                screen: Screen::One(screen.min(self.screens - 1)),
+                ..self
+            },
+            _ => self,
+        }
+    }
+
+    pub fn simple(self, on: bool) -> Flow {
+        let screen = match (self.screen, on) {
+            (Screen::Whole, true) => Screen::One(0),
+            (Screen::One(_), false) => Screen::Whole,
+            (other, _) => other,
+        };
+        Flow { screen, ..self }
+    }
+
+    pub fn is_last(self) -> bool {
+        self.screen == Screen::One(self.screens - 1)
+    }
+
+    pub fn done(self) -> Flow {
+        Flow {
+            screen: Screen::Done,
+            ..self
+        }
+    }
+}
+
+/// The screen (in the simple mode) of the first question with a problem.
+fn first_problem_screen(asked: &[Item], errors: &ReportErrors) -> usize {
+    asked
+        .iter()
+        .position(|item| errors.problem(item.question).is_some())
+        .map(|n| n + 1)
+        .unwrap_or(0)
+}
+
+/// Reads a text aloud in the page's language, where the browser can.
+fn read_aloud(text: &str, lang: Lang) {
+    let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+        return;
+    };
+    if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+        utterance.set_lang(match lang {
+            Lang::En => "en",
+            Lang::Ro => "ro-RO",
+        });
+        synth.cancel();
+        synth.speak(&utterance);
+    }
+}
+
+fn can_read_aloud() -> bool {
+    web_sys::window().is_some_and(|w| w.speech_synthesis().is_ok())
+}
+
+#[component]
+pub fn ReportFormPage() -> impl IntoView {
+    view! {
+        <MentorFrame>
+            <OfficeTexts>
+                <ReportFormLoader/>
+            </OfficeTexts>
+        </MentorFrame>
+    }
+}
+
+#[component]
+fn ReportFormLoader() -> impl IntoView {
+    let offline = use_offline();
+    let query = use_query_map();
+    let param = move |name: &str| query.with_untracked(|q| q.get(name).unwrap_or_default());
+    let pair_id = param("pair");
+    let kind = ReportKind::from_key(&param("kind"));
+    let respondent = Respondent::from_key(&param("respondent"));
+    let item = ReportId::parse(&param("item")).ok();
+    move || {
+        let pair = PairId::parse(&pair_id).ok().and_then(|id| {
+            offline
+                .pairs
+                .with(|p| PairSummary::find(p, &id.to_string()).cloned())
+        });
+        match (pair, kind, respondent) {
+            (Some(pair), Some(kind), Some(respondent)) => {
+                view! { <ReportForm pair kind respondent item/> }.into_any()
+            }
+            _ => view! {
+                <section class="page narrow">
+                    <p class="notice" role="alert">{t(Msg::ReportUnknown)}</p>
+                    <p><a class="button" href="/mentor/reports">{t(Msg::NavReports)}</a></p>
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn ReportForm(
+    pair: PairSummary,
+    kind: ReportKind,
+    respondent: Respondent,
+    item: Option<ReportId>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = use_offline();
+    let navigate = use_navigate();
+    let pair_key = pair.id.to_string();
+    let asked = StoredValue::new(items(kind, respondent));
+    let draft = RwSignal::new(ReportDraft {
+        id: ReportId::new(),
+        report: ReportInput {
+            pair_id: pair_key.clone(),
+            kind: kind.key().into(),
+            respondent: respondent.key().into(),
+            date: format_iso_date(local_today()),
+            ..ReportInput::default()
+        },
+        saved_at: Utc::now(),
+    });
+    // The phone's draft (or the refused report to correct), once in the
+    // browser.
+    Effect::new({
+        let pair_key = pair_key.clone();
+        move |_| {
+            let Some(reports) = local_reports() else {
+                return;
+            };
+            let opened = item
+                .and_then(|id| reports.draft_from_item(id, Utc::now()))
+                .or_else(|| reports.draft(&pair_key, kind, respondent));
+            if let Some(opened) = opened {
+                draft.set(opened);
+            }
+        }
+    });
+    let errors = RwSignal::new(ReportErrors::default());
+    let storage_problem = RwSignal::new(false);
+    let flow = RwSignal::new(Flow::start(respondent, false, asked.with_value(Vec::len)));
+    let simple = move || matches!(flow.get().screen, Screen::One(_));
+
+    let save = move || {
+        draft.update(|d| d.saved_at = Utc::now());
+        if let Some(reports) = local_reports() {
+            storage_problem.set(reports.save_draft(&draft.get_untracked()).is_err());
+        }
+    };
+    let set_field = move |apply: Box<dyn Fn(&mut ReportInput)>| {
+        draft.update(|d| apply(&mut d.report));
+        save();
+    };
+    let dates = PairDates {
+        started_on: pair.started_on,
+        ended_on: pair.ended_on,
+    };
+    let submit = move || {
+        let input = draft.get_untracked().report;
+        let ctx = ValidationContext {
+            latest_date: local_today(),
+            pair: Some(dates),
+        };
+        match input.validate(&ctx) {
+            Err(found) => {
+                let screen = asked.with_value(|a| first_problem_screen(a, &found));
+                errors.set(found);
+                flow.update(|f| *f = f.show(screen));
+            }
+            Ok(report) => {
+                errors.set(ReportErrors::default());
+                let Some(reports) = local_reports() else {
+                    storage_problem.set(true);
+                    return;
+                };
+                match reports.submit(&draft.get_untracked(), &report, Utc::now()) {
+                    Ok(()) => {
+                        offline.sync_now();
+                        flow.update(|f| *f = f.done());
+                    }
+                    Err(_) => storage_problem.set(true),
+                }
+            }
+        }
+    };
+
+    let who = match respondent {
+        Respondent::Mentor => Msg::YourAnswers,
+        Respondent::Mentee => Msg::AnswersOf,
+    };
+    let mentee_name = pair.mentee_name.clone();
+    let mentor_name = pair.mentor_name.clone();
+    let title = move || {
+        let who = i18n.fill(who, &[("name", &mentee_name)]);
+        i18n.fill(
+            Msg::ReportFormTitle,
+            &[("report", i18n.text(kind_msg(kind))), ("who", &who)],
+        )
+    };
+    let total = asked.with_value(Vec::len) + 1;
+
+    let question_view = move |index: usize| -> AnyView {
+        if index == 0 {
+            view! { <FirstQuestions draft errors set_field/> }.into_any()
+        } else {
+            let item = asked.with_value(|a| a[index - 1]);
+            view! { <QuestionField item kind draft errors set_field/> }.into_any()
+        }
+    };
+
+    let screen = move || {
+        match flow.get().screen {
+        Screen::Promise => view! {
+            <div class="card promise" data-testid="privacy-promise">
+                <h2>{t(Msg::ReportPrivacyTitle)}</h2>
+                <p class="big-text">{t(Msg::PrivacyPromise)}</p>
+                <button type="button" class="primary big" on:click=move |_| flow.update(|f| *f = f.next())>
+                    {t(Msg::StartAnswering)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Screen::Whole => view! {
+            <form class="form report-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                {(0..total).map(question_view).collect_view()}
+                <div class="form-actions">
+                    <button type="submit" class="primary">{t(Msg::SendReport)}</button>
+                </div>
+            </form>
+        }
+        .into_any(),
+        Screen::One(n) => {
+            let last = flow.get().is_last();
+            view! {
+                <form class="form report-form simple" novalidate on:submit=move |ev| {
+                    ev.prevent_default();
+                    if last { submit() } else { flow.update(|f| *f = f.next()) }
+                }>
+                    <p class="progress" aria-live="polite">
+                        {move || i18n.fill(Msg::ProgressOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())])}
+                    </p>
+                    {question_view(n)}
+                    <div class="form-actions step-actions">
+                        <button type="button" class="big" disabled=n == 0 on:click=move |_| flow.update(|f| *f = f.back())>
+                            {t(Msg::Back)}
+                        </button>
+                        <button type="submit" class="primary big">
+                            {t(if last { Msg::SendReport } else { Msg::NextQuestion })}
+                        </button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        }
+        Screen::Done => {
+            let navigate = navigate.clone();
+            let mentor_name = mentor_name.clone();
+            match respondent {
+                Respondent::Mentor => view! {
+                    <div class="card" role="status">
+                        <p class="big-text">{t(Msg::ReportSaved)}</p>
+                        <p><a class="button" href="/mentor/reports">{t(Msg::NavReports)}</a></p>
+                    </div>
+                }
+                .into_any(),
+                Respondent::Mentee => view! {
+                    <div class="card" role="status" data-testid="mentee-thanks">
+                        <p class="big-text">{move || i18n.fill(Msg::ThanksMentee, &[("mentor", &mentor_name)])}</p>
+                        <button type="button" class="primary big" on:click=move |_| navigate("/mentor/reports", Default::default())>
+                            {t(Msg::BackToMentor)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        }
+    }
+    };
+
+    let has_errors = move || errors.with(|e| !e.is_empty());
+    let in_form = move || matches!(flow.get().screen, Screen::Whole | Screen::One(_));
+    view! {
+        <section class="page narrow report-page">
+            <h1>{title}</h1>
+            <Show when=in_form>
+                <label class="switch">
+                    <input type="checkbox" prop:checked=simple
+                        on:change=move |ev| { let on = event_target_checked(&ev); flow.update(|f| *f = f.simple(on)); }/>
+                    " " {t(Msg::SimpleModeLabel)}
+                </label>
+            </Show>
+            <Show when=has_errors>
+                <p class="error" role="alert">{t(Msg::FixErrors)}</p>
+            </Show>
+            <Show when=move || storage_problem.get()>
+                <p class="error" role="alert">{t(Msg::StorageFull)}</p>
+            </Show>
+            {screen}
+        </section>
+    }
+}
+
+/// The date and "for how long have you met".
+#[component]
+fn FirstQuestions(
+    draft: RwSignal<ReportDraft>,
+    errors: RwSignal<ReportErrors>,
+    set_field: impl Fn(Box<dyn Fn(&mut ReportInput)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = move |q: Question| {
+        move || {
+            errors
+                .with(|e| e.problem(q))
+                .map(|p| i18n.text(problem_message(p)))
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="report-date">{t(Msg::DateLabel)}</label>
+            <input type="date" id="report-date" max=format_iso_date(local_today())
+                prop:value=move || draft.with(|d| d.report.date.clone())
+                on:change=move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| r.date = v.clone())); }/>
+            <p class="field-error">{problem(Question::Date)}</p>
+        </div>
+        <fieldset class="field">
+            <legend>{t(Msg::QTimeMet)}</legend>
+            <div class="inline-fields">
+                <label>
+                    {t(Msg::MonthsLabel)}
+                    <input type="number" inputmode="numeric" min="0" max=MAX_MONTHS_MET.to_string() id="report-months"
+                        prop:value=move || draft.with(|d| d.report.months.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| r.months = v.clone())); }/>
+                </label>
+                <label>
+                    {t(Msg::WeeksLabel)}
+                    <input type="number" inputmode="numeric" min="0" max=MAX_WEEKS_MET.to_string() id="report-weeks"
+                        prop:value=move || draft.with(|d| d.report.weeks.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| r.weeks = v.clone())); }/>
+                </label>
+            </div>
+            <p class="field-error">{problem(Question::TimeMet)}</p>
+        </fieldset>
+    }
+}
+
+/// One question: its scale as big labelled buttons, its text, a "read
+/// aloud" button, and its problem.
+#[component]
+fn QuestionField(
+    item: Item,
+    kind: ReportKind,
+    draft: RwSignal<ReportDraft>,
+    errors: RwSignal<ReportErrors>,
+    set_field: impl Fn(Box<dyn Fn(&mut ReportInput)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n: I18n = use_i18n();
+    let question = item.question;
+    let key = question.key();
+    let text_of = move || draft.with(|d| d.report.answers.get(key).cloned().unwrap_or_default());
+    let choices: &'static [(Choice, &'static str)] = match item.scale {
+        Scale::Agreement => &[
+            (Choice::Agree, "👍"),
+            (Choice::CouldBeImproved, "✎"),
+            (Choice::Disagree, "👎"),
+        ],
+        Scale::YesNo => &[(Choice::Yes, "✔"), (Choice::No, "✖")],
+        Scale::Text => &[],
+    };
+    let text_label = match (item.scale, question) {
+        (Scale::Text, _) => Msg::YourAnswer,
+        (_, Question::Change) => Msg::ChangeExplain,
+        (_, Question::WouldChange) => Msg::WhatBetter,
+        (Scale::Agreement, _) => Msg::InWhatWay,
+        (Scale::YesNo, _) => Msg::WriteInWhatWay,
+    };
+    let legend_id = format!("q-{key}");
+    let text_id = format!("q-{key}-text");
+    let speak = move |_| {
+        read_aloud(
+            i18n.text(question_msg(question, kind)),
+            i18n.lang.get_untracked(),
+        )
+    };
+    view! {
+        <fieldset class="field question" data-question=key aria-describedby=format!("{legend_id}-error")>
+            <legend id=legend_id.clone()>{t(question_msg(question, kind))}</legend>
+            {can_read_aloud().then(|| view! {
+                <button type="button" class="small read-aloud" on:click=speak>
+                    <span aria-hidden="true">"🔊 "</span>{t(Msg::ReadAloud)}
+                </button>
+            })}
+            {(!choices.is_empty()).then(|| view! {
+                <div class="choices big">
+                    {choices
+                        .iter()
+                        .map(|(choice, icon)| {
+                            let choice = *choice;
+                            let id = format!("q-{key}-{choice}");
+                            view! {
+                                <div class="choice big">
+                                    <input type="radio" name=format!("q-{key}") id=id.clone() value=choice.key()
+                                        prop:checked=move || text_of().choice == choice.key()
+                                        on:change=move |_| set_field(Box::new(move |r| {
+                                            r.answers.entry(key.to_string()).or_default().choice = choice.key().to_string();
+                                        }))/>
+                                    <label for=id>
+                                        <span class="icon" aria-hidden="true">{*icon}</span>
+                                        {t(choice_msg(choice))}
+                                    </label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            })}
+            <label for=text_id.clone() class="sub-label">{t(text_label)}</label>
+            <textarea id=text_id rows="3"
+                prop:value=move || text_of().text
+                on:input=move |ev| { let v = event_target_value(&ev); set_field(Box::new(move |r| {
+                    r.answers.entry(key.to_string()).or_default().text = v.clone();
+                })); }></textarea>
+            <p class="field-error" id=format!("{legend_id}-error")>
+                {move || errors.with(|e| e.problem(question)).map(|p| i18n.text(problem_message(p)))}
+            </p>
+        </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mentee_starts_with_the_promise_then_one_question_at_a_time() {
+        let flow = Flow::start(Respondent::Mentee, false, 10);
+        assert_eq!(flow.screen, Screen::Promise);
+        let flow = flow.next();
+        assert_eq!(flow.screen, Screen::One(0));
+        assert_eq!(
+            flow.back().screen,
+            Screen::One(0),
+            "no screen before the first"
+        );
+    }
+
+    #[test]
+    fn the_mentor_starts_with_the_whole_form_and_may_switch_to_one_at_a_time() {
+        let flow = Flow::start(Respondent::Mentor, false, 10);
+        assert_eq!(flow.screen, Screen::Whole);
+        assert_eq!(flow.simple(true).screen, Screen::One(0));
+        assert_eq!(flow.simple(true).next().simple(false).screen, Screen::Whole);
+        assert_eq!(
+            Flow::start(Respondent::Mentor, true, 10).screen,
+            Screen::One(0)
+        );
+    }
+
+    #[test]
+    fn next_stops_at_the_last_question_which_sends() {
+        let mut flow = Flow::start(Respondent::Mentor, true, 2);
+        assert!(!flow.is_last());
+        flow = flow.next().next();
+        assert!(flow.is_last());
+        assert_eq!(flow.next(), flow);
+        assert_eq!(flow.done().screen, Screen::Done);
+    }
+
+    #[test]
+    fn a_problem_shows_the_screen_of_its_question() {
+        let asked = items(ReportKind::Midterm, Respondent::Mentee);
+        let errors = ReportErrors::one(Question::SVoice, Problem::Required);
+        let screen = first_problem_screen(&asked, &errors);
+        assert_eq!(
+            screen,
+            1 + asked
+                .iter()
+                .position(|i| i.question == Question::SVoice)
+                .unwrap()
+        );
+        let flow = Flow::start(Respondent::Mentee, true, asked.len()).next();
+        assert_eq!(flow.show(screen).screen, Screen::One(screen));
+        assert_eq!(
+            first_problem_screen(
+                &asked,
+                &ReportErrors::one(Question::Date, Problem::Required)
+            ),
+            0
+        );
+        assert_eq!(
+            Flow::start(Respondent::Mentor, false, 3).show(2).screen,
+            Screen::Whole
+        );
+    }
+
+    #[test]
+    fn every_question_of_every_report_has_its_text() {
+        for kind in [ReportKind::Midterm, ReportKind::Final] {
+            for respondent in [Respondent::Mentor, Respondent::Mentee] {
+                for item in items(kind, respondent) {
+                    assert_ne!(
+                        question_msg(item.question, kind),
+                        Msg::ReportsLink,
+                        "{}",
+                        item.question
+                    );
+                }
+            }
+        }
+    }
+}
