@@ -174,7 +174,6 @@ core {
     LogOut { en: "Log out", ro: "Deconectare" }
     LoggingIn { en: "Logging in…", ro: "Se face autentificarea…" }
     Loading { en: "Loading…", ro: "Se încarcă…" }
-    Saving { en: "Saving…", ro: "Se salvează…" }
     SignedInAs { en: "Logged in as {name}", ro: "Autentificat ca {name}" }
 
     LoginTitle { en: "Log in to Parent Bridge", ro: "Autentificare în Parent Bridge" }
@@ -240,7 +239,6 @@ core {
     LogNeedsAttention { en: "The meeting log was saved on this phone, but the server did not accept it. See the outbox.", ro: "Jurnalul a fost salvat pe acest telefon, dar serverul nu l-a acceptat. Vedeți lista de trimis." }
     ClearDraft { en: "Clear the form", ro: "Golește formularul" }
     ConfirmClearDraft { en: "Clear everything typed in this form?", ro: "Ștergeți tot ce ați scris în acest formular?" }
-    RequiredMark { en: "required", ro: "obligatoriu" }
 
     ProblemRequired { en: "Please fill this in.", ro: "Vă rugăm să completați." }
     ProblemNotADate { en: "Please enter a date as year-month-day.", ro: "Introduceți o dată în forma an-lună-zi." }
@@ -285,7 +283,6 @@ core {
     ForbiddenText { en: "Your account may not open this page.", ro: "Contul dumneavoastră nu are acces la această pagină." }
     ServerErrorTitle { en: "Something went wrong", ro: "Ceva nu a funcționat" }
     GoHome { en: "Go to my home page", ro: "Mergi la pagina mea" }
-    TryAgain { en: "Try again", ro: "Încearcă din nou" }
 
     SyncState { en: "Sync state", ro: "Starea sincronizării" }
     WaitingCount { en: "Waiting to sync: {n}", ro: "De sincronizat: {n}" }

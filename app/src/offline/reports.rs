@@ -5,7 +5,7 @@
 //! with its reasons. A mentee's answers given on the mentor's phone are
 //! kept only until the server has them; then the phone keeps the date alone.
 //!
-//! This code is in a lazily loaded part of the app (the report pages and
+//! This code is in lazily loaded parts of the app (the report pages, and
 //! [`send_waiting_reports`]); the part every page loads only asks
 //! [`has_reports`].
 
@@ -251,7 +251,8 @@ fn draft_slot(draft: &ReportDraft) -> Result<(ReportKind, Respondent), StorageEr
 }
 
 /// Sends the waiting reports of this phone's person and records each answer.
-/// Loaded only when there are reports (see [`has_reports`]).
+/// In its own lazily loaded part: the sync engine calls it only when the
+/// phone holds reports (see [`has_reports`]).
 #[leptos::lazy]
 pub async fn send_waiting_reports(user: UserId) -> Result<usize, crate::api::AppError> {
     let Some(store) = super::storage::BrowserStore::available() else {

@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::offline::{use_offline, Draft, Offline, PutOutcome};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// The element to focus for a field with a problem.
 fn field_element_id(field: Field) -> &'static str {
@@ -125,8 +125,11 @@ fn MeetingLogForm() -> impl IntoView {
     let offline = use_offline();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let query = use_query_map();
-    let (item, pair) = query.with_untracked(|q| (q.get("item"), q.get("pair")));
+    // The router's own location: a link from another page of the same
+    // group opens this form before the route's query follows.
+    let (item, pair) = leptos_router::hooks::use_location()
+        .query
+        .with_untracked(|q| (q.get("item"), q.get("pair")));
     // The server renders a new form, and the browser wakes up the same one;
     // then the draft on the phone (if any) is put in it.
     let fresh = new_draft(pair.clone());

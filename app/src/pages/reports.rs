@@ -11,7 +11,7 @@
 //! and hands the phone back; the mentor never sees those answers again.
 
 use crate::api::reports::{due_list, reports_due};
-use crate::components::{format_date, MentorFrame, OfficeTexts};
+use crate::components::{format_date, Loading, MentorFrame, OfficeTexts};
 use crate::i18n::{problem_message, t, use_i18n, I18n, Lang, Msg};
 use crate::model::dates::{format_iso_date, local_today};
 use crate::model::*;
@@ -21,7 +21,7 @@ use crate::offline::use_offline;
 use crate::pages::mirror::{choice_msg, question_msg};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// The phone's reports of the person logged in (none on the server).
 fn local_reports() -> Option<Reports<BrowserStore>> {
@@ -58,14 +58,16 @@ fn ReportsList() -> impl IntoView {
     // page is in the browser (the server renders the list without them).
     let local = RwSignal::new(Vec::<ReportItem>::new());
     let known = RwSignal::new(Vec::<ReportDue>::new());
+    // Read again after every sync (which sends the reports too).
     Effect::new(move |_| {
         offline.user.track();
-        offline.outbox.track();
+        offline.last_sync.track();
         if let Some(reports) = local_reports() {
             local.set(reports.items());
         }
     });
     Effect::new(move |_| {
+        offline.last_sync.track();
         if offline.online.get() {
             leptos::task::spawn_local(async move {
                 if let Ok(due) = reports_due().await {
@@ -308,19 +310,35 @@ pub fn ReportFormPage() -> impl IntoView {
 #[component]
 fn ReportFormLoader() -> impl IntoView {
     let offline = use_offline();
-    let query = use_query_map();
-    let param = move |name: &str| query.with_untracked(|q| q.get(name).unwrap_or_default());
-    let pair_id = param("pair");
-    let kind = ReportKind::from_key(&param("kind"));
-    let respondent = Respondent::from_key(&param("respondent"));
-    let item = ReportId::parse(&param("item")).ok();
+    // The router's own location: a link from another page of the same
+    // group opens this page before the route's query follows.
+    let query = leptos_router::hooks::use_location().query;
+    let params = Memo::new(move |_| {
+        query.with(|q| {
+            let param = |name: &str| q.get(name).unwrap_or_default();
+            (
+                PairId::parse(&param("pair")).ok(),
+                ReportKind::from_key(&param("kind")),
+                Respondent::from_key(&param("respondent")),
+                ReportId::parse(&param("item")).ok(),
+            )
+        })
+    });
+    // The form is built again only if the pair itself changes (a sync that
+    // brings the same pairs leaves the person where they are).
+    let pair = Memo::new(move |_| {
+        let id = params.get().0?;
+        offline
+            .pairs
+            .with(|p| PairSummary::find(p, &id.to_string()).cloned())
+    });
     move || {
-        let pair = PairId::parse(&pair_id).ok().and_then(|id| {
-            offline
-                .pairs
-                .with(|p| PairSummary::find(p, &id.to_string()).cloned())
-        });
-        match (pair, kind, respondent) {
+        // The phone's pairs are read once the app has started.
+        if offline.user.get().is_none() {
+            return view! { <Loading/> }.into_any();
+        }
+        let (_, kind, respondent, item) = params.get();
+        match (pair.get(), kind, respondent) {
             (Some(pair), Some(kind), Some(respondent)) => {
                 view! { <ReportForm pair kind respondent item/> }.into_any()
             }

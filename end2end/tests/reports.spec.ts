@@ -1,0 +1,108 @@
+// The mid-term report as a pair lives it: with the network cut, the mentor
+// fills theirs, hands the phone to the mentee who answers one question at a
+// time, and gives it back; back online, both reports reach the manager once,
+// side by side in the mirror view, and the mentor cannot read the mentee's.
+import type { Locator, Page } from "@playwright/test";
+import { appReady, expect, logIn, menuLink, serviceWorkerReady, test } from "./fixtures";
+
+/** Answers one question: statements agreed (or `disagree` with a reason), YES / NO with "NO" and a reason, texts typed. */
+async function answer(question: Locator, disagree = false): Promise<void> {
+  if ((await question.getByRole("radio", { name: "Agree", exact: true }).count()) > 0) {
+    if (disagree) {
+      await question.getByRole("radio", { name: "Disagree", exact: true }).check();
+      await question.getByRole("textbox").fill("Nobody at the school asks me.");
+    } else {
+      await question.getByRole("radio", { name: "Agree", exact: true }).check();
+    }
+  } else if ((await question.getByRole("radio", { name: "NO", exact: true }).count()) > 0) {
+    await question.getByRole("radio", { name: "NO", exact: true }).check();
+    await question.getByRole("textbox").fill("Not yet.");
+  } else {
+    await question.getByRole("textbox").fill("She showed me how to talk to the teacher.");
+  }
+}
+
+function dueRow(page: Page, report: string, who: string): Locator {
+  return page.getByTestId("report-due").filter({ hasText: report }).filter({ hasText: who });
+}
+
+test("offline, a mentor and then the mentee on the mentor's phone answer the mid-term report; online, the manager reads both side by side", async ({
+  page,
+  context,
+  browser,
+}) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await menuLink(page, "Reports");
+  await appReady(page);
+  await expect(dueRow(page, "Mid-term report · Ioana Marin", "Your answers")).toBeVisible();
+  await context.setOffline(true);
+
+  // The mentor's own report, the whole form on one page.
+  await dueRow(page, "Mid-term report · Ioana Marin", "Your answers").getByRole("link", { name: "Fill in" }).click();
+  await expect(page.getByRole("heading", { name: "Mid-term report: Your answers" })).toBeVisible();
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByText("Please correct the marked fields.")).toBeVisible();
+  await page.getByLabel("Months").fill("2");
+  const questions = page.locator("fieldset.question");
+  for (let n = 0; n < (await questions.count()); n++) {
+    await answer(questions.nth(n));
+  }
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByText("Saved. The report is sent as soon as the phone is online.")).toBeVisible();
+
+  // The phone goes to Ioana: the promise first, then one question at a time.
+  await page.getByRole("link", { name: "Reports" }).last().click();
+  await dueRow(page, "Mid-term report · Ioana Marin", "Ioana Marin's answers")
+    .getByRole("link", { name: "Hand the phone to Ioana Marin" })
+    .click();
+  await expect(page.getByTestId("privacy-promise")).toContainText("Your mentor does not");
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByText("1 of 11")).toBeVisible();
+  await expect(page.getByLabel("One question at a time, with big buttons")).toBeChecked();
+  await page.getByLabel("Months").fill("2");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("2 of 11")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Read aloud" })).toBeVisible();
+  while (await page.getByRole("button", { name: "Next" }).isVisible()) {
+    const question = page.locator("fieldset.question");
+    const key = await question.getAttribute("data-question");
+    await answer(question, key === "s_voice");
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await expect(page.getByText("11 of 11")).toBeVisible();
+  await answer(page.locator("fieldset.question"));
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByTestId("mentee-thanks")).toContainText("Please give the phone back to Elena Ionescu");
+  await page.getByRole("button", { name: "Give the phone back" }).click();
+
+  // Back with the mentor: both wait on the phone; nothing opens the mentee's answers.
+  const theirs = dueRow(page, "Mid-term report · Ioana Marin", "Ioana Marin's answers");
+  await expect(theirs.getByTestId("report-waiting")).toBeVisible();
+  await expect(theirs.getByRole("link")).toHaveCount(0);
+  await expect(page.getByText("Nobody at the school asks me.")).toHaveCount(0);
+
+  await context.setOffline(false);
+
+  await expect(theirs).toContainText("answered on");
+  await expect(dueRow(page, "Mid-term report · Ioana Marin", "Your answers")).toContainText("answered on");
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).not.toContain("Nobody at the school asks me.");
+
+  // The manager opens the pair's mirror view.
+  const manager = await (await browser.newContext()).newPage();
+  await logIn(manager, "manager@example.org");
+  await appReady(manager);
+  await menuLink(manager, "Programmes");
+  await manager.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(manager);
+  await manager.goto(`${new URL(manager.url()).pathname}/matching`);
+  await appReady(manager);
+  await manager.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
+  await expect(manager.getByRole("heading", { name: "Reports of Elena Ionescu and Ioana Marin" })).toBeVisible();
+  const midterm = manager.getByRole("region", { name: "Mid-term report" });
+  await expect(midterm.locator("tr.differs")).toHaveCount(1);
+  await expect(midterm.locator("tr.differs")).toContainText("Answers differ");
+  await expect(midterm).toContainText("Nobody at the school asks me.");
+  await expect(manager.getByText("Neither side has answered this report yet.")).toBeVisible();
+});
