@@ -185,6 +185,8 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
     let app = spawn_app().await;
     let a = format!("/programmes/{}", app.world.programme_a);
     let office = |tail: &str| format!("{a}{tail}");
+    let pair = app.world.pair_a1;
+    let mirror = format!("/pairs/{pair}/reports");
     let mut requests = Vec::new();
     for (who, pages) in [
         (
@@ -203,6 +205,11 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
                 ("/mentor/log".into(), 200),
                 ("/mentor/logs".into(), 200),
                 ("/mentor/outbox".into(), 200),
+                ("/mentor/reports".into(), 200),
+                (
+                    format!("/mentor/report?pair={pair}&kind=midterm&respondent=mentee"),
+                    200,
+                ),
                 ("/pairs/go-on".into(), 200),
                 ("/manager".into(), 403),
                 (office("/matching"), 403),
@@ -219,6 +226,7 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
                 (office("/candidates/new?kind=mentee"), 200),
                 (office("/training"), 200),
                 (office("/matching"), 200),
+                (mirror.clone(), 200),
                 ("/mentor".into(), 403),
                 ("/coordinator".into(), 403),
             ],
