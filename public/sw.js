@@ -23,6 +23,7 @@ const PAGES = [
   "/mentor/outbox",
   "/mentor/reports",
   "/mentor/report",
+  "/mentor/goals",
 ];
 const SHELL_HEADER = "x-pb-shell";
 const NAVIGATION_TIMEOUT_MS = 6000;

@@ -92,6 +92,8 @@ pub fn office_page(path: &str) -> bool {
         // service worker with every part of the texts).
         "/mentor/report",
         "/mentor/reports",
+        // The goals' page too (its texts are the office's).
+        "/mentor/goals",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

@@ -4,7 +4,7 @@
 //!
 //! Components call [`t`] for a reactive text that follows the language switch.
 
-use crate::model::{Field, MeetingForm, Problem};
+use crate::model::{Field, GoalProgress, MeetingForm, Problem};
 use crate::offline::{ItemState, StorageError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -322,6 +322,14 @@ core {
     SyncFirst { en: "Sync first", ro: "Sincronizează întâi" }
     LogOutAnyway { en: "Log out anyway", ro: "Deconectează-mă oricum" }
     Cancel { en: "Cancel", ro: "Anulează" }
+    GoalsWorkedOn { en: "Goals worked on", ro: "Obiective la care s-a lucrat" }
+    GoalsWorkedOnHint { en: "For each goal, how far it has come after this meeting.", ro: "Pentru fiecare obiectiv, cât de departe a ajuns după această întâlnire." }
+    NotWorkedOn { en: "Not worked on this time", ro: "Nu s-a lucrat la el de data aceasta" }
+    ProgressNotStarted { en: "Not started", ro: "Neînceput" }
+    ProgressUnderWay { en: "Under way", ro: "În curs" }
+    ProgressReached { en: "Reached", ro: "Atins" }
+    SeeGoals { en: "Goals", ro: "Obiective" }
+    ProblemUnknownGoal { en: "This goal is not one of this mentee's goals.", ro: "Acest obiectiv nu este unul dintre obiectivele acestui mentorat." }
 }
 office {
     ManagerTitle { en: "Meeting logs of my programme", ro: "Jurnalele de întâlnire din programul meu" }
@@ -606,6 +614,40 @@ office {
     ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
     ProblemNotBothYes { en: "Both the mentor and the mentee must say they want to go on before the pair is confirmed.", ro: "Atât mentorul, cât și mentoratul trebuie să spună că doresc să continue înainte de confirmarea perechii." }
     ProblemNotGettingToKnow { en: "This pair is no longer getting to know each other: it was confirmed or ended.", ro: "Această pereche nu mai este în perioada de cunoaștere: a fost confirmată sau încheiată." }
+    ProblemDuplicateGoal { en: "The same goal is named twice.", ro: "Același obiectiv este menționat de două ori." }
+    ProblemMissingRevision { en: "An earlier change of this goal has not reached the server. Send it first, or discard this change.", ro: "O modificare anterioară a acestui obiectiv nu a ajuns pe server. Trimiteți-o întâi sau renunțați la această modificare." }
+    ProblemWithdrawn { en: "This goal was withdrawn; it can no longer be changed.", ro: "Acest obiectiv a fost retras; nu mai poate fi modificat." }
+    GoalLabel { en: "Goal", ro: "Obiectiv" }
+    GoalWhatLabel { en: "What is the goal?", ro: "Care este obiectivul?" }
+    GoalWhyLabel { en: "Why does it matter?", ro: "De ce este important?" }
+    FirstStepsLabel { en: "First steps", ro: "Primii pași" }
+    TargetDateLabel { en: "Target date", ro: "Data țintă" }
+    WithdrawReasonLabel { en: "Why is it withdrawn?", ro: "De ce este retras?" }
+    GoalsTitle { en: "Goals", ro: "Obiective" }
+    GoalsOf { en: "Goals of {name}", ro: "Obiectivele lui {name}" }
+    GoalsIntro { en: "The mentee sets the goals, with your help: what, why it matters, the first steps and by when. Their progress comes from your meeting logs.", ro: "Mentoratul își stabilește obiectivele, cu ajutorul dumneavoastră: ce, de ce contează, primii pași și până când. Progresul vine din jurnalele de întâlnire." }
+    NoGoalsYet { en: "No goals yet.", ro: "Nu există încă obiective." }
+    NewGoal { en: "New goal", ro: "Obiectiv nou" }
+    ChangeGoal { en: "Change the goal", ro: "Modifică obiectivul" }
+    SaveGoal { en: "Save the goal", ro: "Salvează obiectivul" }
+    GoalBy { en: "By {date}", ro: "Până la {date}" }
+    GoalProgressOn { en: "{progress} (meeting of {date})", ro: "{progress} (întâlnirea din {date})" }
+    GoalWithdrawn { en: "Withdrawn: {reason}", ro: "Retras: {reason}" }
+    WithdrawGoal { en: "Withdraw the goal", ro: "Retrage obiectivul" }
+    WithdrawGoalHint { en: "A withdrawn goal stays in the history with its reason; it is never deleted.", ro: "Un obiectiv retras rămâne în istoric cu motivul său; nu este șters niciodată." }
+    ConfirmWithdrawGoal { en: "Withdraw this goal? It stays in the history with the reason.", ro: "Retrageți acest obiectiv? Rămâne în istoric, cu motivul." }
+    GoalSaved { en: "The goal is saved on this phone and sent when there is a connection.", ro: "Obiectivul este salvat pe telefon și trimis când există conexiune." }
+    GoalChangeWaiting { en: "Not sent yet", ro: "Netrimis încă" }
+    GoalChangeSent { en: "Sent", ro: "Trimis" }
+    GoalChangeRefused { en: "Not accepted: {reason}", ro: "Neacceptat: {reason}" }
+    GoalChangeConflict { en: "Changed elsewhere before your change arrived: yours was not saved.", ro: "Modificat în altă parte înainte să ajungă modificarea dumneavoastră: a dumneavoastră nu a fost salvată." }
+    DiscardChange { en: "Discard my change", ro: "Renunță la modificarea mea" }
+    ConfirmDiscardChange { en: "Discard your change? The goal stays as the server has it.", ro: "Renunțați la modificare? Obiectivul rămâne cum este pe server." }
+    GoalHistory { en: "History", ro: "Istoric" }
+    GoalRevisionBy { en: "Version {n}, {date}, by {name}", ro: "Versiunea {n}, {date}, de {name}" }
+    PairGoalsTitle { en: "Goals of {mentee} with {mentor}", ro: "Obiectivele lui {mentee} cu {mentor}" }
+    GoalsLink { en: "Goals", ro: "Obiective" }
+    ChooseMenteeForGoals { en: "Choose a mentee to see and set goals.", ro: "Alegeți un mentorat pentru a vedea și stabili obiective." }
     GoOnTitle { en: "Do you want to go on?", ro: "Doriți să continuați?" }
     GoOnIntro { en: "After the first weeks of getting to know each other, say whether you want to go on together. Your mentor manager reads your answer and confirms the pair.", ro: "După primele săptămâni de cunoaștere, spuneți dacă doriți să continuați împreună. Managerul de mentori citește răspunsul și confirmă perechea." }
     GoOnQuestion { en: "With {name}, since {date}: do you want to go on together?", ro: "Cu {name}, din {date}: doriți să continuați împreună?" }
@@ -963,6 +1005,13 @@ pub fn field_label(field: Field) -> Msg {
         Field::DropReason => Msg::PairDropReasonLabel,
         Field::EndedOn => Msg::EndedOnLabel,
         Field::Continues => Msg::ContinuesLabel,
+        Field::Goal => Msg::GoalLabel,
+        Field::What => Msg::GoalWhatLabel,
+        Field::Why => Msg::GoalWhyLabel,
+        Field::FirstSteps => Msg::FirstStepsLabel,
+        Field::TargetDate => Msg::TargetDateLabel,
+        Field::WithdrawnReason => Msg::WithdrawReasonLabel,
+        Field::Goals => Msg::GoalsWorkedOn,
     }
 }
 
@@ -1003,6 +1052,10 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::AlreadyUsed => Msg::ProblemAlreadyUsed,
         Problem::NotBothYes => Msg::ProblemNotBothYes,
         Problem::NotGettingToKnow => Msg::ProblemNotGettingToKnow,
+        Problem::UnknownGoal => Msg::ProblemUnknownGoal,
+        Problem::DuplicateGoal => Msg::ProblemDuplicateGoal,
+        Problem::MissingRevision => Msg::ProblemMissingRevision,
+        Problem::Withdrawn => Msg::ProblemWithdrawn,
     }
 }
 
@@ -1212,6 +1265,14 @@ pub fn item_state_label(state: &ItemState) -> Msg {
         ItemState::Waiting => Msg::StateWaiting,
         ItemState::Synced { .. } => Msg::StateSynced,
         ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
+    }
+}
+
+pub fn goal_progress_label(progress: GoalProgress) -> Msg {
+    match progress {
+        GoalProgress::NotStarted => Msg::ProgressNotStarted,
+        GoalProgress::UnderWay => Msg::ProgressUnderWay,
+        GoalProgress::Reached => Msg::ProgressReached,
     }
 }
 

@@ -82,6 +82,17 @@ pub mod sync {
             .map(|p| (p.id, p.dates()))
             .collect();
         let latest_date = ValidationContext::latest_date_anywhere(store::now());
+        // The pair of every goal the batch names: a log may name only its
+        // own pair's goals.
+        let named: Vec<GoalId> = items
+            .iter()
+            .flat_map(|item| &item.log.goals)
+            .filter_map(|work| GoalId::parse(&work.goal_id).ok())
+            .collect();
+        let goal_pairs: HashMap<GoalId, PairId> = store::goals::pairs_of(&state.db, &named)
+            .await?
+            .into_iter()
+            .collect();
 
         // Check every item first; only valid ones go to the database.
         let checked: Vec<Result<MeetingLog, FieldErrors>> = items
@@ -98,6 +109,13 @@ pub mod sync {
                     .validate(&ValidationContext { latest_date, pair })?;
                 if log.content_hash() != item.content_hash {
                     return Err(FieldErrors::one(Field::Log, Problem::ContentDamaged));
+                }
+                let foreign = log
+                    .goals()
+                    .iter()
+                    .any(|(goal, _)| goal_pairs.get(goal) != Some(&log.pair_id()));
+                if foreign {
+                    return Err(FieldErrors::one(Field::Goals, Problem::UnknownGoal));
                 }
                 Ok(log)
             })

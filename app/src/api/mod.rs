@@ -9,6 +9,7 @@ pub mod context;
 
 pub mod auth;
 pub mod coordinator;
+pub mod goals;
 pub mod invitations;
 pub mod journey;
 pub mod manager;

@@ -61,6 +61,8 @@ id_type!(
     MeetingLogId,
     /// A mid-term or final report, made on the phone like a meeting log.
     ReportId,
+    /// A goal of a mentee, made on the phone like a meeting log.
+    GoalId,
     /// A person in recruitment, before (and after) they have an account.
     CandidateId,
     InvitationId,

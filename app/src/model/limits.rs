@@ -49,3 +49,9 @@ pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// The longest email address (RFC 5321).
 pub const MAX_EMAIL_BYTES: usize = 254;
+
+/// The most goals one meeting log may say were worked on.
+pub const MAX_GOALS_PER_LOG: usize = 20;
+
+/// The most changes one goal may have (its first version included).
+pub const MAX_GOAL_REVISIONS: u32 = 200;

@@ -38,6 +38,8 @@ pub struct MeetingLogInput {
     /// `"yes"` or `"no"`.
     pub challenge: String,
     pub challenge_text: String,
+    /// The goals worked on in this meeting, with their progress.
+    pub goals: Vec<super::goal::GoalWorkInput>,
 }
 
 /// What the rules need to know besides the form itself.
@@ -77,6 +79,10 @@ pub struct MeetingLog {
     description: String,
     went_well_next_steps: String,
     challenge: Option<String>,
+    /// Left out when empty: a log without goals keeps the fingerprint it
+    /// had before logs could name goals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    goals: Vec<(super::ids::GoalId, super::goal::GoalProgress)>,
 }
 
 impl MeetingLog {
@@ -100,6 +106,9 @@ impl MeetingLog {
     }
     pub fn challenge(&self) -> Option<&str> {
         self.challenge.as_deref()
+    }
+    pub fn goals(&self) -> &[(super::ids::GoalId, super::goal::GoalProgress)] {
+        &self.goals
     }
 
     /// A fingerprint of the content, the same in the browser and on the
@@ -225,6 +234,7 @@ impl MeetingLogInput {
                 None
             }
         };
+        let goals = super::goal::validate_goals_worked_on(&mut errors, &self.goals);
 
         match (pair_id, date, form, duration_minutes) {
             (Some(pair_id), Some(date), Some(form), Some(duration_minutes))
@@ -238,6 +248,7 @@ impl MeetingLogInput {
                     description,
                     went_well_next_steps,
                     challenge,
+                    goals,
                 })
             }
             _ => Err(errors),
@@ -257,6 +268,14 @@ impl From<&MeetingLog> for MeetingLogInput {
             went_well_next_steps: log.went_well_next_steps.clone(),
             challenge: if log.challenge.is_some() { "yes" } else { "no" }.to_string(),
             challenge_text: log.challenge.clone().unwrap_or_default(),
+            goals: log
+                .goals
+                .iter()
+                .map(|(id, progress)| super::goal::GoalWorkInput {
+                    goal_id: id.to_string(),
+                    progress: progress.key().to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -292,6 +311,7 @@ mod tests {
             went_well_next_steps: "Yes. Next: visit the school together.".into(),
             challenge: "no".into(),
             challenge_text: String::new(),
+            goals: Vec::new(),
         }
     }
 
@@ -302,6 +322,23 @@ mod tests {
             .iter()
             .map(|e| (e.field, e.problem))
             .collect()
+    }
+
+    #[test]
+    fn a_log_without_goals_keeps_the_fingerprint_it_had_before_logs_named_goals() {
+        let log = valid_input().validate(&ctx()).unwrap();
+        assert!(!serde_json::to_string(&log).unwrap().contains("goals"));
+        let with_goal = MeetingLogInput {
+            goals: vec![crate::model::GoalWorkInput {
+                goal_id: crate::model::GoalId::new().to_string(),
+                progress: "under_way".into(),
+            }],
+            ..valid_input()
+        }
+        .validate(&ctx())
+        .unwrap();
+        assert_eq!(with_goal.goals().len(), 1);
+        assert_ne!(log.content_hash(), with_goal.content_hash());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod dates;
 mod engagement;
+mod goal;
 mod ids;
 mod invitation;
 mod journey;
@@ -18,6 +19,7 @@ mod training;
 mod validation;
 
 pub use engagement::*;
+pub use goal::*;
 pub use ids::*;
 pub use invitation::*;
 pub use journey::*;

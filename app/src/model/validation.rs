@@ -75,6 +75,15 @@ text_key_enum!(
         DropReason = "drop_reason",
         EndedOn = "ended_on",
         Continues = "continues",
+        // Goals.
+        Goal = "goal",
+        What = "what",
+        Why = "why",
+        FirstSteps = "first_steps",
+        TargetDate = "target_date",
+        WithdrawnReason = "withdrawn_reason",
+        /// The goals a meeting log says were worked on.
+        Goals = "goals",
     }
 );
 
@@ -133,6 +142,14 @@ text_key_enum!(
         NotBothYes = "not_both_yes",
         /// A step for a pair getting to know each other, on one that is not.
         NotGettingToKnow = "not_getting_to_know",
+        /// A goal that is not one of the pair's.
+        UnknownGoal = "unknown_goal",
+        /// The same goal named twice.
+        DuplicateGoal = "duplicate_goal",
+        /// A change of a goal whose earlier change the server does not have.
+        MissingRevision = "missing_revision",
+        /// A change of a withdrawn goal.
+        Withdrawn = "withdrawn",
     }
 );
 

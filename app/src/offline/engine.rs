@@ -41,6 +41,8 @@ pub struct Offline {
     pub from_server: RwSignal<bool>,
     /// Bumped when another tab changed the draft.
     pub draft_changed: RwSignal<u64>,
+    /// Bumped when the goals on the phone changed (a sync, another tab).
+    pub goals_changed: RwSignal<u64>,
     pub storage_problem: RwSignal<Option<StorageError>>,
     pub persist_refused: RwSignal<bool>,
     pub update_ready: RwSignal<bool>,
@@ -62,6 +64,7 @@ impl Offline {
             fresh: RwSignal::new(false),
             from_server: RwSignal::new(snapshot.is_some()),
             draft_changed: RwSignal::new(0),
+            goals_changed: RwSignal::new(0),
             storage_problem: RwSignal::new(None),
             persist_refused: RwSignal::new(false),
             update_ready: RwSignal::new(false),
@@ -253,15 +256,29 @@ mod browser {
 
         async fn run(self) {
             self.status.set(SyncStatus::Syncing);
-            let result = match self.data() {
-                None => Ok(0),
-                Some(data) => runner::send_waiting(&data, &Server, Utc::now)
+            // Goals first: a meeting log may name a goal made with it.
+            let goals = match self.user.get_untracked() {
+                Some(user)
+                    if self
+                        .data()
+                        .is_some_and(|d| super::super::goals::has_goals(d.store(), user)) =>
+                {
+                    let sent = super::super::goals::sync_goals((user, false)).await;
+                    self.goals_changed.update(|n| *n += 1);
+                    sent
+                }
+                _ => Ok(0),
+            };
+            let result = match (goals, self.data()) {
+                (Err(error), _) => Err(error),
+                (Ok(_), None) => Ok(0),
+                (Ok(goals), Some(data)) => runner::send_waiting(&data, &Server, Utc::now)
                     .await
                     .map(|sent| {
                         if let Some(problem) = sent.storage_problem {
                             self.storage_problem.set(Some(problem));
                         }
-                        sent.answered
+                        sent.answered + goals
                     }),
             };
             self.reload_outbox();
@@ -318,6 +335,10 @@ mod browser {
         async fn refresh(&self) -> Result<(), AppError> {
             let pairs = mentor_pairs().await?;
             let logs = mentor_logs(None).await?;
+            if let Some(user) = self.user.get_untracked() {
+                super::super::goals::sync_goals((user, true)).await?;
+                self.goals_changed.update(|n| *n += 1);
+            }
             if let Some(data) = self.data() {
                 if let Err(problem) = data.save_pairs(&pairs).and_then(|_| data.save_logs(&logs)) {
                     self.storage_problem.set(Some(problem));
@@ -370,6 +391,8 @@ mod browser {
                     this.reload_outbox();
                 } else if data.is_draft_key(&key) {
                     this.draft_changed.update(|n| *n += 1);
+                } else if key.contains(".goal") {
+                    this.goals_changed.update(|n| *n += 1);
                 }
             }));
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {

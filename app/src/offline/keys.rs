@@ -29,6 +29,10 @@ pub enum PersonKey {
     Draft,
     /// When the last sync succeeded.
     LastSync,
+    /// The cached goals of the person's pairs.
+    Goals,
+    /// The goal being typed.
+    GoalDraft,
 }
 
 impl PersonKey {
@@ -38,6 +42,8 @@ impl PersonKey {
             PersonKey::Logs => "logs",
             PersonKey::Draft => "draft",
             PersonKey::LastSync => "last_sync",
+            PersonKey::Goals => "goals",
+            PersonKey::GoalDraft => "goal_draft",
         }
     }
 }
@@ -56,6 +62,12 @@ pub fn outbox_prefix(user: UserId) -> String {
 /// The start of the keys of `user`'s reports in the outbox (one key each).
 pub fn reports_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.reports.")
+}
+
+/// The start of the keys of `user`'s goal revisions in the outbox (one key
+/// per goal and revision).
+pub fn goals_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.goal_changes.")
 }
 
 /// The start of the keys of `user`'s report drafts (one per pair, kind and
@@ -79,6 +91,8 @@ mod tests {
             PersonKey::Logs,
             PersonKey::Draft,
             PersonKey::LastSync,
+            PersonKey::Goals,
+            PersonKey::GoalDraft,
         ] {
             assert!(person(user, key).starts_with(&format!("pb.v1.{user}.")));
         }
@@ -86,9 +100,11 @@ mod tests {
             outbox_prefix(user),
             reports_prefix(user),
             report_drafts_prefix(user),
+            goals_prefix(user),
         ] {
             assert!(prefix.starts_with(&format!("pb.v1.{user}.")));
         }
         assert!(!reports_prefix(user).starts_with(&report_drafts_prefix(user)));
+        assert!(!goals_prefix(user).starts_with(&person(user, PersonKey::Goals)));
     }
 }

@@ -390,6 +390,7 @@ impl<S: KeyValue> LocalData<S> {
         self.store.remove(&self.key(PersonKey::Pairs));
         self.store.remove(&self.key(PersonKey::Logs));
         self.store.remove(&self.key(PersonKey::LastSync));
+        self.store.remove(&self.key(PersonKey::Goals));
         for item in self.outbox() {
             if matches!(item.state, ItemState::Synced { .. }) {
                 self.store.remove(&self.item_key(item.id));
@@ -449,6 +450,7 @@ mod tests {
             went_well_next_steps: String::new(),
             challenge: "no".into(),
             challenge_text: String::new(),
+            goals: Vec::new(),
         };
         let ctx = ValidationContext {
             latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),

@@ -353,6 +353,7 @@ mod tests {
             went_well_next_steps: String::new(),
             challenge: "no".into(),
             challenge_text: String::new(),
+            goals: Vec::new(),
         };
         let log = input.validate(&context()).unwrap();
         let draft = Draft {

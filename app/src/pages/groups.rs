@@ -53,12 +53,13 @@ fn entry_owns(path: &str) -> bool {
     ENTRY_PATHS.contains(&trimmed(path))
 }
 
-const MENTOR_PATHS: [&str; 5] = [
+const MENTOR_PATHS: [&str; 6] = [
     "/mentor/log",
     "/mentor/logs",
     "/mentor/outbox",
     "/mentor/reports",
     "/mentor/report",
+    "/mentor/goals",
 ];
 
 fn mentor_pages_own(path: &str) -> bool {
@@ -78,6 +79,7 @@ enum Page {
     Invite,
     GoOn,
     Mirror,
+    PairGoals,
     NotFound,
 }
 
@@ -94,6 +96,7 @@ fn page_of(path: &str) -> Page {
         ["invite", _] => Page::Invite,
         ["pairs", "go-on"] => Page::GoOn,
         ["pairs", _, "reports"] => Page::Mirror,
+        ["pairs", _, "goals"] => Page::PairGoals,
         _ => Page::NotFound,
     }
 }
@@ -117,6 +120,7 @@ pub fn OfficePage() -> impl IntoView {
             Page::Invite => view! { <super::invitations::InvitePage/> }.into_any(),
             Page::GoOn => view! { <super::go_on::GoOnPage/> }.into_any(),
             Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),
+            Page::PairGoals => view! { <super::goals::PairGoalsPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -142,7 +146,7 @@ pub fn EntryPages() -> impl IntoView {
     }
 }
 
-/// `/mentor/log`, `/mentor/logs`, `/mentor/outbox` or the reports. A change of the
+/// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`, the reports or the goals. A change of the
 /// query alone keeps the page (the logs' filter follows it by itself).
 #[component]
 pub fn MentorPages() -> impl IntoView {
@@ -155,6 +159,7 @@ pub fn MentorPages() -> impl IntoView {
             "/mentor/outbox" => view! { <super::outbox::OutboxPage/> }.into_any(),
             "/mentor/reports" => view! { <super::reports::ReportsPage/> }.into_any(),
             "/mentor/report" => view! { <super::reports::ReportFormPage/> }.into_any(),
+            "/mentor/goals" => view! { <super::goals::MentorGoalsPage/> }.into_any(),
             _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -191,6 +196,7 @@ mod tests {
             ("/invite/token", Page::Invite),
             ("/pairs/go-on", Page::GoOn),
             ("/pairs/abc/reports", Page::Mirror),
+            ("/pairs/abc/goals", Page::PairGoals),
             ("/programmes/abc/unknown", Page::NotFound),
             ("/pairs", Page::NotFound),
         ] {

@@ -381,6 +381,7 @@ fn PairItem(
                 {journey.previous.map(|_| view! { " · " <span class="muted">{t(Msg::ContinuesEarlierPair)}</span> })}
                 {(manages && pair.status != PairStatus::GettingToKnow).then(|| view! {
                     " · " <a href=format!("/pairs/{id}/reports")>{t(Msg::ReportsLink)}</a>
+                    " · " <a href=format!("/pairs/{id}/goals")>{t(Msg::GoalsLink)}</a>
                 })}
             </p>
             {(pair.status == PairStatus::GettingToKnow).then(|| view! {

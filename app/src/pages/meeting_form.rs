@@ -23,6 +23,7 @@ fn field_element_id(field: Field) -> &'static str {
         Field::WentWellNextSteps => "log-went-well",
         Field::Challenge => "log-challenge-yes",
         Field::ChallengeText => "log-challenge-text",
+        Field::Goals => "log-goals",
         // Not a field of this form: the form's first.
         _ => "log-pair",
     }
@@ -416,6 +417,8 @@ fn MeetingLogForm() -> impl IntoView {
                     {text_input("log-challenge-text", Field::ChallengeText, |l| l.challenge_text.clone(), |l, v| l.challenge_text = v)}
                 </Show>
 
+                <GoalsWorkedOn log problem saved=save/>
+
                 <div class="form-actions">
                     <button type="submit" class="primary">{t(Msg::SaveLog)}</button>
                     <button type="button" on:click=on_clear>{t(Msg::ClearDraft)}</button>
@@ -425,5 +428,87 @@ fn MeetingLogForm() -> impl IntoView {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// "Goals worked on": for each open goal of the chosen mentee (and any goal
+/// the log already names), how far it has come after this meeting. Shown
+/// only when the mentee has goals.
+#[component]
+fn GoalsWorkedOn(
+    log: RwSignal<MeetingLogInput>,
+    problem: impl Fn(Field) -> Option<Problem> + Copy + Send + Sync + 'static,
+    /// Saves the draft.
+    saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pair = move || log.with(|l| PairId::parse(&l.pair_id).ok());
+    let entries = super::goals::pair_goals(pair);
+    let shown = Memo::new(move |_| {
+        let named: Vec<String> = log.with(|l| l.goals.iter().map(|g| g.goal_id.clone()).collect());
+        entries
+            .get()
+            .into_iter()
+            .filter(|e| e.goal.is_open() || named.contains(&e.goal.id.to_string()))
+            .map(|e| e.goal)
+            .collect::<Vec<GoalView>>()
+    });
+    let progress_of = move |id: &str| {
+        log.with(|l| {
+            l.goals
+                .iter()
+                .find(|g| g.goal_id == id)
+                .map(|g| g.progress.clone())
+                .unwrap_or_default()
+        })
+    };
+    let set_progress = move |id: String, progress: String| {
+        log.update(|l| {
+            l.goals.retain(|g| g.goal_id != id);
+            if !progress.is_empty() {
+                l.goals.push(GoalWorkInput {
+                    goal_id: id,
+                    progress,
+                });
+            }
+        });
+        saved();
+    };
+    view! {
+        <Show when=move || shown.with(|g| !g.is_empty())>
+            <fieldset id="log-goals" class="field goals-worked-on" class:has-error=move || problem(Field::Goals).is_some() aria-describedby="log-goals-error">
+                <legend>{t(Msg::GoalsWorkedOn)}</legend>
+                <p class="muted">{t(Msg::GoalsWorkedOnHint)}</p>
+                {move || shown.get().into_iter().map(|goal| {
+                    let id = goal.id.to_string();
+                    let select_id = format!("log-goal-{id}");
+                    let (for_value, for_change) = (id.clone(), id.clone());
+                    view! {
+                        <div class="field">
+                            <label for=select_id.clone()>{goal.what.clone()}</label>
+                            <select
+                                id=select_id
+                                data-testid="goal-worked-on"
+                                on:change=move |ev| set_progress(for_change.clone(), event_target_value(&ev))
+                            >
+                                <option value="" selected=move || progress_of(&for_value).is_empty()>{t(Msg::NotWorkedOn)}</option>
+                                {GoalProgress::ALL.iter().map(|progress| {
+                                    let key = progress.key();
+                                    let id = id.clone();
+                                    view! {
+                                        <option value=key selected=move || progress_of(&id) == key>
+                                            {t(crate::i18n::goal_progress_label(*progress))}
+                                        </option>
+                                    }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    }
+                }).collect_view()}
+                <p class="field-error" id="log-goals-error">
+                    {move || problem(Field::Goals).map(|p| i18n.text(problem_message(p)))}
+                </p>
+            </fieldset>
+        </Show>
     }
 }

@@ -158,6 +158,7 @@ fn MentorHomeContent() -> impl IntoView {
                             <div class="actions">
                                 <a class="button primary" href=format!("/mentor/log?pair={id}")>{t(Msg::LogAMeeting)}</a>
                                 <a class="button" href=format!("/mentor/logs?pair={id}")>{t(Msg::SeeLogs)}</a>
+                                <a class="button" href=format!("/mentor/goals?pair={id}")>{t(Msg::SeeGoals)}</a>
                             </div>
                         </li>
                     }

@@ -6,6 +6,7 @@
 mod coordinator;
 mod dispatch;
 mod go_on;
+mod goals;
 mod groups;
 mod invitations;
 mod login;
@@ -63,7 +64,7 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`, `/mentor/reports`,
-    /// `/mentor/report`: the mentor's pages after the home, one part of the app (see `groups::MentorPages`).
+    /// `/mentor/report`, `/mentor/goals`: the mentor's pages after the home, one part of the app (see `groups::MentorPages`).
     MentorPagesRoute => groups::MentorPages
 );
 lazy_page!(

@@ -304,6 +304,7 @@ pub async fn load(
             went_well_next_steps: went_well.into(),
             challenge: challenge.into(),
             challenge_text: challenge_text.into(),
+            goals: Vec::new(),
         };
         let ctx = ValidationContext {
             latest_date: today,

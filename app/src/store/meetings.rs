@@ -127,6 +127,9 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
                 }
             }
         });
+        if stored == Inserted::New {
+            super::goals::record_work(tx, item.id, log.goals()).await?;
+        }
         outcomes.push(stored);
     }
     Ok(outcomes)

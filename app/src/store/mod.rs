@@ -9,6 +9,7 @@ mod sql_types;
 
 pub mod demo;
 pub mod engagement;
+pub mod goals;
 pub mod invitations;
 pub mod journey;
 pub mod matching;

@@ -55,6 +55,7 @@ uuid_column!(
     PairId,
     MeetingLogId,
     ReportId,
+    GoalId,
     CandidateId,
     InvitationId,
     TrainingId,
@@ -122,5 +123,6 @@ key_column!(
     EndKind,
     DropReason,
     ReportKind,
-    Respondent
+    Respondent,
+    GoalProgress
 );

@@ -426,6 +426,7 @@ pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) 
         went_well_next_steps: "Next: visit the school together.".into(),
         challenge: "no".into(),
         challenge_text: String::new(),
+        goals: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod auth;
 mod cli;
+mod goals;
 mod helpers;
 mod journey;
 mod meeting_logs;

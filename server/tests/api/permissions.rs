@@ -315,6 +315,17 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             app.post_json(client, "/api/reports/mirror", json!({ "pair": w.pair_a1 }))
                 .await
         }
+        // Empty: whether the caller may send goals at all (each goal's pair
+        // is checked on its own, see `goals.rs`).
+        "sync_goals" => {
+            app.post_json(client, "/api/goals/sync", json!({ "items": [] }))
+                .await
+        }
+        "my_goals" => app.post(client, "/api/goals/mine", &[]).await,
+        "goals_of_pair(pair_a1)" => {
+            app.post_json(client, "/api/goals/of_pair", json!({ "pair": w.pair_a1 }))
+                .await
+        }
         other => panic!("unknown call {other}"),
     };
     response.status()
@@ -388,6 +399,9 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("reports_due",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
         ("my_reports",           [ANONYMOUS, OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
         ("pair_mirror(pair_a1)", [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("sync_goals",           [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+        ("my_goals",             [ANONYMOUS, DENIED, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK]),
+        ("goals_of_pair(pair_a1)", [ANONYMOUS, DENIED, OK,   DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();
