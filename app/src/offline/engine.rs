@@ -43,6 +43,9 @@ pub struct Offline {
     pub draft_changed: RwSignal<u64>,
     /// Bumped when the goals on the phone changed (a sync, another tab).
     pub goals_changed: RwSignal<u64>,
+    /// A page that shows goals was opened: from then on every refresh
+    /// fetches them too (the home alone never loads that code).
+    pub goals_wanted: RwSignal<bool>,
     pub storage_problem: RwSignal<Option<StorageError>>,
     pub persist_refused: RwSignal<bool>,
     pub update_ready: RwSignal<bool>,
@@ -65,6 +68,7 @@ impl Offline {
             from_server: RwSignal::new(snapshot.is_some()),
             draft_changed: RwSignal::new(0),
             goals_changed: RwSignal::new(0),
+            goals_wanted: RwSignal::new(false),
             storage_problem: RwSignal::new(None),
             persist_refused: RwSignal::new(false),
             update_ready: RwSignal::new(false),
@@ -113,6 +117,7 @@ mod browser {
     use super::*;
     use crate::api::mentor::{mentor_logs, mentor_pairs, sync_meeting_logs};
     use crate::api::AppError;
+    use crate::offline::extras::{sync_extra, Extra};
     use crate::offline::local::{Draft, LocalData, PutOutcome};
     use crate::offline::storage::BrowserStore;
     use leptos::task::spawn_local;
@@ -169,6 +174,7 @@ mod browser {
             self.outbox.set(Vec::new());
             self.last_sync.set(None);
             self.from_server.set(false);
+            self.goals_wanted.set(false);
             self.status.set(SyncStatus::Idle);
         }
 
@@ -263,7 +269,7 @@ mod browser {
                         .data()
                         .is_some_and(|d| super::super::goals::has_goals(d.store(), user)) =>
                 {
-                    let sent = super::super::goals::sync_goals((user, false)).await;
+                    let sent = sync_extra((user, Extra::SendGoals)).await;
                     self.goals_changed.update(|n| *n += 1);
                     sent
                 }
@@ -289,7 +295,7 @@ mod browser {
                         .data()
                         .is_some_and(|d| super::super::reports::has_reports(d.store(), user)) =>
                 {
-                    super::super::reports::send_waiting_reports(user)
+                    sync_extra((user, Extra::SendReports))
                         .await
                         .map(|reports| answered + reports)
                 }
@@ -335,9 +341,12 @@ mod browser {
         async fn refresh(&self) -> Result<(), AppError> {
             let pairs = mentor_pairs().await?;
             let logs = mentor_logs(None).await?;
-            if let Some(user) = self.user.get_untracked() {
-                super::super::goals::sync_goals((user, true)).await?;
-                self.goals_changed.update(|n| *n += 1);
+            match self.user.get_untracked() {
+                Some(user) if self.goals_wanted.get_untracked() => {
+                    sync_extra((user, Extra::FetchGoals)).await?;
+                    self.goals_changed.update(|n| *n += 1);
+                }
+                _ => {}
             }
             if let Some(data) = self.data() {
                 if let Err(problem) = data.save_pairs(&pairs).and_then(|_| data.save_logs(&logs)) {

@@ -5,7 +5,8 @@
 //! is harmless and a change made elsewhere meanwhile is a conflict.
 //!
 //! This code is in lazily loaded parts of the app (the goal pages and
-//! [`sync_goals`]); the part every page loads only asks [`has_goals`].
+//! [`super::extras::sync_extra`]); the part every page loads only asks
+//! [`has_goals`].
 
 use super::keys::{self, PersonKey};
 use super::storage::{get_json, set_json, KeyValue, StorageError};
@@ -253,26 +254,6 @@ fn local_view(item: &GoalItem, stored: Option<&GoalEntry>) -> Option<GoalView> {
         progress_on: stored.and_then(|s| s.goal.progress_on),
         updated_at: item.saved_at,
     })
-}
-
-/// Sends the waiting goal changes, then (with `fetch`) keeps the server's
-/// goals on the phone. The number of changes answered. In its own lazily
-/// loaded part: the sync engine calls it before the meeting logs (which may
-/// name a new goal) when there are changes, and after them to refresh.
-#[leptos::lazy]
-pub async fn sync_goals(request: (UserId, bool)) -> Result<usize, crate::api::AppError> {
-    let (user, fetch) = request;
-    let Some(store) = super::storage::BrowserStore::available() else {
-        return Ok(0);
-    };
-    let goals = Goals::new(store, user);
-    let answered = send(&goals, crate::api::goals::sync_goals, Utc::now).await?;
-    if fetch {
-        let stored = crate::api::goals::my_goals().await?;
-        // A full phone keeps the older copy; the goals are read again later.
-        let _ = goals.save_cached(&stored);
-    }
-    Ok(answered)
 }
 
 /// Sends the waiting changes in order, in batches, and records each answer.

@@ -4,6 +4,7 @@
 //! the few that belong to no person, in `keys`).
 
 pub mod engine;
+pub mod extras;
 pub mod goals;
 pub mod keys;
 pub mod local;

@@ -6,7 +6,7 @@
 //! kept only until the server has them; then the phone keeps the date alone.
 //!
 //! This code is in lazily loaded parts of the app (the report pages, and
-//! [`send_waiting_reports`]); the part every page loads only asks
+//! [`super::extras::sync_extra`]); the part every page loads only asks
 //! [`has_reports`].
 
 use super::keys;
@@ -248,18 +248,6 @@ fn draft_slot(draft: &ReportDraft) -> Result<(ReportKind, Respondent), StorageEr
     let respondent = Respondent::from_key(&draft.report.respondent);
     kind.zip(respondent)
         .ok_or_else(|| StorageError::Other("a report draft names no report".into()))
-}
-
-/// Sends the waiting reports of this phone's person and records each answer.
-/// In its own lazily loaded part: the sync engine calls it only when the
-/// phone holds reports (see [`has_reports`]).
-#[leptos::lazy]
-pub async fn send_waiting_reports(user: UserId) -> Result<usize, crate::api::AppError> {
-    let Some(store) = super::storage::BrowserStore::available() else {
-        return Ok(0);
-    };
-    let reports = Reports::new(store, user);
-    send(&reports, crate::api::reports::sync_reports, Utc::now).await
 }
 
 /// Sends the waiting reports in batches of at most [`MAX_SYNC_BATCH`] and

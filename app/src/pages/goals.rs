@@ -14,6 +14,7 @@ use crate::components::*;
 use crate::i18n::{field_label, goal_progress_label, problem_message, t, use_i18n, Msg};
 use crate::model::dates::local_today;
 use crate::model::*;
+use crate::offline::extras::{sync_extra, Extra};
 use crate::offline::goals::{GoalDraft, GoalEntry, GoalState, Goals};
 use crate::offline::storage::BrowserStore;
 use crate::offline::use_offline;
@@ -27,10 +28,26 @@ fn local_goals() -> Option<Goals<BrowserStore>> {
 }
 
 /// The goals of a pair as the phone knows them, following every change.
+/// The first page that asks fetches them from the server (when online),
+/// and from then on every sync does.
 pub fn pair_goals(
     pair: impl Fn() -> Option<PairId> + Send + Sync + 'static,
 ) -> Memo<Vec<GoalEntry>> {
     let offline = use_offline();
+    Effect::new(move |_| {
+        let Some(user) = offline.user.get() else {
+            return;
+        };
+        if offline.goals_wanted.get_untracked() {
+            return;
+        }
+        offline.goals_wanted.set(true);
+        leptos::task::spawn_local(async move {
+            if sync_extra((user, Extra::FetchGoals)).await.is_ok() {
+                offline.goals_changed.update(|n| *n += 1);
+            }
+        });
+    });
     Memo::new(move |_| {
         offline.goals_changed.track();
         offline.user.track();

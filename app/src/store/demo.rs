@@ -7,8 +7,8 @@
 
 use super::users::{add_membership, create_organisation, create_user, find_organisation};
 use super::{
-    engagement, matching, meetings, pairs, programmes, recruitment, training, users, StoreResult,
-    Tx,
+    engagement, goals, matching, meetings, pairs, programmes, recruitment, training, users,
+    StoreResult, Tx,
 };
 use crate::model::*;
 use chrono::{Days, NaiveDate};
@@ -290,10 +290,49 @@ pub async fn load(
          "Met at the library. Talked about after-school clubs for his daughter.",
          "Yes. Next: visit the chess club on Thursday.", "no", ""),
     ];
+    // A goal Ioana set with Elena after the first meeting; the parents'
+    // evening worked on it.
+    let homework_goal = GoalId::new();
+    let goal = GoalInput {
+        pair_id: elena_ioana.to_string(),
+        what: "Follow the children's homework calendar every week".into(),
+        why: "To know what the teachers ask and help the children in time.".into(),
+        first_steps: "Log in to the school's parent portal together with Elena.".into(),
+        target_date: crate::model::dates::format_iso_date(today + Days::new(60)),
+        withdrawn_reason: String::new(),
+    }
+    .validate(&ValidationContext {
+        latest_date: today,
+        pair: Some(PairDates {
+            started_on,
+            ended_on: None,
+        }),
+    })
+    .expect("the demo goal follows the rules");
+    goals::insert(
+        &mut tx,
+        &[goals::NewGoal {
+            id: homework_goal,
+            revision: 1,
+            author: mentor,
+            goal: &goal,
+            content_hash: &goal.content_hash(),
+        }],
+    )
+    .await?;
+
     let mut checked = Vec::new();
     for (pair_id, date, form, hours, minutes, description, went_well, challenge, challenge_text) in
         logs
     {
+        let goals = if pair_id == elena_ioana && date == day(20) {
+            vec![GoalWorkInput {
+                goal_id: homework_goal.to_string(),
+                progress: GoalProgress::UnderWay.key().to_string(),
+            }]
+        } else {
+            Vec::new()
+        };
         let input = MeetingLogInput {
             pair_id: pair_id.to_string(),
             date,
@@ -304,7 +343,7 @@ pub async fn load(
             went_well_next_steps: went_well.into(),
             challenge: challenge.into(),
             challenge_text: challenge_text.into(),
-            goals: Vec::new(),
+            goals,
         };
         let ctx = ValidationContext {
             latest_date: today,
