@@ -168,6 +168,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mentor") view=MentorHome/>
                     // The mentor's other pages: one lazy route picks the page.
                     <Route path=path!("/mentor/*rest") view={Lazy::<MentorPagesRoute>::new()}/>
+                    <Route path=path!("/mentee/report") view={Lazy::<MentorPagesRoute>::new()}/>
                     // Pages of server data render whole before the response
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.

@@ -85,6 +85,8 @@ pub fn office_page(path: &str) -> bool {
     [
         "/manager",
         "/coordinator",
+        // The mentee's page shows their goals (office texts).
+        "/mentee",
         "/programmes",
         "/invite",
         "/pairs",

@@ -76,3 +76,12 @@ test("offline, a mentor sets a goal and logs a meeting that worked on it; online
   await expect(read.getByTestId("goal-revision")).toHaveCount(2);
   await expect(read.getByTestId("goal-revision").last()).toContainText("Talk to the class teacher every month");
 });
+
+test("the mentee reads the goals they set with their mentor, with how far each has come", async ({ page }) => {
+  await logIn(page, "mentee@example.org");
+  await appReady(page);
+  await expect(page.getByRole("heading", { name: "Goals" })).toBeVisible();
+  const goal = page.getByTestId("goal").filter({ hasText: "Follow the children's homework calendar every week" });
+  await expect(goal).toContainText("To know what the teachers ask");
+  await expect(goal.getByTestId("goal-progress")).toContainText("Under way (meeting of");
+});

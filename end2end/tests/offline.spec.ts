@@ -34,6 +34,32 @@ test("after one online visit the app starts offline: home page and form", async 
   await expect(page.getByTestId("log-card").first()).toBeVisible();
 });
 
+test("a phone whose saved data is gone keeps the mentees its page came with, even if the first sync never finishes", async ({
+  page,
+  context,
+}) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  // The browser evicted the site's data; the session is still valid. The
+  // sync never finishes: the server's list of mentees does not answer.
+  await page.evaluate(() => localStorage.clear());
+  await page.route("**/api/mentor/pairs*", (route) => route.abort());
+  await page.goto("/mentor");
+  await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state === "activated" && navigator.serviceWorker.controller !== null;
+  });
+  await expect(syncState(page)).not.toHaveText(/^All sent · /);
+
+  await context.setOffline(true);
+  await page.reload();
+
+  await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
+  await openNewLog(page);
+  await expect(page.getByLabel("Mentee", { exact: true }).locator("option", { hasText: "Gabriela Radu" })).toHaveCount(1);
+});
+
 test("logs saved offline survive a reload and sync exactly once when back online", async ({ page, context, server }) => {
   const before = (await server.managerLogs()).length;
   await logIn(page, "mentor@example.org");

@@ -106,3 +106,50 @@ test("offline, a mentor and then the mentee on the mentor's phone answer the mid
   await expect(midterm).toContainText("Nobody at the school asks me.");
   await expect(manager.getByText("Neither side has answered this report yet.")).toBeVisible();
 });
+
+test("a mentee with their own login answers the mid-term report; the manager reads it and the mentor sees only the date", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, "mentee@example.org");
+  await appReady(page);
+  const midterm = page.getByTestId("report-due").filter({ hasText: "Mid-term report" });
+  await midterm.getByRole("link", { name: "Answer" }).click();
+  await expect(page.getByRole("heading", { name: "Mid-term report: Your answers" })).toBeVisible();
+  await appReady(page);
+  await expect(page.getByTestId("privacy-promise")).toContainText("Your mentor does not");
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel("Months").fill("2");
+  await page.getByRole("button", { name: "Next" }).click();
+  while (await page.getByRole("button", { name: "Next" }).isVisible()) {
+    const question = page.locator("fieldset.question");
+    const key = await question.getAttribute("data-question");
+    await answer(question, key === "s_voice");
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await answer(page.locator("fieldset.question"));
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByTestId("own-report-done")).toContainText("Your answers were sent.");
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).not.toContain("Nobody at the school asks me.");
+  await page.getByRole("link", { name: "My mentoring" }).last().click();
+  await expect(page.getByTestId("report-due").filter({ hasText: "Mid-term report" })).toContainText("answered on");
+
+  const mentor = await (await browser.newContext()).newPage();
+  await logIn(mentor, "mentor@example.org");
+  await menuLink(mentor, "Reports");
+  await appReady(mentor);
+  await expect(dueRow(mentor, "Mid-term report · Ioana Marin", "Ioana Marin's answers")).toContainText("answered on");
+  await expect(mentor.getByText("Nobody at the school asks me.")).toHaveCount(0);
+
+  const manager = await (await browser.newContext()).newPage();
+  await logIn(manager, "manager@example.org");
+  await appReady(manager);
+  await menuLink(manager, "Programmes");
+  await manager.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(manager);
+  await manager.goto(`${new URL(manager.url()).pathname}/matching`);
+  await appReady(manager);
+  await manager.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
+  await expect(manager.getByRole("region", { name: "Mid-term report" })).toContainText("Nobody at the school asks me.");
+});

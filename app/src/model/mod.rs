@@ -122,11 +122,33 @@ pub struct MeetingLogView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct MenteePair {
+    pub id: PairId,
     pub programme_name: String,
     pub mentor_name: String,
     #[serde(with = "crate::model::dates::iso_date")]
     pub started_on: NaiveDate,
+    #[serde(with = "crate::model::dates::iso_date::option")]
+    pub ended_on: Option<NaiveDate>,
+    #[serde(with = "crate::model::dates::iso_date::option")]
+    pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
+}
+
+impl MenteePair {
+    /// The pair as the report form reads it (the mentee's own name is not
+    /// needed: they answer for themselves).
+    pub fn summary(&self) -> PairSummary {
+        PairSummary {
+            id: self.id,
+            programme_name: self.programme_name.clone(),
+            mentor_name: self.mentor_name.clone(),
+            mentee_name: String::new(),
+            started_on: self.started_on,
+            ended_on: self.ended_on,
+            planned_end_on: self.planned_end_on,
+            status: self.status,
+        }
+    }
 }
 
 /// Aggregates of one programme, as a coordinator sees them: counts only,

@@ -155,6 +155,16 @@ mod browser {
                 if !self.from_server.get_untracked() {
                     set_if_changed(self.pairs, data.pairs());
                     set_if_changed(self.logs, data.logs());
+                } else if data.pairs().is_empty() {
+                    // The page came with the mentor's data and the phone has
+                    // none yet (just logged in): keep it now, so the phone
+                    // works offline even if the first sync never finishes.
+                    let kept = data
+                        .save_pairs(&self.pairs.get_untracked())
+                        .and_then(|_| data.save_logs(&self.logs.get_untracked()));
+                    if let Err(problem) = kept {
+                        self.storage_problem.set(Some(problem));
+                    }
                 }
                 self.last_sync.set(data.last_sync());
             }

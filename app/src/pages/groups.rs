@@ -53,13 +53,15 @@ fn entry_owns(path: &str) -> bool {
     ENTRY_PATHS.contains(&trimmed(path))
 }
 
-const MENTOR_PATHS: [&str; 6] = [
+const MENTOR_PATHS: [&str; 7] = [
     "/mentor/log",
     "/mentor/logs",
     "/mentor/outbox",
     "/mentor/reports",
     "/mentor/report",
     "/mentor/goals",
+    // A mentee answering a report with their own login: the same form.
+    "/mentee/report",
 ];
 
 fn mentor_pages_own(path: &str) -> bool {
@@ -135,7 +137,7 @@ pub fn EntryPages() -> impl IntoView {
     move || match trimmed(&path.get()) {
         "/login" => view! { <super::login::LoginPage/> }.into_any(),
         "/no-role" => view! { <super::dispatch::NoRolePage/> }.into_any(),
-        "/mentee" => view! { <super::mentee::MenteePage/> }.into_any(),
+        "/mentee" => view! { <OfficeTexts><super::mentee::MenteePage/></OfficeTexts> }.into_any(),
         "/manager" => {
             view! { <OfficeTexts><super::manager::ManagerPage/></OfficeTexts> }.into_any()
         }
@@ -160,6 +162,7 @@ pub fn MentorPages() -> impl IntoView {
             "/mentor/reports" => view! { <super::reports::ReportsPage/> }.into_any(),
             "/mentor/report" => view! { <super::reports::ReportFormPage/> }.into_any(),
             "/mentor/goals" => view! { <super::goals::MentorGoalsPage/> }.into_any(),
+            "/mentee/report" => view! { <super::reports::MenteeReportPage/> }.into_any(),
             _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }

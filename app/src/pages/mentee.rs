@@ -1,10 +1,14 @@
-//! The mentee's page: who mentors them, and the promise of confidentiality.
-//! Loaded only when opened.
+//! The mentee's page: who mentors them, the reports they answer with their
+//! own login, the goals they set together, and the promise of
+//! confidentiality. Loaded only when opened.
 
+use crate::api::goals::my_goals;
 use crate::api::mentee::mentee_home;
+use crate::api::reports::my_reports;
+use crate::components::use_auth;
 use crate::components::{error_view, format_date, Loading};
 use crate::i18n::{t, use_i18n, Msg};
-use crate::model::MenteePair;
+use crate::model::{due_on, MenteePair, ReportKind, ReportView, Respondent};
 use leptos::prelude::*;
 
 /// The page (a lazy route: see `pages`). Its data is asked for here, so
@@ -12,11 +16,37 @@ use leptos::prelude::*;
 #[component]
 pub fn MenteePage() -> impl IntoView {
     let pairs = Resource::new(|| (), |_| mentee_home());
+    let goals = Resource::new(|| (), |_| my_goals());
+    // Answers saved on this phone but not sent yet go now; the list of
+    // reports is read again once they have.
+    let sent = RwSignal::new(Some(true));
+    let reports = Resource::new(move || sent.get(), |_| my_reports());
+    let auth = use_auth();
+    Effect::new(move |_| {
+        let Some(user) = auth.identity.with(|i| i.as_ref().map(|i| i.user_id)) else {
+            return;
+        };
+        let waiting = crate::offline::storage::BrowserStore::available().is_some_and(|store| {
+            !crate::offline::reports::Reports::new(store, user)
+                .waiting()
+                .is_empty()
+        });
+        if waiting {
+            super::reports::send_own_reports(sent);
+        }
+    });
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || pairs.get().map(|result| match result {
                 Err(error) => error_view(error),
-                Ok(pairs) => view! { <MyMentoring pairs/> }.into_any(),
+                Ok(pairs) => {
+                    let answered = reports.get().and_then(Result::ok).unwrap_or_default();
+                    view! { <MyMentoring pairs=pairs.clone()/> <MyReports pairs answered/> }.into_any()
+                }
+            })}
+            {move || goals.get().map(|result| match result {
+                Err(_) => ().into_any(),
+                Ok(goals) => view! { <MyGoals goals/> }.into_any(),
             })}
         </Suspense>
     }
@@ -54,4 +84,77 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
             <p class="notice">{t(Msg::MenteePrivacy)}</p>
         </section>
     }
+}
+
+/// The goals the mentee set with their mentor, with how far each has come.
+#[component]
+fn MyGoals(goals: Vec<crate::model::GoalView>) -> impl IntoView {
+    if goals.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="page">
+            <h2>{t(Msg::GoalsTitle)}</h2>
+            <ul class="goal-list">
+                {goals.into_iter().map(|goal| view! {
+                    <li data-testid="goal"><super::goals::GoalCard goal/></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// The mid-term and final reports of each pair with a planned end: when
+/// each is due, and whether the mentee answered it (with their own login or
+/// on their mentor's phone).
+#[component]
+fn MyReports(pairs: Vec<MenteePair>, answered: Vec<ReportView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows: Vec<_> = pairs
+        .iter()
+        .filter_map(|pair| Some((pair, pair.planned_end_on?)))
+        .flat_map(|(pair, end)| {
+            [ReportKind::Midterm, ReportKind::Final].map(|kind| {
+                let on = answered
+                    .iter()
+                    .find(|r| {
+                        r.pair_id == pair.id && r.kind == kind && r.respondent == Respondent::Mentee
+                    })
+                    .map(|r| r.date);
+                (pair.id, kind, due_on(kind, pair.started_on, end), on)
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="page">
+            <h2>{t(Msg::MenteeReportsTitle)}</h2>
+            <ul class="report-list">
+                {rows.into_iter().map(|(pair, kind, due, on)| {
+                    let title = match kind {
+                        ReportKind::Midterm => Msg::MidtermReport,
+                        ReportKind::Final => Msg::FinalReport,
+                    };
+                    view! {
+                        <li class="card report-due" data-testid="report-due">
+                            <h3>{t(title)}</h3>
+                            <p>{move || i18n.fill(Msg::DueOnDate, &[("date", &format_date(due, i18n.lang.get()))])}</p>
+                            {match on {
+                                Some(on) => view! {
+                                    <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p>
+                                }.into_any(),
+                                None => view! {
+                                    <a class="button primary" href=format!("/mentee/report?pair={pair}&kind={kind}")>{t(Msg::AnswerReport)}</a>
+                                }.into_any(),
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }

@@ -23,9 +23,14 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-/// The phone's reports of the person logged in (none on the server).
+/// The phone's reports of the person logged in (none on the server): the
+/// mentor's (whose phone syncs), or a mentee's answering with their own login.
 fn local_reports() -> Option<Reports<BrowserStore>> {
-    let user = use_offline().user.get_untracked()?;
+    let user = use_offline().user.get_untracked().or_else(|| {
+        crate::components::use_auth()
+            .identity
+            .with_untracked(|i| i.as_ref().map(|i| i.user_id))
+    })?;
     Some(Reports::new(BrowserStore::available()?, user))
 }
 
@@ -181,6 +186,79 @@ fn DueRow(due: ReportDue, on_phone: Option<ReportItem>) -> impl IntoView {
             {status}
         </li>
     }
+}
+
+/// Sends the reports a mentee answered with their own login (their phone
+/// does not run the mentor's sync): `sent` says whether the server has
+/// them. What could not be sent stays on the phone and is sent the next time
+/// the mentee opens their page or a report online.
+pub fn send_own_reports(sent: RwSignal<Option<bool>>) {
+    let user = crate::components::use_auth()
+        .identity
+        .with_untracked(|i| i.as_ref().map(|i| i.user_id));
+    let Some(user) = user else {
+        sent.set(Some(false));
+        return;
+    };
+    sent.set(None);
+    leptos::task::spawn_local(async move {
+        let answered =
+            crate::offline::extras::sync_extra((user, crate::offline::extras::Extra::SendReports))
+                .await;
+        let waiting = local_reports_of(user).is_some_and(|r| !r.waiting().is_empty());
+        sent.set(Some(answered.is_ok() && !waiting));
+    });
+}
+
+fn local_reports_of(user: UserId) -> Option<Reports<BrowserStore>> {
+    Some(Reports::new(BrowserStore::available()?, user))
+}
+
+/// `/mentee/report?pair=&kind=`: a mentee answers their report with their
+/// own login. The same form as on the mentor's phone, the privacy promise
+/// first; the answers are sent at once (and kept on the phone until then).
+#[component]
+pub fn MenteeReportPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_location().query;
+    let params = move || {
+        query.with(|q| {
+            (
+                PairId::parse(&q.get("pair").unwrap_or_default()).ok(),
+                ReportKind::from_key(&q.get("kind").unwrap_or_default()),
+            )
+        })
+    };
+    let pairs = Resource::new(|| (), |_| crate::api::mentee::mentee_home());
+    let auth = crate::components::use_auth();
+    view! {
+        <OfficeTexts>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || pairs.get().map(|result| match (result, params()) {
+                    (Err(error), _) => crate::components::error_view(error),
+                    // The phone's drafts are opened once the app knows who is here.
+                    _ if auth.identity.with(Option::is_none) => view! { <Loading/> }.into_any(),
+                    (Ok(pairs), (Some(pair), Some(kind))) => match pairs.iter().find(|p| p.id == pair) {
+                        Some(pair) => view! {
+                            <ReportForm pair=pair.summary() kind respondent=Respondent::Mentee item=None own=true/>
+                        }
+                        .into_any(),
+                        None => unknown_report("/mentee"),
+                    },
+                    (Ok(_), _) => unknown_report("/mentee"),
+                })}
+            </Suspense>
+        </OfficeTexts>
+    }
+}
+
+fn unknown_report(back: &'static str) -> AnyView {
+    view! {
+        <section class="page narrow">
+            <p class="notice" role="alert">{t(Msg::ReportUnknown)}</p>
+            <p><a class="button" href=back>{t(Msg::NavReports)}</a></p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The screens of the form. Pure: what "next" and "back" do, tested below.
@@ -342,13 +420,7 @@ fn ReportFormLoader() -> impl IntoView {
             (Some(pair), Some(kind), Some(respondent)) => {
                 view! { <ReportForm pair kind respondent item/> }.into_any()
             }
-            _ => view! {
-                <section class="page narrow">
-                    <p class="notice" role="alert">{t(Msg::ReportUnknown)}</p>
-                    <p><a class="button" href="/mentor/reports">{t(Msg::NavReports)}</a></p>
-                </section>
-            }
-            .into_any(),
+            _ => unknown_report("/mentor/reports"),
         }
     }
 }
@@ -359,6 +431,9 @@ fn ReportForm(
     kind: ReportKind,
     respondent: Respondent,
     item: Option<ReportId>,
+    /// The mentee answers with their own login (not on the mentor's phone).
+    #[prop(optional)]
+    own: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
@@ -394,6 +469,9 @@ fn ReportForm(
     });
     let errors = RwSignal::new(ReportErrors::default());
     let storage_problem = RwSignal::new(false);
+    // The mentee's own report: whether it reached the server (None while
+    // it is being sent).
+    let sent = RwSignal::new(None::<bool>);
     let flow = RwSignal::new(Flow::start(respondent, false, asked.with_value(Vec::len)));
     let simple = move || matches!(flow.get().screen, Screen::One(_));
 
@@ -430,6 +508,10 @@ fn ReportForm(
                     return;
                 };
                 match reports.submit(&draft.get_untracked(), &report, Utc::now()) {
+                    Ok(()) if own => {
+                        flow.update(|f| *f = f.done());
+                        send_own_reports(sent);
+                    }
                     Ok(()) => {
                         offline.sync_now();
                         flow.update(|f| *f = f.done());
@@ -441,8 +523,8 @@ fn ReportForm(
     };
 
     let who = match respondent {
-        Respondent::Mentor => Msg::YourAnswers,
-        Respondent::Mentee => Msg::AnswersOf,
+        Respondent::Mentee if !own => Msg::AnswersOf,
+        _ => Msg::YourAnswers,
     };
     let mentee_name = pair.mentee_name.clone();
     let mentor_name = pair.mentor_name.clone();
@@ -512,6 +594,19 @@ fn ReportForm(
             let navigate = navigate.clone();
             let mentor_name = mentor_name.clone();
             match respondent {
+                Respondent::Mentee if own => view! {
+                    <div class="card" role="status" data-testid="own-report-done">
+                        <p class="big-text">
+                            {move || t(match sent.get() {
+                                None => Msg::OwnReportSending,
+                                Some(true) => Msg::OwnReportSent,
+                                Some(false) => Msg::OwnReportWaiting,
+                            })()}
+                        </p>
+                        <p><a class="button" href="/mentee">{t(Msg::MenteeTitle)}</a></p>
+                    </div>
+                }
+                .into_any(),
                 Respondent::Mentor => view! {
                     <div class="card" role="status">
                         <p class="big-text">{t(Msg::ReportSaved)}</p>

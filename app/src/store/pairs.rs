@@ -98,7 +98,8 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
 #[tracing::instrument(name = "store.pairs.of_mentee", skip_all, err(Display))]
 pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<MenteePair>> {
     let sql = format!(
-        "SELECT pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, {STATUS} AS status \
+        "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, \
+         p.ended_on, p.planned_end_on, {STATUS} AS status \
          FROM pairs p \
          JOIN programmes pr ON pr.id = p.programme_id \
          JOIN users mentor ON mentor.id = p.mentor_id \

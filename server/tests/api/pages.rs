@@ -244,7 +244,11 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
         ),
         (
             Some("mentee@a.test"),
-            vec![("/mentee".to_string(), 200), ("/pairs/go-on".into(), 200)],
+            vec![
+                ("/mentee".to_string(), 200),
+                (format!("/mentee/report?pair={pair}&kind=midterm"), 200),
+                ("/pairs/go-on".into(), 200),
+            ],
         ),
     ] {
         let client = session_without_redirects(&app, who).await;
