@@ -94,8 +94,11 @@ pub fn office_page(path: &str) -> bool {
         // service worker with every part of the texts).
         "/mentor/report",
         "/mentor/reports",
-        // The goals' page too (its texts are the office's).
+        // The goals' page, the meeting log form and the outbox too (their
+        // texts are the office's: the mentor's home does not load them).
         "/mentor/goals",
+        "/mentor/log",
+        "/mentor/outbox",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

@@ -210,16 +210,77 @@ core {
     NoLogsYet { en: "No meeting logs yet. After each meeting with a mentee, fill in a meeting log.", ro: "Nu există încă jurnale. După fiecare întâlnire cu un mentorat, completați un jurnal." }
 
     FormTitle { en: "Mentoring meeting log", ro: "Jurnalul întâlnirii de mentorat" }
-    FormIntro { en: "Please fill out this form after each meeting you have with each of your mentees.", ro: "Vă rugăm să completați acest formular după fiecare întâlnire cu fiecare dintre mentorații dumneavoastră." }
     MenteeLabel { en: "Mentee", ro: "Mentorat" }
-    ChooseMentee { en: "Choose a mentee", ro: "Alegeți un mentorat" }
     DateLabel { en: "Date", ro: "Data" }
-    FormLabel { en: "Form of meeting", ro: "Forma întâlnirii" }
     FormFaceToFace { en: "Face-to-face", ro: "Față în față" }
     FormTelephone { en: "Telephone", ro: "Telefon" }
     FormEmail { en: "Email", ro: "E-mail" }
     FormVideoCall { en: "Video call (Skype or another web conference tool)", ro: "Apel video (Skype sau alt instrument de videoconferință)" }
     FormOther { en: "Other", ro: "Altă formă" }
+    Yes { en: "Yes", ro: "Da" }
+    No { en: "No", ro: "Nu" }
+    FixErrors { en: "Please correct the marked fields.", ro: "Vă rugăm să corectați câmpurile marcate." }
+    LogSavedOnPhone { en: "Meeting log saved on this phone. It will be sent when you are online.", ro: "Jurnalul a fost salvat pe acest telefon. Va fi trimis când aveți conexiune." }
+    LogSending { en: "Meeting log saved on this phone, sending it now…", ro: "Jurnalul a fost salvat pe acest telefon și se trimite acum…" }
+    LogSent { en: "Meeting log sent.", ro: "Jurnalul a fost trimis." }
+    LogNeedsAttention { en: "The meeting log was saved on this phone, but the server did not accept it. See the outbox.", ro: "Jurnalul a fost salvat pe acest telefon, dar serverul nu l-a acceptat. Vedeți lista de trimis." }
+
+    ProblemRequired { en: "Please fill this in.", ro: "Vă rugăm să completați." }
+
+    LogsTitle { en: "My meeting logs", ro: "Jurnalele mele" }
+    ShowLogsOf { en: "Show logs of", ro: "Arată jurnalele pentru" }
+    AllMentees { en: "All mentees", ro: "Toți mentorații" }
+    DurationValue { en: "{h} h {m} min", ro: "{h} h {m} min" }
+    DurationHours { en: "{h} h", ro: "{h} h" }
+    DurationMinutes { en: "{m} min", ro: "{m} min" }
+    ChallengeBadge { en: "Challenge", ro: "Provocare" }
+    WithMentee { en: "with {name}", ro: "cu {name}" }
+    NextSteps { en: "Went well / next steps", ro: "A mers bine / pașii următori" }
+    ChallengeHeading { en: "Challenge or dilemma", ro: "Provocare sau dilemă" }
+
+    MenteeTitle { en: "My mentoring", ro: "Mentoratul meu" }
+    NoRoleText { en: "Your account has no role in a programme yet. Please contact your coordinator.", ro: "Contul dumneavoastră nu are încă un rol într-un program. Contactați coordonatorul." }
+
+    NotFoundTitle { en: "Page not found", ro: "Pagina nu a fost găsită" }
+    NotFoundText { en: "There is nothing at this address.", ro: "Nu există nimic la această adresă." }
+    ForbiddenTitle { en: "Not allowed", ro: "Acces nepermis" }
+    ForbiddenText { en: "Your account may not open this page.", ro: "Contul dumneavoastră nu are acces la această pagină." }
+    ServerErrorTitle { en: "Something went wrong", ro: "Ceva nu a funcționat" }
+    GoHome { en: "Go to my home page", ro: "Mergi la pagina mea" }
+
+    SyncState { en: "Sync state", ro: "Starea sincronizării" }
+    WaitingCount { en: "Waiting to sync: {n}", ro: "De sincronizat: {n}" }
+    LastSync { en: "Last sync: {time}", ro: "Ultima sincronizare: {time}" }
+    SyncNow { en: "Sync now", ro: "Sincronizează" }
+    SyncAllSent { en: "All sent", ro: "Totul trimis" }
+    SyncAllSentAt { en: "All sent · {time}", ro: "Totul trimis · {time}" }
+    SyncSending { en: "Sending {n}…", ro: "Se trimit {n}…" }
+    SyncWaitingRetry { en: "{n} waiting · trying again soon", ro: "{n} de trimis · se reîncearcă" }
+    SyncOfflineWaiting { en: "Offline · {n} saved on this phone", ro: "Offline · {n} salvate pe telefon" }
+    SyncOfflineNothing { en: "Offline · nothing waiting", ro: "Offline · nimic de trimis" }
+    SyncAttention { en: "{n} need attention", ro: "{n} necesită atenție" }
+    SyncNeedsLogin { en: "Log in again to send {n}", ro: "Autentificați-vă pentru a trimite {n}" }
+    StateWaiting { en: "Waiting to sync", ro: "Așteaptă sincronizarea" }
+    StateSynced { en: "Synced", ro: "Sincronizat" }
+    StateAttention { en: "Needs attention", ro: "Necesită atenție" }
+    StorageFull { en: "The phone's storage for Parent Bridge is full. Sync, then try again; what you typed is still in the form.", ro: "Spațiul de stocare al telefonului pentru Parent Bridge este plin. Sincronizați, apoi încercați din nou; ce ați scris este încă în formular." }
+    StorageUnavailable { en: "This browser does not let Parent Bridge keep data on the phone, so logs cannot be saved offline. Allow site data (or leave private browsing), then try again; what you typed is still in the form.", ro: "Acest browser nu permite aplicației Parent Bridge să păstreze date pe telefon, deci jurnalele nu pot fi salvate offline. Permiteți datele site-ului (sau ieșiți din navigarea privată), apoi încercați din nou; ce ați scris este încă în formular." }
+    StorageFailed { en: "The phone could not save Parent Bridge's data. Please try again; what you typed is still in the form.", ro: "Telefonul nu a putut salva datele Parent Bridge. Încercați din nou; ce ați scris este încă în formular." }
+    UpdateAvailable { en: "A new version of Parent Bridge is ready. Your drafts and waiting logs are kept.", ro: "O nouă versiune Parent Bridge este disponibilă. Ciornele și jurnalele în așteptare se păstrează." }
+    ReloadNow { en: "Reload now", ro: "Reîncarcă acum" }
+    Later { en: "Later", ro: "Mai târziu" }
+    UnsyncedAtLogout { en: "Some meeting logs have not reached the server yet ({n}). If you log out now they stay on this phone and are sent after you log in again.", ro: "Unele jurnale nu au ajuns încă pe server ({n}). Dacă vă deconectați acum, ele rămân pe telefon și vor fi trimise după ce vă autentificați din nou." }
+    SyncFirst { en: "Sync first", ro: "Sincronizează întâi" }
+    LogOutAnyway { en: "Log out anyway", ro: "Deconectează-mă oricum" }
+    Cancel { en: "Cancel", ro: "Anulează" }
+    SeeGoals { en: "Goals", ro: "Obiective" }
+}
+office {
+    // The meeting log form, the outbox and the mentee's page (office texts:
+    // those pages load them; the mentor's home does not need them).
+    FormIntro { en: "Please fill out this form after each meeting you have with each of your mentees.", ro: "Vă rugăm să completați acest formular după fiecare întâlnire cu fiecare dintre mentorații dumneavoastră." }
+    ChooseMentee { en: "Choose a mentee", ro: "Alegeți un mentorat" }
+    FormLabel { en: "Form of meeting", ro: "Forma întâlnirii" }
     DurationLabel { en: "Duration of the meeting: how long it lasted", ro: "Durata întâlnirii: cât a durat" }
     HoursLabel { en: "Hours", ro: "Ore" }
     MinutesLabel { en: "Minutes", ro: "Minute" }
@@ -227,20 +288,11 @@ core {
     WentWellLabel { en: "Do you think the session went well? What are the next steps you and your mentee will work on?", ro: "Credeți că întâlnirea a mers bine? Care sunt următorii pași la care veți lucra împreună cu mentoratul?" }
     ChallengeLabel { en: "Is there any challenge or dilemma you are facing?", ro: "Vă confruntați cu vreo provocare sau dilemă?" }
     ChallengeTextLabel { en: "If YES, please describe it", ro: "Dacă DA, vă rugăm să o descrieți" }
-    Yes { en: "Yes", ro: "Da" }
-    No { en: "No", ro: "Nu" }
     SaveLog { en: "Save meeting log", ro: "Salvează jurnalul" }
     DraftSaved { en: "Draft saved on this phone", ro: "Ciornă salvată pe acest telefon" }
     DraftRestored { en: "Your unfinished log was kept on this phone: carry on where you stopped.", ro: "Jurnalul neterminat a fost păstrat pe acest telefon: continuați de unde ați rămas." }
-    FixErrors { en: "Please correct the marked fields.", ro: "Vă rugăm să corectați câmpurile marcate." }
-    LogSavedOnPhone { en: "Meeting log saved on this phone. It will be sent when you are online.", ro: "Jurnalul a fost salvat pe acest telefon. Va fi trimis când aveți conexiune." }
-    LogSending { en: "Meeting log saved on this phone, sending it now…", ro: "Jurnalul a fost salvat pe acest telefon și se trimite acum…" }
-    LogSent { en: "Meeting log sent.", ro: "Jurnalul a fost trimis." }
-    LogNeedsAttention { en: "The meeting log was saved on this phone, but the server did not accept it. See the outbox.", ro: "Jurnalul a fost salvat pe acest telefon, dar serverul nu l-a acceptat. Vedeți lista de trimis." }
     ClearDraft { en: "Clear the form", ro: "Golește formularul" }
     ConfirmClearDraft { en: "Clear everything typed in this form?", ro: "Ștergeți tot ce ați scris în acest formular?" }
-
-    ProblemRequired { en: "Please fill this in.", ro: "Vă rugăm să completați." }
     ProblemNotADate { en: "Please enter a date as year-month-day.", ro: "Introduceți o dată în forma an-lună-zi." }
     ProblemDateInFuture { en: "The date cannot be in the future.", ro: "Data nu poate fi în viitor." }
     ProblemDateBeforePairStart { en: "The date cannot be before the mentoring started.", ro: "Data nu poate fi înainte de începutul mentoratului." }
@@ -258,49 +310,12 @@ core {
     ProblemUnreadable { en: "The server could not read this log. Open it, check it and save it again.", ro: "Serverul nu a putut citi acest jurnal. Deschideți-l, verificați-l și salvați-l din nou." }
     ProblemNotAccepted { en: "The server could not store this log, although it stored the others. Open it and save it again; if it keeps happening, tell your mentor manager.", ro: "Serverul nu a putut păstra acest jurnal, deși le-a păstrat pe celelalte. Deschideți-l și salvați-l din nou; dacă se repetă, anunțați managerul de mentori." }
     ProblemContentDamaged { en: "The log was damaged on its way to the server. Open it, check it and save it again.", ro: "Jurnalul s-a deteriorat pe drum spre server. Deschideți-l, verificați-l și salvați-l din nou." }
-
-    LogsTitle { en: "My meeting logs", ro: "Jurnalele mele" }
-    ShowLogsOf { en: "Show logs of", ro: "Arată jurnalele pentru" }
-    AllMentees { en: "All mentees", ro: "Toți mentorații" }
-    DurationValue { en: "{h} h {m} min", ro: "{h} h {m} min" }
-    DurationHours { en: "{h} h", ro: "{h} h" }
-    DurationMinutes { en: "{m} min", ro: "{m} min" }
-    ChallengeBadge { en: "Challenge", ro: "Provocare" }
-    WithMentee { en: "with {name}", ro: "cu {name}" }
-    NextSteps { en: "Went well / next steps", ro: "A mers bine / pașii următori" }
-    ChallengeHeading { en: "Challenge or dilemma", ro: "Provocare sau dilemă" }
-
-    MenteeTitle { en: "My mentoring", ro: "Mentoratul meu" }
     YourMentor { en: "Your mentor: {name}", ro: "Mentorul dumneavoastră: {name}" }
     InProgramme { en: "Programme: {name}", ro: "Program: {name}" }
     NotMatchedYet { en: "You are not matched with a mentor yet. Your mentor manager will contact you.", ro: "Nu aveți încă un mentor. Managerul de mentori vă va contacta." }
     MenteePrivacy { en: "What you share with your mentor stays between you, your mentor and the mentor manager.", ro: "Ce împărtășiți cu mentorul rămâne între dumneavoastră, mentor și managerul de mentori." }
-    NoRoleText { en: "Your account has no role in a programme yet. Please contact your coordinator.", ro: "Contul dumneavoastră nu are încă un rol într-un program. Contactați coordonatorul." }
-
-    NotFoundTitle { en: "Page not found", ro: "Pagina nu a fost găsită" }
-    NotFoundText { en: "There is nothing at this address.", ro: "Nu există nimic la această adresă." }
-    ForbiddenTitle { en: "Not allowed", ro: "Acces nepermis" }
-    ForbiddenText { en: "Your account may not open this page.", ro: "Contul dumneavoastră nu are acces la această pagină." }
-    ServerErrorTitle { en: "Something went wrong", ro: "Ceva nu a funcționat" }
-    GoHome { en: "Go to my home page", ro: "Mergi la pagina mea" }
-
-    SyncState { en: "Sync state", ro: "Starea sincronizării" }
-    WaitingCount { en: "Waiting to sync: {n}", ro: "De sincronizat: {n}" }
-    LastSync { en: "Last sync: {time}", ro: "Ultima sincronizare: {time}" }
     NeverSynced { en: "Not synced yet", ro: "Nesincronizat încă" }
-    SyncNow { en: "Sync now", ro: "Sincronizează" }
-    SyncAllSent { en: "All sent", ro: "Totul trimis" }
-    SyncAllSentAt { en: "All sent · {time}", ro: "Totul trimis · {time}" }
-    SyncSending { en: "Sending {n}…", ro: "Se trimit {n}…" }
-    SyncWaitingRetry { en: "{n} waiting · trying again soon", ro: "{n} de trimis · se reîncearcă" }
-    SyncOfflineWaiting { en: "Offline · {n} saved on this phone", ro: "Offline · {n} salvate pe telefon" }
-    SyncOfflineNothing { en: "Offline · nothing waiting", ro: "Offline · nimic de trimis" }
-    SyncAttention { en: "{n} need attention", ro: "{n} necesită atenție" }
-    SyncNeedsLogin { en: "Log in again to send {n}", ro: "Autentificați-vă pentru a trimite {n}" }
     StateDraft { en: "Unfinished draft", ro: "Ciornă neterminată" }
-    StateWaiting { en: "Waiting to sync", ro: "Așteaptă sincronizarea" }
-    StateSynced { en: "Synced", ro: "Sincronizat" }
-    StateAttention { en: "Needs attention", ro: "Necesită atenție" }
     ReasonConflict { en: "A different log with the same id is already on the server. Nothing was overwritten. Send yours as a new log, or discard it.", ro: "Pe server există deja alt jurnal cu același identificator. Nimic nu a fost suprascris. Trimiteți-l pe al dumneavoastră ca jurnal nou sau renunțați la el." }
     OutboxTitle { en: "Outbox", ro: "De trimis" }
     OutboxIntro { en: "Meeting logs saved on this phone and whether they have reached the server.", ro: "Jurnalele salvate pe acest telefon și dacă au ajuns pe server." }
@@ -310,28 +325,15 @@ core {
     Discard { en: "Discard", ro: "Renunță" }
     ConfirmDiscard { en: "Delete this log from the phone? It has not reached the server and cannot be recovered.", ro: "Ștergeți acest jurnal de pe telefon? Nu a ajuns pe server și nu mai poate fi recuperat." }
     AlreadyInOutbox { en: "This log was already saved (perhaps in another tab). It was not saved twice.", ro: "Acest jurnal a fost deja salvat (poate în altă filă). Nu a fost salvat de două ori." }
-    StorageFull { en: "The phone's storage for Parent Bridge is full. Sync, then try again; what you typed is still in the form.", ro: "Spațiul de stocare al telefonului pentru Parent Bridge este plin. Sincronizați, apoi încercați din nou; ce ați scris este încă în formular." }
-    StorageUnavailable { en: "This browser does not let Parent Bridge keep data on the phone, so logs cannot be saved offline. Allow site data (or leave private browsing), then try again; what you typed is still in the form.", ro: "Acest browser nu permite aplicației Parent Bridge să păstreze date pe telefon, deci jurnalele nu pot fi salvate offline. Permiteți datele site-ului (sau ieșiți din navigarea privată), apoi încercați din nou; ce ați scris este încă în formular." }
-    StorageFailed { en: "The phone could not save Parent Bridge's data. Please try again; what you typed is still in the form.", ro: "Telefonul nu a putut salva datele Parent Bridge. Încercați din nou; ce ați scris este încă în formular." }
     PersistRefused { en: "This browser may delete saved logs when space runs low. Sync whenever you can.", ro: "Acest browser poate șterge jurnalele salvate când spațiul se termină. Sincronizați cât de des puteți." }
-    UpdateAvailable { en: "A new version of Parent Bridge is ready. Your drafts and waiting logs are kept.", ro: "O nouă versiune Parent Bridge este disponibilă. Ciornele și jurnalele în așteptare se păstrează." }
-    ReloadNow { en: "Reload now", ro: "Reîncarcă acum" }
     Understood { en: "Understood", ro: "Am înțeles" }
-    Later { en: "Later", ro: "Mai târziu" }
-    UnsyncedAtLogout { en: "Some meeting logs have not reached the server yet ({n}). If you log out now they stay on this phone and are sent after you log in again.", ro: "Unele jurnale nu au ajuns încă pe server ({n}). Dacă vă deconectați acum, ele rămân pe telefon și vor fi trimise după ce vă autentificați din nou." }
-    SyncFirst { en: "Sync first", ro: "Sincronizează întâi" }
-    LogOutAnyway { en: "Log out anyway", ro: "Deconectează-mă oricum" }
-    Cancel { en: "Cancel", ro: "Anulează" }
     GoalsWorkedOn { en: "Goals worked on", ro: "Obiective la care s-a lucrat" }
     GoalsWorkedOnHint { en: "For each goal, how far it has come after this meeting.", ro: "Pentru fiecare obiectiv, cât de departe a ajuns după această întâlnire." }
     NotWorkedOn { en: "Not worked on this time", ro: "Nu s-a lucrat la el de data aceasta" }
     ProgressNotStarted { en: "Not started", ro: "Neînceput" }
     ProgressUnderWay { en: "Under way", ro: "În curs" }
     ProgressReached { en: "Reached", ro: "Atins" }
-    SeeGoals { en: "Goals", ro: "Obiective" }
     ProblemUnknownGoal { en: "This goal is not one of this mentee's goals.", ro: "Acest obiectiv nu este unul dintre obiectivele acestui mentorat." }
-}
-office {
     ManagerTitle { en: "Meeting logs of my programme", ro: "Jurnalele de întâlnire din programul meu" }
     ManagerIntro { en: "Newest first. Logs that report a challenge or dilemma are marked.", ro: "Cele mai noi primele. Jurnalele care semnalează o provocare sau o dilemă sunt marcate." }
     NoProgrammeLogs { en: "No meeting logs yet in your programme.", ro: "Nu există încă jurnale de întâlnire în programul dumneavoastră." }

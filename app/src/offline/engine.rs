@@ -272,13 +272,17 @@ mod browser {
 
         async fn run(self) {
             self.status.set(SyncStatus::Syncing);
+            let user = self.user.get_untracked();
+            let (has_goals, has_reports) = match (self.data(), user) {
+                (Some(data), Some(user)) => (
+                    super::super::goals::has_goals(data.store(), user),
+                    super::super::reports::has_reports(data.store(), user),
+                ),
+                _ => (false, false),
+            };
             // Goals first: a meeting log may name a goal made with it.
-            let goals = match self.user.get_untracked() {
-                Some(user)
-                    if self
-                        .data()
-                        .is_some_and(|d| super::super::goals::has_goals(d.store(), user)) =>
-                {
+            let goals = match user {
+                Some(user) if has_goals => {
                     let sent = sync_extra((user, Extra::SendGoals)).await;
                     self.goals_changed.update(|n| *n += 1);
                     sent
@@ -298,16 +302,21 @@ mod browser {
                     }),
             };
             self.reload_outbox();
-            // Reports go the same way, by code loaded only when there are any.
-            let result = match (result, self.user.get_untracked()) {
-                (Ok(answered), Some(user))
-                    if self
-                        .data()
-                        .is_some_and(|d| super::super::reports::has_reports(d.store(), user)) =>
-                {
-                    sync_extra((user, Extra::SendReports))
-                        .await
-                        .map(|reports| answered + reports)
+            // Then, by code loaded only when needed: the reports, and the
+            // goals once a page that shows them was opened (their progress
+            // comes from the logs just sent).
+            let fetch_goals = self.goals_wanted.get_untracked();
+            let result = match (result, user) {
+                (Ok(answered), Some(user)) if has_reports || fetch_goals => {
+                    let step = Extra::AfterLogs {
+                        reports: has_reports,
+                        goals: fetch_goals,
+                    };
+                    let more = sync_extra((user, step)).await;
+                    if fetch_goals {
+                        self.goals_changed.update(|n| *n += 1);
+                    }
+                    more.map(|n| answered + n)
                 }
                 (result, _) => result,
             };
@@ -351,13 +360,6 @@ mod browser {
         async fn refresh(&self) -> Result<(), AppError> {
             let pairs = mentor_pairs().await?;
             let logs = mentor_logs(None).await?;
-            match self.user.get_untracked() {
-                Some(user) if self.goals_wanted.get_untracked() => {
-                    sync_extra((user, Extra::FetchGoals)).await?;
-                    self.goals_changed.update(|n| *n += 1);
-                }
-                _ => {}
-            }
             if let Some(data) = self.data() {
                 if let Err(problem) = data.save_pairs(&pairs).and_then(|_| data.save_logs(&logs)) {
                     self.storage_problem.set(Some(problem));

@@ -17,11 +17,10 @@ pub enum Extra {
     /// The waiting goal changes, before the meeting logs (which may name a
     /// goal made with them).
     SendGoals,
-    /// The waiting reports, after the meeting logs.
-    SendReports,
-    /// The server's goals (with the progress the logs just sent give them),
-    /// kept on the phone; waiting goal changes are sent first.
-    FetchGoals,
+    /// After the meeting logs: the waiting reports, and the server's goals
+    /// (with the progress the logs just sent give them) kept on the phone,
+    /// waiting goal changes sent first.
+    AfterLogs { reports: bool, goals: bool },
 }
 
 /// Runs one step for `user`; the number of items the server answered.
@@ -31,20 +30,23 @@ pub async fn sync_extra(request: (UserId, Extra)) -> Result<usize, AppError> {
     let Some(store) = BrowserStore::available() else {
         return Ok(0);
     };
-    match step {
-        Extra::SendReports => {
-            let reports = Reports::new(store, user);
-            reports::send(&reports, crate::api::reports::sync_reports, Utc::now).await
-        }
-        Extra::SendGoals | Extra::FetchGoals => {
-            let goals = Goals::new(store, user);
-            let answered = goals::send(&goals, crate::api::goals::sync_goals, Utc::now).await?;
-            if step == Extra::FetchGoals {
-                let stored = crate::api::goals::my_goals().await?;
-                // A full phone keeps the older copy; it is read again later.
-                let _ = goals.save_cached(&stored);
-            }
-            Ok(answered)
+    let (reports, fetch_goals) = match step {
+        Extra::SendGoals => (false, false),
+        Extra::AfterLogs { reports, goals } => (reports, goals),
+    };
+    let mut answered = 0;
+    if step == Extra::SendGoals || fetch_goals {
+        let goals = Goals::new(store, user);
+        answered += goals::send(&goals, crate::api::goals::sync_goals, Utc::now).await?;
+        if fetch_goals {
+            let stored = crate::api::goals::my_goals().await?;
+            // A full phone keeps the older copy; it is read again later.
+            let _ = goals.save_cached(&stored);
         }
     }
+    if reports {
+        let reports = Reports::new(store, user);
+        answered += reports::send(&reports, crate::api::reports::sync_reports, Utc::now).await?;
+    }
+    Ok(answered)
 }

@@ -43,7 +43,16 @@ pub fn pair_goals(
         }
         offline.goals_wanted.set(true);
         leptos::task::spawn_local(async move {
-            if sync_extra((user, Extra::FetchGoals)).await.is_ok() {
+            if sync_extra((
+                user,
+                Extra::AfterLogs {
+                    reports: false,
+                    goals: true,
+                },
+            ))
+            .await
+            .is_ok()
+            {
                 offline.goals_changed.update(|n| *n += 1);
             }
         });

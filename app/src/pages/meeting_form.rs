@@ -116,7 +116,9 @@ fn has_content(log: &MeetingLogInput) -> bool {
 pub fn MeetingLogPage() -> impl IntoView {
     view! {
         <MentorFrame>
-            <MeetingLogForm/>
+            <crate::components::OfficeTexts>
+                <MeetingLogForm/>
+            </crate::components::OfficeTexts>
         </MentorFrame>
     }
 }

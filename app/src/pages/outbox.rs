@@ -13,7 +13,9 @@ use leptos::prelude::*;
 pub fn OutboxPage() -> impl IntoView {
     view! {
         <MentorFrame>
-            <OutboxContent/>
+            <crate::components::OfficeTexts>
+                <OutboxContent/>
+            </crate::components::OfficeTexts>
         </MentorFrame>
     }
 }

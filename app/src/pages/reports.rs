@@ -202,9 +202,12 @@ pub fn send_own_reports(sent: RwSignal<Option<bool>>) {
     };
     sent.set(None);
     leptos::task::spawn_local(async move {
-        let answered =
-            crate::offline::extras::sync_extra((user, crate::offline::extras::Extra::SendReports))
-                .await;
+        use crate::offline::extras::{sync_extra, Extra};
+        let step = Extra::AfterLogs {
+            reports: true,
+            goals: false,
+        };
+        let answered = sync_extra((user, step)).await;
         let waiting = local_reports_of(user).is_some_and(|r| !r.waiting().is_empty());
         sent.set(Some(answered.is_ok() && !waiting));
     });
