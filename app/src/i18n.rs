@@ -619,6 +619,10 @@ office {
     ProblemDuplicateGoal { en: "The same goal is named twice.", ro: "Același obiectiv este menționat de două ori." }
     ProblemMissingRevision { en: "An earlier change of this goal has not reached the server. Send it first, or discard this change.", ro: "O modificare anterioară a acestui obiectiv nu a ajuns pe server. Trimiteți-o întâi sau renunțați la această modificare." }
     ProblemWithdrawn { en: "This goal was withdrawn; it can no longer be changed.", ro: "Acest obiectiv a fost retras; nu mai poate fi modificat." }
+    GoOnHidden { en: "Answers were given earlier on this phone. They are kept, and not shown again: you see only what is still to answer.", ro: "Pe acest telefon s-au dat deja răspunsuri. Ele sunt păstrate și nu se mai afișează: vedeți doar ce mai este de răspuns." }
+    GoOnAnswering { en: "Go on", ro: "Continuați" }
+    StartAgain { en: "Start again", ro: "Începeți din nou" }
+    ConfirmStartAgain { en: "Start again? The answers given earlier are deleted.", ro: "Începeți din nou? Răspunsurile date anterior se șterg." }
     OwnReportSending { en: "Thank you. Your answers are being sent…", ro: "Vă mulțumim. Răspunsurile se trimit…" }
     OwnReportSent { en: "Thank you. Your answers were sent. Your mentor does not see them; the mentor manager does.", ro: "Vă mulțumim. Răspunsurile au fost trimise. Mentorul nu le vede; managerul de mentori le vede." }
     OwnReportWaiting { en: "Thank you. Your answers are saved on this phone and are sent when you open Parent Bridge with a connection.", ro: "Vă mulțumim. Răspunsurile sunt salvate pe telefon și se trimit când deschideți Parent Bridge cu conexiune." }

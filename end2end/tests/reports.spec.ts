@@ -153,3 +153,33 @@ test("a mentee with their own login answers the mid-term report; the manager rea
   await manager.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
   await expect(manager.getByRole("region", { name: "Mid-term report" })).toContainText("Nobody at the school asks me.");
 });
+
+test("a mentee who stopped half way goes on later with the answers given hidden, so the mentor never reads them", async ({ page }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await menuLink(page, "Reports");
+  await appReady(page);
+  const handOver = dueRow(page, "Mid-term report · Ioana Marin", "Ioana Marin's answers").getByRole("link", {
+    name: "Hand the phone to Ioana Marin",
+  });
+  await handOver.click();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel("Months").fill("2");
+  await page.getByRole("button", { name: "Next" }).click();
+  for (let n = 0; n < 3; n++) {
+    await answer(page.locator("fieldset.question"));
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await expect(page.getByText("5 of 11")).toBeVisible();
+
+  // Ioana stops; later the form is opened again on the same phone.
+  await page.getByRole("link", { name: "Reports" }).last().click();
+  await handOver.click();
+  await expect(page.getByTestId("go-on-hidden")).toContainText("not shown again");
+  await page.getByRole("button", { name: "Go on" }).click();
+
+  await expect(page.getByText("5 of 11")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Back" })).toBeDisabled();
+  await expect(page.getByLabel("One question at a time, with big buttons")).toHaveCount(0);
+  await expect(page.getByLabel("Months")).toHaveCount(0);
+});

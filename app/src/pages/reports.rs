@@ -283,6 +283,10 @@ pub struct Flow {
     pub screen: Screen,
     /// The number of single-question screens (the items and the first).
     pub screens: usize,
+    /// Screens never shown again: a mentee who goes on with answers given
+    /// earlier on the mentor's phone sees only what is still to answer, so
+    /// nobody else reads the earlier answers on it (bit n: screen n).
+    pub hidden: u64,
 }
 
 impl Flow {
@@ -297,13 +301,45 @@ impl Flow {
         Flow {
             screen,
             screens: items + 1,
+            hidden: 0,
+        }
+    }
+
+    fn visible(self, n: usize) -> bool {
+        n < self.screens && (n >= 64 || self.hidden & (1 << n) == 0)
+    }
+
+    fn first_visible_from(self, from: usize) -> Option<usize> {
+        (from..self.screens).find(|&n| self.visible(n))
+    }
+
+    /// From the promise, on with the answers given earlier hidden: only
+    /// the screens with `open` (bit n: screen n still to answer) are shown.
+    pub fn go_on(self, open: u64) -> Flow {
+        let all = if self.screens >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.screens) - 1
+        };
+        let hidden = all & !open;
+        let flow = Flow { hidden, ..self };
+        // Everything answered: the last screen, to send.
+        let screen = flow.first_visible_from(0).unwrap_or(self.screens - 1);
+        Flow {
+            screen: Screen::One(screen),
+            // The last screen (the send button) is always reachable.
+            hidden: hidden & !(1 << (self.screens - 1).min(63)),
+            ..self
         }
     }
 
     pub fn next(self) -> Flow {
         let screen = match self.screen {
-            Screen::Promise => Screen::One(0),
-            Screen::One(n) if n + 1 < self.screens => Screen::One(n + 1),
+            Screen::Promise => Screen::One(self.first_visible_from(0).unwrap_or(0)),
+            Screen::One(n) => match self.first_visible_from(n + 1) {
+                Some(next) => Screen::One(next),
+                None => Screen::One(n),
+            },
             other => other,
         };
         Flow { screen, ..self }
@@ -311,16 +347,25 @@ impl Flow {
 
     pub fn back(self) -> Flow {
         let screen = match self.screen {
-            Screen::One(n) if n > 0 => Screen::One(n - 1),
+            Screen::One(n) => match (0..n).rev().find(|&m| self.visible(m)) {
+                Some(previous) => Screen::One(previous),
+                None => Screen::One(n),
+            },
             other => other,
         };
         Flow { screen, ..self }
     }
 
-    /// Shows the screen of a question (to point at a problem).
+    /// Whether there is a screen before this one to go back to.
+    pub fn can_go_back(self) -> bool {
+        matches!(self.screen, Screen::One(n) if (0..n).any(|m| self.visible(m)))
+    }
+
+    /// Shows the screen of a question (to point at a problem), unless it is
+    /// hidden.
     pub fn show(self, screen: usize) -> Flow {
         match self.screen {
-            Screen::One(_) => Flow {
+            Screen::One(_) if self.visible(screen.min(self.screens - 1)) => Flow {
                 screen: Screen::One(screen.min(self.screens - 1)),
                 ..self
             },
@@ -328,17 +373,19 @@ impl Flow {
         }
     }
 
+    /// The whole form or one question at a time; never the whole form while
+    /// earlier answers are hidden.
     pub fn simple(self, on: bool) -> Flow {
         let screen = match (self.screen, on) {
             (Screen::Whole, true) => Screen::One(0),
-            (Screen::One(_), false) => Screen::Whole,
+            (Screen::One(_), false) if self.hidden == 0 => Screen::Whole,
             (other, _) => other,
         };
         Flow { screen, ..self }
     }
 
     pub fn is_last(self) -> bool {
-        self.screen == Screen::One(self.screens - 1)
+        matches!(self.screen, Screen::One(n) if self.first_visible_from(n + 1).is_none())
     }
 
     pub fn done(self) -> Flow {
@@ -347,6 +394,29 @@ impl Flow {
             ..self
         }
     }
+}
+
+/// The screens that still need an answer (bit n: screen n), from what the
+/// rules find wrong with the draft.
+fn open_screens(asked: &[Item], errors: &ReportErrors) -> u64 {
+    errors.iter().fold(0u64, |open, e| {
+        let screen = asked
+            .iter()
+            .position(|item| item.question == e.question)
+            .map(|n| n + 1)
+            .unwrap_or(0);
+        open | (1u64 << screen.min(63))
+    })
+}
+
+/// Whether anything was answered in a report draft.
+fn has_answers(report: &ReportInput) -> bool {
+    !report.months.trim().is_empty()
+        || !report.weeks.trim().is_empty()
+        || report
+            .answers
+            .values()
+            .any(|a| !a.choice.trim().is_empty() || !a.text.trim().is_empty())
 }
 
 /// The screen (in the simple mode) of the first question with a problem.
@@ -492,6 +562,32 @@ fn ReportForm(
         started_on: pair.started_on,
         ended_on: pair.ended_on,
     };
+    // A mentee's answers given earlier on the mentor's phone (a report left
+    // half done): the mentee goes on with them hidden, or starts again.
+    let resuming =
+        move || respondent == Respondent::Mentee && !own && draft.with(|d| has_answers(&d.report));
+    let go_on = move || {
+        let ctx = ValidationContext {
+            latest_date: local_today(),
+            pair: Some(dates),
+        };
+        let open = match draft.get_untracked().report.validate(&ctx) {
+            Ok(_) => 0,
+            Err(found) => asked.with_value(|a| open_screens(a, &found)),
+        };
+        flow.update(|f| *f = f.go_on(open));
+    };
+    let start_again = move || {
+        if crate::components::confirm(i18n.text(Msg::ConfirmStartAgain)) {
+            draft.update(|d| {
+                d.report.months.clear();
+                d.report.weeks.clear();
+                d.report.answers.clear();
+            });
+            save();
+            flow.update(|f| *f = f.next());
+        }
+    };
     let submit = move || {
         let input = draft.get_untracked().report;
         let ctx = ValidationContext {
@@ -555,9 +651,26 @@ fn ReportForm(
             <div class="card promise" data-testid="privacy-promise">
                 <h2>{t(Msg::ReportPrivacyTitle)}</h2>
                 <p class="big-text">{t(Msg::PrivacyPromise)}</p>
-                <button type="button" class="primary big" on:click=move |_| flow.update(|f| *f = f.next())>
-                    {t(Msg::StartAnswering)}
-                </button>
+                {move || if resuming() {
+                    view! {
+                        <p class="big-text" data-testid="go-on-hidden">{t(Msg::GoOnHidden)}</p>
+                        <button type="button" class="primary big" on:click=move |_| go_on()>
+                            {t(Msg::GoOnAnswering)}
+                        </button>
+                        " "
+                        <button type="button" class="big" on:click=move |_| start_again()>
+                            {t(Msg::StartAgain)}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="primary big" on:click=move |_| flow.update(|f| *f = f.next())>
+                            {t(Msg::StartAnswering)}
+                        </button>
+                    }
+                    .into_any()
+                }}
             </div>
         }
         .into_any(),
@@ -582,7 +695,7 @@ fn ReportForm(
                     </p>
                     {question_view(n)}
                     <div class="form-actions step-actions">
-                        <button type="button" class="big" disabled=n == 0 on:click=move |_| flow.update(|f| *f = f.back())>
+                        <button type="button" class="big" disabled=!flow.get().can_go_back() on:click=move |_| flow.update(|f| *f = f.back())>
                             {t(Msg::Back)}
                         </button>
                         <button type="submit" class="primary big">
@@ -636,7 +749,7 @@ fn ReportForm(
     view! {
         <section class="page narrow report-page">
             <h1>{title}</h1>
-            <Show when=in_form>
+            <Show when=move || in_form() && flow.with(|f| f.hidden == 0)>
                 <label class="switch">
                     <input type="checkbox" prop:checked=simple
                         on:change=move |ev| { let on = event_target_checked(&ev); flow.update(|f| *f = f.simple(on)); }/>
@@ -808,6 +921,58 @@ mod tests {
             Flow::start(Respondent::Mentor, true, 10).screen,
             Screen::One(0)
         );
+    }
+
+    #[test]
+    fn a_mentee_who_goes_on_sees_only_the_questions_still_to_answer() {
+        // Screens 0..=4; screens 1 and 3 still need an answer.
+        let flow = Flow::start(Respondent::Mentee, false, 4).go_on(0b01010);
+        assert_eq!(flow.screen, Screen::One(1));
+        assert!(!flow.can_go_back(), "the answered screen 0 stays hidden");
+        assert_eq!(flow.back().screen, Screen::One(1));
+        let flow = flow.next();
+        assert_eq!(flow.screen, Screen::One(3));
+        assert!(!flow.is_last(), "the last screen sends, so it is shown");
+        let flow = flow.next();
+        assert_eq!(flow.screen, Screen::One(4));
+        assert!(flow.is_last());
+        assert_eq!(flow.back().screen, Screen::One(3));
+        assert_eq!(
+            flow.show(0).screen,
+            Screen::One(4),
+            "a hidden screen is never shown"
+        );
+        assert_eq!(flow.simple(false).screen, Screen::One(4), "no whole form");
+    }
+
+    #[test]
+    fn a_mentee_whose_answers_are_all_given_goes_straight_to_sending() {
+        let flow = Flow::start(Respondent::Mentee, false, 4).go_on(0);
+        assert_eq!(flow.screen, Screen::One(4));
+        assert!(flow.is_last());
+        assert!(!flow.can_go_back());
+    }
+
+    #[test]
+    fn the_screens_still_to_answer_come_from_the_rules() {
+        let asked = items(ReportKind::Midterm, Respondent::Mentee);
+        let voice = 1 + asked
+            .iter()
+            .position(|i| i.question == Question::SVoice)
+            .unwrap();
+        let mut errors = ReportErrors::one(Question::SVoice, Problem::Required);
+        errors.push(Question::TimeMet, Problem::Required);
+        assert_eq!(open_screens(&asked, &errors), (1 << voice) | 1);
+        let mut input = ReportInput::default();
+        assert!(!has_answers(&input));
+        input.answers.insert(
+            Question::SVoice.key().into(),
+            AnswerInput {
+                choice: "agree".into(),
+                text: String::new(),
+            },
+        );
+        assert!(has_answers(&input));
     }
 
     #[test]
