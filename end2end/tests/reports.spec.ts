@@ -2,6 +2,9 @@
 // fills theirs, hands the phone to the mentee who answers one question at a
 // time, and gives it back; back online, both reports reach the manager once,
 // side by side in the mirror view, and the mentor cannot read the mentee's.
+// Also: the mentee answering with their own login, a half-done mentee
+// report going on with the earlier answers hidden, and a final report
+// followed by a closure where the mentee goes on with a new mentor.
 import type { Locator, Page } from "@playwright/test";
 import { appReady, expect, logIn, menuLink, serviceWorkerReady, test } from "./fixtures";
 
@@ -182,4 +185,57 @@ test("a mentee who stopped half way goes on later with the answers given hidden,
   await expect(page.getByRole("button", { name: "Back" })).toBeDisabled();
   await expect(page.getByLabel("One question at a time, with big buttons")).toHaveCount(0);
   await expect(page.getByLabel("Months")).toHaveCount(0);
+});
+
+test("a mentor sends the final report; the pair then ends early and the mentee goes on with a new mentor, the new pair linked to the old", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await menuLink(page, "Reports");
+  await appReady(page);
+  const final = dueRow(page, "Final report · Gabriela Radu", "Your answers");
+  await final.getByRole("link", { name: "Fill in" }).click();
+  await expect(page.getByRole("heading", { name: "Final report: Your answers" })).toBeVisible();
+  await page.getByLabel("Months").fill("3");
+  const questions = page.locator("fieldset.question");
+  for (let n = 0; n < (await questions.count()); n++) {
+    await answer(questions.nth(n));
+  }
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByText("Saved. The report is sent as soon as the phone is online.")).toBeVisible();
+  await page.getByRole("link", { name: "Reports" }).last().click();
+  await expect(dueRow(page, "Final report · Gabriela Radu", "Your answers")).toContainText("answered on");
+
+  const manager = await (await browser.newContext()).newPage();
+  manager.on("dialog", (dialog) => dialog.accept());
+  await logIn(manager, "manager@example.org");
+  await appReady(manager);
+  await menuLink(manager, "Programmes");
+  await manager.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(manager);
+  await manager.goto(`${new URL(manager.url()).pathname}/matching`);
+  await appReady(manager);
+  const old = manager.getByTestId("pair").filter({ hasText: "Gabriela Radu" });
+  await old.getByRole("button", { name: "Close the pair" }).click();
+  await old.getByLabel("How it ended").selectOption({ label: "Dropped out early" });
+  await old.getByLabel("Why it ended early").selectOption({ label: "The mentor withdrew" });
+  await old.getByLabel("The mentee goes on with a new mentor").check();
+  await old.getByRole("button", { name: "Close the pair" }).last().click();
+  await expect(manager.getByText("The pair is closed.")).toBeVisible();
+  await expect(old.getByTestId("pair-end")).toContainText("Dropped out early");
+  await expect(old.getByTestId("pair-end")).toContainText("the mentee goes on with a new mentor");
+
+  // Gabriela waits for a mentor again; the manager matches her.
+  const waiting = manager.getByTestId("mentee-suggestions").filter({ hasText: "Gabriela Radu" });
+  await waiting.getByRole("button", { name: /^Match with / }).first().click();
+  await expect(manager.getByText("Matched: the pair is getting to know each other.")).toBeVisible();
+  const pairs = manager.getByTestId("pair").filter({ hasText: "Gabriela Radu" });
+  await expect(pairs).toHaveCount(2);
+  await expect(pairs.filter({ hasText: "continues an earlier pair" })).toHaveCount(1);
+
+  // The old pair's final report is in its mirror view.
+  await old.getByRole("link", { name: "Reports" }).click();
+  await expect(manager.getByRole("region", { name: "Final report" })).toContainText("She showed me how to talk to the teacher.");
 });
