@@ -575,10 +575,12 @@ office {
     ReasonSharedLanguage { en: "speaks {language}", ro: "vorbește {language}" }
     ReasonSameArea { en: "same area", ro: "aceeași zonă" }
     ReasonSharedTimes { en: "{n} shared times to meet", ro: "{n} intervale comune" }
+    ReasonSharedTime { en: "{n} shared time to meet", ro: "{n} interval comun" }
     ReasonPeerMentor { en: "a parent, as peer mentoring asks", ro: "părinte, cum cere mentoratul între egali" }
     ReasonProfessionalMentor { en: "an educator, as non-peer mentoring asks", ro: "educator, cum cere mentoratul profesional" }
     ReasonTypologyMismatch { en: "not the kind of mentor the typology asks for", ro: "nu este tipul de mentor cerut de tipologie" }
     ReasonFreePlaces { en: "{n} free places", ro: "{n} locuri libere" }
+    ReasonFreePlace { en: "{n} free place", ro: "{n} loc liber" }
     MatchWith { en: "Match with {name}", ro: "Asociați cu {name}" }
     ConfirmMatch { en: "Confirm this match", ro: "Confirmați asocierea" }
     Matched { en: "Matched: the pair is getting to know each other.", ro: "Asociați: perechea se cunoaște." }

@@ -32,15 +32,29 @@ pub fn MatchingPage() -> impl IntoView {
     .into_any()
 }
 
-fn reason_text(reason: &ScoreReason, i18n: crate::i18n::I18n) -> String {
+/// The message of a reason, singular or plural as its number asks.
+fn reason_msg(reason: &ScoreReason) -> Msg {
     match reason {
-        ScoreReason::SharedLanguage(l) => i18n.fill(Msg::ReasonSharedLanguage, &[("language", l)]),
-        ScoreReason::SameArea => i18n.text(Msg::ReasonSameArea).into(),
-        ScoreReason::SharedTimes(n) => i18n.fill(Msg::ReasonSharedTimes, &[("n", &n.to_string())]),
-        ScoreReason::PeerMentor => i18n.text(Msg::ReasonPeerMentor).into(),
-        ScoreReason::ProfessionalMentor => i18n.text(Msg::ReasonProfessionalMentor).into(),
-        ScoreReason::TypologyMismatch => i18n.text(Msg::ReasonTypologyMismatch).into(),
-        ScoreReason::FreePlaces(n) => i18n.fill(Msg::ReasonFreePlaces, &[("n", &n.to_string())]),
+        ScoreReason::SharedLanguage(_) => Msg::ReasonSharedLanguage,
+        ScoreReason::SameArea => Msg::ReasonSameArea,
+        ScoreReason::SharedTimes(1) => Msg::ReasonSharedTime,
+        ScoreReason::SharedTimes(_) => Msg::ReasonSharedTimes,
+        ScoreReason::PeerMentor => Msg::ReasonPeerMentor,
+        ScoreReason::ProfessionalMentor => Msg::ReasonProfessionalMentor,
+        ScoreReason::TypologyMismatch => Msg::ReasonTypologyMismatch,
+        ScoreReason::FreePlaces(1) => Msg::ReasonFreePlace,
+        ScoreReason::FreePlaces(_) => Msg::ReasonFreePlaces,
+    }
+}
+
+fn reason_text(reason: &ScoreReason, i18n: crate::i18n::I18n) -> String {
+    let msg = reason_msg(reason);
+    match reason {
+        ScoreReason::SharedLanguage(l) => i18n.fill(msg, &[("language", l)]),
+        ScoreReason::SharedTimes(n) | ScoreReason::FreePlaces(n) => {
+            i18n.fill(msg, &[("n", &n.to_string())])
+        }
+        _ => i18n.text(msg).into(),
     }
 }
 
@@ -566,5 +580,34 @@ fn ClosePairForm(
                 <button type="submit" class="danger">{t(Msg::ClosePair)}</button>
             </form>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_shared_time_and_one_free_place_are_said_in_the_singular() {
+        assert_eq!(
+            reason_msg(&ScoreReason::SharedTimes(1)),
+            Msg::ReasonSharedTime
+        );
+        assert_eq!(
+            reason_msg(&ScoreReason::SharedTimes(3)),
+            Msg::ReasonSharedTimes
+        );
+        assert_eq!(
+            reason_msg(&ScoreReason::FreePlaces(1)),
+            Msg::ReasonFreePlace
+        );
+        assert_eq!(
+            reason_msg(&ScoreReason::FreePlaces(2)),
+            Msg::ReasonFreePlaces
+        );
+        assert_eq!(
+            Msg::ReasonFreePlace.fill(crate::i18n::Lang::Ro, &[("n", "1")]),
+            "1 loc liber"
+        );
     }
 }
