@@ -206,7 +206,6 @@ core {
     GettingToKnowBadge { en: "Getting to know each other", ro: "În perioada de cunoaștere" }
     LogAMeeting { en: "Log a meeting", ro: "Completează jurnalul" }
     SeeLogs { en: "See logs", ro: "Vezi jurnalele" }
-    RecentLogs { en: "Recent meeting logs", ro: "Jurnale recente" }
     NoLogsYet { en: "No meeting logs yet. After each meeting with a mentee, fill in a meeting log.", ro: "Nu există încă jurnale. După fiecare întâlnire cu un mentorat, completați un jurnal." }
 
     FormTitle { en: "Mentoring meeting log", ro: "Jurnalul întâlnirii de mentorat" }
@@ -619,8 +618,8 @@ office {
     ProblemNotBothYes { en: "Both the mentor and the mentee must say they want to go on before the pair is confirmed.", ro: "Atât mentorul, cât și mentoratul trebuie să spună că doresc să continue înainte de confirmarea perechii." }
     ProblemNotGettingToKnow { en: "This pair is no longer getting to know each other: it was confirmed or ended.", ro: "Această pereche nu mai este în perioada de cunoaștere: a fost confirmată sau încheiată." }
     ProblemDuplicateGoal { en: "The same goal is named twice.", ro: "Același obiectiv este menționat de două ori." }
-    ProblemMissingRevision { en: "An earlier change of this goal has not reached the server. Send it first, or discard this change.", ro: "O modificare anterioară a acestui obiectiv nu a ajuns pe server. Trimiteți-o întâi sau renunțați la această modificare." }
-    ProblemWithdrawn { en: "This goal was withdrawn; it can no longer be changed.", ro: "Acest obiectiv a fost retras; nu mai poate fi modificat." }
+    ProblemMissingRevision { en: "An earlier change has not reached the server. Send it first, or discard this change.", ro: "O modificare anterioară nu a ajuns pe server. Trimiteți-o întâi sau renunțați la această modificare." }
+    ProblemWithdrawn { en: "This was withdrawn; it can no longer be changed.", ro: "Acesta a fost retras; nu mai poate fi modificat." }
     GoOnHidden { en: "Answers were given earlier on this phone. They are kept, and not shown again: you see only what is still to answer.", ro: "Pe acest telefon s-au dat deja răspunsuri. Ele sunt păstrate și nu se mai afișează: vedeți doar ce mai este de răspuns." }
     GoOnAnswering { en: "Go on", ro: "Continuați" }
     StartAgain { en: "Start again", ro: "Începeți din nou" }
@@ -645,7 +644,24 @@ office {
     SaveGoal { en: "Save the goal", ro: "Salvează obiectivul" }
     GoalBy { en: "By {date}", ro: "Până la {date}" }
     GoalProgressOn { en: "{progress} (meeting of {date})", ro: "{progress} (întâlnirea din {date})" }
-    GoalWithdrawn { en: "Withdrawn: {reason}", ro: "Retras: {reason}" }
+    WithdrawnBecause { en: "Withdrawn: {reason}", ro: "Retras: {reason}" }
+    LogCorrectedBadge { en: "Corrected", ro: "Corectat" }
+    LogWithdrawnBadge { en: "Withdrawn", ro: "Retras" }
+    CorrectLog { en: "Correct", ro: "Corectează" }
+    CorrectLogTitle { en: "Correct a meeting log", ro: "Corectarea unui jurnal de întâlnire" }
+    CorrectLogIntro { en: "Change what needs correcting and save. The corrected log replaces the one you sent; your mentor manager can still read the earlier version.", ro: "Modificați ce trebuie corectat și salvați. Jurnalul corectat îl înlocuiește pe cel trimis; managerul de mentori poate citi în continuare versiunea anterioară." }
+    SaveCorrection { en: "Save the correction", ro: "Salvează corectura" }
+    WithdrawLogHeading { en: "Withdraw this log", ro: "Retrageți acest jurnal" }
+    WithdrawLogHint { en: "If this meeting did not take place as logged (for example, it was logged twice), withdraw the log. It stays in its history, no longer counts, and your mentor manager sees why.", ro: "Dacă întâlnirea nu a avut loc așa cum a fost consemnată (de exemplu, a fost consemnată de două ori), retrageți jurnalul. Rămâne în istoric, nu mai este numărat, iar managerul de mentori vede motivul." }
+    WithdrawLog { en: "Withdraw the log", ro: "Retrage jurnalul" }
+    ConfirmWithdrawLog { en: "Withdraw this meeting log? It stays in its history but no longer counts.", ro: "Retrageți acest jurnal? Rămâne în istoric, dar nu mai este numărat." }
+    DraftBlocksCorrection { en: "You have a meeting log in progress. Save it or clear it first, then correct this one.", ro: "Aveți un jurnal în lucru. Salvați-l sau goliți-l întâi, apoi corectați-l pe acesta." }
+    OpenDraft { en: "Open the log in progress", ro: "Deschide jurnalul în lucru" }
+    LogNotOnPhone { en: "This log is not on this phone. Open it from your list of meeting logs while online.", ro: "Acest jurnal nu este pe acest telefon. Deschideți-l din lista jurnalelor când aveți conexiune." }
+    EarlierVersions { en: "Earlier versions", ro: "Versiunile anterioare" }
+    LogVersion { en: "Version {n} · {who} · {time}", ro: "Versiunea {n} · {who} · {time}" }
+    CorrectionBadge { en: "Correction", ro: "Corectură" }
+    ReasonCorrectionConflict { en: "Another correction of this log reached the server first; nothing was overwritten. Read the log as it is now under My meeting logs, then discard this correction (or correct the log again).", ro: "O altă corectură a acestui jurnal a ajuns prima pe server; nimic nu a fost suprascris. Citiți jurnalul așa cum este acum în Jurnalele mele, apoi renunțați la această corectură (sau corectați din nou jurnalul)." }
     WithdrawGoal { en: "Withdraw the goal", ro: "Retrage obiectivul" }
     WithdrawGoalHint { en: "A withdrawn goal stays in the history with its reason; it is never deleted.", ro: "Un obiectiv retras rămâne în istoric cu motivul său; nu este șters niciodată." }
     ConfirmWithdrawGoal { en: "Withdraw this goal? It stays in the history with the reason.", ro: "Retrageți acest obiectiv? Rămâne în istoric, cu motivul." }

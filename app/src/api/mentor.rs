@@ -1,7 +1,9 @@
 //! What a mentor does: see their mentees and logs, and send meeting logs.
 
 use super::AppError;
-use crate::model::{MeetingLogView, PairId, PairSummary, SyncItem, SyncResult};
+use crate::model::{
+    MeetingLogId, MeetingLogRevision, MeetingLogView, PairId, PairSummary, SyncItem, SyncResult,
+};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -57,6 +59,29 @@ pub async fn sync_meeting_logs(items: Vec<SyncItem>) -> Result<Vec<SyncResult>, 
     .await
 }
 
+/// Every version of a meeting log, oldest first: for the manager of the
+/// pair's programme, and for the mentor who wrote it.
+#[server(endpoint = "logs/history")]
+pub async fn log_history(log: MeetingLogId) -> Result<Vec<MeetingLogRevision>, AppError> {
+    use super::context::*;
+    use crate::store::{meetings, pairs};
+    respond("logs/history", async move {
+        let (state, user) = (state()?, current_user()?);
+        // Anyone else is refused as if the log did not exist.
+        let Some(current) = meetings::find(&state.db, log).await? else {
+            return Err(AppError::Forbidden);
+        };
+        let Some(pair) = pairs::find(&state.db, current.pair_id).await? else {
+            return Err(AppError::Forbidden);
+        };
+        if pair.mentor_id != user.id() && !user.manages(pair.programme_id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(meetings::revisions(&state.db, log).await?)
+    })
+    .await
+}
+
 #[cfg(feature = "ssr")]
 pub mod sync {
     use super::super::context::{AppState, CurrentUser};
@@ -98,6 +123,9 @@ pub mod sync {
         let checked: Vec<Result<MeetingLog, FieldErrors>> = items
             .iter()
             .map(|item| {
+                if !revision_in_range(item.revision) {
+                    return Err(FieldErrors::one(Field::Log, Problem::OutOfRange));
+                }
                 let pair = PairId::parse(&item.log.pair_id)
                     .ok()
                     .and_then(|id| own_pairs.get(&id).copied());
@@ -128,6 +156,7 @@ pub mod sync {
                 // The hash was checked against the log above.
                 check.as_ref().ok().map(|log| NewMeetingLog {
                     id: item.id,
+                    revision: item.revision,
                     author: user.id(),
                     log,
                     content_hash: &item.content_hash,
@@ -139,6 +168,9 @@ pub mod sync {
         tx.commit().await?;
 
         // `insert` answers once per log it was given, in the same order.
+        let rejected = |problem| SyncOutcome::Rejected {
+            errors: FieldErrors::one(Field::Log, problem),
+        };
         let results: Vec<SyncResult> = items
             .iter()
             .zip(checked)
@@ -149,6 +181,8 @@ pub mod sync {
                     Ok(_) => match inserted.next() {
                         Some(Inserted::New) => SyncOutcome::Stored,
                         Some(Inserted::Again) => SyncOutcome::AlreadyStored,
+                        Some(Inserted::MissingRevision) => rejected(Problem::MissingRevision),
+                        Some(Inserted::Withdrawn) => rejected(Problem::Withdrawn),
                         Some(Inserted::Conflict) | None => SyncOutcome::Conflict,
                     },
                 },

@@ -9,7 +9,7 @@
 
 use super::dates::{format_iso_date, parse_iso_date};
 use super::ids::{GoalId, PairId};
-use super::limits::{MAX_GOALS_PER_LOG, MAX_GOAL_REVISIONS};
+use super::limits::{MAX_GOALS_PER_LOG, MAX_REVISIONS};
 use super::meeting::ValidationContext;
 use super::role::{text_key_enum, TextKey};
 use super::validation::{text_field, Field, FieldErrors, Problem};
@@ -151,9 +151,10 @@ impl From<&Goal> for GoalInput {
     }
 }
 
-/// Whether `revision` is a revision number a goal may have.
+/// Whether `revision` is a revision number a goal, a meeting log or a
+/// report may have.
 pub fn revision_in_range(revision: u32) -> bool {
-    (1..=MAX_GOAL_REVISIONS).contains(&revision)
+    (1..=MAX_REVISIONS).contains(&revision)
 }
 
 /// One goal worked on in a meeting, as the log's form holds it.
@@ -465,7 +466,7 @@ mod tests {
     fn revisions_start_at_one_and_are_bounded() {
         assert!(!revision_in_range(0));
         assert!(revision_in_range(1));
-        assert!(revision_in_range(MAX_GOAL_REVISIONS));
-        assert!(!revision_in_range(MAX_GOAL_REVISIONS + 1));
+        assert!(revision_in_range(MAX_REVISIONS));
+        assert!(!revision_in_range(MAX_REVISIONS + 1));
     }
 }

@@ -53,5 +53,6 @@ pub const MAX_EMAIL_BYTES: usize = 254;
 /// The most goals one meeting log may say were worked on.
 pub const MAX_GOALS_PER_LOG: usize = 20;
 
-/// The most changes one goal may have (its first version included).
-pub const MAX_GOAL_REVISIONS: u32 = 200;
+/// The most versions one goal, meeting log or report may have (its first
+/// included): corrections are a few, never thousands.
+pub const MAX_REVISIONS: u32 = 200;

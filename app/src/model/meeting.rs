@@ -40,6 +40,9 @@ pub struct MeetingLogInput {
     pub challenge_text: String,
     /// The goals worked on in this meeting, with their progress.
     pub goals: Vec<super::goal::GoalWorkInput>,
+    /// Not empty: this revision withdraws the log, for this reason (the log
+    /// stays, kept in its history, and no longer counts).
+    pub withdrawn_reason: String,
 }
 
 /// What the rules need to know besides the form itself.
@@ -83,6 +86,9 @@ pub struct MeetingLog {
     /// had before logs could name goals.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     goals: Vec<(super::ids::GoalId, super::goal::GoalProgress)>,
+    /// Left out when not withdrawn, for the same reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn_reason: Option<String>,
 }
 
 impl MeetingLog {
@@ -109,6 +115,9 @@ impl MeetingLog {
     }
     pub fn goals(&self) -> &[(super::ids::GoalId, super::goal::GoalProgress)] {
         &self.goals
+    }
+    pub fn withdrawn_reason(&self) -> Option<&str> {
+        self.withdrawn_reason.as_deref()
     }
 
     /// A fingerprint of the content, the same in the browser and on the
@@ -235,6 +244,12 @@ impl MeetingLogInput {
             }
         };
         let goals = super::goal::validate_goals_worked_on(&mut errors, &self.goals);
+        let withdrawn = text_field(
+            &mut errors,
+            Field::WithdrawnReason,
+            &self.withdrawn_reason,
+            false,
+        );
 
         match (pair_id, date, form, duration_minutes) {
             (Some(pair_id), Some(date), Some(form), Some(duration_minutes))
@@ -249,6 +264,7 @@ impl MeetingLogInput {
                     went_well_next_steps,
                     challenge,
                     goals,
+                    withdrawn_reason: (!withdrawn.is_empty()).then_some(withdrawn),
                 })
             }
             _ => Err(errors),
@@ -276,6 +292,7 @@ impl From<&MeetingLog> for MeetingLogInput {
                     progress: progress.key().to_string(),
                 })
                 .collect(),
+            withdrawn_reason: log.withdrawn_reason.clone().unwrap_or_default(),
         }
     }
 }
@@ -312,6 +329,7 @@ mod tests {
             challenge: "no".into(),
             challenge_text: String::new(),
             goals: Vec::new(),
+            withdrawn_reason: String::new(),
         }
     }
 
@@ -339,6 +357,26 @@ mod tests {
         .unwrap();
         assert_eq!(with_goal.goals().len(), 1);
         assert_ne!(log.content_hash(), with_goal.content_hash());
+    }
+
+    #[test]
+    fn a_withdrawal_keeps_the_log_with_its_reason_and_changes_its_fingerprint() {
+        let log = valid_input().validate(&ctx()).unwrap();
+        let withdrawn = MeetingLogInput {
+            withdrawn_reason: "  Logged twice by mistake ".into(),
+            ..valid_input()
+        }
+        .validate(&ctx())
+        .unwrap();
+        assert_eq!(
+            withdrawn.withdrawn_reason(),
+            Some("Logged twice by mistake")
+        );
+        assert_eq!(withdrawn.description(), log.description());
+        assert_ne!(withdrawn.content_hash(), log.content_hash());
+        assert!(!serde_json::to_string(&log).unwrap().contains("withdrawn"));
+        let again = MeetingLogInput::from(&withdrawn).validate(&ctx()).unwrap();
+        assert_eq!(again, withdrawn);
     }
 
     #[test]

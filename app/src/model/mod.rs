@@ -116,6 +116,58 @@ pub struct MeetingLogView {
     pub challenge: Option<String>,
     #[serde(with = "crate::model::dates::moment")]
     pub created_at: DateTime<Utc>,
+    /// 1 for a log as first sent, then one more for each correction.
+    /// (Missing from what older versions cached on a phone.)
+    #[serde(default = "first_revision")]
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "i32"))]
+    pub revision: u32,
+    /// Set when the log was withdrawn (it then no longer counts).
+    #[serde(default)]
+    pub withdrawn_reason: Option<String>,
+    /// The goals worked on, with their progress (read separately).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub goals: Vec<GoalWorkInput>,
+}
+
+impl MeetingLogView {
+    /// The form of this log as stored, to correct it: the next revision
+    /// starts from it.
+    pub fn input(&self) -> MeetingLogInput {
+        MeetingLogInput {
+            pair_id: self.pair_id.to_string(),
+            date: dates::format_iso_date(self.date),
+            form: self.form.key().to_string(),
+            hours: (self.duration_minutes / 60).to_string(),
+            minutes: (self.duration_minutes % 60).to_string(),
+            description: self.description.clone(),
+            went_well_next_steps: self.went_well_next_steps.clone(),
+            challenge: if self.challenge.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_string(),
+            challenge_text: self.challenge.clone().unwrap_or_default(),
+            goals: self.goals.clone(),
+            withdrawn_reason: self.withdrawn_reason.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// The revision a log, goal or report has when first sent.
+pub fn first_revision() -> u32 {
+    1
+}
+
+/// One version of a meeting log, for the manager's history of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingLogRevision {
+    pub revision: u32,
+    pub author_name: String,
+    #[serde(with = "crate::model::dates::moment")]
+    pub created_at: DateTime<Utc>,
+    pub log: MeetingLogView,
 }
 
 /// What a mentee sees of their own mentoring.
@@ -174,6 +226,10 @@ pub struct SyncItem {
     /// Made on the phone when the log was first saved; the same log sent
     /// twice carries the same id.
     pub id: MeetingLogId,
+    /// 1 when first sent, then one more for each correction: the same
+    /// revision sent twice is stored once, two different ones conflict.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
     /// [`MeetingLog::content_hash`] as the phone computed it.
     pub content_hash: String,
     pub log: MeetingLogInput,

@@ -20,6 +20,9 @@ pub struct Draft {
     /// The outbox item this draft corrects (a conflict sent as a new log).
     #[serde(default)]
     pub replaces: Option<MeetingLogId>,
+    /// 1 for a new log; the next revision of a sent log being corrected.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
 }
 
 impl Draft {
@@ -29,7 +32,25 @@ impl Draft {
             log: MeetingLogInput::default(),
             saved_at: now,
             replaces: None,
+            revision: 1,
         }
+    }
+
+    /// A draft that corrects (or withdraws) a log the server holds: its
+    /// next revision under the same id, starting from what is stored.
+    pub fn correcting(log: &MeetingLogView, now: DateTime<Utc>) -> Draft {
+        Draft {
+            id: log.id,
+            log: log.input(),
+            saved_at: now,
+            replaces: None,
+            revision: log.revision + 1,
+        }
+    }
+
+    /// True when this draft changes a log already sent.
+    pub fn is_correction(&self) -> bool {
+        self.revision > 1
     }
 }
 
@@ -92,6 +113,9 @@ pub struct OutboxItem {
     pub id: MeetingLogId,
     pub log: MeetingLogInput,
     pub content_hash: String,
+    /// (Missing from what older versions put in the outbox: revision 1.)
+    #[serde(default = "first_revision")]
+    pub revision: u32,
     #[serde(with = "crate::model::dates::moment")]
     pub saved_at: DateTime<Utc>,
     pub state: ItemState,
@@ -104,6 +128,7 @@ impl OutboxItem {
     pub fn sync_item(&self) -> SyncItem {
         SyncItem {
             id: self.id,
+            revision: self.revision,
             content_hash: self.content_hash.clone(),
             log: self.log.clone(),
         }
@@ -140,6 +165,11 @@ impl OutboxItem {
             challenge: (log.challenge.trim() == "yes")
                 .then(|| log.challenge_text.trim().to_string()),
             created_at: self.saved_at,
+            revision: self.revision,
+            withdrawn_reason: Some(log.withdrawn_reason.trim())
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
+            goals: log.goals.clone(),
         })
     }
 }
@@ -279,7 +309,11 @@ impl<S: KeyValue> LocalData<S> {
         now: DateTime<Utc>,
     ) -> Result<PutOutcome, StorageError> {
         if let Some(existing) = self.item(draft.id) {
-            if !matches!(existing.state, ItemState::Rejected { .. }) {
+            // A correction replaces the item of the revision the server has
+            // acknowledged; anything else under this id stays as it is.
+            let corrects_synced = draft.revision > existing.revision
+                && matches!(existing.state, ItemState::Synced { .. });
+            if !corrects_synced && !matches!(existing.state, ItemState::Rejected { .. }) {
                 self.clear_draft_if(draft.id);
                 return Ok(PutOutcome::AlreadyThere);
             }
@@ -288,6 +322,7 @@ impl<S: KeyValue> LocalData<S> {
             id: draft.id,
             log: MeetingLogInput::from(log),
             content_hash: log.content_hash(),
+            revision: draft.revision,
             saved_at: now,
             state: ItemState::Waiting,
             failed_attempts: 0,
@@ -350,12 +385,18 @@ impl<S: KeyValue> LocalData<S> {
                 log: item.log,
                 saved_at: now,
                 replaces: None,
+                revision: item.revision,
             }),
+            // Another correction of the same log reached the server first:
+            // sending this one as a new log would count the meeting twice.
+            // The mentor reads the server's version and discards this one.
+            ItemState::Conflict if item.revision > 1 => None,
             ItemState::Conflict => Some(Draft {
                 id: MeetingLogId::new(),
                 log: item.log,
                 saved_at: now,
                 replaces: Some(item.id),
+                revision: 1,
             }),
             ItemState::Waiting | ItemState::Synced { .. } => None,
         }
@@ -451,6 +492,7 @@ mod tests {
             challenge: "no".into(),
             challenge_text: String::new(),
             goals: Vec::new(),
+            withdrawn_reason: String::new(),
         };
         let ctx = ValidationContext {
             latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
@@ -615,6 +657,93 @@ mod tests {
         assert_eq!(items[0].state, ItemState::Waiting);
     }
 
+    /// The log as the server lists it once `item` is stored.
+    fn stored_view(item: &OutboxItem) -> MeetingLogView {
+        let mut view = item.view(&[]).unwrap();
+        view.revision = item.revision;
+        view
+    }
+
+    #[test]
+    fn a_correction_of_a_synced_log_is_its_next_revision_under_the_same_id() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "Met at the gate");
+        let draft = draft_for(input);
+        data.submit(&draft, &log, now()).unwrap();
+        let synced = SyncResult {
+            id: draft.id,
+            outcome: SyncOutcome::Stored,
+        };
+        data.record(&synced, now()).unwrap();
+        let server = stored_view(&data.item(draft.id).unwrap());
+
+        let correction = Draft::correcting(&server, now());
+        let (_, fixed) = checked(server.pair_id, "Met at the library");
+        let outcome = data.submit(&correction, &fixed, now()).unwrap();
+
+        assert_eq!(outcome, PutOutcome::Added);
+        assert!(correction.is_correction());
+        let items = data.outbox();
+        assert_eq!(items.len(), 1);
+        assert_eq!((items[0].id, items[0].revision), (draft.id, 2));
+        assert_eq!(items[0].state, ItemState::Waiting);
+        assert_eq!(items[0].sync_item().revision, 2);
+        assert_eq!(items[0].log.description, "Met at the library");
+    }
+
+    #[test]
+    fn a_log_still_waiting_is_not_replaced_by_a_correction() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "Waiting");
+        let draft = draft_for(input);
+        data.submit(&draft, &log, now()).unwrap();
+        let view = stored_view(&data.item(draft.id).unwrap());
+
+        let outcome = data
+            .submit(&Draft::correcting(&view, now()), &log, now())
+            .unwrap();
+
+        assert_eq!(outcome, PutOutcome::AlreadyThere);
+        assert_eq!(data.item(draft.id).unwrap().revision, 1);
+    }
+
+    #[test]
+    fn a_conflicting_correction_is_never_resent_as_a_new_log() {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let (input, log) = checked(PairId::new(), "A");
+        let draft = Draft {
+            revision: 2,
+            ..draft_for(input)
+        };
+        data.submit(&draft, &log, now()).unwrap();
+        data.record(
+            &SyncResult {
+                id: draft.id,
+                outcome: SyncOutcome::Conflict,
+            },
+            now(),
+        )
+        .unwrap();
+
+        assert_eq!(data.draft_from_item(draft.id, now()), None);
+        data.discard(draft.id);
+        assert!(data.outbox().is_empty());
+    }
+
+    #[test]
+    fn an_outbox_item_of_an_older_version_reads_as_revision_one() {
+        let (input, log) = checked(PairId::new(), "Old");
+        let json = serde_json::json!({
+            "id": MeetingLogId::new(),
+            "log": input,
+            "content_hash": log.content_hash(),
+            "saved_at": "2026-11-20T10:00:00Z",
+            "state": { "state": "waiting" },
+        });
+        let item: OutboxItem = serde_json::from_value(json).unwrap();
+        assert_eq!(item.revision, 1);
+    }
+
     #[test]
     fn a_full_phone_drops_caches_before_refusing_a_log() {
         let store = MemoryStore::with_limit(9_000);
@@ -632,6 +761,9 @@ mod tests {
                 went_well_next_steps: String::new(),
                 challenge: None,
                 created_at: now(),
+                revision: 1,
+                withdrawn_reason: None,
+                goals: Vec::new(),
             })
             .collect();
         data.save_logs(&big_cache).unwrap();

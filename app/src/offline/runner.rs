@@ -354,6 +354,7 @@ mod tests {
             challenge: "no".into(),
             challenge_text: String::new(),
             goals: Vec::new(),
+            withdrawn_reason: String::new(),
         };
         let log = input.validate(&context()).unwrap();
         let draft = Draft {
@@ -481,6 +482,7 @@ mod tests {
     fn sync_item(description: &str) -> SyncItem {
         SyncItem {
             id: MeetingLogId::new(),
+            revision: 1,
             content_hash: "h".into(),
             log: MeetingLogInput {
                 description: description.into(),

@@ -436,7 +436,7 @@ pub fn GoalCard(goal: GoalView) -> impl IntoView {
                 <p>{goal.first_steps.clone()}</p>
             })}
             {goal.withdrawn_reason.clone().map(|reason| view! {
-                <p class="notice warning">{move || i18n.fill(Msg::GoalWithdrawn, &[("reason", &reason)])}</p>
+                <p class="notice warning">{move || i18n.fill(Msg::WithdrawnBecause, &[("reason", &reason)])}</p>
             })}
         </article>
     }
@@ -516,7 +516,7 @@ fn PairGoalsView(goals: PairGoals) -> impl IntoView {
                                                 {move || i18n.fill(Msg::GoalBy, &[("date", &format_date(target, i18n.lang.get()))])}
                                             </p>
                                             {r.withdrawn_reason.clone().map(|reason| view! {
-                                                <p class="notice warning">{move || i18n.fill(Msg::GoalWithdrawn, &[("reason", &reason)])}</p>
+                                                <p class="notice warning">{move || i18n.fill(Msg::WithdrawnBecause, &[("reason", &reason)])}</p>
                                             })}
                                         </li>
                                     }

@@ -24,6 +24,7 @@ fn field_element_id(field: Field) -> &'static str {
         Field::Challenge => "log-challenge-yes",
         Field::ChallengeText => "log-challenge-text",
         Field::Goals => "log-goals",
+        Field::WithdrawnReason => "log-withdrawn-reason",
         // Not a field of this form: the form's first.
         _ => "log-pair",
     }
@@ -60,19 +61,49 @@ fn new_draft(pair: Option<String>) -> Draft {
 enum Opening {
     /// An item of the outbox to fix (`?item=`): it becomes the draft.
     Fix,
+    /// A sent log to correct (`?correct=`): its next revision becomes the
+    /// draft.
+    Correct,
     /// The draft in progress (never thrown away).
     Draft,
+    /// A log to correct was asked for, but another draft is in progress (it
+    /// is shown, never overwritten), or the log is not on the phone.
+    Blocked(Msg),
     New,
 }
 
-/// What the form opens with: an item to fix (`?item=`), else the draft in
-/// progress, else a new draft (for `?pair=`).
-fn opening_draft(offline: Offline, item: Option<String>, pair: Option<String>) -> (Draft, Opening) {
+/// What the form opens with: an item to fix (`?item=`), a log to correct
+/// (`?correct=`), else the draft in progress, else a new draft (for
+/// `?pair=`).
+fn opening_draft(
+    offline: Offline,
+    item: Option<String>,
+    correct: Option<String>,
+    pair: Option<String>,
+) -> (Draft, Opening) {
     if let Some(draft) = item
         .and_then(|i| MeetingLogId::parse(&i).ok())
         .and_then(|id| offline.draft_from_item(id))
     {
         return (draft, Opening::Fix);
+    }
+    if let Some(id) = correct.and_then(|c| MeetingLogId::parse(&c).ok()) {
+        let in_progress = offline.draft();
+        match in_progress {
+            // Opened again: carry on with the correction in progress.
+            Some(draft) if draft.id == id => return (draft, Opening::Draft),
+            Some(draft) if has_content(&draft.log) => {
+                return (draft, Opening::Blocked(Msg::DraftBlocksCorrection))
+            }
+            _ => {}
+        }
+        let stored = offline
+            .logs
+            .with_untracked(|logs| logs.iter().find(|l| l.id == id).cloned());
+        return match stored {
+            Some(log) => (Draft::correcting(&log, Utc::now()), Opening::Correct),
+            None => (new_draft(pair), Opening::Blocked(Msg::LogNotOnPhone)),
+        };
     }
     match offline.draft() {
         Some(mut draft) => {
@@ -130,15 +161,19 @@ fn MeetingLogForm() -> impl IntoView {
     let navigate = use_navigate();
     // The router's own location: a link from another page of the same
     // group opens this form before the route's query follows.
-    let (item, pair) = leptos_router::hooks::use_location()
+    let (item, correct, pair) = leptos_router::hooks::use_location()
         .query
-        .with_untracked(|q| (q.get("item"), q.get("pair")));
+        .with_untracked(|q| (q.get("item"), q.get("correct"), q.get("pair")));
     // The server renders a new form, and the browser wakes up the same one;
     // then the draft on the phone (if any) is put in it.
     let fresh = new_draft(pair.clone());
 
     let draft_id = RwSignal::new(fresh.id);
     let replaces = RwSignal::new(fresh.replaces);
+    let revision = RwSignal::new(fresh.revision);
+    let correcting = move || revision.get() > 1;
+    // Why the asked-for correction did not open.
+    let blocked = RwSignal::new(None::<Msg>);
     let log = RwSignal::new(fresh.log);
     let errors = RwSignal::new(FieldErrors::default());
     let notice = RwSignal::new(None::<Msg>);
@@ -150,6 +185,7 @@ fn MeetingLogForm() -> impl IntoView {
     let show = move |draft: Draft| {
         draft_id.set(draft.id);
         replaces.set(draft.replaces);
+        revision.set(draft.revision);
         log.set(draft.log);
     };
     let current = move || Draft {
@@ -157,6 +193,7 @@ fn MeetingLogForm() -> impl IntoView {
         log: log.get_untracked(),
         saved_at: Utc::now(),
         replaces: replaces.get_untracked(),
+        revision: revision.get_untracked(),
     };
     let save = move || {
         if offline.save_draft(&current()).is_ok() {
@@ -170,13 +207,14 @@ fn MeetingLogForm() -> impl IntoView {
             return;
         }
         opened.set_value(true);
-        let (draft, from) = opening_draft(offline, item.clone(), pair.clone());
+        let (draft, from) = opening_draft(offline, item.clone(), correct.clone(), pair.clone());
         show(draft);
         match from {
-            // An item being fixed becomes the draft.
-            Opening::Fix => {
+            // An item being fixed, or a log being corrected, becomes the draft.
+            Opening::Fix | Opening::Correct => {
                 let _ = offline.save_draft(&current());
             }
+            Opening::Blocked(why) => blocked.set(Some(why)),
             Opening::Draft if log.with_untracked(has_content) => {
                 draft_status.set(Some(Msg::DraftRestored));
             }
@@ -211,11 +249,11 @@ fn MeetingLogForm() -> impl IntoView {
         }
     };
 
-    let on_submit = {
+    // Checks the log as it is in the form and, if valid, moves it to the
+    // outbox and shows where it went.
+    let send = {
         let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let input = log.get_untracked();
+        move |input: MeetingLogInput| {
             let pair = offline.pairs.with_untracked(|pairs| {
                 PairSummary::find(pairs, &input.pair_id).map(PairSummary::dates)
             });
@@ -257,6 +295,31 @@ fn MeetingLogForm() -> impl IntoView {
             }
         }
     };
+    let on_submit = {
+        let send = send.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            // Saving a correction keeps it a correction, not a withdrawal.
+            let input = MeetingLogInput {
+                withdrawn_reason: String::new(),
+                ..log.get_untracked()
+            };
+            send(input);
+        }
+    };
+    // A withdrawal is the log as sent with a reason: the reason is needed.
+    let on_withdraw = move |_| {
+        let input = log.get_untracked();
+        if input.withdrawn_reason.trim().is_empty() {
+            errors.set(FieldErrors::one(Field::WithdrawnReason, Problem::Required));
+            notice.set(Some(Msg::FixErrors));
+            focus(field_element_id(Field::WithdrawnReason));
+            return;
+        }
+        if confirm(i18n.text(Msg::ConfirmWithdrawLog)) {
+            send(input);
+        }
+    };
 
     let on_clear = move |_| {
         if confirm(i18n.text(Msg::ConfirmClearDraft)) {
@@ -290,8 +353,16 @@ fn MeetingLogForm() -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>{t(Msg::FormTitle)}</h1>
-            <p class="lead">{t(Msg::FormIntro)}</p>
+            <h1>{move || if correcting() { i18n.text(Msg::CorrectLogTitle) } else { i18n.text(Msg::FormTitle) }}</h1>
+            <p class="lead">{move || if correcting() { i18n.text(Msg::CorrectLogIntro) } else { i18n.text(Msg::FormIntro) }}</p>
+            {move || blocked.get().map(|why| view! {
+                <div class="notice warning" role="alert" data-testid="correction-blocked">
+                    <p>{t(why)}</p>
+                    {(why == Msg::DraftBlocksCorrection).then(|| view! {
+                        <p><a class="button" href="/mentor/log">{t(Msg::OpenDraft)}</a></p>
+                    })}
+                </div>
+            })}
             <form class="form meeting-log" novalidate on:submit=on_submit>
                 <p class="form-error" role="alert">
                     {move || {
@@ -306,6 +377,8 @@ fn MeetingLogForm() -> impl IntoView {
                     <label for="log-pair">{t(Msg::MenteeLabel)}</label>
                     <select
                         id="log-pair"
+                        // A correction stays with its mentee.
+                        disabled=correcting
                         aria-invalid=invalid(Field::Pair)
                         aria-describedby="log-pair-error"
                         on:change=move |ev| edit(|l, v| l.pair_id = v, event_target_value(&ev))
@@ -422,12 +495,32 @@ fn MeetingLogForm() -> impl IntoView {
                 <GoalsWorkedOn log problem saved=save/>
 
                 <div class="form-actions">
-                    <button type="submit" class="primary">{t(Msg::SaveLog)}</button>
+                    <button type="submit" class="primary">
+                        {move || if correcting() { i18n.text(Msg::SaveCorrection) } else { i18n.text(Msg::SaveLog) }}
+                    </button>
                     <button type="button" on:click=on_clear>{t(Msg::ClearDraft)}</button>
                     <span class="draft-status" role="status" aria-live="polite" data-testid="draft-status">
                         {move || draft_status.get().map(|m| i18n.text(m))}
                     </span>
                 </div>
+
+                <Show when=correcting>
+                    <fieldset class="field withdraw" class:has-error=move || problem(Field::WithdrawnReason).is_some()>
+                        <legend>{t(Msg::WithdrawLogHeading)}</legend>
+                        <p class="muted">{t(Msg::WithdrawLogHint)}</p>
+                        <label for="log-withdrawn-reason">{t(field_label(Field::WithdrawnReason))}</label>
+                        <textarea
+                            id="log-withdrawn-reason"
+                            rows="2"
+                            aria-invalid=invalid(Field::WithdrawnReason)
+                            aria-describedby="log-withdrawn-reason-error"
+                            prop:value=move || log.with(|l| l.withdrawn_reason.clone())
+                            on:input:target=move |ev| edit(|l, v| l.withdrawn_reason = v, ev.target().value())
+                        ></textarea>
+                        <p class="field-error" id="log-withdrawn-reason-error">{error_text(Field::WithdrawnReason)}</p>
+                        <button type="button" class="danger" on:click=on_withdraw.clone()>{t(Msg::WithdrawLog)}</button>
+                    </fieldset>
+                </Show>
             </form>
         </section>
     }

@@ -1,4 +1,4 @@
-//! The mentor's home (mentees and recent logs) and log list. Both are
+//! The mentor's home (their mentees) and their meeting logs. Both are
 //! rendered on the server with the mentor's data when online, and from the
 //! phone's own data offline.
 
@@ -9,29 +9,60 @@ use crate::offline::{use_offline, ItemState, Offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// The mentor's logs: those the server does not have yet first (with their
-/// state), then those it has, newest first; a log sent from this phone
-/// recently shows its outbox state ("Synced").
-fn entries(offline: Offline, pair: Option<PairId>) -> Vec<(MeetingLogView, Option<ItemState>)> {
+/// One log in the mentor's list: what to show, its outbox state if it went
+/// through this phone's outbox recently, and whether it can be corrected.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    log: MeetingLogView,
+    state: Option<ItemState>,
+    correctable: bool,
+}
+
+/// The mentor's logs: those the server does not have yet (or not in this
+/// version: a correction on its way) first, with their state, then those it
+/// has, newest first; a log sent from this phone recently shows its outbox
+/// state ("Synced").
+fn entries(offline: Offline, pair: Option<PairId>) -> Vec<Entry> {
     let pairs = offline.pairs.get();
     let server = offline.logs.get();
     let outbox = offline.outbox.get();
     // A few hundred entries at most: plain searches are enough.
-    let known = |id: MeetingLogId| server.iter().any(|l| l.id == id);
+    let on_server = |id: MeetingLogId| server.iter().find(|l| l.id == id);
+    let newer = |item: &&crate::offline::OutboxItem| {
+        on_server(item.id).is_none_or(|l| item.revision > l.revision)
+    };
     let state_of = |id: MeetingLogId| outbox.iter().find(|i| i.id == id).map(|i| i.state.clone());
-    let mut local: Vec<(MeetingLogView, Option<ItemState>)> = outbox
+    let mut local: Vec<Entry> = outbox
         .iter()
-        .filter(|item| !known(item.id))
+        .filter(newer)
         .filter_map(|item| {
-            item.view(&pairs)
-                .map(|view| (view, Some(item.state.clone())))
+            item.view(&pairs).map(|log| Entry {
+                log,
+                state: Some(item.state.clone()),
+                correctable: false,
+            })
         })
         .collect();
     local.reverse();
+    let shown_local: Vec<MeetingLogId> = local.iter().map(|e| e.log.id).collect();
+    let stored = server
+        .iter()
+        .filter(|l| !shown_local.contains(&l.id))
+        .map(|l| {
+            let state = state_of(l.id);
+            Entry {
+                correctable: l.withdrawn_reason.is_none()
+                    && state
+                        .as_ref()
+                        .is_none_or(|s| matches!(s, ItemState::Synced { .. })),
+                log: l.clone(),
+                state,
+            }
+        });
     local
         .into_iter()
-        .chain(server.iter().map(|l| (l.clone(), state_of(l.id))))
-        .filter(|(log, _)| pair.is_none_or(|p| log.pair_id == p))
+        .chain(stored)
+        .filter(|e| pair.is_none_or(|p| e.log.pair_id == p))
         .collect()
 }
 
@@ -41,9 +72,20 @@ pub fn LogCard(
     log: MeetingLogView,
     #[prop(default = None)] state: Option<ItemState>,
     #[prop(optional)] show_mentor: bool,
+    /// Offers the mentor to correct or withdraw it.
+    #[prop(optional)]
+    correct: bool,
+    /// More about the log (its earlier versions, for a manager).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_challenge = log.challenge.is_some();
+    let corrected = log.revision > 1;
+    let withdrawn = log.withdrawn_reason.clone();
+    let is_withdrawn = withdrawn.is_some();
+    let correct_link =
+        (correct && withdrawn.is_none()).then(|| format!("/mentor/log?correct={}", log.id));
     let state_text = state.as_ref().map(item_state_label);
     let who = if show_mentor {
         format!(
@@ -58,7 +100,7 @@ pub fn LogCard(
     let form = log.form;
     let minutes = log.duration_minutes;
     view! {
-        <article class="log-card" class:challenge=has_challenge data-testid="log-card">
+        <article class="log-card" class:challenge=has_challenge class:withdrawn=is_withdrawn data-testid="log-card">
             <header>
                 <h3>
                     <span class="log-date">{move || format_date(date, i18n.lang.get())}</span>
@@ -68,8 +110,13 @@ pub fn LogCard(
                 <div class="badges">
                     {state_text.map(|m| view! { <span class="badge state" data-testid="log-state">{t(m)}</span> })}
                     {has_challenge.then(|| view! { <span class="badge challenge">{t(Msg::ChallengeBadge)}</span> })}
+                    {corrected.then(|| view! { <span class="badge">{t(Msg::LogCorrectedBadge)}</span> })}
+                    {is_withdrawn.then(|| view! { <span class="badge">{t(Msg::LogWithdrawnBadge)}</span> })}
                 </div>
             </header>
+            {withdrawn.map(|reason| view! {
+                <p class="notice warning">{move || i18n.fill(Msg::WithdrawnBecause, &[("reason", &reason)])}</p>
+            })}
             <p class="log-meta">
                 {t(meeting_form_label(form))}
                 " · "
@@ -84,19 +131,21 @@ pub fn LogCard(
                 <h4>{t(Msg::ChallengeHeading)}</h4>
                 <p class="challenge-text">{text}</p>
             })}
+            {correct_link.map(|href| view! {
+                <p class="actions"><a class="button" href=href data-testid="correct-log">{t(Msg::CorrectLog)}</a></p>
+            })}
+            {children.map(|more| more())}
         </article>
     }
 }
 
-type Entries = Vec<(MeetingLogView, Option<ItemState>)>;
-
-fn log_list(list: Entries) -> AnyView {
+fn log_list(list: Vec<Entry>) -> AnyView {
     if list.is_empty() {
         return view! { <p class="empty">{t(Msg::NoLogsYet)}</p> }.into_any();
     }
     view! {
         <div class="log-list">
-            {list.into_iter().map(|(log, state)| view! { <LogCard log state/> }).collect_view()}
+            {list.into_iter().map(|Entry { log, state, correctable }| view! { <LogCard log state correct=correctable/> }).collect_view()}
         </div>
     }
     .into_any()
@@ -123,12 +172,6 @@ fn MentorHomeContent() -> impl IntoView {
     };
     // Built again only when what they show changes, not on every refresh.
     let pairs = Memo::new(move |_| offline.pairs.get());
-    let recent = Memo::new(move |_| {
-        entries(offline, None)
-            .into_iter()
-            .take(5)
-            .collect::<Entries>()
-    });
     let pairs = move || {
         let pairs = pairs.get();
         if pairs.is_empty() {
@@ -173,8 +216,7 @@ fn MentorHomeContent() -> impl IntoView {
             <Show when=move || !still_loading() fallback=|| view! { <crate::components::Loading/> }>
                 {pairs}
             </Show>
-            <h2>{t(Msg::RecentLogs)}</h2>
-            {move || log_list(recent.get())}
+            <p><a class="button" href="/mentor/logs">{t(Msg::NavMyLogs)}</a></p>
         </section>
     }
 }
@@ -183,7 +225,9 @@ fn MentorHomeContent() -> impl IntoView {
 pub fn MentorLogsPage() -> impl IntoView {
     view! {
         <MentorFrame>
-            <MentorLogsContent/>
+            <crate::components::OfficeTexts>
+                <MentorLogsContent/>
+            </crate::components::OfficeTexts>
         </MentorFrame>
     }
 }

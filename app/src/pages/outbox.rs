@@ -100,6 +100,12 @@ fn OutboxEntry(item: OutboxItem) -> impl IntoView {
             .unwrap_or_default()
     });
     let id = item.id;
+    let correction = item.revision > 1;
+    let kind = if !item.log.withdrawn_reason.trim().is_empty() {
+        Some(Msg::LogWithdrawnBadge)
+    } else {
+        correction.then_some(Msg::CorrectionBadge)
+    };
     let saved_at = item.saved_at;
     let date = item.log.date.clone();
     let state_msg = item_state_label(&item.state);
@@ -123,10 +129,17 @@ fn OutboxEntry(item: OutboxItem) -> impl IntoView {
                 .into_any()
             })
             .collect::<Vec<_>>(),
+        ItemState::Conflict if correction => {
+            vec![view! { <li>{t(Msg::ReasonCorrectionConflict)}</li> }.into_any()]
+        }
         ItemState::Conflict => vec![view! { <li>{t(Msg::ReasonConflict)}</li> }.into_any()],
         _ => Vec::new(),
     };
+    let needs_attention = item.state.needs_attention();
     let fix_label = match item.state {
+        // Sending another correction as a new log would count the meeting
+        // twice: it can only be discarded.
+        ItemState::Conflict if correction => None,
         ItemState::Conflict => Some(Msg::SendAsNew),
         ItemState::Rejected { .. } => Some(Msg::OpenAndFix),
         _ => None,
@@ -141,13 +154,16 @@ fn OutboxEntry(item: OutboxItem) -> impl IntoView {
             <header>
                 <h2>{move || format_typed_date(&date, i18n.lang.get())} " · " {mentee}</h2>
                 <span class="badge state" data-testid="outbox-state">{t(state_msg)}</span>
+                {kind.map(|msg| view! { <span class="badge">{t(msg)}</span> })}
             </header>
             <p class="muted">{move || format_moment(saved_at, i18n.lang.get())}</p>
             <p class="log-description">{item.log.description.clone()}</p>
             {(!reasons.is_empty()).then(|| view! { <ul class="reasons" role="alert">{reasons}</ul> })}
-            {fix_label.map(|label| view! {
+            {needs_attention.then(|| view! {
                 <div class="actions">
-                    <a class="button primary" href=format!("/mentor/log?item={id}")>{t(label)}</a>
+                    {fix_label.map(|label| view! {
+                        <a class="button primary" href=format!("/mentor/log?item={id}")>{t(label)}</a>
+                    })}
                     <button type="button" class="danger" on:click=on_discard>{t(Msg::Discard)}</button>
                 </div>
             })}

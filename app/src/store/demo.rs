@@ -344,6 +344,7 @@ pub async fn load(
             challenge: challenge.into(),
             challenge_text: challenge_text.into(),
             goals,
+            withdrawn_reason: String::new(),
         };
         let ctx = ValidationContext {
             latest_date: today,
@@ -366,6 +367,7 @@ pub async fn load(
         .iter()
         .map(|(id, author, hash, log)| meetings::NewMeetingLog {
             id: *id,
+            revision: 1,
             author: *author,
             log,
             content_hash: hash,

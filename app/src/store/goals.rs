@@ -1,7 +1,7 @@
 //! The mentee's goals: the latest revision of each, every revision for the
 //! history, and the progress the meeting logs record.
 
-use super::{now, on_db, on_tx, StoreResult, Tx};
+use super::{now, on_db, on_tx, revision_rule, StoreResult, Tx};
 use crate::model::*;
 
 /// A checked goal revision on its way into the database.
@@ -13,20 +13,7 @@ pub struct NewGoal<'a> {
     pub content_hash: &'a str,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Inserted {
-    /// Stored now.
-    New,
-    /// This revision, with this content and author, was stored before.
-    Again,
-    /// Another content is stored as this revision, or the id belongs to a
-    /// goal of another pair; nothing was overwritten.
-    Conflict,
-    /// A change whose previous revision is not stored.
-    MissingRevision,
-    /// A change of a withdrawn goal.
-    Withdrawn,
-}
+pub use super::{Inserted, Write};
 
 /// Stores goal revisions: revision 1 makes the goal, revision n + 1 changes
 /// a goal at revision n; a replay stores nothing new.
@@ -51,20 +38,15 @@ pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inser
             .bind(item.id)
             .fetch_optional(&mut *conn)
             .await?;
-            match (stored, current) {
-                (Some((hash, author)), _) => {
-                    if hash == item.content_hash && author == item.author {
-                        Inserted::Again
-                    } else {
-                        Inserted::Conflict
-                    }
-                }
-                (None, Some((pair, _, _))) if pair != goal.pair_id() => Inserted::Conflict,
-                (None, Some((_, latest, _))) if latest + 1 != revision => Inserted::MissingRevision,
-                (None, Some((_, _, Some(_)))) => Inserted::Withdrawn,
-                (None, None) if revision != 1 => Inserted::MissingRevision,
-                (None, current) => {
-                    let changed = if current.is_none() {
+            let rule = revision_rule(
+                stored.as_ref().map(|(hash, author)| (hash.as_str(), *author)),
+                current.as_ref().map(|(pair, latest, withdrawn)| (*pair, *latest, withdrawn.is_some())),
+                (goal.pair_id(), revision, item.content_hash, item.author),
+            );
+            match rule {
+                Err(outcome) => outcome,
+                Ok(write) => {
+                    let changed = if write == Write::Create {
                         sqlx::query(
                             "INSERT INTO goals (id, pair_id, revision, what, why, first_steps, target_date, \
                              withdrawn_reason, content_hash, created_at, updated_at) \
@@ -138,9 +120,9 @@ pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inser
 const VIEW: &str = "SELECT g.id, g.pair_id, g.revision, g.what, g.why, g.first_steps, g.target_date, \
      g.withdrawn_reason, \
      COALESCE((SELECT lg.progress FROM meeting_log_goals lg JOIN meeting_logs l ON l.id = lg.log_id \
-        WHERE lg.goal_id = g.id ORDER BY l.meeting_date DESC, l.created_at DESC LIMIT 1), 'not_started') AS progress, \
+        WHERE lg.goal_id = g.id AND l.withdrawn_reason IS NULL ORDER BY l.meeting_date DESC, l.created_at DESC LIMIT 1), 'not_started') AS progress, \
      (SELECT l.meeting_date FROM meeting_log_goals lg JOIN meeting_logs l ON l.id = lg.log_id \
-        WHERE lg.goal_id = g.id ORDER BY l.meeting_date DESC, l.created_at DESC LIMIT 1) AS progress_on, \
+        WHERE lg.goal_id = g.id AND l.withdrawn_reason IS NULL ORDER BY l.meeting_date DESC, l.created_at DESC LIMIT 1) AS progress_on, \
      g.updated_at \
      FROM goals g JOIN pairs p ON p.id = g.pair_id";
 

@@ -5,7 +5,8 @@ use crate::model::*;
 
 const VIEW: &str = "SELECT l.id, l.pair_id, mentor.display_name AS mentor_name, \
      mentee.display_name AS mentee_name, l.meeting_date AS date, l.form, l.duration_minutes, \
-     l.description, l.went_well_next_steps, l.challenge_text AS challenge, l.created_at \
+     l.description, l.went_well_next_steps, l.challenge_text AS challenge, l.created_at, \
+     l.revision, l.withdrawn_reason \
      FROM meeting_logs l \
      JOIN pairs p ON p.id = l.pair_id \
      JOIN users mentor ON mentor.id = p.mentor_id \
@@ -41,6 +42,8 @@ pub async fn of_mentor(
                 .await)?
         }
     };
+    let mut rows = rows;
+    with_goals(db, &mut rows).await?;
     Ok(rows)
 }
 
@@ -56,83 +59,254 @@ pub async fn of_manager(
          (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'manager') \
          {NEWEST_FIRST} LIMIT $2"
     );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
+    let mut rows = on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
         .bind(manager)
         .bind(limit)
         .fetch_all(pool)
         .await)?;
+    with_goals(db, &mut rows).await?;
     Ok(rows)
 }
 
-/// A checked log on its way into the database.
+/// A checked log revision on its way into the database.
 pub struct NewMeetingLog<'a> {
     pub id: MeetingLogId,
+    pub revision: u32,
     pub author: UserId,
     pub log: &'a MeetingLog,
     pub content_hash: &'a str,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Inserted {
-    /// Stored now.
-    New,
-    /// The same log (same id, author and content) was stored before.
-    Again,
-    /// Another log is stored under this id; it was left as it was.
-    Conflict,
-}
+pub use super::Inserted;
+use super::{revision_rule, Write};
 
-/// Stores logs by their client-made ids: a replay stores nothing new, a
-/// different log under a known id is reported and never overwrites.
+/// Stores log revisions by their client-made ids: revision 1 makes the log,
+/// revision n + 1 corrects (or withdraws) a log at revision n; a replay
+/// stores nothing new, and a different log under a known id and revision is
+/// reported and never overwrites. Every revision is kept for the history.
 #[tracing::instrument(name = "store.meetings.insert", skip_all, err(Display))]
 pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
         let at = now();
         let log = item.log;
+        let revision = item.revision as i32;
         let challenge = log.challenge();
-        let stored = on_tx!(tx, conn => {
-            let inserted = sqlx::query(
-                "INSERT INTO meeting_logs (id, pair_id, author_id, meeting_date, form, duration_minutes, \
-                 description, went_well_next_steps, has_challenge, challenge_text, content_hash, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
-                 ON CONFLICT (id) DO NOTHING",
+        let goals = serde_json::to_string(&MeetingLogInput::from(log).goals)
+            .expect("goals always serialise");
+        let outcome = on_tx!(tx, conn => {
+            let stored: Option<(String, UserId)> = sqlx::query_as(
+                "SELECT content_hash, author_id FROM meeting_log_revisions WHERE log_id = $1 AND revision = $2",
             )
             .bind(item.id)
-            .bind(log.pair_id())
-            .bind(item.author)
-            .bind(log.date())
-            .bind(log.form())
-            .bind(log.duration_minutes() as i32)
-            .bind(log.description())
-            .bind(log.went_well_next_steps())
-            .bind(challenge.is_some())
-            .bind(challenge)
-            .bind(item.content_hash)
-            .bind(at)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-            if inserted == 1 {
-                Inserted::New
-            } else {
-                let existing: Option<(String, UserId)> =
-                    sqlx::query_as("SELECT content_hash, author_id FROM meeting_logs WHERE id = $1")
+            .bind(revision)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let current: Option<(PairId, i32, Option<String>)> = sqlx::query_as(
+                "SELECT pair_id, revision, withdrawn_reason FROM meeting_logs WHERE id = $1",
+            )
+            .bind(item.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let rule = revision_rule(
+                stored.as_ref().map(|(hash, author)| (hash.as_str(), *author)),
+                current.as_ref().map(|(pair, latest, withdrawn)| (*pair, *latest, withdrawn.is_some())),
+                (log.pair_id(), revision, item.content_hash, item.author),
+            );
+            match rule {
+                Err(outcome) => outcome,
+                Ok(write) => {
+                    let changed = if write == Write::Create {
+                        sqlx::query(
+                            "INSERT INTO meeting_logs (id, pair_id, author_id, meeting_date, form, duration_minutes, \
+                             description, went_well_next_steps, has_challenge, challenge_text, content_hash, \
+                             revision, withdrawn_reason, created_at, updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
+                             ON CONFLICT (id) DO NOTHING",
+                        )
                         .bind(item.id)
-                        .fetch_optional(&mut *conn)
+                        .bind(log.pair_id())
+                        .bind(item.author)
+                        .bind(log.date())
+                        .bind(log.form())
+                        .bind(log.duration_minutes() as i32)
+                        .bind(log.description())
+                        .bind(log.went_well_next_steps())
+                        .bind(challenge.is_some())
+                        .bind(challenge)
+                        .bind(item.content_hash)
+                        .bind(revision)
+                        .bind(log.withdrawn_reason())
+                        .bind(at)
+                        .execute(&mut *conn)
+                        .await?
+                        .rows_affected()
+                    } else {
+                        // Only from the revision read above: a change made
+                        // meanwhile by another request wins, this one conflicts.
+                        sqlx::query(
+                            "UPDATE meeting_logs SET meeting_date = $3, form = $4, duration_minutes = $5, \
+                             description = $6, went_well_next_steps = $7, has_challenge = $8, challenge_text = $9, \
+                             content_hash = $10, revision = $2, withdrawn_reason = $11, updated_at = $12 \
+                             WHERE id = $1 AND revision = $2 - 1",
+                        )
+                        .bind(item.id)
+                        .bind(revision)
+                        .bind(log.date())
+                        .bind(log.form())
+                        .bind(log.duration_minutes() as i32)
+                        .bind(log.description())
+                        .bind(log.went_well_next_steps())
+                        .bind(challenge.is_some())
+                        .bind(challenge)
+                        .bind(item.content_hash)
+                        .bind(log.withdrawn_reason())
+                        .bind(at)
+                        .execute(&mut *conn)
+                        .await?
+                        .rows_affected()
+                    };
+                    if changed == 1 {
+                        sqlx::query(
+                            "INSERT INTO meeting_log_revisions (log_id, revision, author_id, meeting_date, form, \
+                             duration_minutes, description, went_well_next_steps, challenge_text, goals, \
+                             withdrawn_reason, content_hash, created_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                        )
+                        .bind(item.id)
+                        .bind(revision)
+                        .bind(item.author)
+                        .bind(log.date())
+                        .bind(log.form())
+                        .bind(log.duration_minutes() as i32)
+                        .bind(log.description())
+                        .bind(log.went_well_next_steps())
+                        .bind(challenge)
+                        .bind(&goals)
+                        .bind(log.withdrawn_reason())
+                        .bind(item.content_hash)
+                        .bind(at)
+                        .execute(&mut *conn)
                         .await?;
-                match existing {
-                    Some((hash, author)) if hash == item.content_hash && author == item.author => Inserted::Again,
-                    _ => Inserted::Conflict,
+                        if write == Write::Update {
+                            // The goals worked on are the current revision's.
+                            sqlx::query("DELETE FROM meeting_log_goals WHERE log_id = $1")
+                                .bind(item.id)
+                                .execute(&mut *conn)
+                                .await?;
+                        }
+                        Inserted::New
+                    } else {
+                        Inserted::Conflict
+                    }
                 }
             }
         });
-        if stored == Inserted::New {
+        if outcome == Inserted::New {
             super::goals::record_work(tx, item.id, log.goals()).await?;
         }
-        outcomes.push(stored);
+        outcomes.push(outcome);
     }
     Ok(outcomes)
+}
+
+/// Every revision of a log, oldest first, with who sent each: the history
+/// its manager reads.
+#[tracing::instrument(name = "store.meetings.revisions", skip_all, err(Display))]
+pub async fn revisions(db: &super::Db, log: MeetingLogId) -> StoreResult<Vec<MeetingLogRevision>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        revision: i32,
+        author_name: String,
+        created_at: chrono::DateTime<chrono::Utc>,
+        date: chrono::NaiveDate,
+        form: MeetingForm,
+        duration_minutes: i32,
+        description: String,
+        went_well_next_steps: String,
+        challenge: Option<String>,
+        goals: Option<String>,
+        withdrawn_reason: Option<String>,
+    }
+    let Some(current) = find(db, log).await? else {
+        return Ok(Vec::new());
+    };
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(
+        "SELECT r.revision, a.display_name AS author_name, r.created_at, r.meeting_date AS date, r.form, \
+         r.duration_minutes, r.description, r.went_well_next_steps, r.challenge_text AS challenge, r.goals, \
+         r.withdrawn_reason \
+         FROM meeting_log_revisions r JOIN users a ON a.id = r.author_id \
+         WHERE r.log_id = $1 ORDER BY r.revision",
+    )
+    .bind(log)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| MeetingLogRevision {
+            revision: row.revision as u32,
+            author_name: row.author_name,
+            created_at: row.created_at,
+            log: MeetingLogView {
+                date: row.date,
+                form: row.form,
+                duration_minutes: row.duration_minutes as u32,
+                description: row.description,
+                went_well_next_steps: row.went_well_next_steps,
+                challenge: row.challenge,
+                created_at: row.created_at,
+                revision: row.revision as u32,
+                withdrawn_reason: row.withdrawn_reason,
+                // Not kept for the logs stored before corrections existed.
+                goals: row
+                    .goals
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default(),
+                ..current.clone()
+            },
+        })
+        .collect())
+}
+
+/// One log as stored now, with its goals.
+#[tracing::instrument(name = "store.meetings.find", skip_all, err(Display))]
+pub async fn find(db: &super::Db, log: MeetingLogId) -> StoreResult<Option<MeetingLogView>> {
+    let sql = format!("{VIEW} WHERE l.id = $1");
+    let row = on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
+        .bind(log)
+        .fetch_optional(pool)
+        .await)?;
+    let mut rows: Vec<MeetingLogView> = row.into_iter().collect();
+    with_goals(db, &mut rows).await?;
+    Ok(rows.pop())
+}
+
+/// Reads the goals each log worked on into it.
+async fn with_goals(db: &super::Db, logs: &mut [MeetingLogView]) -> StoreResult<()> {
+    if logs.is_empty() {
+        return Ok(());
+    }
+    // Only the logs that name goals have rows; one query for the list.
+    let rows: Vec<(MeetingLogId, GoalId, GoalProgress)> = on_db!(db, pool => {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT log_id, goal_id, progress FROM meeting_log_goals WHERE log_id IN (",
+        );
+        let mut list = query.separated(", ");
+        for log in logs.iter() {
+            list.push_bind(log.id);
+        }
+        query.push(") ORDER BY goal_id");
+        query.build_query_as().fetch_all(pool).await
+    })?;
+    for (log, goal, progress) in rows {
+        if let Some(view) = logs.iter_mut().find(|l| l.id == log) {
+            view.goals.push(GoalWorkInput {
+                goal_id: goal.to_string(),
+                progress: progress.key().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[tracing::instrument(name = "store.meetings.count", skip_all, err(Display))]
@@ -154,11 +328,12 @@ pub async fn stats_for_coordinator(
          (SELECT COUNT(*) FROM pairs p WHERE p.programme_id = pr.id AND p.status = 'ended') AS ended_pairs, \
          (SELECT COUNT(DISTINCT p.mentor_id) FROM pairs p WHERE p.programme_id = pr.id) AS mentors, \
          (SELECT COUNT(DISTINCT p.mentee_id) FROM pairs p WHERE p.programme_id = pr.id) AS mentees, \
-         (SELECT COUNT(*) FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id WHERE p.programme_id = pr.id) AS meetings, \
+         (SELECT COUNT(*) FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id WHERE p.programme_id = pr.id \
+            AND l.withdrawn_reason IS NULL) AS meetings, \
          (SELECT COALESCE(SUM(l.duration_minutes), 0) FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id \
-            WHERE p.programme_id = pr.id) AS meeting_minutes, \
+            WHERE p.programme_id = pr.id AND l.withdrawn_reason IS NULL) AS meeting_minutes, \
          (SELECT COUNT(*) FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id \
-            WHERE p.programme_id = pr.id AND l.has_challenge) AS meetings_with_challenge \
+            WHERE p.programme_id = pr.id AND l.has_challenge AND l.withdrawn_reason IS NULL) AS meetings_with_challenge \
          FROM programmes pr JOIN organisations o ON o.id = pr.organisation_id \
          WHERE pr.id IN (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'coordinator') \
          ORDER BY o.name, pr.name",

@@ -22,6 +22,7 @@ pub mod sessions;
 pub mod training;
 pub mod users;
 
+use crate::model::{PairId, UserId};
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
@@ -113,6 +114,58 @@ impl StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What became of one revision sent to be stored (a goal's or a meeting
+/// log's: both are changed by numbered revisions under a phone-made id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored now.
+    New,
+    /// This revision, with this content and author, was stored before.
+    Again,
+    /// Another content is stored as this revision, or the id belongs to
+    /// another pair's; nothing was overwritten.
+    Conflict,
+    /// A change whose previous revision is not stored.
+    MissingRevision,
+    /// A change of something withdrawn.
+    Withdrawn,
+}
+
+/// How a revision that is not stored yet goes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// Revision 1: a new row.
+    Create,
+    /// Revision n + 1 of a row at revision n.
+    Update,
+}
+
+/// The one rule of numbered revisions, given what is stored: the revision
+/// itself (its hash and author), and the row now (its pair, revision, and
+/// whether it is withdrawn).
+pub fn revision_rule(
+    stored: Option<(&str, UserId)>,
+    current: Option<(PairId, i32, bool)>,
+    sent: (PairId, i32, &str, UserId),
+) -> Result<Write, Inserted> {
+    let (pair, revision, hash, author) = sent;
+    match (stored, current) {
+        (Some((stored_hash, stored_author)), _) => {
+            Err(if stored_hash == hash && stored_author == author {
+                Inserted::Again
+            } else {
+                Inserted::Conflict
+            })
+        }
+        (None, Some((stored_pair, _, _))) if stored_pair != pair => Err(Inserted::Conflict),
+        (None, Some((_, latest, _))) if latest + 1 != revision => Err(Inserted::MissingRevision),
+        (None, Some((_, _, true))) => Err(Inserted::Withdrawn),
+        (None, Some(_)) => Ok(Write::Update),
+        (None, None) if revision != 1 => Err(Inserted::MissingRevision),
+        (None, None) => Ok(Write::Create),
+    }
+}
 
 /// The current time as stored: UTC, to the millisecond.
 pub fn now() -> DateTime<Utc> {

@@ -8,7 +8,7 @@ use chrono::Days;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 
-fn goal_input(w: &World, pair: PairId, what: &str) -> GoalInput {
+pub(crate) fn goal_input(w: &World, pair: PairId, what: &str) -> GoalInput {
     GoalInput {
         pair_id: pair.to_string(),
         what: what.into(),
@@ -20,7 +20,7 @@ fn goal_input(w: &World, pair: PairId, what: &str) -> GoalInput {
 }
 
 /// The item a phone would send for this revision of the goal.
-fn goal_item(id: GoalId, revision: u32, goal: GoalInput) -> GoalSyncItem {
+pub(crate) fn goal_item(id: GoalId, revision: u32, goal: GoalInput) -> GoalSyncItem {
     let ctx = ValidationContext {
         latest_date: chrono::NaiveDate::MAX,
         pair: Some(PairDates {

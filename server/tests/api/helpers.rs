@@ -427,6 +427,7 @@ pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) 
         challenge: "no".into(),
         challenge_text: String::new(),
         goals: Vec::new(),
+        withdrawn_reason: String::new(),
     }
 }
 
@@ -446,6 +447,7 @@ pub fn item(world: &World, log: MeetingLogInput) -> SyncItem {
         .unwrap_or_else(|_| "unchecked".into());
     SyncItem {
         id: MeetingLogId::new(),
+        revision: 1,
         content_hash,
         log,
     }

@@ -28,6 +28,7 @@ const CALLERS: [Option<&str>; 9] = [
 
 /// The objects of programme A the calls name, made by its manager first.
 struct Objects {
+    log: MeetingLogId,
     organisation: OrganisationId,
     candidate: CandidateId,
     mentor_candidate: CandidateId,
@@ -92,7 +93,16 @@ async fn objects(app: &TestApp) -> Objects {
         .unwrap()
         .unwrap()
         .organisation_id;
+    // A log of pair A1, sent by its mentor.
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let log = item(w, log_input(w, w.pair_a1, 1, "A meeting"));
+    assert_eq!(
+        app.sync(&mentor, std::slice::from_ref(&log)).await.status(),
+        OK
+    );
     Objects {
+        log: log.id,
         organisation,
         candidate,
         mentor_candidate,
@@ -322,6 +332,10 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
                 .await
         }
         "my_goals" => app.post(client, "/api/goals/mine", &[]).await,
+        "log_history(log of pair_a1)" => {
+            app.post(client, "/api/logs/history", &[("log", &o.log.to_string())])
+                .await
+        }
         "goals_of_pair(pair_a1)" => {
             app.post_json(client, "/api/goals/of_pair", json!({ "pair": w.pair_a1 }))
                 .await
@@ -402,6 +416,9 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("sync_goals",           [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
         ("my_goals",             [ANONYMOUS, DENIED, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK]),
         ("goals_of_pair(pair_a1)", [ANONYMOUS, DENIED, OK,   DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // A log's versions: its mentor and the programme's manager only (a
+        // coordinator reads counts, never a log).
+        ("log_history(log of pair_a1)", [ANONYMOUS, DENIED, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();
