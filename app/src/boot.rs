@@ -94,10 +94,12 @@ pub fn office_page(path: &str) -> bool {
         // service worker with every part of the texts).
         "/mentor/report",
         "/mentor/reports",
-        // The goals' page, the meeting log form and the outbox too (their
-        // texts are the office's: the mentor's home does not load them).
+        // The goals' page, the meeting log form, the logs and the outbox
+        // too (their texts are the office's: the mentor's home does not
+        // load them).
         "/mentor/goals",
         "/mentor/log",
+        "/mentor/logs",
         "/mentor/outbox",
     ]
     .iter()

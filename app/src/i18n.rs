@@ -661,6 +661,10 @@ office {
     EarlierVersions { en: "Earlier versions", ro: "Versiunile anterioare" }
     LogVersion { en: "Version {n} · {who} · {time}", ro: "Versiunea {n} · {who} · {time}" }
     CorrectionBadge { en: "Correction", ro: "Corectură" }
+    ConfirmDiscardCorrection { en: "Forget this correction? The report as the server has it stays as it is.", ro: "Renunțați la această corectură? Raportul rămâne așa cum îl are serverul." }
+    CorrectingReport { en: "You are correcting the report you sent. Your mentor manager sees the corrected answers and can still read the earlier ones.", ro: "Corectați raportul trimis. Managerul de mentori vede răspunsurile corectate și le poate citi în continuare pe cele anterioare." }
+    ReportNotOnPhone { en: "This report is not on this phone. Open it again while online to correct it.", ro: "Acest raport nu este pe acest telefon. Deschideți-l din nou când aveți conexiune pentru a-l corecta." }
+    ReportCorrectedNote { en: "Corrected · earlier versions below", ro: "Corectat · versiunile anterioare mai jos" }
     ReasonCorrectionConflict { en: "Another correction of this log reached the server first; nothing was overwritten. Read the log as it is now under My meeting logs, then discard this correction (or correct the log again).", ro: "O altă corectură a acestui jurnal a ajuns prima pe server; nimic nu a fost suprascris. Citiți jurnalul așa cum este acum în Jurnalele mele, apoi renunțați la această corectură (sau corectați din nou jurnalul)." }
     WithdrawGoal { en: "Withdraw the goal", ro: "Retrage obiectivul" }
     WithdrawGoalHint { en: "A withdrawn goal stays in the history with its reason; it is never deleted.", ro: "Un obiectiv retras rămâne în istoric cu motivul său; nu este șters niciodată." }

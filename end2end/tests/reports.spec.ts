@@ -239,3 +239,47 @@ test("a mentor sends the final report; the pair then ends early and the mentee g
   await old.getByRole("link", { name: "Reports" }).click();
   await expect(manager.getByRole("region", { name: "Final report" })).toContainText("She showed me how to talk to the teacher.");
 });
+
+test("a mentor corrects the report they sent; the manager reads the correction and the earlier answers", async ({ page, browser }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  await menuLink(page, "Reports");
+  await appReady(page);
+  await dueRow(page, "Final report · Gabriela Radu", "Your answers").getByRole("link", { name: "Fill in" }).click();
+  await page.getByLabel("Months").fill("3");
+  const questions = page.locator("fieldset.question");
+  for (let n = 0; n < (await questions.count()); n++) {
+    await answer(questions.nth(n));
+  }
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByText("Saved. The report is sent as soon as the phone is online.")).toBeVisible();
+  await page.getByRole("link", { name: "Reports" }).last().click();
+  const row = dueRow(page, "Final report · Gabriela Radu", "Your answers");
+  await expect(row).toContainText("answered on");
+
+  await row.getByTestId("correct-report").click();
+  await expect(page.getByTestId("correcting-report")).toBeVisible();
+  await expect(page.getByLabel("Months")).toHaveValue("3");
+  await page.getByLabel("Months").fill("4");
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByText("Saved. The report is sent as soon as the phone is online.")).toBeVisible();
+  await page.getByRole("link", { name: "Reports" }).last().click();
+  await expect(dueRow(page, "Final report · Gabriela Radu", "Your answers")).toContainText("answered on");
+
+  const manager = await (await browser.newContext()).newPage();
+  await logIn(manager, "manager@example.org");
+  await appReady(manager);
+  await menuLink(manager, "Programmes");
+  await manager.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(manager);
+  await manager.goto(`${new URL(manager.url()).pathname}/matching`);
+  await appReady(manager);
+  await manager.getByTestId("pair").filter({ hasText: "Gabriela Radu" }).getByRole("link", { name: "Reports" }).click();
+  const final = manager.getByRole("region", { name: "Final report" });
+  await expect(final).toContainText("4 months");
+  await expect(final).toContainText("Corrected");
+  await final.getByText("Earlier versions").click();
+  const versions = final.getByTestId("report-version");
+  await expect(versions).toHaveCount(1);
+  await expect(versions.first()).toContainText("Version 1");
+});

@@ -144,7 +144,7 @@ pub mod sync {
                         Some(Inserted::Again) => GoalOutcome::AlreadyStored,
                         Some(Inserted::MissingRevision) => rejected(Problem::MissingRevision),
                         Some(Inserted::Withdrawn) => rejected(Problem::Withdrawn),
-                        Some(Inserted::Conflict) | None => GoalOutcome::Conflict,
+                        Some(Inserted::Conflict | Inserted::Taken) | None => GoalOutcome::Conflict,
                     },
                 },
             })

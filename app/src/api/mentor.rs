@@ -183,7 +183,7 @@ pub mod sync {
                         Some(Inserted::Again) => SyncOutcome::AlreadyStored,
                         Some(Inserted::MissingRevision) => rejected(Problem::MissingRevision),
                         Some(Inserted::Withdrawn) => rejected(Problem::Withdrawn),
-                        Some(Inserted::Conflict) | None => SyncOutcome::Conflict,
+                        Some(Inserted::Conflict | Inserted::Taken) | None => SyncOutcome::Conflict,
                     },
                 },
             })

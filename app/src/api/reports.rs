@@ -74,6 +74,7 @@ pub async fn pair_mirror(pair: PairId) -> Result<Mirror, AppError> {
             mentor_name,
             mentee_name,
             reports: crate::store::reports::of_pair(&state.db, pair).await?,
+            earlier: crate::store::reports::earlier_of_pair(&state.db, pair).await?,
         })
     })
     .await
@@ -133,6 +134,17 @@ pub mod sync {
         }
     }
 
+    /// Whether `user` may correct `respondent`'s report of the pair: only
+    /// whoever answers it. The mentor never changes the mentee's answers,
+    /// not even those given on the mentor's phone.
+    fn may_correct(access: &pairs::PairAccess, user: UserId, respondent: &str) -> bool {
+        match Respondent::from_key(respondent.trim()) {
+            Some(Respondent::Mentor) => access.mentor_id == user,
+            Some(Respondent::Mentee) => access.mentee_id == user,
+            None => false,
+        }
+    }
+
     pub async fn receive(
         state: &AppState,
         user: &CurrentUser,
@@ -146,12 +158,26 @@ pub mod sync {
         let latest_date = ValidationContext::latest_date_anywhere(store::now());
         let mut checked: Vec<Result<Report, ReportErrors>> = Vec::with_capacity(items.len());
         for item in &items {
+            if !revision_in_range(item.revision) {
+                checked.push(Err(ReportErrors::one(
+                    Question::Report,
+                    Problem::OutOfRange,
+                )));
+                continue;
+            }
             let access = match PairId::parse(item.report.pair_id.trim()) {
                 Ok(id) => pairs::find(&state.db, id).await?,
                 Err(_) => None,
             };
+            let respondent = &item.report.respondent;
             let pair = access
-                .filter(|a| may_answer(a, user.id(), &item.report.respondent))
+                .filter(|a| {
+                    if item.revision > 1 {
+                        may_correct(a, user.id(), respondent)
+                    } else {
+                        may_answer(a, user.id(), respondent)
+                    }
+                })
                 .map(|a| a.dates());
             let check = item
                 .report
@@ -172,6 +198,7 @@ pub mod sync {
             .filter_map(|(item, check)| {
                 check.as_ref().ok().map(|report| NewReport {
                     id: item.id,
+                    revision: item.revision,
                     author: user.id(),
                     report,
                     content_hash: &item.content_hash,
@@ -195,7 +222,12 @@ pub mod sync {
                         Some(Inserted::Taken) => ReportOutcome::Rejected {
                             errors: ReportErrors::one(Question::Report, Problem::AlreadyUsed),
                         },
-                        Some(Inserted::Conflict) | None => ReportOutcome::Conflict,
+                        Some(Inserted::MissingRevision) => ReportOutcome::Rejected {
+                            errors: ReportErrors::one(Question::Report, Problem::MissingRevision),
+                        },
+                        Some(Inserted::Conflict | Inserted::Withdrawn) | None => {
+                            ReportOutcome::Conflict
+                        }
                     },
                 },
             })

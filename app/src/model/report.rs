@@ -533,6 +533,20 @@ impl ReportInput {
     }
 }
 
+/// Checked answers back in the form's shape.
+fn answers_input(answers: &BTreeMap<Question, Answer>) -> BTreeMap<String, AnswerInput> {
+    answers
+        .iter()
+        .map(|(q, a)| {
+            let input = AnswerInput {
+                choice: a.choice.map(|c| c.key().to_string()).unwrap_or_default(),
+                text: a.text.clone(),
+            };
+            (q.key().to_string(), input)
+        })
+        .collect()
+}
+
 impl From<&Report> for ReportInput {
     fn from(report: &Report) -> Self {
         Self {
@@ -542,17 +556,7 @@ impl From<&Report> for ReportInput {
             date: super::dates::format_iso_date(report.date),
             months: report.months.to_string(),
             weeks: report.weeks.to_string(),
-            answers: report
-                .answers
-                .iter()
-                .map(|(q, a)| {
-                    let input = AnswerInput {
-                        choice: a.choice.map(|c| c.key().to_string()).unwrap_or_default(),
-                        text: a.text.clone(),
-                    };
-                    (q.key().to_string(), input)
-                })
-                .collect(),
+            answers: answers_input(&report.answers),
         }
     }
 }
@@ -562,6 +566,10 @@ impl From<&Report> for ReportInput {
 pub struct ReportSyncItem {
     /// Made on the phone when the report was first saved.
     pub id: ReportId,
+    /// 1 when first sent, then one more for each correction (the meeting
+    /// logs' rule).
+    #[serde(default = "super::first_revision")]
+    pub revision: u32,
     /// [`Report::content_hash`] as the phone computed it.
     pub content_hash: String,
     pub report: ReportInput,
@@ -602,6 +610,34 @@ pub struct ReportView {
     pub months: u32,
     pub weeks: u32,
     pub answers: BTreeMap<Question, Answer>,
+    /// 1 as first sent, one more for each correction.
+    #[serde(default = "super::first_revision")]
+    pub revision: u32,
+}
+
+impl ReportView {
+    /// The form of this report as stored, to correct it.
+    pub fn input(&self) -> ReportInput {
+        ReportInput {
+            pair_id: self.pair_id.to_string(),
+            kind: self.kind.key().to_string(),
+            respondent: self.respondent.key().to_string(),
+            date: super::dates::format_iso_date(self.date),
+            months: self.months.to_string(),
+            weeks: self.weeks.to_string(),
+            answers: answers_input(&self.answers),
+        }
+    }
+}
+
+/// An earlier version of a corrected report, for its manager.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRevisionView {
+    pub author_name: String,
+    #[serde(with = "crate::model::dates::moment")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The report as this version said it (its `revision` says which).
+    pub report: ReportView,
 }
 
 /// Where one report of a pair stands, for someone who may know *that* it was
@@ -626,6 +662,10 @@ pub struct Mirror {
     pub mentor_name: String,
     pub mentee_name: String,
     pub reports: Vec<ReportView>,
+    /// The earlier versions of the reports that were corrected, oldest
+    /// first.
+    #[serde(default)]
+    pub earlier: Vec<ReportRevisionView>,
 }
 
 /// One row of the mirror: a question and each side's answer.
@@ -1008,6 +1048,28 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_report_reads_back_into_the_form_unchanged_for_a_correction() {
+        let report = complete(ReportKind::Final, Respondent::Mentor)
+            .validate(&ctx())
+            .unwrap();
+        let stored = ReportView {
+            id: ReportId::new(),
+            pair_id: report.pair_id(),
+            kind: report.kind(),
+            respondent: report.respondent(),
+            date: report.date(),
+            months: report.months(),
+            weeks: report.weeks(),
+            answers: report.answers().clone(),
+            revision: 1,
+        };
+
+        let again = stored.input().validate(&ctx()).unwrap();
+
+        assert_eq!(again.content_hash(), report.content_hash());
+    }
+
+    #[test]
     fn the_mirror_puts_both_answers_side_by_side_and_marks_differences() {
         let view = |respondent, voice: &str| {
             let mut input = complete(ReportKind::Midterm, respondent);
@@ -1022,6 +1084,7 @@ mod tests {
                 months: 2,
                 weeks: 3,
                 answers: report.answers().clone(),
+                revision: 1,
             }
         };
         let mirror = Mirror {
@@ -1032,6 +1095,7 @@ mod tests {
                 view(Respondent::Mentor, "agree"),
                 view(Respondent::Mentee, "disagree"),
             ],
+            earlier: Vec::new(),
         };
         let rows = mirror.rows(ReportKind::Midterm);
         let voice = rows

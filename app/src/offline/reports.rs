@@ -21,6 +21,10 @@ pub struct ReportDraft {
     pub id: ReportId,
     pub report: ReportInput,
     pub saved_at: DateTime<Utc>,
+    /// 1 for a report not sent yet; the next revision of a sent report
+    /// being corrected.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
 }
 
 /// Where a report in the outbox stands.
@@ -54,12 +58,16 @@ pub struct ReportItem {
     pub content_hash: String,
     pub saved_at: DateTime<Utc>,
     pub state: ReportState,
+    /// (Missing from what older versions put in the outbox: revision 1.)
+    #[serde(default = "first_revision")]
+    pub revision: u32,
 }
 
 impl ReportItem {
     pub fn sync_item(&self) -> Option<ReportSyncItem> {
         Some(ReportSyncItem {
             id: self.id,
+            revision: self.revision,
             content_hash: self.content_hash.clone(),
             report: self.report.clone()?,
         })
@@ -124,6 +132,7 @@ impl<S: KeyValue> Reports<S> {
                     ..ReportInput::default()
                 },
                 saved_at: now,
+                revision: 1,
             })
     }
 
@@ -172,9 +181,13 @@ impl<S: KeyValue> Reports<S> {
         report: &Report,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let pending = self
-            .item(draft.id)
-            .is_some_and(|i| !matches!(i.state, ReportState::Rejected { .. }));
+        // A correction replaces the item of the revision the server has;
+        // anything else under this id (a double tap) stays as it is.
+        let pending = self.item(draft.id).is_some_and(|i| {
+            let corrects_sent =
+                draft.revision > i.revision && matches!(i.state, ReportState::Sent { .. });
+            !corrects_sent && !matches!(i.state, ReportState::Rejected { .. })
+        });
         if !pending {
             let input = ReportInput::from(report);
             let item = ReportItem {
@@ -187,6 +200,7 @@ impl<S: KeyValue> Reports<S> {
                 content_hash: report.content_hash(),
                 saved_at: now,
                 state: ReportState::Waiting,
+                revision: draft.revision,
             };
             set_json(&self.store, &self.item_key(item.id), &item)?;
         }
@@ -234,6 +248,26 @@ impl<S: KeyValue> Reports<S> {
             id,
             report: item.report?,
             saved_at: now,
+            revision: item.revision,
+        })
+    }
+
+    /// The mentor's own sent report back in the form as its next revision,
+    /// from the answers the phone kept (a mentee's are never kept).
+    pub fn correction_of(
+        &self,
+        pair: &str,
+        kind: ReportKind,
+        now: DateTime<Utc>,
+    ) -> Option<ReportDraft> {
+        let item = self.items().into_iter().rev().find(|i| {
+            i.is_for(pair, kind, Respondent::Mentor) && matches!(i.state, ReportState::Sent { .. })
+        })?;
+        Some(ReportDraft {
+            id: item.id,
+            report: item.report?,
+            saved_at: now,
+            revision: item.revision + 1,
         })
     }
 
@@ -393,6 +427,53 @@ mod tests {
         assert_eq!(item.report, None);
         assert_eq!(item.date, "2026-11-20");
         assert!(reports.draft_from_item(draft.id, now()).is_none());
+    }
+
+    #[test]
+    fn a_sent_report_of_the_mentor_is_corrected_as_its_next_revision_under_the_same_id() {
+        let (reports, pair) = setup();
+        let (draft, report) = filled(&reports, &pair, Respondent::Mentor);
+        reports.submit(&draft, &report, now()).unwrap();
+        let stored = ReportSyncResult {
+            id: draft.id,
+            outcome: ReportOutcome::Stored,
+        };
+        reports.record(&stored, now()).unwrap();
+
+        let mut correction = reports
+            .correction_of(&pair, ReportKind::Midterm, now())
+            .unwrap();
+        correction.report.months = "3".into();
+        let corrected = correction.report.validate(&ctx()).unwrap();
+        reports.submit(&correction, &corrected, now()).unwrap();
+
+        assert_eq!((correction.id, correction.revision), (draft.id, 2));
+        let waiting = reports.waiting();
+        assert_eq!(waiting.len(), 1);
+        let item = waiting[0].sync_item().unwrap();
+        assert_eq!((item.id, item.revision), (draft.id, 2));
+        assert_eq!(item.report.months, "3");
+        // Sent again, the correction is one item; a mentee's report is never
+        // offered for correction on the mentor's phone.
+        reports.submit(&correction, &corrected, now()).unwrap();
+        assert_eq!(reports.items().len(), 1);
+    }
+
+    #[test]
+    fn a_mentees_report_is_never_offered_for_correction_on_the_mentors_phone() {
+        let (reports, pair) = setup();
+        let (draft, report) = filled(&reports, &pair, Respondent::Mentee);
+        reports.submit(&draft, &report, now()).unwrap();
+        let stored = ReportSyncResult {
+            id: draft.id,
+            outcome: ReportOutcome::Stored,
+        };
+        reports.record(&stored, now()).unwrap();
+
+        assert_eq!(
+            reports.correction_of(&pair, ReportKind::Midterm, now()),
+            None
+        );
     }
 
     #[test]

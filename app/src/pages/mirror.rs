@@ -128,7 +128,12 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
     let when = move |r: &Option<ReportView>| match r {
         Some(r) => {
             let date = r.date;
-            view! { <span class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(date, i18n.lang.get()))])}</span> }.into_any()
+            let corrected = r.revision > 1;
+            view! {
+                <span class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(date, i18n.lang.get()))])}</span>
+                {corrected.then(|| view! { <br/><span class="badge">{t(Msg::ReportCorrectedNote)}</span> })}
+            }
+            .into_any()
         }
         None => view! { <span class="muted">{t(Msg::NotAnsweredYet)}</span> }.into_any(),
     };
@@ -200,7 +205,60 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <EarlierReports mirror kind/>
         </section>
     }
     .into_any()
+}
+
+/// The earlier versions of this kind's corrected reports: who sent each,
+/// when, and every answer it gave.
+#[component]
+fn EarlierReports(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
+    let i18n = use_i18n();
+    let earlier: Vec<ReportRevisionView> = mirror.with_value(|m| {
+        m.earlier
+            .iter()
+            .filter(|v| v.report.kind == kind)
+            .cloned()
+            .collect()
+    });
+    (!earlier.is_empty()).then(|| {
+        view! {
+            <details class="log-history" data-testid="report-history">
+                <summary>{t(Msg::EarlierVersions)}</summary>
+                <ol class="log-versions">
+                    {earlier.into_iter().map(|version| {
+                        let ReportRevisionView { author_name, created_at, report } = version;
+                        let side = match report.respondent {
+                            Respondent::Mentor => Msg::MentorLabel,
+                            Respondent::Mentee => Msg::MenteeLabel,
+                        };
+                        let n = report.revision.to_string();
+                        view! {
+                            <li class="log-version" data-testid="report-version">
+                                <h4>
+                                    {t(side)} " · "
+                                    {move || i18n.fill(Msg::LogVersion, &[
+                                        ("n", &n),
+                                        ("who", &author_name),
+                                        ("time", &format_moment(created_at, i18n.lang.get())),
+                                    ])}
+                                </h4>
+                                <dl>
+                                    {report.answers.into_iter().map(|(question, answer)| view! {
+                                        <dt>{t(question_msg(question, kind))}</dt>
+                                        <dd>
+                                            {answer.choice.map(|c| view! { <strong>{t(choice_msg(c))}</strong> " " })}
+                                            {answer.text}
+                                        </dd>
+                                    }).collect_view()}
+                                </dl>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </details>
+        }
+    })
 }

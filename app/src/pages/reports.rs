@@ -81,6 +81,12 @@ fn ReportsList() -> impl IntoView {
             });
         }
     });
+    let discard = Callback::new(move |id: ReportId| {
+        if let Some(reports) = local_reports() {
+            reports.discard(id);
+            local.set(reports.items());
+        }
+    });
     let rows = move || {
         let pairs = offline.pairs.get();
         let answered: Vec<_> = known.with(|k| {
@@ -105,7 +111,7 @@ fn ReportsList() -> impl IntoView {
                             .iter()
                             .find(|i| i.is_for(&d.pair_id.to_string(), d.kind, d.respondent))
                             .cloned();
-                        view! { <DueRow due=d on_phone/> }
+                        view! { <DueRow due=d on_phone discard/> }
                     })
                     .collect_view()}
             </ul>
@@ -122,7 +128,12 @@ fn ReportsList() -> impl IntoView {
 }
 
 #[component]
-fn DueRow(due: ReportDue, on_phone: Option<ReportItem>) -> impl IntoView {
+fn DueRow(
+    due: ReportDue,
+    on_phone: Option<ReportItem>,
+    /// Forgets a correction the server did not take.
+    discard: Callback<ReportId>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let mentee = due.mentee_name.clone();
     let who = {
@@ -136,13 +147,56 @@ fn DueRow(due: ReportDue, on_phone: Option<ReportItem>) -> impl IntoView {
     let late = due.answered_on.is_none() && on_phone.is_none() && due_on < local_today();
     let link = report_link(due.pair_id, due.kind, due.respondent);
     let state = on_phone.as_ref().map(|i| i.state.clone());
+    // The mentor may correct their own sent report (never the mentee's).
+    let correct = (due.respondent == Respondent::Mentor).then(|| {
+        view! { " " <a class="button small" href=format!("{link}&correct=1") data-testid="correct-report">{t(Msg::CorrectReport)}</a> }
+    });
+    // A correction the server did not take: why, and what can be done.
+    let troubled_correction = on_phone
+        .as_ref()
+        .filter(|i| {
+            i.revision > 1
+                && matches!(
+                    i.state,
+                    ReportState::Conflict | ReportState::Rejected { .. }
+                )
+        })
+        .map(|i| (i.id, i.state.clone()));
     let status = match (due.answered_on, &state) {
+        _ if troubled_correction.is_some() => {
+            let (id, state) = troubled_correction.expect("checked just above");
+            let fixable = matches!(state, ReportState::Rejected { .. });
+            let reason = match state {
+                ReportState::Rejected { errors } => {
+                    let problems: Vec<Problem> = errors.iter().map(|e| e.problem).collect();
+                    i18n.fill(Msg::ReportNotAccepted, &[("problems", &problems.iter().map(|p| i18n.text(problem_message(*p))).collect::<Vec<_>>().join("; "))])
+                }
+                _ => i18n.text(Msg::ReportConflict).to_string(),
+            };
+            let on_discard = move |_| {
+                if crate::components::confirm(i18n.text(Msg::ConfirmDiscardCorrection)) {
+                    discard.run(id);
+                }
+            };
+            view! {
+                <p class="error" role="alert">{reason}</p>
+                <p class="actions">
+                    {fixable.then(|| view! { <a class="button" href=format!("{link}&item={id}")>{t(Msg::CorrectReport)}</a> " " })}
+                    <button type="button" class="danger" on:click=on_discard>{t(Msg::DiscardChange)}</button>
+                </p>
+            }
+            .into_any()
+        }
+        // A correction on its way.
+        (Some(_), Some(ReportState::Waiting)) => {
+            view! { <p class="muted" data-testid="report-waiting">{t(Msg::ReportWaiting)}</p> }.into_any()
+        }
         (Some(on), _) => {
-            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p> }.into_any()
+            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])} {correct}</p> }.into_any()
         }
         (None, Some(ReportState::Sent { at })) => {
             let on = at.date_naive();
-            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p> }.into_any()
+            view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])} {correct}</p> }.into_any()
         }
         (None, Some(ReportState::Waiting)) => {
             view! { <p class="muted" data-testid="report-waiting">{t(Msg::ReportWaiting)}</p> }.into_any()
@@ -472,6 +526,7 @@ fn ReportFormLoader() -> impl IntoView {
                 ReportKind::from_key(&param("kind")),
                 Respondent::from_key(&param("respondent")),
                 ReportId::parse(&param("item")).ok(),
+                q.get("correct").is_some(),
             )
         })
     });
@@ -488,10 +543,12 @@ fn ReportFormLoader() -> impl IntoView {
         if offline.user.get().is_none() {
             return view! { <Loading/> }.into_any();
         }
-        let (_, kind, respondent, item) = params.get();
+        let (_, kind, respondent, item, correct) = params.get();
         match (pair.get(), kind, respondent) {
             (Some(pair), Some(kind), Some(respondent)) => {
-                view! { <ReportForm pair kind respondent item/> }.into_any()
+                // Only the mentor's own report can be corrected here.
+                let correct = correct && respondent == Respondent::Mentor;
+                view! { <ReportForm pair kind respondent item correct/> }.into_any()
             }
             _ => unknown_report("/mentor/reports"),
         }
@@ -507,6 +564,9 @@ fn ReportForm(
     /// The mentee answers with their own login (not on the mentor's phone).
     #[prop(optional)]
     own: bool,
+    /// Corrects the report already sent: its next revision.
+    #[prop(optional)]
+    correct: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
@@ -523,7 +583,10 @@ fn ReportForm(
             ..ReportInput::default()
         },
         saved_at: Utc::now(),
+        revision: 1,
     });
+    // The sent report could not be found to correct.
+    let not_found = RwSignal::new(false);
     // The phone's draft (or the refused report to correct), once in the
     // browser.
     Effect::new({
@@ -532,9 +595,46 @@ fn ReportForm(
             let Some(reports) = local_reports() else {
                 return;
             };
+            let in_progress = reports.draft(&pair_key, kind, respondent);
+            if correct {
+                // A correction in progress, else the answers the phone kept,
+                // else the report as the server has it.
+                let opened = in_progress
+                    .filter(|d| d.revision > 1)
+                    .or_else(|| reports.correction_of(&pair_key, kind, Utc::now()));
+                match opened {
+                    Some(opened) => draft.set(opened),
+                    None => {
+                        let pair = pair_key.clone();
+                        leptos::task::spawn_local(async move {
+                            let sent =
+                                crate::api::reports::my_reports()
+                                    .await
+                                    .ok()
+                                    .and_then(|all| {
+                                        all.into_iter().find(|r| {
+                                            r.pair_id.to_string() == pair
+                                                && r.kind == kind
+                                                && r.respondent == Respondent::Mentor
+                                        })
+                                    });
+                            match sent {
+                                Some(sent) => draft.set(ReportDraft {
+                                    id: sent.id,
+                                    report: sent.input(),
+                                    saved_at: Utc::now(),
+                                    revision: sent.revision + 1,
+                                }),
+                                None => not_found.set(true),
+                            }
+                        });
+                    }
+                }
+                return;
+            }
             let opened = item
                 .and_then(|id| reports.draft_from_item(id, Utc::now()))
-                .or_else(|| reports.draft(&pair_key, kind, respondent));
+                .or(in_progress);
             if let Some(opened) = opened {
                 draft.set(opened);
             }
@@ -749,6 +849,12 @@ fn ReportForm(
     view! {
         <section class="page narrow report-page">
             <h1>{title}</h1>
+            <Show when=move || draft.with(|d| d.revision > 1)>
+                <p class="notice" role="status" data-testid="correcting-report">{t(Msg::CorrectingReport)}</p>
+            </Show>
+            <Show when=move || not_found.get()>
+                <p class="notice warning" role="alert">{t(Msg::ReportNotOnPhone)}</p>
+            </Show>
             <Show when=move || in_form() && flow.with(|f| f.hidden == 0)>
                 <label class="switch">
                     <input type="checkbox" prop:checked=simple

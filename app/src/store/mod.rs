@@ -115,8 +115,9 @@ impl StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// What became of one revision sent to be stored (a goal's or a meeting
-/// log's: both are changed by numbered revisions under a phone-made id).
+/// What became of one revision sent to be stored (a goal's, a meeting
+/// log's or a report's: each is changed by numbered revisions under a
+/// phone-made id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inserted {
     /// Stored now.
@@ -130,6 +131,9 @@ pub enum Inserted {
     MissingRevision,
     /// A change of something withdrawn.
     Withdrawn,
+    /// The pair already has this report from this side, under another id
+    /// (reports only).
+    Taken,
 }
 
 /// How a revision that is not stored yet goes in.

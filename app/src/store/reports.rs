@@ -5,68 +5,122 @@ use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// A checked report on its way into the database.
+/// A checked report revision on its way into the database.
 pub struct NewReport<'a> {
     pub id: ReportId,
+    pub revision: u32,
     pub author: UserId,
     pub report: &'a Report,
     pub content_hash: &'a str,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Inserted {
-    /// Stored now.
-    New,
-    /// The same report (same id, author and content) was stored before.
-    Again,
-    /// Another report is stored under this id; it was left as it was.
-    Conflict,
-    /// The pair already has this report from this side, under another id.
-    Taken,
-}
+pub use super::Inserted;
+use super::{revision_rule, Write};
 
-/// Stores reports by their phone-made ids: a replay stores nothing new, a
-/// different report under a known id is reported and never overwrites, and a
-/// pair has one report of each kind from each side.
+/// Stores report revisions by their phone-made ids: a replay stores nothing
+/// new, a different report under a known id and revision is reported and
+/// never overwrites, a pair has one report of each kind from each side, and
+/// revision n + 1 corrects the report at revision n (every revision kept).
 #[tracing::instrument(name = "store.reports.insert", skip_all, err(Display))]
 pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
         let report = item.report;
+        let revision = item.revision as i32;
+        let at = now();
         let answers =
             serde_json::to_string(report.answers()).expect("checked answers always serialise");
         let stored = on_tx!(tx, conn => {
-            let inserted = sqlx::query(
-                "INSERT INTO reports (id, pair_id, kind, respondent, author_id, answered_on, months, weeks, \
-                 answers, content_hash, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
+            let stored: Option<(String, UserId)> = sqlx::query_as(
+                "SELECT content_hash, author_id FROM report_revisions WHERE report_id = $1 AND revision = $2",
             )
             .bind(item.id)
-            .bind(report.pair_id())
-            .bind(report.kind())
-            .bind(report.respondent())
-            .bind(item.author)
-            .bind(report.date())
-            .bind(report.months() as i32)
-            .bind(report.weeks() as i32)
-            .bind(&answers)
-            .bind(item.content_hash)
-            .bind(now())
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-            if inserted == 1 {
-                Inserted::New
-            } else {
-                let existing: Option<(String, UserId)> =
-                    sqlx::query_as("SELECT content_hash, author_id FROM reports WHERE id = $1")
+            .bind(revision)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let current: Option<(PairId, ReportKind, Respondent, i32)> = sqlx::query_as(
+                "SELECT pair_id, kind, respondent, revision FROM reports WHERE id = $1",
+            )
+            .bind(item.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            // A correction is of the same report: same pair, kind and side.
+            let same_report = current.is_none_or(|(_, kind, respondent, _)| {
+                kind == report.kind() && respondent == report.respondent()
+            });
+            let rule = revision_rule(
+                stored.as_ref().map(|(hash, author)| (hash.as_str(), *author)),
+                current.map(|(pair, _, _, latest)| (pair, latest, false)),
+                (report.pair_id(), revision, item.content_hash, item.author),
+            );
+            match rule {
+                Err(outcome) => outcome,
+                Ok(_) if !same_report => Inserted::Conflict,
+                Ok(write) => {
+                    let changed = if write == Write::Create {
+                        sqlx::query(
+                            "INSERT INTO reports (id, pair_id, kind, respondent, author_id, answered_on, months, weeks, \
+                             answers, content_hash, revision, created_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING",
+                        )
                         .bind(item.id)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                match existing {
-                    Some((hash, author)) if hash == item.content_hash && author == item.author => Inserted::Again,
-                    Some(_) => Inserted::Conflict,
-                    None => Inserted::Taken,
+                        .bind(report.pair_id())
+                        .bind(report.kind())
+                        .bind(report.respondent())
+                        .bind(item.author)
+                        .bind(report.date())
+                        .bind(report.months() as i32)
+                        .bind(report.weeks() as i32)
+                        .bind(&answers)
+                        .bind(item.content_hash)
+                        .bind(revision)
+                        .bind(at)
+                        .execute(&mut *conn)
+                        .await?
+                        .rows_affected()
+                    } else {
+                        // Only from the revision read above: a correction
+                        // made meanwhile by another request wins.
+                        sqlx::query(
+                            "UPDATE reports SET answered_on = $3, months = $4, weeks = $5, answers = $6, \
+                             content_hash = $7, revision = $2 WHERE id = $1 AND revision = $2 - 1",
+                        )
+                        .bind(item.id)
+                        .bind(revision)
+                        .bind(report.date())
+                        .bind(report.months() as i32)
+                        .bind(report.weeks() as i32)
+                        .bind(&answers)
+                        .bind(item.content_hash)
+                        .execute(&mut *conn)
+                        .await?
+                        .rows_affected()
+                    };
+                    match (changed, write) {
+                        (1, _) => {
+                            sqlx::query(
+                                "INSERT INTO report_revisions (report_id, revision, author_id, answered_on, months, \
+                                 weeks, answers, content_hash, created_at) \
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                            )
+                            .bind(item.id)
+                            .bind(revision)
+                            .bind(item.author)
+                            .bind(report.date())
+                            .bind(report.months() as i32)
+                            .bind(report.weeks() as i32)
+                            .bind(&answers)
+                            .bind(item.content_hash)
+                            .bind(at)
+                            .execute(&mut *conn)
+                            .await?;
+                            Inserted::New
+                        }
+                        // The id is new, so the pair's report of this kind
+                        // and side exists under another id.
+                        (_, Write::Create) => Inserted::Taken,
+                        (_, Write::Update) => Inserted::Conflict,
+                    }
                 }
             }
         });
@@ -85,6 +139,7 @@ struct ReportRow {
     months: i32,
     weeks: i32,
     answers: String,
+    revision: i32,
 }
 
 impl ReportRow {
@@ -100,6 +155,7 @@ impl ReportRow {
             months: self.months.max(0) as u32,
             weeks: self.weeks.max(0) as u32,
             answers,
+            revision: self.revision.max(1) as u32,
         })
     }
 }
@@ -109,7 +165,7 @@ impl ReportRow {
 #[tracing::instrument(name = "store.reports.of_pair", skip_all, err(Display))]
 pub async fn of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportView>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ReportRow>(
-        "SELECT id, pair_id, kind, respondent, answered_on, months, weeks, answers FROM reports \
+        "SELECT id, pair_id, kind, respondent, answered_on, months, weeks, answers, revision FROM reports \
          WHERE pair_id = $1 ORDER BY CASE kind WHEN 'midterm' THEN 0 ELSE 1 END, respondent",
     )
     .bind(pair)
@@ -123,7 +179,7 @@ pub async fn of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportView
 #[tracing::instrument(name = "store.reports.own", skip_all, err(Display))]
 pub async fn own(db: &super::Db, user: UserId) -> StoreResult<Vec<ReportView>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ReportRow>(
-        "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers \
+        "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers, r.revision \
          FROM reports r JOIN pairs p ON p.id = r.pair_id \
          WHERE (r.respondent = 'mentor' AND p.mentor_id = $1) OR (r.respondent = 'mentee' AND p.mentee_id = $1) \
          ORDER BY r.answered_on DESC, r.id",
@@ -132,6 +188,37 @@ pub async fn own(db: &super::Db, user: UserId) -> StoreResult<Vec<ReportView>> {
     .fetch_all(pool)
     .await)?;
     rows.into_iter().map(ReportRow::view).collect()
+}
+
+/// The earlier versions of a pair's corrected reports, oldest first, with
+/// who sent each. Who may read them is decided by the caller.
+#[tracing::instrument(name = "store.reports.earlier_of_pair", skip_all, err(Display))]
+pub async fn earlier_of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportRevisionView>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        report: ReportRow,
+        author_name: String,
+        created_at: chrono::DateTime<chrono::Utc>,
+    }
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(
+        "SELECT r.id, r.pair_id, r.kind, r.respondent, v.answered_on, v.months, v.weeks, v.answers, v.revision, \
+         a.display_name AS author_name, v.created_at \
+         FROM report_revisions v JOIN reports r ON r.id = v.report_id JOIN users a ON a.id = v.author_id \
+         WHERE r.pair_id = $1 AND v.revision < r.revision ORDER BY v.created_at, v.revision",
+    )
+    .bind(pair)
+    .fetch_all(pool)
+    .await)?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(ReportRevisionView {
+                author_name: row.author_name,
+                created_at: row.created_at,
+                report: row.report.view()?,
+            })
+        })
+        .collect()
 }
 
 /// The names of a pair's mentor and mentee.

@@ -52,6 +52,7 @@ fn report_item(w: &World, report: ReportInput) -> ReportSyncItem {
         .unwrap_or_else(|_| "unchecked".into());
     ReportSyncItem {
         id: ReportId::new(),
+        revision: 1,
         content_hash,
         report,
     }
@@ -462,4 +463,170 @@ async fn the_mirror_page_is_rendered_with_both_answers_and_the_difference_named_
     );
     assert_ne!(mentor_status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(!mentor_page.contains("Nobody at the school asks me."));
+}
+
+/// Revision `revision` of the report `id`, as a phone sends a correction.
+fn correction(w: &World, id: ReportId, revision: u32, report: ReportInput) -> ReportSyncItem {
+    ReportSyncItem {
+        id,
+        revision,
+        ..report_item(w, report)
+    }
+}
+
+#[tokio::test]
+async fn a_mentor_corrects_their_report_and_the_manager_reads_the_correction_and_the_earlier_answers(
+) {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let first = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    send_ok(&app, &mentor, std::slice::from_ref(&first)).await;
+    let mut changed = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    changed.months = "3".into();
+    let fix = correction(w, first.id, 2, changed);
+
+    let outcomes = send_ok(&app, &mentor, &[fix.clone(), fix]).await;
+
+    assert_eq!(
+        outcomes,
+        vec![ReportOutcome::Stored, ReportOutcome::AlreadyStored]
+    );
+    assert_eq!(stored_reports(&app).await, 1);
+    let manager = app.as_user("manager@a.test").await;
+    let view: Mirror = json(mirror(&app, &manager, w.pair_a1).await).await;
+    assert_eq!((view.reports[0].revision, view.reports[0].months), (2, 3));
+    assert_eq!(
+        view.earlier
+            .iter()
+            .map(|v| (v.report.revision, v.report.months, v.author_name.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(1, 2, "mentor@a.test")]
+    );
+    // A replay of the first version is still only a replay.
+    assert_eq!(
+        send_ok(&app, &mentor, &[first]).await,
+        vec![ReportOutcome::AlreadyStored]
+    );
+    assert_eq!(mine(&app, &mentor).await[0].months, 3);
+}
+
+#[tokio::test]
+async fn two_different_corrections_of_one_revision_conflict_and_a_skipped_revision_is_refused() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let first = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    send_ok(&app, &mentor, std::slice::from_ref(&first)).await;
+    let with_months = |months: &str| {
+        let mut input = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+        input.months = months.into();
+        input
+    };
+
+    let outcomes = send_ok(
+        &app,
+        &mentor,
+        &[
+            correction(w, first.id, 2, with_months("3")),
+            correction(w, first.id, 2, with_months("4")),
+            correction(w, first.id, 4, with_months("5")),
+            correction(w, first.id, 0, with_months("5")),
+        ],
+    )
+    .await;
+
+    assert_eq!(outcomes[0], ReportOutcome::Stored);
+    assert_eq!(outcomes[1], ReportOutcome::Conflict);
+    assert_eq!(
+        rejected(&outcomes[2]),
+        vec![(Question::Report, Problem::MissingRevision)]
+    );
+    assert_eq!(
+        rejected(&outcomes[3]),
+        vec![(Question::Report, Problem::OutOfRange)]
+    );
+    assert_eq!(mine(&app, &mentor).await[0].months, 3);
+}
+
+#[tokio::test]
+async fn only_whoever_answers_a_report_may_correct_it_and_a_correction_stays_the_same_report() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let mentee = app.as_user("mentee@a.test").await;
+    let w = &app.world;
+    // The mentee answered on the mentor's phone (mentee mode).
+    let theirs = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee),
+    );
+    let own = report_item(
+        w,
+        report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+    );
+    send_ok(&app, &mentor, &[theirs.clone(), own.clone()]).await;
+    let mentee_changed = || {
+        let mut input = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee);
+        input.weeks = "3".into();
+        input
+    };
+
+    let by_mentor = send_ok(
+        &app,
+        &mentor,
+        &[correction(w, theirs.id, 2, mentee_changed())],
+    )
+    .await;
+    let by_mentee_of_mentors = send_ok(
+        &app,
+        &mentee,
+        &[correction(
+            w,
+            own.id,
+            2,
+            report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+        )],
+    )
+    .await;
+    let as_final = send_ok(
+        &app,
+        &mentor,
+        &[correction(
+            w,
+            own.id,
+            2,
+            report_input(w, w.pair_a1, ReportKind::Final, Respondent::Mentor),
+        )],
+    )
+    .await;
+    let by_mentee = send_ok(
+        &app,
+        &mentee,
+        &[correction(w, theirs.id, 2, mentee_changed())],
+    )
+    .await;
+
+    assert_eq!(
+        rejected(&by_mentor[0]),
+        vec![(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(
+        rejected(&by_mentee_of_mentors[0]),
+        vec![(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(as_final, vec![ReportOutcome::Conflict]);
+    assert_eq!(by_mentee, vec![ReportOutcome::Stored]);
+    let manager = app.as_user("manager@a.test").await;
+    let view: Mirror = json(mirror(&app, &manager, w.pair_a1).await).await;
+    let mentee_report = view
+        .report(ReportKind::Midterm, Respondent::Mentee)
+        .unwrap();
+    assert_eq!((mentee_report.revision, mentee_report.weeks), (2, 3));
+    assert_eq!(view.report(ReportKind::Final, Respondent::Mentor), None);
 }
