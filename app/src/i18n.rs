@@ -273,6 +273,11 @@ core {
     LogOutAnyway { en: "Log out anyway", ro: "Deconectează-mă oricum" }
     Cancel { en: "Cancel", ro: "Anulează" }
     SeeGoals { en: "Goals", ro: "Obiective" }
+    // What is due on the mentor's home.
+    MidtermReport { en: "Mid-term report", ro: "Raport intermediar" }
+    FinalReport { en: "Final report", ro: "Raport final" }
+    ReportLate { en: "Late", ro: "Întârziat" }
+    ReportDueOn { en: "{report} due {date}", ro: "{report}: termen {date}" }
 }
 office {
     // The meeting log form, the outbox and the mentee's page (office texts:
@@ -730,8 +735,6 @@ office {
     ReportsLink { en: "Reports", ro: "Rapoarte" }
     MirrorTitle { en: "Reports of {mentor} and {mentee}", ro: "Rapoartele lui {mentor} și {mentee}" }
     MirrorIntro { en: "The mentor's and the mentee's answers side by side. Where they differ, talk about it in supervision.", ro: "Răspunsurile mentorului și ale mentoratului, alăturate. Unde diferă, discutați în supervizare." }
-    MidtermReport { en: "Mid-term report", ro: "Raport intermediar" }
-    FinalReport { en: "Final report", ro: "Raport final" }
     QuestionColumn { en: "Question", ro: "Întrebare" }
     AnsweredOnDate { en: "answered on {date}", ro: "completat la {date}" }
     NoReportsYet { en: "Neither side has answered this report yet.", ro: "Niciuna dintre părți nu a completat încă acest raport." }
@@ -785,7 +788,6 @@ office {
     YourAnswers { en: "Your answers", ro: "Răspunsurile dumneavoastră" }
     AnswersOf { en: "{name}'s answers", ro: "Răspunsurile lui {name}" }
     DueOnDate { en: "due {date}", ro: "termen {date}" }
-    ReportLate { en: "Late", ro: "Întârziat" }
     ReportWaiting { en: "Saved on this phone, waiting to be sent", ro: "Salvat pe telefon, așteaptă să fie trimis" }
     ReportNotAccepted { en: "Not accepted by the server: {problems}", ro: "Neacceptat de server: {problems}" }
     ReportConflict { en: "The server already has a different version of this report.", ro: "Serverul are deja o altă versiune a acestui raport." }

@@ -36,6 +36,9 @@ test("offline, a mentor and then the mentee on the mentor's phone answer the mid
 }) => {
   await logIn(page, "mentor@example.org");
   await serviceWorkerReady(page);
+  // The home says what is due for whom.
+  const ioana = page.getByTestId("pair-card").filter({ hasText: "Ioana Marin" });
+  await expect(ioana.getByTestId("pair-due")).toContainText("Mid-term report due");
   await menuLink(page, "Reports");
   await appReady(page);
   await expect(dueRow(page, "Mid-term report · Ioana Marin", "Your answers")).toBeVisible();
@@ -91,6 +94,9 @@ test("offline, a mentor and then the mentee on the mentor's phone answer the mid
   await expect(dueRow(page, "Mid-term report · Ioana Marin", "Your answers")).toContainText("answered on");
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
   expect(stored).not.toContain("Nobody at the school asks me.");
+  // Both sides answered: the home now names the final report.
+  await page.goto("/mentor");
+  await expect(ioana.getByTestId("pair-due")).toContainText("Final report due");
 
   // The manager opens the pair's mirror view.
   const manager = await (await browser.newContext()).newPage();
@@ -278,7 +284,7 @@ test("a mentor corrects the report they sent; the manager reads the correction a
   const final = manager.getByRole("region", { name: "Final report" });
   await expect(final).toContainText("4 months");
   await expect(final).toContainText("Corrected");
-  await final.getByText("Earlier versions").click();
+  await final.getByTestId("report-history").locator("summary").click();
   const versions = final.getByTestId("report-version");
   await expect(versions).toHaveCount(1);
   await expect(versions.first()).toContainText("Version 1");

@@ -82,6 +82,12 @@ pub struct PairSummary {
     #[serde(default, with = "crate::model::dates::iso_date::option")]
     pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
+    /// The pair's reports not answered yet, earliest first: what the
+    /// mentor's home says is due (filled for the mentor's own pairs;
+    /// missing from what older versions cached on a phone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub due: Vec<ReportDue>,
 }
 
 impl PairSummary {
@@ -199,6 +205,7 @@ impl MenteePair {
             ended_on: self.ended_on,
             planned_end_on: self.planned_end_on,
             status: self.status,
+            due: Vec::new(),
         }
     }
 }

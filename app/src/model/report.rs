@@ -225,6 +225,38 @@ pub fn due_on(kind: ReportKind, started_on: NaiveDate, planned_end_on: NaiveDate
     }
 }
 
+/// Each pair's four reports with their due dates; pairs without a planned
+/// end (older pairs) have nothing due.
+pub fn due_list(
+    pairs: &[super::PairSummary],
+    answered: &[(PairId, ReportKind, Respondent, chrono::NaiveDate)],
+) -> Vec<ReportDue> {
+    let mut due = Vec::new();
+    for pair in pairs {
+        let Some(planned_end_on) = pair.planned_end_on else {
+            continue;
+        };
+        for kind in [ReportKind::Midterm, ReportKind::Final] {
+            for respondent in [Respondent::Mentor, Respondent::Mentee] {
+                let answered_on = answered
+                    .iter()
+                    .find(|(p, k, r, _)| *p == pair.id && *k == kind && *r == respondent)
+                    .map(|(_, _, _, on)| *on);
+                due.push(ReportDue {
+                    pair_id: pair.id,
+                    mentee_name: pair.mentee_name.clone(),
+                    kind,
+                    respondent,
+                    due_on: due_on(kind, pair.started_on, planned_end_on),
+                    answered_on,
+                });
+            }
+        }
+    }
+    due.sort_by_key(|d| (d.answered_on.is_some(), d.due_on));
+    due
+}
+
 /// The most months and weeks "for how long have you met" may say.
 pub const MAX_MONTHS_MET: u32 = 60;
 pub const MAX_WEEKS_MET: u32 = 52;

@@ -4,7 +4,7 @@
 
 use crate::components::{format_date, format_duration, MentorFrame};
 use crate::i18n::{item_state_label, meeting_form_label, t, use_i18n, Msg};
-use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus};
+use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus, ReportKind};
 use crate::offline::{use_offline, ItemState, Offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -187,6 +187,8 @@ fn MentorHomeContent() -> impl IntoView {
                         PairStatus::GettingToKnow => Some(Msg::GettingToKnowBadge),
                         PairStatus::Active => None,
                     };
+                    // The next report due (both sides' are due the same day).
+                    let due = pair.due.first().map(|d| (d.kind, d.due_on));
                     view! {
                         <li class="pair-card" data-testid="pair-card">
                             <h2>{pair.mentee_name.clone()}</h2>
@@ -198,6 +200,27 @@ fn MentorHomeContent() -> impl IntoView {
                                     view! { " " <a class="badge" href=href>{t(msg)}</a> }
                                 })}
                             </p>
+                            {due.map(|(kind, on)| {
+                                let report = match kind {
+                                    ReportKind::Midterm => Msg::MidtermReport,
+                                    ReportKind::Final => Msg::FinalReport,
+                                };
+                                // Today is the phone's: said once the page is awake
+                                // (the server's day may differ).
+                                let ready = crate::components::client_ready();
+                                let late = move || ready.get() && on < crate::model::dates::local_today();
+                                view! {
+                                    <p data-testid="pair-due">
+                                        <a href="/mentor/reports">
+                                            {move || i18n.fill(Msg::ReportDueOn, &[
+                                                ("report", i18n.text(report)),
+                                                ("date", &format_date(on, i18n.lang.get())),
+                                            ])}
+                                        </a>
+                                        {move || late().then(|| view! { " " <span class="badge challenge">{t(Msg::ReportLate)}</span> })}
+                                    </p>
+                                }
+                            })}
                             <div class="actions">
                                 <a class="button primary" href=format!("/mentor/log?pair={id}")>{t(Msg::LogAMeeting)}</a>
                                 <a class="button" href=format!("/mentor/logs?pair={id}")>{t(Msg::SeeLogs)}</a>

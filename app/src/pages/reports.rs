@@ -10,7 +10,7 @@
 //! a time by default, with big buttons and a "read aloud" button), sends,
 //! and hands the phone back; the mentor never sees those answers again.
 
-use crate::api::reports::{due_list, reports_due};
+use crate::api::reports::reports_due;
 use crate::components::{format_date, Loading, MentorFrame, OfficeTexts};
 use crate::i18n::{problem_message, t, use_i18n, I18n, Lang, Msg};
 use crate::model::dates::{format_iso_date, local_today};

@@ -87,10 +87,20 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
         "{} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id",
         summary()
     );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, PairSummary>(&sql)
+    let mut rows = on_db!(db, pool => sqlx::query_as::<_, PairSummary>(&sql)
         .bind(mentor)
         .fetch_all(pool)
         .await)?;
+    // What is due for whom, for the mentor's home.
+    let answered = super::reports::answered_of_mentor(db, mentor).await?;
+    let due = due_list(&rows, &answered);
+    for pair in &mut rows {
+        pair.due = due
+            .iter()
+            .filter(|d| d.pair_id == pair.id && d.answered_on.is_none())
+            .cloned()
+            .collect();
+    }
     Ok(rows)
 }
 

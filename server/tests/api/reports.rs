@@ -317,6 +317,34 @@ async fn the_mentor_sees_each_pairs_reports_due_at_half_way_and_at_the_planned_e
 }
 
 #[tokio::test]
+async fn the_mentors_pairs_carry_what_is_still_due_for_the_home_page_earliest_first() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let both = [Respondent::Mentor, Respondent::Mentee]
+        .map(|side| report_item(w, report_input(w, w.pair_a1, ReportKind::Midterm, side)));
+    send_ok(&app, &mentor, &both).await;
+
+    let pairs: Vec<PairSummary> = json(app.post(&mentor, "/api/mentor/pairs", &[]).await).await;
+
+    let a1 = pairs.iter().find(|p| p.id == w.pair_a1).unwrap();
+    assert_eq!(
+        a1.due
+            .iter()
+            .map(|d| (d.kind, d.respondent))
+            .collect::<Vec<_>>(),
+        vec![
+            (ReportKind::Final, Respondent::Mentor),
+            (ReportKind::Final, Respondent::Mentee)
+        ]
+    );
+    let a2 = pairs.iter().find(|p| p.id == w.pair_a2).unwrap();
+    assert_eq!(a2.due.len(), 4);
+    assert_eq!(a2.due[0].kind, ReportKind::Midterm);
+    assert!(a2.due.iter().all(|d| d.answered_on.is_none()));
+}
+
+#[tokio::test]
 async fn nobody_answers_for_a_pair_that_is_not_theirs_nor_as_the_other_side() {
     let app = spawn_app().await;
     let w = &app.world;
