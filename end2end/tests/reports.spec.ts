@@ -144,6 +144,18 @@ test("a mentee with their own login answers the mid-term report; the manager rea
   await page.getByRole("link", { name: "My mentoring" }).last().click();
   await expect(page.getByTestId("report-due").filter({ hasText: "Mid-term report" })).toContainText("answered on");
 
+  // The mentee corrects their answers: the same form, filled with what they sent.
+  await page.getByTestId("report-due").filter({ hasText: "Mid-term report" }).getByTestId("correct-report").click();
+  await expect(page.getByTestId("correcting-report")).toBeVisible();
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByLabel("Months")).toHaveValue("2");
+  await page.getByLabel("Months").fill("3");
+  while (await page.getByRole("button", { name: "Next" }).isVisible()) {
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByRole("button", { name: "Save and send" }).click();
+  await expect(page.getByTestId("own-report-done")).toContainText("Your answers were sent.");
+
   const mentor = await (await browser.newContext()).newPage();
   await logIn(mentor, "mentor@example.org");
   await menuLink(mentor, "Reports");
@@ -161,6 +173,8 @@ test("a mentee with their own login answers the mid-term report; the manager rea
   await appReady(manager);
   await manager.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
   await expect(manager.getByRole("region", { name: "Mid-term report" })).toContainText("Nobody at the school asks me.");
+  await expect(manager.getByRole("region", { name: "Mid-term report" })).toContainText("3 months");
+  await expect(manager.getByRole("region", { name: "Mid-term report" })).toContainText("Corrected");
 });
 
 test("a mentee who stopped half way goes on later with the answers given hidden, so the mentor never reads them", async ({ page }) => {

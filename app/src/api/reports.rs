@@ -228,7 +228,8 @@ mod tests {
             ended_on: None,
             planned_end_on,
             status: PairStatus::Active,
-            due: Vec::new(),
+            next_report: None,
+            next_report_on: None,
         }
     }
 

@@ -82,12 +82,16 @@ pub struct PairSummary {
     #[serde(default, with = "crate::model::dates::iso_date::option")]
     pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
-    /// The pair's reports not answered yet, earliest first: what the
-    /// mentor's home says is due (filled for the mentor's own pairs;
-    /// missing from what older versions cached on a phone).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The pair's next report not answered by both sides, and when it is
+    /// due: what the mentor's home says (filled for the mentor's own pairs;
+    /// missing from what older versions cached on a phone). Two plain
+    /// fields, so the first page's code stays small.
+    #[serde(default)]
     #[cfg_attr(feature = "ssr", sqlx(skip))]
-    pub due: Vec<ReportDue>,
+    pub next_report: Option<ReportKind>,
+    #[serde(default, with = "crate::model::dates::iso_date::option")]
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub next_report_on: Option<NaiveDate>,
 }
 
 impl PairSummary {
@@ -205,7 +209,8 @@ impl MenteePair {
             ended_on: self.ended_on,
             planned_end_on: self.planned_end_on,
             status: self.status,
-            due: Vec::new(),
+            next_report: None,
+            next_report_on: None,
         }
     }
 }

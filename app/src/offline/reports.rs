@@ -252,16 +252,18 @@ impl<S: KeyValue> Reports<S> {
         })
     }
 
-    /// The mentor's own sent report back in the form as its next revision,
-    /// from the answers the phone kept (a mentee's are never kept).
+    /// A sent report back in the form as its next revision, from the
+    /// answers the phone kept: only the mentor's own (a mentee's answers
+    /// are never kept once sent; their correction starts from the server's).
     pub fn correction_of(
         &self,
         pair: &str,
         kind: ReportKind,
+        respondent: Respondent,
         now: DateTime<Utc>,
     ) -> Option<ReportDraft> {
         let item = self.items().into_iter().rev().find(|i| {
-            i.is_for(pair, kind, Respondent::Mentor) && matches!(i.state, ReportState::Sent { .. })
+            i.is_for(pair, kind, respondent) && matches!(i.state, ReportState::Sent { .. })
         })?;
         Some(ReportDraft {
             id: item.id,
@@ -441,7 +443,7 @@ mod tests {
         reports.record(&stored, now()).unwrap();
 
         let mut correction = reports
-            .correction_of(&pair, ReportKind::Midterm, now())
+            .correction_of(&pair, ReportKind::Midterm, Respondent::Mentor, now())
             .unwrap();
         correction.report.months = "3".into();
         let corrected = correction.report.validate(&ctx()).unwrap();
@@ -460,7 +462,7 @@ mod tests {
     }
 
     #[test]
-    fn a_mentees_report_is_never_offered_for_correction_on_the_mentors_phone() {
+    fn a_mentees_sent_answers_are_not_on_the_phone_to_start_a_correction_from() {
         let (reports, pair) = setup();
         let (draft, report) = filled(&reports, &pair, Respondent::Mentee);
         reports.submit(&draft, &report, now()).unwrap();
@@ -471,7 +473,7 @@ mod tests {
         reports.record(&stored, now()).unwrap();
 
         assert_eq!(
-            reports.correction_of(&pair, ReportKind::Midterm, now()),
+            reports.correction_of(&pair, ReportKind::Midterm, Respondent::Mentee, now()),
             None
         );
     }

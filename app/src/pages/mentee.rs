@@ -144,7 +144,11 @@ fn MyReports(pairs: Vec<MenteePair>, answered: Vec<ReportView>) -> impl IntoView
                             <p>{move || i18n.fill(Msg::DueOnDate, &[("date", &format_date(due, i18n.lang.get()))])}</p>
                             {match on {
                                 Some(on) => view! {
-                                    <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}</p>
+                                    <p class="muted">
+                                        {move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])}
+                                        " "
+                                        <a class="button small" href=format!("/mentee/report?pair={pair}&kind={kind}&correct=1") data-testid="correct-report">{t(Msg::CorrectReport)}</a>
+                                    </p>
                                 }.into_any(),
                                 None => view! {
                                     <a class="button primary" href=format!("/mentee/report?pair={pair}&kind={kind}")>{t(Msg::AnswerReport)}</a>

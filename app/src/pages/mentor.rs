@@ -188,7 +188,7 @@ fn MentorHomeContent() -> impl IntoView {
                         PairStatus::Active => None,
                     };
                     // The next report due (both sides' are due the same day).
-                    let due = pair.due.first().map(|d| (d.kind, d.due_on));
+                    let due = pair.next_report.zip(pair.next_report_on);
                     view! {
                         <li class="pair-card" data-testid="pair-card">
                             <h2>{pair.mentee_name.clone()}</h2>

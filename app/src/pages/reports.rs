@@ -282,6 +282,7 @@ pub fn MenteeReportPage() -> impl IntoView {
             (
                 PairId::parse(&q.get("pair").unwrap_or_default()).ok(),
                 ReportKind::from_key(&q.get("kind").unwrap_or_default()),
+                q.get("correct").is_some(),
             )
         })
     };
@@ -294,9 +295,9 @@ pub fn MenteeReportPage() -> impl IntoView {
                     (Err(error), _) => crate::components::error_view(error),
                     // The phone's drafts are opened once the app knows who is here.
                     _ if auth.identity.with(Option::is_none) => view! { <Loading/> }.into_any(),
-                    (Ok(pairs), (Some(pair), Some(kind))) => match pairs.iter().find(|p| p.id == pair) {
+                    (Ok(pairs), (Some(pair), Some(kind), correct)) => match pairs.iter().find(|p| p.id == pair) {
                         Some(pair) => view! {
-                            <ReportForm pair=pair.summary() kind respondent=Respondent::Mentee item=None own=true/>
+                            <ReportForm pair=pair.summary() kind respondent=Respondent::Mentee item=None own=true correct/>
                         }
                         .into_any(),
                         None => unknown_report("/mentee"),
@@ -601,7 +602,7 @@ fn ReportForm(
                 // else the report as the server has it.
                 let opened = in_progress
                     .filter(|d| d.revision > 1)
-                    .or_else(|| reports.correction_of(&pair_key, kind, Utc::now()));
+                    .or_else(|| reports.correction_of(&pair_key, kind, respondent, Utc::now()));
                 match opened {
                     Some(opened) => draft.set(opened),
                     None => {

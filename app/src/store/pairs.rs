@@ -95,11 +95,12 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
     let answered = super::reports::answered_of_mentor(db, mentor).await?;
     let due = due_list(&rows, &answered);
     for pair in &mut rows {
-        pair.due = due
+        // `due_list` puts the unanswered first, earliest first.
+        let next = due
             .iter()
-            .filter(|d| d.pair_id == pair.id && d.answered_on.is_none())
-            .cloned()
-            .collect();
+            .find(|d| d.pair_id == pair.id && d.answered_on.is_none());
+        pair.next_report = next.map(|d| d.kind);
+        pair.next_report_on = next.map(|d| d.due_on);
     }
     Ok(rows)
 }
