@@ -668,6 +668,27 @@ office {
     CorrectionBadge { en: "Correction", ro: "Corectură" }
     ConfirmDiscardCorrection { en: "Forget this correction? The report as the server has it stays as it is.", ro: "Renunțați la această corectură? Raportul rămâne așa cum îl are serverul." }
     CorrectingReport { en: "You are correcting the report you sent. Your mentor manager sees the corrected answers and can still read the earlier ones.", ro: "Corectați raportul trimis. Managerul de mentori vede răspunsurile corectate și le poate citi în continuare pe cele anterioare." }
+    // Mentor screening.
+    CheckKindLabel { en: "Check", ro: "Verificare" }
+    CheckLabelLabel { en: "Name of the check", ro: "Denumirea verificării" }
+    ValidityMonthsLabel { en: "Valid for (months; empty: does not expire)", ro: "Valabilă (luni; gol: nu expiră)" }
+    CheckStateLabel { en: "Where it stands", ro: "Stadiu" }
+    CheckNoteLabel { en: "Note (for a reference: who, how to reach them, the answer in short; never the content of a criminal record)", ro: "Notă (pentru o recomandare: cine, cum poate fi contactat, răspunsul pe scurt; niciodată conținutul unui cazier)" }
+    ReferenceNumberLabel { en: "Reference number of the document", ro: "Numărul de referință al documentului" }
+    WaivedReasonLabel { en: "Why it is not needed", ro: "De ce nu este necesară" }
+    ProblemScreeningIncomplete { en: "This mentor's required screening checks are not all passed.", ro: "Verificările obligatorii ale acestui mentor nu sunt toate trecute." }
+    CheckInterview { en: "Interview", ro: "Interviu" }
+    CheckReferences { en: "Two references", ro: "Două recomandări" }
+    CheckBackground { en: "Background check for work with children", ro: "Verificarea antecedentelor pentru lucrul cu copiii" }
+    CheckConfidentiality { en: "Signed confidentiality agreement", ro: "Acord de confidențialitate semnat" }
+    CheckCodeOfConduct { en: "Signed code of conduct", ro: "Cod de conduită semnat" }
+    CheckTraining { en: "Training attended", ro: "Formare urmată" }
+    CheckOther { en: "Other check", ro: "Altă verificare" }
+    CheckNotStarted { en: "Not started", ro: "Neîncepută" }
+    CheckRequested { en: "Requested", ro: "Solicitată" }
+    CheckPassed { en: "Passed", ro: "Trecută" }
+    CheckFailed { en: "Failed", ro: "Nereușită" }
+    CheckWaived { en: "Waived", ro: "Nu este necesară" }
     ReportNotOnPhone { en: "This report is not on this phone. Open it again while online to correct it.", ro: "Acest raport nu este pe acest telefon. Deschideți-l din nou când aveți conexiune pentru a-l corecta." }
     ReportCorrectedNote { en: "Corrected · earlier versions below", ro: "Corectat · versiunile anterioare mai jos" }
     ReasonCorrectionConflict { en: "Another correction of this log reached the server first; nothing was overwritten. Read the log as it is now under My meeting logs, then discard this correction (or correct the log again).", ro: "O altă corectură a acestui jurnal a ajuns prima pe server; nimic nu a fost suprascris. Citiți jurnalul așa cum este acum în Jurnalele mele, apoi renunțați la această corectură (sau corectați din nou jurnalul)." }
@@ -1047,6 +1068,13 @@ pub fn field_label(field: Field) -> Msg {
         Field::TargetDate => Msg::TargetDateLabel,
         Field::WithdrawnReason => Msg::WithdrawReasonLabel,
         Field::Goals => Msg::GoalsWorkedOn,
+        Field::CheckKind => Msg::CheckKindLabel,
+        Field::CheckLabel => Msg::CheckLabelLabel,
+        Field::ValidityMonths => Msg::ValidityMonthsLabel,
+        Field::CheckState => Msg::CheckStateLabel,
+        Field::Note => Msg::CheckNoteLabel,
+        Field::ReferenceNumber => Msg::ReferenceNumberLabel,
+        Field::WaivedReason => Msg::WaivedReasonLabel,
     }
 }
 
@@ -1091,6 +1119,7 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::DuplicateGoal => Msg::ProblemDuplicateGoal,
         Problem::MissingRevision => Msg::ProblemMissingRevision,
         Problem::Withdrawn => Msg::ProblemWithdrawn,
+        Problem::ScreeningIncomplete => Msg::ProblemScreeningIncomplete,
     }
 }
 
@@ -1098,6 +1127,28 @@ pub fn problem_message(problem: Problem) -> Msg {
 pub mod labels {
     use super::Msg;
     use crate::model::*;
+
+    pub fn check_kind(k: CheckKind) -> Msg {
+        match k {
+            CheckKind::Interview => Msg::CheckInterview,
+            CheckKind::References => Msg::CheckReferences,
+            CheckKind::BackgroundCheck => Msg::CheckBackground,
+            CheckKind::Confidentiality => Msg::CheckConfidentiality,
+            CheckKind::CodeOfConduct => Msg::CheckCodeOfConduct,
+            CheckKind::Training => Msg::CheckTraining,
+            CheckKind::Other => Msg::CheckOther,
+        }
+    }
+
+    pub fn check_state(s: CheckState) -> Msg {
+        match s {
+            CheckState::NotStarted => Msg::CheckNotStarted,
+            CheckState::Requested => Msg::CheckRequested,
+            CheckState::Passed => Msg::CheckPassed,
+            CheckState::Failed => Msg::CheckFailed,
+            CheckState::Waived => Msg::CheckWaived,
+        }
+    }
 
     pub fn end_kind(k: EndKind) -> Msg {
         match k {

@@ -19,6 +19,10 @@ pub struct MatchingData {
     pub preferences: Preferences,
     pub pairs: Vec<PairRow>,
     pub manages: bool,
+    /// The accepted mentors who can not be matched yet, with the required
+    /// screening checks that keep them (missing, failed or expired).
+    #[serde(default)]
+    pub not_ready: Vec<(CandidateId, Vec<RequirementView>)>,
 }
 
 #[server(endpoint = "matching/page")]
@@ -39,7 +43,14 @@ pub async fn matching_page(programme: ProgrammeId) -> Result<MatchingData, AppEr
             })
             .collect();
         let pairs = crate::store::journey::of_programme(db, programme).await?;
+        let ids: Vec<CandidateId> = mentors.iter().map(|m| m.id).collect();
+        let not_ready = super::screening::blocking_of_programme(db, programme, &ids)
+            .await?
+            .into_iter()
+            .filter(|(_, blocking)| !blocking.is_empty())
+            .collect();
         Ok(MatchingData {
+            not_ready,
             manages: user.manages(programme),
             preferences: crate::store::matching::preferences(db, programme).await?,
             programme: view,
@@ -134,6 +145,9 @@ pub async fn confirm_matches(
             .iter()
             .map(|m| (m.profile.id, m.profile.free_places))
             .collect();
+        // A mentor meets families only once their checks are done.
+        let ids: Vec<CandidateId> = mentors.iter().map(|m| m.profile.id).collect();
+        let screening = super::screening::blocking_of_programme(&state.db, programme, &ids).await?;
         let mut errors = FieldErrors::default();
         let mut seen = Vec::new();
         let mut new_pairs = Vec::new();
@@ -151,6 +165,13 @@ pub async fn confirm_matches(
                 errors.push(Field::Mentor, Problem::NotAcceptedCandidate);
                 continue;
             };
+            let unscreened = screening
+                .iter()
+                .any(|(id, blocking)| id == mentor && !blocking.is_empty());
+            if unscreened {
+                errors.push(Field::Mentor, Problem::ScreeningIncomplete);
+                continue;
+            }
             match places.iter_mut().find(|(id, _)| id == mentor) {
                 Some((_, free)) if *free > 0 => *free -= 1,
                 _ => {

@@ -19,4 +19,5 @@ pub mod mentor;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;
+pub mod screening;
 pub mod training;

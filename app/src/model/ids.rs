@@ -68,6 +68,8 @@ id_type!(
     InvitationId,
     TrainingId,
     SelfAssessmentItemId,
+    /// A check a programme requires of its mentors before matching.
+    ScreeningRequirementId,
 );
 
 #[cfg(test)]

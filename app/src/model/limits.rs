@@ -53,6 +53,9 @@ pub const MAX_EMAIL_BYTES: usize = 254;
 /// The most goals one meeting log may say were worked on.
 pub const MAX_GOALS_PER_LOG: usize = 20;
 
+/// The longest validity of a screening check, in months (ten years).
+pub const MAX_VALIDITY_MONTHS: u32 = 120;
+
 /// The most versions one goal, meeting log or report may have (its first
 /// included): corrections are a few, never thousands.
 pub const MAX_REVISIONS: u32 = 200;

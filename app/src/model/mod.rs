@@ -15,6 +15,7 @@ mod programme;
 mod recruitment;
 mod report;
 pub(crate) mod role;
+mod screening;
 mod training;
 mod validation;
 
@@ -30,6 +31,7 @@ pub use programme::*;
 pub use recruitment::*;
 pub use report::*;
 pub use role::*;
+pub use screening::*;
 pub use training::*;
 pub use validation::*;
 

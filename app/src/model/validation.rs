@@ -84,6 +84,14 @@ text_key_enum!(
         WithdrawnReason = "withdrawn_reason",
         /// The goals a meeting log says were worked on.
         Goals = "goals",
+        // Screening.
+        CheckKind = "check_kind",
+        CheckLabel = "check_label",
+        ValidityMonths = "validity_months",
+        CheckState = "check_state",
+        Note = "note",
+        ReferenceNumber = "reference_number",
+        WaivedReason = "waived_reason",
     }
 );
 
@@ -150,6 +158,8 @@ text_key_enum!(
         MissingRevision = "missing_revision",
         /// A change of a withdrawn goal.
         Withdrawn = "withdrawn",
+        /// A mentor whose required screening checks are not all passed.
+        ScreeningIncomplete = "screening_incomplete",
     }
 );
 

@@ -616,7 +616,7 @@ fn ReportForm(
                                         all.into_iter().find(|r| {
                                             r.pair_id.to_string() == pair
                                                 && r.kind == kind
-                                                && r.respondent == Respondent::Mentor
+                                                && r.respondent == respondent
                                         })
                                     });
                             match sent {

@@ -18,6 +18,7 @@ pub mod pairs;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;
+pub mod screening;
 pub mod sessions;
 pub mod training;
 pub mod users;

@@ -59,7 +59,8 @@ uuid_column!(
     CandidateId,
     InvitationId,
     TrainingId,
-    SelfAssessmentItemId
+    SelfAssessmentItemId,
+    ScreeningRequirementId
 );
 
 macro_rules! key_column {
@@ -124,5 +125,7 @@ key_column!(
     DropReason,
     ReportKind,
     Respondent,
-    GoalProgress
+    GoalProgress,
+    CheckKind,
+    CheckState
 );

@@ -384,6 +384,15 @@ impl TestApp {
         app::store::meetings::count(&self.db).await.unwrap()
     }
 
+    pub async fn stored_pairs(&self) -> i64 {
+        let sql = "SELECT COUNT(*) FROM pairs";
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .unwrap()
+    }
+
     /// Runs one statement on either engine (for setting up what the app has
     /// no function for, such as the passing of time).
     pub async fn execute(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) {

@@ -13,4 +13,5 @@ mod permissions;
 mod programmes;
 mod recruitment;
 mod reports;
+mod screening;
 mod sync;

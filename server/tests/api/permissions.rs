@@ -29,6 +29,10 @@ const CALLERS: [Option<&str>; 9] = [
 /// The objects of programme A the calls name, made by its manager first.
 struct Objects {
     log: MeetingLogId,
+    /// A required check, met by the mentor candidate (so matching works).
+    requirement: ScreeningRequirementId,
+    /// A required check to retire.
+    spare_requirement: ScreeningRequirementId,
     organisation: OrganisationId,
     candidate: CandidateId,
     mentor_candidate: CandidateId,
@@ -101,8 +105,35 @@ async fn objects(app: &TestApp) -> Objects {
         app.sync(&mentor, std::slice::from_ref(&log)).await.status(),
         OK
     );
+    // Screening: a required check the mentor candidate passed, and one to
+    // retire.
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let mut requirements = Vec::new();
+    for kind in ["interview", "training"] {
+        let added = app
+            .post_json(
+                &coordinator,
+                "/api/screening/add_requirement",
+                json!({ "programme": programme, "input": { "kind": kind } }),
+            )
+            .await;
+        assert_eq!(added.status(), OK);
+        requirements.push(json::<ScreeningRequirementId>(added).await);
+    }
+    let passed = app
+        .post_json(
+            &manager,
+            "/api/screening/record",
+            json!({ "candidate": mentor_candidate, "requirement": requirements[0], "input": {
+                "state": "passed", "date": app.world.today.to_string()
+            }}),
+        )
+        .await;
+    assert_eq!(passed.status(), OK);
     Objects {
         log: log.id,
+        requirement: requirements[0],
+        spare_requirement: requirements[1],
         organisation,
         candidate,
         mentor_candidate,
@@ -332,6 +363,46 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
                 .await
         }
         "my_goals" => app.post(client, "/api/goals/mine", &[]).await,
+        "screening_requirements(a)" => {
+            app.post_json(client, "/api/screening/requirements", json!({ "programme": programme }))
+                .await
+        }
+        // Empty, so an allowed caller is refused and nothing is added.
+        "add_requirement(a)" => {
+            app.post_json(
+                client,
+                "/api/screening/add_requirement",
+                json!({ "programme": programme, "input": {} }),
+            )
+            .await
+        }
+        // The first allowed caller retires it; it is then gone for all.
+        "retire_requirement(a)" => {
+            app.post_json(
+                client,
+                "/api/screening/retire_requirement",
+                json!({ "id": o.spare_requirement }),
+            )
+            .await
+        }
+        "screening_of(mentor candidate)" => {
+            app.post_json(
+                client,
+                "/api/screening/of_candidate",
+                json!({ "candidate": o.mentor_candidate }),
+            )
+            .await
+        }
+        // Empty, so an allowed caller is refused and nothing is recorded.
+        "record_check(mentor candidate)" => {
+            app.post_json(
+                client,
+                "/api/screening/record",
+                json!({ "candidate": o.mentor_candidate, "requirement": o.requirement, "input": {} }),
+            )
+            .await
+        }
+        "my_screening" => app.post(client, "/api/screening/mine", &[]).await,
         "log_history(log of pair_a1)" => {
             app.post(client, "/api/logs/history", &[("log", &o.log.to_string())])
                 .await
@@ -419,6 +490,14 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // A log's versions: its mentor and the programme's manager only (a
         // coordinator reads counts, never a log).
         ("log_history(log of pair_a1)", [ANONYMOUS, DENIED, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Screening: the programme's coordinator sets the checks, its
+        // managers record them, both read them; a mentor reads their own.
+        ("screening_requirements(a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_requirement(a)",   [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("retire_requirement(a)", [ANONYMOUS, OK,    DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("screening_of(mentor candidate)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();

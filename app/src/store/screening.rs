@@ -1,0 +1,150 @@
+//! Mentor screening: each programme's required checks and every record of
+//! each mentor candidate's checks. Nothing is changed in place: a retired
+//! requirement keeps its records, and each record of a check is a new row
+//! (the latest counts).
+
+use super::{now, on_db, on_tx, StoreResult, Tx};
+use crate::model::*;
+
+const REQUIREMENT: &str = "SELECT id, kind, label, validity_months FROM screening_requirements";
+
+/// A programme's required checks now, in the order they were added.
+#[tracing::instrument(name = "store.screening.requirements", skip_all, err(Display))]
+pub async fn requirements(
+    db: &super::Db,
+    programme: ProgrammeId,
+) -> StoreResult<Vec<RequirementView>> {
+    let sql = format!(
+        "{REQUIREMENT} WHERE programme_id = $1 AND retired_at IS NULL ORDER BY created_at, id"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, RequirementView>(&sql)
+        .bind(programme)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows)
+}
+
+/// The programme a requirement belongs to, if it exists and is not retired.
+#[tracing::instrument(name = "store.screening.requirement_programme", skip_all, err(Display))]
+pub async fn requirement_programme(
+    db: &super::Db,
+    id: ScreeningRequirementId,
+) -> StoreResult<Option<ProgrammeId>> {
+    let row = on_db!(db, pool => sqlx::query_scalar::<_, ProgrammeId>(
+        "SELECT programme_id FROM screening_requirements WHERE id = $1 AND retired_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+#[tracing::instrument(name = "store.screening.add_requirement", skip_all, err(Display))]
+pub async fn add_requirement(
+    tx: &mut Tx,
+    programme: ProgrammeId,
+    requirement: &Requirement,
+    by: UserId,
+) -> StoreResult<ScreeningRequirementId> {
+    let id = ScreeningRequirementId::new();
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO screening_requirements (id, programme_id, kind, label, validity_months, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(programme)
+    .bind(requirement.kind)
+    .bind(&requirement.label)
+    .bind(requirement.validity_months.unwrap_or(0) as i32)
+    .bind(by)
+    .bind(now())
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
+    Ok(id)
+}
+
+/// Stops requiring a check (its records stay).
+#[tracing::instrument(name = "store.screening.retire_requirement", skip_all, err(Display))]
+pub async fn retire_requirement(tx: &mut Tx, id: ScreeningRequirementId) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE screening_requirements SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL",
+    )
+    .bind(id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+const CHECK: &str = "SELECT c.candidate_id, c.requirement_id, c.state, c.checked_on, c.note, \
+     c.reference_number, c.waived_reason, u.display_name AS recorded_by, c.recorded_at \
+     FROM screening_checks c JOIN users u ON u.id = c.recorded_by";
+
+#[derive(sqlx::FromRow)]
+struct CheckRow {
+    candidate_id: CandidateId,
+    #[sqlx(flatten)]
+    check: CheckView,
+}
+
+/// Every record of every check of a programme's candidates.
+#[tracing::instrument(name = "store.screening.checks_of_programme", skip_all, err(Display))]
+pub async fn checks_of_programme(
+    db: &super::Db,
+    programme: ProgrammeId,
+) -> StoreResult<Vec<(CandidateId, CheckView)>> {
+    let sql = format!(
+        "{CHECK} WHERE c.candidate_id IN (SELECT id FROM candidates WHERE programme_id = $1) \
+         ORDER BY c.recorded_at"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, CheckRow>(&sql)
+        .bind(programme)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.candidate_id, r.check))
+        .collect())
+}
+
+/// Every record of one candidate's checks, oldest first.
+#[tracing::instrument(name = "store.screening.checks_of", skip_all, err(Display))]
+pub async fn checks_of(db: &super::Db, candidate: CandidateId) -> StoreResult<Vec<CheckView>> {
+    let sql = format!("{CHECK} WHERE c.candidate_id = $1 ORDER BY c.recorded_at");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, CheckRow>(&sql)
+        .bind(candidate)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows.into_iter().map(|r| r.check).collect())
+}
+
+#[tracing::instrument(name = "store.screening.record", skip_all, err(Display))]
+pub async fn record(
+    tx: &mut Tx,
+    candidate: CandidateId,
+    requirement: ScreeningRequirementId,
+    check: &Check,
+    by: UserId,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO screening_checks (id, candidate_id, requirement_id, state, checked_on, note, \
+         reference_number, waived_reason, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(candidate)
+    .bind(requirement)
+    .bind(check.state)
+    .bind(check.date)
+    .bind(&check.note)
+    .bind(&check.reference_number)
+    .bind(check.waived_reason.as_deref())
+    .bind(by)
+    .bind(now())
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
