@@ -101,6 +101,8 @@ pub fn office_page(path: &str) -> bool {
         "/mentor/log",
         "/mentor/logs",
         "/mentor/outbox",
+        // The mentor's screening checks (online only).
+        "/mentor/checks",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

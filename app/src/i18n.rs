@@ -278,6 +278,7 @@ core {
     FinalReport { en: "Final report", ro: "Raport final" }
     ReportLate { en: "Late", ro: "Întârziat" }
     ReportDueOn { en: "{report} due {date}", ro: "{report}: termen {date}" }
+    NavMyChecks { en: "My screening checks", ro: "Verificările mele" }
 }
 office {
     // The meeting log form, the outbox and the mentee's page (office texts:
@@ -677,6 +678,26 @@ office {
     ReferenceNumberLabel { en: "Reference number of the document", ro: "Numărul de referință al documentului" }
     WaivedReasonLabel { en: "Why it is not needed", ro: "De ce nu este necesară" }
     ProblemScreeningIncomplete { en: "This mentor's required screening checks are not all passed.", ro: "Verificările obligatorii ale acestui mentor nu sunt toate trecute." }
+    ScreeningTitle { en: "Screening checks", ro: "Verificări" }
+    ScreeningIntro { en: "The checks every mentor needs before being matched with a family. A mentor can not be matched until each is passed (or waived with a reason) and still valid.", ro: "Verificările de care are nevoie fiecare mentor înainte de a fi asociat cu o familie. Un mentor nu poate fi asociat până când fiecare nu este trecută (sau declarată nenecesară, cu motiv) și încă valabilă." }
+    NoChecksRequired { en: "This programme requires no screening checks yet.", ro: "Acest program nu cere încă verificări." }
+    ScreeningReady { en: "Every required check is done: this mentor can be matched.", ro: "Toate verificările obligatorii sunt făcute: acest mentor poate fi asociat." }
+    ScreeningNotReady { en: "Some required checks are not done or no longer valid: this mentor can not be matched yet.", ro: "Unele verificări obligatorii nu sunt făcute sau nu mai sunt valabile: acest mentor nu poate fi încă asociat." }
+    CheckNotRecorded { en: "Still needed: nothing recorded yet", ro: "Încă necesară: nimic înregistrat" }
+    CheckStillNeeded { en: "Still needed ({state})", ro: "Încă necesară ({state})" }
+    CheckValidUntil { en: "Passed, valid until {date}", ro: "Trecută, valabilă până la {date}" }
+    CheckExpiresOn { en: "Passed, expires on {date}: renew it", ro: "Trecută, expiră la {date}: reînnoiți-o" }
+    CheckExpiredOn { en: "Expired on {date}: screening expired", ro: "Expirată la {date}: verificare expirată" }
+    RecordCheck { en: "Record where it stands", ro: "Înregistrați stadiul" }
+    SaveCheck { en: "Save", ro: "Salvează" }
+    AddCheck { en: "Add the check", ro: "Adaugă verificarea" }
+    RetireCheck { en: "No longer require", ro: "Nu mai este obligatorie" }
+    ConfirmRetireCheck { en: "Stop requiring this check? What was recorded for it stays.", ro: "Nu mai cereți această verificare? Ce s-a înregistrat rămâne." }
+    ValidForMonths { en: "valid {n} months", ro: "valabilă {n} luni" }
+    MentorsNotReady { en: "Mentors not ready to be matched (screening)", ro: "Mentori care nu pot fi încă asociați (verificări)" }
+    ScreeningAlertsTitle { en: "Screening checks to renew", ro: "Verificări de reînnoit" }
+    MyChecksTitle { en: "My screening checks", ro: "Verificările mele" }
+    MyChecksIntro { en: "Before you meet a family, your programme checks that you are ready: here is what is done and what is still needed. Your mentor manager records them.", ro: "Înainte de a întâlni o familie, programul verifică dacă sunteți pregătit: iată ce este făcut și ce mai este necesar. Managerul de mentori le înregistrează." }
     CheckInterview { en: "Interview", ro: "Interviu" }
     CheckReferences { en: "Two references", ro: "Două recomandări" }
     CheckBackground { en: "Background check for work with children", ro: "Verificarea antecedentelor pentru lucrul cu copiii" }

@@ -174,6 +174,65 @@ pub async fn my_screening() -> Result<Vec<(String, Vec<ScreeningItem>)>, AppErro
     .await
 }
 
+/// A mentor's check that expires soon or has expired, for the manager's
+/// home.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningAlert {
+    pub programme: ProgrammeId,
+    pub candidate: CandidateId,
+    pub mentor_name: String,
+    pub item: ScreeningItem,
+}
+
+/// The accepted mentors' checks that expire within 30 days or have
+/// expired, in the programmes the person manages; expired first.
+#[server(endpoint = "screening/alerts")]
+pub async fn screening_alerts() -> Result<Vec<ScreeningAlert>, AppError> {
+    use super::context::*;
+    respond("screening/alerts", async move {
+        let (state, user) = require(Role::Manager)?;
+        let db = &state.db;
+        let today = today();
+        let mut alerts = Vec::new();
+        let managed = user
+            .memberships
+            .iter()
+            .filter(|m| m.role == Role::Manager)
+            .map(|m| m.programme_id);
+        for programme in managed {
+            let requirements = crate::store::screening::requirements(db, programme).await?;
+            if requirements.is_empty() {
+                continue;
+            }
+            let checks = crate::store::screening::checks_of_programme(db, programme).await?;
+            let (mentors, _) = crate::store::matching::matchable(db, programme).await?;
+            for mentor in mentors {
+                let own: Vec<CheckView> = checks
+                    .iter()
+                    .filter(|(c, _)| *c == mentor.profile.id)
+                    .map(|(_, check)| check.clone())
+                    .collect();
+                for item in screening_items(&requirements, &own, today) {
+                    if matches!(
+                        item.status,
+                        CheckStatus::Expiring { .. } | CheckStatus::Expired { .. }
+                    ) {
+                        alerts.push(ScreeningAlert {
+                            programme,
+                            candidate: mentor.profile.id,
+                            mentor_name: mentor.profile.name.clone(),
+                            item,
+                        });
+                    }
+                }
+            }
+        }
+        alerts.sort_by_key(|a| !matches!(a.item.status, CheckStatus::Expired { .. }));
+        Ok(alerts)
+    })
+    .await
+}
+
 /// The screening of every accepted mentor of a programme: what keeps each
 /// from being matched (nothing: ready). For matching.
 #[cfg(feature = "ssr")]

@@ -53,13 +53,14 @@ fn entry_owns(path: &str) -> bool {
     ENTRY_PATHS.contains(&trimmed(path))
 }
 
-const MENTOR_PATHS: [&str; 7] = [
+const MENTOR_PATHS: [&str; 8] = [
     "/mentor/log",
     "/mentor/logs",
     "/mentor/outbox",
     "/mentor/reports",
     "/mentor/report",
     "/mentor/goals",
+    "/mentor/checks",
     // A mentee answering a report with their own login: the same form.
     "/mentee/report",
 ];
@@ -162,6 +163,7 @@ pub fn MentorPages() -> impl IntoView {
             "/mentor/reports" => view! { <super::reports::ReportsPage/> }.into_any(),
             "/mentor/report" => view! { <super::reports::ReportFormPage/> }.into_any(),
             "/mentor/goals" => view! { <super::goals::MentorGoalsPage/> }.into_any(),
+            "/mentor/checks" => view! { <super::screening::MyChecksPage/> }.into_any(),
             "/mentee/report" => view! { <super::reports::MenteeReportPage/> }.into_any(),
             _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }

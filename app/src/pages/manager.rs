@@ -65,6 +65,7 @@ fn ManagerLogs(all: Vec<MeetingLogView>) -> impl IntoView {
         <section class="page wide">
             <h1>{t(Msg::ManagerTitle)}</h1>
             <p class="lead">{t(Msg::ManagerIntro)}</p>
+            <crate::pages::ScreeningAlerts/>
             <div class="choice">
                 <input
                     type="checkbox"

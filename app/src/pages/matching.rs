@@ -84,6 +84,36 @@ fn Matching(
             <h2>{t(Msg::MatchingTitle)}</h2>
             <p class="lead">{t(Msg::MatchingIntro)}</p>
             <FormNotice notice/>
+            {(!page.not_ready.is_empty()).then(|| {
+                let names = page.mentors.clone();
+                view! {
+                    <section class="notice warning" data-testid="not-ready" aria-labelledby="not-ready-title">
+                        <h3 id="not-ready-title">{t(Msg::MentorsNotReady)}</h3>
+                        <ul>
+                            {page.not_ready.clone().into_iter().map(|(id, missing)| {
+                                let name = names.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
+                                let programme_id = page.programme.id;
+                                view! {
+                                    <li>
+                                        <a href=format!("/programmes/{programme_id}/recruitment/{id}")>{name}</a>
+                                        ": "
+                                        {missing.into_iter().map(|r| {
+                                            let kind = r.kind;
+                                            let label = r.label.clone();
+                                            view! {
+                                                <span class="badge challenge">
+                                                    {move || if label.is_empty() { crate::i18n::use_i18n().text(crate::i18n::labels::check_kind(kind)).to_string() } else { label.clone() }}
+                                                </span>
+                                                " "
+                                            }
+                                        }).collect_view()}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
             <section aria-labelledby="admin-matching">
                 <h3 id="admin-matching">{t(Msg::AdministrativeMatching)}</h3>
                 {if page.mentors.is_empty() {

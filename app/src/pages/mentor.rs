@@ -239,7 +239,11 @@ fn MentorHomeContent() -> impl IntoView {
             <Show when=move || !still_loading() fallback=|| view! { <crate::components::Loading/> }>
                 {pairs}
             </Show>
-            <p><a class="button" href="/mentor/logs">{t(Msg::NavMyLogs)}</a></p>
+            <p>
+                <a class="button" href="/mentor/logs">{t(Msg::NavMyLogs)}</a>
+                " "
+                <a class="button" href="/mentor/checks">{t(Msg::NavMyChecks)}</a>
+            </p>
         </section>
     }
 }

@@ -20,9 +20,11 @@ mod outbox;
 mod programmes;
 mod recruitment;
 mod reports;
+mod screening;
 mod training;
 
 pub use mentor::{LogCard, MentorHome};
+pub use screening::ScreeningAlerts;
 
 /// A lazy route for a page component that loads its own data. An office
 /// page (`office`) shows once the office texts are there.

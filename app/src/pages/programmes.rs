@@ -287,6 +287,7 @@ fn ProgrammeDetails(page: ProgrammePage) -> impl IntoView {
                 <ProcessMap programme=id map=page.card.map/>
             </div>
             <EngagementPlan programme=id plan=page.plan/>
+            <super::screening::RequirementsPanel programme=id coordinator=page.card.coordinates/>
             <InvitationsPanel programme=id coordinates=page.card.coordinates manages=page.manages/>
         </section>
     }

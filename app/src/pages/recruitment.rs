@@ -179,6 +179,7 @@ fn CandidateDetails(
     view! {
         <p><a href=format!("/programmes/{programme}/recruitment?kind={}", c.kind.key())>{t(Msg::Back)}</a></p>
         <StagePanel candidate=c.clone() moves=page.moves.clone() manages=page.manages on_moved=refetch/>
+        {(c.kind == CandidateKind::Mentor).then(|| view! { <super::screening::CandidateScreening candidate=c.id/> })}
         {page.manages.then(|| {
             let role = match c.kind {
                 CandidateKind::Mentor => Role::Mentor,

@@ -188,6 +188,50 @@ pub async fn load(
         matching::save_preferences(&mut tx, chooser, &ranked, manager).await?;
     }
 
+    // Screening: the checks the coordinator chose, all done for the three
+    // accepted mentors; Elena's background check (valid three years)
+    // expires in three weeks, so it shows on the manager's home.
+    let mut required = Vec::new();
+    for (kind, months) in [
+        (CheckKind::Interview, ""),
+        (CheckKind::BackgroundCheck, "36"),
+        (CheckKind::CodeOfConduct, ""),
+    ] {
+        let requirement = RequirementInput {
+            kind: kind.key().into(),
+            label: String::new(),
+            validity_months: months.into(),
+        }
+        .validate()
+        .expect("the demo's checks follow the rules");
+        let id = super::screening::add_requirement(&mut tx, programme, &requirement, coordinator)
+            .await?;
+        required.push((kind, id));
+    }
+    for name in trained {
+        for (kind, requirement) in &required {
+            let passed_on = match (*kind, name) {
+                (CheckKind::BackgroundCheck, "Elena Ionescu") => {
+                    today - chrono::Months::new(36) + Days::new(21)
+                }
+                _ => today - Days::new(90),
+            };
+            let check = CheckInput {
+                state: CheckState::Passed.key().into(),
+                date: crate::model::dates::format_iso_date(passed_on),
+                reference_number: if *kind == CheckKind::BackgroundCheck {
+                    "CJ-2023-0412".into()
+                } else {
+                    String::new()
+                },
+                ..CheckInput::default()
+            }
+            .validate(today)
+            .expect("the demo's checks follow the rules");
+            super::screening::record(&mut tx, id_of(name), *requirement, &check, manager).await?;
+        }
+    }
+
     // Part of the school engagement plan.
     let plan = [
         (1, MeasureState::InPlace, "", "Head teacher", None),

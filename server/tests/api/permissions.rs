@@ -403,6 +403,7 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             .await
         }
         "my_screening" => app.post(client, "/api/screening/mine", &[]).await,
+        "screening_alerts" => app.post(client, "/api/screening/alerts", &[]).await,
         "log_history(log of pair_a1)" => {
             app.post(client, "/api/logs/history", &[("log", &o.log.to_string())])
                 .await
@@ -498,6 +499,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("screening_of(mentor candidate)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+        ("screening_alerts",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();

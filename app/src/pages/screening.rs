@@ -1,0 +1,317 @@
+//! Mentor screening in the office: the checks of a mentor candidate (on
+//! their page; recorded by the programme's managers), the programme's
+//! required checks (set by its coordinator), and how one check stands in
+//! plain words (also for the mentor, of their own).
+
+use crate::api::screening::{
+    add_requirement, candidate_screening, my_screening, record_check, requirements,
+    retire_requirement,
+};
+use crate::components::*;
+use crate::i18n::{labels, t, use_i18n, Msg};
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// A check's name: its own label, else its kind's.
+fn requirement_name(requirement: &RequirementView) -> impl Fn() -> String + 'static {
+    let i18n = use_i18n();
+    let (label, kind) = (requirement.label.clone(), requirement.kind);
+    move || {
+        if label.is_empty() {
+            i18n.text(labels::check_kind(kind)).to_string()
+        } else {
+            label.clone()
+        }
+    }
+}
+
+/// Where a check stands, in words, with its dates.
+#[component]
+pub fn CheckStatusLine(item: ScreeningItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        let lang = i18n.lang.get();
+        match item.status {
+            CheckStatus::Missing => match &item.check {
+                Some(check) => i18n.fill(
+                    Msg::CheckStillNeeded,
+                    &[("state", i18n.text(labels::check_state(check.state)))],
+                ),
+                None => i18n.text(Msg::CheckNotRecorded).to_string(),
+            },
+            CheckStatus::Passed { expires_on: None } => i18n.text(Msg::CheckPassed).to_string(),
+            CheckStatus::Passed {
+                expires_on: Some(on),
+            } => i18n.fill(Msg::CheckValidUntil, &[("date", &format_date(on, lang))]),
+            CheckStatus::Expiring { expires_on } => i18n.fill(
+                Msg::CheckExpiresOn,
+                &[("date", &format_date(expires_on, lang))],
+            ),
+            CheckStatus::Expired { expired_on } => i18n.fill(
+                Msg::CheckExpiredOn,
+                &[("date", &format_date(expired_on, lang))],
+            ),
+            CheckStatus::Waived => i18n.text(Msg::CheckWaived).to_string(),
+        }
+    };
+    let class = match item.status {
+        CheckStatus::Passed { .. } | CheckStatus::Waived => "badge",
+        CheckStatus::Expiring { .. } => "badge warn",
+        CheckStatus::Missing | CheckStatus::Expired { .. } => "badge challenge",
+    };
+    view! { <span class=class data-testid="check-status">{text}</span> }
+}
+
+/// A mentor candidate's checks, on their page: each required check, where
+/// it stands, and (for a manager) a form to record it.
+#[component]
+pub fn CandidateScreening(candidate: CandidateId) -> impl IntoView {
+    let data = Resource::new(move || candidate, candidate_screening);
+    view! {
+        <section class="screening" aria-labelledby="screening-title">
+            <h2 id="screening-title">{t(Msg::ScreeningTitle)}</h2>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || data.get().map(|result| match result {
+                    Err(error) => error_view(error),
+                    Ok(screening) if screening.items.is_empty() => {
+                        view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any()
+                    }
+                    Ok(screening) => {
+                        let manages = screening.manages;
+                        let ready = screening.items.iter().all(|i| i.status.clears());
+                        view! {
+                            <p class=if ready { "notice success" } else { "notice warning" } data-testid="screening-ready">
+                                {t(if ready { Msg::ScreeningReady } else { Msg::ScreeningNotReady })}
+                            </p>
+                            <ul class="check-list">
+                                {screening.items.into_iter().map(|item| view! {
+                                    <CheckRow candidate item manages on_saved=move || data.refetch()/>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CheckRow(
+    candidate: CandidateId,
+    item: ScreeningItem,
+    manages: bool,
+    on_saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let requirement = item.requirement.id;
+    let name = requirement_name(&item.requirement);
+    let check = item.check.clone();
+    let form = Form::new(CheckInput {
+        state: check
+            .as_ref()
+            .map(|c| c.state.key().to_string())
+            .unwrap_or_default(),
+        date: crate::model::dates::format_iso_date(crate::model::dates::local_today()),
+        ..CheckInput::default()
+    });
+    let notice = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
+            form.errors.set(errors);
+            notice.set(Some((false, Msg::FixErrors)));
+            return;
+        }
+        spawn_local(async move {
+            match record_check(candidate, requirement, input).await {
+                Ok(()) => on_saved(),
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
+    };
+    let id = move |field: &str| format!("check-{requirement}-{field}");
+    let waiving = move || form.value.with(|v| v.state == CheckState::Waived.key());
+    view! {
+        <li class="card check" data-testid="check">
+            <h3>{name}</h3>
+            <p><CheckStatusLine item=item.clone()/></p>
+            {check.map(|c| {
+                let (at, by) = (c.recorded_at, c.recorded_by.clone());
+                view! {
+                    <p class="muted">
+                        {t(labels::check_state(c.state))}
+                        {c.checked_on.map(|on| view! { " · " {move || format_date(on, i18n.lang.get())} })}
+                        {(!c.reference_number.is_empty()).then(|| view! { " · " {c.reference_number.clone()} })}
+                        " · "
+                        {move || i18n.fill(Msg::MovedBy, &[("date", &format_moment(at, i18n.lang.get())), ("name", &by)])}
+                    </p>
+                    {(!c.note.is_empty()).then(|| view! { <p>{c.note.clone()}</p> })}
+                    {c.waived_reason.map(|r| view! { <p>{r}</p> })}
+                }
+            })}
+            {manages.then(|| view! {
+                <details>
+                    <summary>{t(Msg::RecordCheck)}</summary>
+                    <form class="form" novalidate on:submit=on_submit>
+                        <FormNotice notice/>
+                        {form.select(&id("state"), Msg::CheckStateLabel, Field::CheckState, labels::check_state, true, lens!(state))}
+                        {form.input(&id("date"), Msg::DateLabel, Field::Date, "date", lens!(date))}
+                        {form.input(&id("reference"), Msg::ReferenceNumberLabel, Field::ReferenceNumber, "text", lens!(reference_number))}
+                        {form.textarea(&id("note"), Msg::CheckNoteLabel, Field::Note, lens!(note))}
+                        <Show when=waiving>
+                            {form.textarea(&id("waived"), Msg::WaivedReasonLabel, Field::WaivedReason, lens!(waived_reason))}
+                        </Show>
+                        <button type="submit" class="primary">{t(Msg::SaveCheck)}</button>
+                    </form>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// The programme's required checks: the list, and for the coordinator,
+/// adding one (from the list of kinds) and retiring one.
+#[component]
+pub fn RequirementsPanel(programme: ProgrammeId, coordinator: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(move || programme, requirements);
+    let form = Form::new(RequirementInput::default());
+    let notice = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        if let Err(errors) = input.validate() {
+            form.errors.set(errors);
+            notice.set(Some((false, Msg::FixErrors)));
+            return;
+        }
+        spawn_local(async move {
+            match add_requirement(programme, input).await {
+                Ok(_) => {
+                    form.value.set(RequirementInput::default());
+                    form.errors.set(FieldErrors::default());
+                    notice.set(Some((true, Msg::Saved)));
+                    list.refetch();
+                }
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
+    };
+    let retire = move |id: ScreeningRequirementId| {
+        if confirm(i18n.text(Msg::ConfirmRetireCheck)) {
+            spawn_local(async move {
+                if retire_requirement(id).await.is_ok() {
+                    list.refetch();
+                }
+            });
+        }
+    };
+    view! {
+        <section class="card screening-requirements" aria-labelledby="requirements-title">
+            <h2 id="requirements-title">{t(Msg::ScreeningTitle)}</h2>
+            <p class="muted">{t(Msg::ScreeningIntro)}</p>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || list.get().map(|result| match result {
+                    Err(error) => error_view(error),
+                    Ok(all) if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
+                    Ok(all) => view! {
+                        <ul data-testid="requirements">
+                            {all.into_iter().map(|r| {
+                                let id = r.id;
+                                let months = r.expires().map(|m| m.to_string());
+                                view! {
+                                    <li>
+                                        {requirement_name(&r)}
+                                        {months.map(|m| view! { " · " {move || i18n.fill(Msg::ValidForMonths, &[("n", &m)])} })}
+                                        {coordinator.then(|| view! {
+                                            " " <button type="button" class="small" on:click=move |_| retire(id)>{t(Msg::RetireCheck)}</button>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                })}
+            </Suspense>
+            {coordinator.then(|| view! {
+                <form class="form inline-form" novalidate on:submit=on_submit>
+                    <FormNotice notice/>
+                    {form.select("requirement-kind", Msg::CheckKindLabel, Field::CheckKind, labels::check_kind, true, lens!(kind))}
+                    {form.input("requirement-label", Msg::CheckLabelLabel, Field::CheckLabel, "text", lens!(label))}
+                    {form.input("requirement-months", Msg::ValidityMonthsLabel, Field::ValidityMonths, "number", lens!(validity_months))}
+                    <button type="submit">{t(Msg::AddCheck)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+/// `/mentor/checks`: the mentor's own checks, and what is still needed, in
+/// plain words.
+#[component]
+pub fn MyChecksPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_screening());
+    view! {
+        <MentorFrame>
+            <OfficeTexts>
+                <section class="page narrow">
+                    <h1>{t(Msg::MyChecksTitle)}</h1>
+                    <p class="lead">{t(Msg::MyChecksIntro)}</p>
+                    <Suspense fallback=|| view! { <Loading/> }>
+                        {move || data.get().map(|result| match result {
+                            Err(error) => error_view(error),
+                            Ok(all) if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
+                            Ok(all) => all.into_iter().map(|(programme, items)| view! {
+                                <h2>{programme}</h2>
+                                <ul class="check-list">
+                                    {items.into_iter().map(|item| {
+                                        let name = requirement_name(&item.requirement);
+                                        view! {
+                                            <li class="card check" data-testid="my-check">
+                                                <h3>{name}</h3>
+                                                <p><CheckStatusLine item/></p>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }).collect_view().into_any(),
+                        })}
+                    </Suspense>
+                </section>
+            </OfficeTexts>
+        </MentorFrame>
+    }
+}
+
+/// On the manager's home: the mentors' checks that expire within 30 days or
+/// have expired ("screening expired"); the manager decides (renew, pause the
+/// pairs). Nothing when all is well.
+#[component]
+pub fn ScreeningAlerts() -> impl IntoView {
+    let alerts = Resource::new(|| (), |_| crate::api::screening::screening_alerts());
+    let list = move || {
+        alerts.get().and_then(Result::ok).filter(|a| !a.is_empty()).map(|all| view! {
+            <section class="notice warning" data-testid="screening-alerts" aria-labelledby="screening-alerts-title">
+                <h2 id="screening-alerts-title">{t(Msg::ScreeningAlertsTitle)}</h2>
+                <ul>
+                    {all.into_iter().map(|alert| {
+                        let name = requirement_name(&alert.item.requirement);
+                        let href = format!("/programmes/{}/recruitment/{}", alert.programme, alert.candidate);
+                        view! {
+                            <li>
+                                <a href=href>{alert.mentor_name.clone()}</a>
+                                " · " {name} " · "
+                                <CheckStatusLine item=alert.item/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    };
+    view! { <Suspense fallback=|| ()>{list}</Suspense> }
+}
