@@ -103,6 +103,17 @@ test("a programme goes from launch to a matched pair, and the mentor sees the ne
   await expect(manager.getByTestId("current-stage")).toHaveText("Disclosure of the programme");
   await appReady(manager);
   await moveTo(manager, "Accepted");
+  // A new programme requires the suggested screening checks before matching.
+  await expect(manager.getByTestId("screening-ready")).toContainText("can not be matched yet");
+  const checks = manager.getByTestId("check");
+  await expect(checks).toHaveCount(6);
+  for (let n = 0; n < 6; n++) {
+    await checks.nth(n).getByText("Record where it stands").click();
+    await checks.nth(n).getByLabel("Where it stands").selectOption({ label: "Passed" });
+    await checks.nth(n).getByRole("button", { name: "Save" }).click();
+    await expect(checks.nth(n).getByTestId("check-status")).toContainText("Passed");
+  }
+  await expect(manager.getByTestId("screening-ready")).toContainText("can be matched");
   await manager.getByRole("button", { name: "Invite to the app" }).click();
   const mentorLink = await invitationLink(manager);
   const mentor = await join(browser, mentorLink, "Andreea Vlad", "andreea@example.org");

@@ -125,6 +125,12 @@ pub async fn create_programme(
             }
             other => other?,
         };
+        // Screening is never forgotten: a new programme starts with the
+        // checks the model suggests (the coordinator can retire any).
+        for input in suggested_requirements() {
+            let requirement = input.validate().map_err(invalid)?;
+            crate::store::screening::add_requirement(&mut tx, id, &requirement, user.id()).await?;
+        }
         tx.commit().await?;
         tracing::info!(programme = %id, "programme created");
         Ok(id)

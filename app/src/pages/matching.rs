@@ -95,7 +95,7 @@ fn Matching(
                                 let programme_id = page.programme.id;
                                 view! {
                                     <li>
-                                        <a href=format!("/programmes/{programme_id}/recruitment/{id}")>{name}</a>
+                                        <a href=format!("/programmes/{programme_id}/candidates/{id}")>{name}</a>
                                         ": "
                                         {missing.into_iter().map(|r| {
                                             let kind = r.kind;

@@ -304,3 +304,54 @@ async fn only_the_coordinator_sets_the_checks_only_managers_record_them_and_the_
         Some(CheckState::Requested)
     );
 }
+
+#[tokio::test]
+async fn a_new_programme_starts_with_the_suggested_checks() {
+    let app = spawn_app().await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let organisation = app::store::programmes::find(&app.db, app.world.programme_a)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let input = ProgrammeInput {
+        name: "Autumn cohort".into(),
+        country: "Romania".into(),
+        language: "Romanian".into(),
+        ..ProgrammeInput::defaults(app.world.today)
+    };
+
+    let created = app
+        .post_json(
+            &coordinator,
+            "/api/programmes/create",
+            json!({ "organisation": organisation, "input": input }),
+        )
+        .await;
+
+    assert_eq!(created.status(), StatusCode::OK);
+    let programme: ProgrammeId = json(created).await;
+    let required: Vec<RequirementView> = json(
+        app.post_json(
+            &coordinator,
+            "/api/screening/requirements",
+            json!({ "programme": programme }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        required
+            .iter()
+            .map(|r| (r.kind, r.expires()))
+            .collect::<Vec<_>>(),
+        vec![
+            (CheckKind::Interview, None),
+            (CheckKind::References, None),
+            (CheckKind::BackgroundCheck, Some(36)),
+            (CheckKind::Confidentiality, None),
+            (CheckKind::CodeOfConduct, None),
+            (CheckKind::Training, None),
+        ]
+    );
+}
