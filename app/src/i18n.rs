@@ -674,7 +674,19 @@ office {
     CheckLabelLabel { en: "Name of the check", ro: "Denumirea verificării" }
     ValidityMonthsLabel { en: "Valid for (months; empty: does not expire)", ro: "Valabilă (luni; gol: nu expiră)" }
     CheckStateLabel { en: "Where it stands", ro: "Stadiu" }
-    CheckNoteLabel { en: "Note (for a reference: who, how to reach them, the answer in short; never the content of a criminal record)", ro: "Notă (pentru o recomandare: cine, cum poate fi contactat, răspunsul pe scurt; niciodată conținutul unui cazier)" }
+    CheckNoteLabel { en: "Note (never the content of a criminal record)", ro: "Notă (niciodată conținutul unui cazier)" }
+    RefereesTitle { en: "References", ro: "Recomandări" }
+    NoReferees { en: "No reference recorded yet.", ro: "Nicio recomandare înregistrată încă." }
+    RefereeNameLabel { en: "Who gives the reference", ro: "Cine dă recomandarea" }
+    RefereeContactLabel { en: "How to reach them", ro: "Cum poate fi contactat" }
+    AskedOnLabel { en: "Asked on", ro: "Solicitată la" }
+    RefereeAnswerLabel { en: "Their answer, in short", ro: "Răspunsul, pe scurt" }
+    RefereeAskedOn { en: "asked on {date}", ro: "solicitată la {date}" }
+    RefereeNotAsked { en: "not asked yet", ro: "nesolicitată încă" }
+    RefereeNoAnswer { en: "No answer yet.", ro: "Niciun răspuns încă." }
+    AddReferee { en: "Add a reference", ro: "Adaugă o recomandare" }
+    EditReferee { en: "Change", ro: "Modifică" }
+    SaveReferee { en: "Save the reference", ro: "Salvează recomandarea" }
     ReferenceNumberLabel { en: "Reference number of the document", ro: "Numărul de referință al documentului" }
     WaivedReasonLabel { en: "Why it is not needed", ro: "De ce nu este necesară" }
     ProblemScreeningIncomplete { en: "This mentor's required screening checks are not all passed.", ro: "Verificările obligatorii ale acestui mentor nu sunt toate trecute." }
@@ -1096,6 +1108,10 @@ pub fn field_label(field: Field) -> Msg {
         Field::Note => Msg::CheckNoteLabel,
         Field::ReferenceNumber => Msg::ReferenceNumberLabel,
         Field::WaivedReason => Msg::WaivedReasonLabel,
+        Field::RefereeName => Msg::RefereeNameLabel,
+        Field::RefereeContact => Msg::RefereeContactLabel,
+        Field::AskedOn => Msg::AskedOnLabel,
+        Field::RefereeAnswer => Msg::RefereeAnswerLabel,
     }
 }
 

@@ -1,6 +1,7 @@
 // Mentor screening: a check that expires soon is on the manager's home; a
 // mentor candidate is not ready for matching until the manager records
-// every required check; then the matching page no longer holds them back.
+// every required check; then the matching page no longer holds them back;
+// a check that has expired holds them back again and leads the home's list.
 import type { Page } from "@playwright/test";
 import { appReady, expect, logIn, menuLink, test } from "./fixtures";
 
@@ -52,4 +53,37 @@ test("a manager records a mentor candidate's checks, the matching page then show
   await page.goto(`${programmeUrl}/matching`);
   await appReady(page);
   await expect(page.getByTestId("not-ready")).toHaveCount(0);
+  await page.goBack();
+  await appReady(page);
+
+  // A reference: who gives it and how to reach them, before they are asked.
+  const referees = page.getByTestId("referees");
+  await expect(referees).toContainText("No reference recorded yet.");
+  await referees.getByText("Add a reference").click();
+  await referees.getByLabel("Who gives the reference").fill("Ana Pop");
+  await referees.getByLabel("How to reach them").fill("0722 000 111");
+  await referees.getByRole("button", { name: "Save the reference" }).click();
+  await expect(referees.getByTestId("referee")).toContainText("Ana Pop");
+  await expect(referees.getByTestId("referee")).toContainText("not asked yet");
+
+  // A background check seen long ago has expired (36 months): the manager's
+  // home says so first, and its link leads back to the mentor's checks.
+  const background = page.getByTestId("check").filter({ hasText: "Background check" });
+  await background.getByText("Record where it stands").click();
+  await background.getByLabel("Where it stands").selectOption({ label: "Passed" });
+  await background.getByLabel("Date", { exact: true }).fill("2020-01-15");
+  await background.getByRole("button", { name: "Save" }).click();
+  await expect(background.getByTestId("check-status")).toContainText("screening expired");
+  await expect(page.getByTestId("screening-ready")).toContainText("can not be matched yet");
+
+  await page.goto("/manager");
+  await appReady(page);
+  const expired = page.getByTestId("screening-alerts").getByRole("listitem").first();
+  await expect(expired).toContainText("Radu Georgescu");
+  await expect(expired).toContainText("Expired on 15 January 2023: screening expired");
+  await expired.getByRole("link", { name: "Radu Georgescu" }).click();
+  await appReady(page);
+  await expect(page.getByTestId("check").filter({ hasText: "Background check" }).getByTestId("check-status")).toContainText(
+    "screening expired",
+  );
 });

@@ -17,6 +17,8 @@ pub struct ScreeningOfCandidate {
     pub candidate: CandidateId,
     pub name: String,
     pub items: Vec<ScreeningItem>,
+    /// The people giving references, with their answers.
+    pub referees: Vec<RefereeView>,
     /// The person may record checks (a manager of the programme).
     pub manages: bool,
 }
@@ -97,10 +99,12 @@ pub async fn candidate_screening(candidate: CandidateId) -> Result<ScreeningOfCa
         }
         let requirements = crate::store::screening::requirements(&state.db, programme).await?;
         let checks = crate::store::screening::checks_of(&state.db, candidate).await?;
+        let referees = crate::store::screening::referees_of(&state.db, candidate).await?;
         Ok(ScreeningOfCandidate {
             candidate,
             name: found.name,
             items: screening_items(&requirements, &checks, today()),
+            referees,
             manages: user.manages(programme),
         })
     })
@@ -139,7 +143,43 @@ pub async fn record_check(
     .await
 }
 
+/// Adds a reference for a mentor candidate, or changes one (a manager of
+/// the programme).
+#[server(endpoint = "screening/save_referee", input = Json)]
+pub async fn save_referee(
+    candidate: CandidateId,
+    id: Option<RefereeId>,
+    input: RefereeInput,
+) -> Result<RefereeId, AppError> {
+    use super::context::*;
+    respond("screening/save_referee", async move {
+        let (state, user) = (state()?, current_user()?);
+        let Some((programme, found)) =
+            crate::store::recruitment::find(&state.db, candidate).await?
+        else {
+            return Err(AppError::Forbidden);
+        };
+        manager_of(&state, &user, programme).await?;
+        if found.kind != CandidateKind::Mentor {
+            return Err(AppError::NotFound);
+        }
+        let referee = input.validate(today()).map_err(invalid)?;
+        let mut tx = state.db.begin().await?;
+        let saved =
+            crate::store::screening::save_referee(&mut tx, candidate, id, &referee, user.id())
+                .await?;
+        let Some(saved) = saved else {
+            return Err(AppError::NotFound);
+        };
+        tx.commit().await?;
+        tracing::info!(%candidate, "reference saved");
+        Ok(saved)
+    })
+    .await
+}
+
 /// A mentor's own checks, per programme they are a mentor candidate of.
+/// Without the managers' notes: a note may hold what a referee said.
 #[server(endpoint = "screening/mine")]
 pub async fn my_screening() -> Result<Vec<(String, Vec<ScreeningItem>)>, AppError> {
     use super::context::*;
@@ -167,7 +207,11 @@ pub async fn my_screening() -> Result<Vec<(String, Vec<ScreeningItem>)>, AppErro
                 .await?
                 .map(|p| p.settings.name)
                 .unwrap_or_default();
-            mine.push((name, screening_items(&requirements, &checks, today())));
+            let mut items = screening_items(&requirements, &checks, today());
+            for check in items.iter_mut().filter_map(|i| i.check.as_mut()) {
+                check.note.clear();
+            }
+            mine.push((name, items));
         }
         Ok(mine)
     })

@@ -70,6 +70,8 @@ id_type!(
     SelfAssessmentItemId,
     /// A check a programme requires of its mentors before matching.
     ScreeningRequirementId,
+    /// A person giving a reference for a mentor candidate.
+    RefereeId,
 );
 
 #[cfg(test)]

@@ -3,10 +3,12 @@
 //! standard 2), each check's state per mentor candidate, and when a passed
 //! check expires. The rules are pure and run on both sides.
 
-use super::ids::ScreeningRequirementId;
+use super::ids::{RefereeId, ScreeningRequirementId};
 use super::limits::MAX_VALIDITY_MONTHS;
 use super::role::{text_key_enum, TextKey};
-use super::validation::{text_field, Field, FieldErrors, Problem, MAX_SHORT_TEXT_CHARS};
+use super::validation::{
+    short_text, text_field, Field, FieldErrors, Problem, MAX_SHORT_TEXT_CHARS,
+};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -155,8 +157,8 @@ pub struct CheckInput {
     pub state: String,
     /// `yyyy-mm-dd`: when it was requested, passed, failed or waived.
     pub date: String,
-    /// A short note (for a reference: who, how to reach them, the answer in
-    /// short). Never the content of a criminal record.
+    /// A short note. Never the content of a criminal record. (References
+    /// are recorded one by one, as [`RefereeInput`].)
     pub note: String,
     /// The document's reference number, if it has one.
     pub reference_number: String,
@@ -361,6 +363,98 @@ pub fn blocking(items: &[ScreeningItem]) -> Vec<&RequirementView> {
         .collect()
 }
 
+/// A person giving a reference for a mentor candidate, as a manager types
+/// it: who, how to reach them, when they were asked, their answer in short.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RefereeInput {
+    pub name: String,
+    pub contact: String,
+    /// `yyyy-mm-dd`, or empty while not asked yet.
+    pub asked_on: String,
+    pub answer: String,
+}
+
+/// A checked reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Referee {
+    pub name: String,
+    pub contact: String,
+    pub asked_on: Option<NaiveDate>,
+    pub answer: String,
+}
+
+impl RefereeInput {
+    /// Every rule at once: who and how to reach them (one line each); the
+    /// day they were asked, not in the future, and needed once there is an
+    /// answer.
+    pub fn validate(&self, today: NaiveDate) -> Result<Referee, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = short_text(&mut errors, Field::RefereeName, &self.name, true);
+        let contact = short_text(&mut errors, Field::RefereeContact, &self.contact, true);
+        let answer = text_field(&mut errors, Field::RefereeAnswer, &self.answer, false);
+        let asked_on = match self.asked_on.trim() {
+            "" if !answer.is_empty() => {
+                errors.push(Field::AskedOn, Problem::Required);
+                None
+            }
+            "" => None,
+            text => match super::dates::parse_iso_date(text) {
+                None => {
+                    errors.push(Field::AskedOn, Problem::NotADate);
+                    None
+                }
+                Some(date) if date > today => {
+                    errors.push(Field::AskedOn, Problem::DateInFuture);
+                    None
+                }
+                Some(date) => Some(date),
+            },
+        };
+        if errors.is_empty() {
+            Ok(Referee {
+                name,
+                contact,
+                asked_on,
+                answer,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A recorded reference, as the programme's managers read it (never the
+/// mentor).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct RefereeView {
+    pub id: RefereeId,
+    pub name: String,
+    pub contact: String,
+    #[serde(with = "crate::model::dates::iso_date::option")]
+    pub asked_on: Option<NaiveDate>,
+    pub answer: String,
+    pub recorded_by: String,
+    #[serde(with = "crate::model::dates::moment")]
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl RefereeView {
+    /// The reference as a form holds it, to change it.
+    pub fn input(&self) -> RefereeInput {
+        RefereeInput {
+            name: self.name.clone(),
+            contact: self.contact.clone(),
+            asked_on: self
+                .asked_on
+                .map(super::dates::format_iso_date)
+                .unwrap_or_default(),
+            answer: self.answer.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,5 +620,73 @@ mod tests {
             too_long.problem(Field::ValidityMonths),
             Some(Problem::OutOfRange)
         );
+    }
+}
+
+#[cfg(test)]
+mod referee_tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn a_reference_needs_who_and_how_to_reach_them_and_may_wait_to_be_asked() {
+        let input = RefereeInput {
+            name: " Ana Pop ".into(),
+            contact: "0722 000 000".into(),
+            ..RefereeInput::default()
+        };
+
+        let referee = input.validate(day()).unwrap();
+
+        assert_eq!(referee.name, "Ana Pop");
+        assert_eq!(referee.asked_on, None);
+    }
+
+    #[test]
+    fn every_problem_of_a_reference_is_named_at_once() {
+        let input = RefereeInput {
+            name: " ".into(),
+            contact: "line one
+line two"
+                .into(),
+            asked_on: String::new(),
+            answer: "Warmly recommends her".into(),
+        };
+
+        let errors = input.validate(day()).unwrap_err();
+
+        assert_eq!(errors.problem(Field::RefereeName), Some(Problem::Required));
+        assert_eq!(
+            errors.problem(Field::RefereeContact),
+            Some(Problem::ControlCharacter)
+        );
+        assert_eq!(errors.problem(Field::AskedOn), Some(Problem::Required));
+    }
+
+    #[test]
+    fn a_reference_can_not_be_asked_in_the_future_and_reads_back_as_typed() {
+        let future = RefereeInput {
+            name: "Ana Pop".into(),
+            contact: "ana@example.org".into(),
+            asked_on: "2026-12-01".into(),
+            answer: String::new(),
+        };
+        let view = RefereeView {
+            id: RefereeId::new(),
+            name: "Ana Pop".into(),
+            contact: "ana@example.org".into(),
+            asked_on: Some(day()),
+            answer: "Yes".into(),
+            recorded_by: "Mihai".into(),
+            recorded_at: Utc::now(),
+        };
+
+        let errors = future.validate(day()).unwrap_err();
+
+        assert_eq!(errors.problem(Field::AskedOn), Some(Problem::DateInFuture));
+        assert_eq!(view.input().validate(day()).unwrap().asked_on, Some(day()));
     }
 }

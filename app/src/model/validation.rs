@@ -92,6 +92,10 @@ text_key_enum!(
         Note = "note",
         ReferenceNumber = "reference_number",
         WaivedReason = "waived_reason",
+        RefereeName = "referee_name",
+        RefereeContact = "referee_contact",
+        AskedOn = "asked_on",
+        RefereeAnswer = "referee_answer",
     }
 );
 

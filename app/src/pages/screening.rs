@@ -5,7 +5,7 @@
 
 use crate::api::screening::{
     add_requirement, candidate_screening, my_screening, record_check, requirements,
-    retire_requirement,
+    retire_requirement, save_referee,
 };
 use crate::components::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
@@ -89,6 +89,7 @@ pub fn CandidateScreening(candidate: CandidateId) -> impl IntoView {
                                     <CheckRow candidate item manages on_saved=move || data.refetch()/>
                                 }).collect_view()}
                             </ul>
+                            <Referees candidate referees=screening.referees manages on_saved=move || data.refetch()/>
                         }
                         .into_any()
                     }
@@ -170,6 +171,117 @@ fn CheckRow(
                 </details>
             })}
         </li>
+    }
+}
+
+/// The people giving references for a mentor candidate: who, how to reach
+/// them, when asked, the answer in short; a manager adds and changes them.
+#[component]
+fn Referees(
+    candidate: CandidateId,
+    referees: Vec<RefereeView>,
+    manages: bool,
+    on_saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let list = if referees.is_empty() {
+        view! { <p class="empty">{t(Msg::NoReferees)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="check-list">
+                {referees.into_iter().map(|referee| view! {
+                    <RefereeRow candidate referee manages on_saved/>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="referees" aria-labelledby="referees-title" data-testid="referees">
+            <h3 id="referees-title">{t(Msg::RefereesTitle)}</h3>
+            {list}
+            {manages.then(|| view! {
+                <details>
+                    <summary>{t(Msg::AddReferee)}</summary>
+                    <RefereeForm candidate id=None start=RefereeInput::default() on_saved/>
+                </details>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn RefereeRow(
+    candidate: CandidateId,
+    referee: RefereeView,
+    manages: bool,
+    on_saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (at, by) = (referee.recorded_at, referee.recorded_by.clone());
+    let asked = referee.asked_on;
+    let answer = (!referee.answer.is_empty()).then(|| referee.answer.clone());
+    view! {
+        <li class="card check" data-testid="referee">
+            <h4>{referee.name.clone()}</h4>
+            <p>
+                {referee.contact.clone()} " · "
+                {move || match asked {
+                    Some(on) => i18n.fill(Msg::RefereeAskedOn, &[("date", &format_date(on, i18n.lang.get()))]),
+                    None => i18n.text(Msg::RefereeNotAsked).to_string(),
+                }}
+            </p>
+            {match answer {
+                Some(answer) => view! { <p>{answer}</p> }.into_any(),
+                None => view! { <p class="muted">{t(Msg::RefereeNoAnswer)}</p> }.into_any(),
+            }}
+            <p class="muted">
+                {move || i18n.fill(Msg::MovedBy, &[("date", &format_moment(at, i18n.lang.get())), ("name", &by)])}
+            </p>
+            {manages.then(|| view! {
+                <details>
+                    <summary>{t(Msg::EditReferee)}</summary>
+                    <RefereeForm candidate id=Some(referee.id) start=referee.input() on_saved/>
+                </details>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn RefereeForm(
+    candidate: CandidateId,
+    id: Option<RefereeId>,
+    start: RefereeInput,
+    on_saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let form = Form::new(start);
+    let notice = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
+            form.errors.set(errors);
+            notice.set(Some((false, Msg::FixErrors)));
+            return;
+        }
+        spawn_local(async move {
+            match save_referee(candidate, id, input).await {
+                Ok(_) => on_saved(),
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
+    };
+    let key = id.map_or_else(|| "new".to_string(), |id| id.to_string());
+    let field = move |name: &str| format!("referee-{key}-{name}");
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <FormNotice notice/>
+            {form.input(&field("name"), Msg::RefereeNameLabel, Field::RefereeName, "text", lens!(name))}
+            {form.input(&field("contact"), Msg::RefereeContactLabel, Field::RefereeContact, "text", lens!(contact))}
+            {form.input(&field("asked"), Msg::AskedOnLabel, Field::AskedOn, "date", lens!(asked_on))}
+            {form.textarea(&field("answer"), Msg::RefereeAnswerLabel, Field::RefereeAnswer, lens!(answer))}
+            <button type="submit" class="primary">{t(Msg::SaveReferee)}</button>
+        </form>
     }
 }
 
@@ -300,7 +412,7 @@ pub fn ScreeningAlerts() -> impl IntoView {
                 <ul>
                     {all.into_iter().map(|alert| {
                         let name = requirement_name(&alert.item.requirement);
-                        let href = format!("/programmes/{}/recruitment/{}", alert.programme, alert.candidate);
+                        let href = format!("/programmes/{}/candidates/{}", alert.programme, alert.candidate);
                         view! {
                             <li>
                                 <a href=href>{alert.mentor_name.clone()}</a>

@@ -148,3 +148,71 @@ pub async fn record(
     .map(|_| ()))?;
     Ok(())
 }
+
+const REFEREE: &str = "SELECT r.id, r.name, r.contact, r.asked_on, r.answer, \
+     u.display_name AS recorded_by, r.recorded_at \
+     FROM referees r JOIN users u ON u.id = r.recorded_by";
+
+/// A mentor candidate's references, in the order they were added.
+#[tracing::instrument(name = "store.screening.referees_of", skip_all, err(Display))]
+pub async fn referees_of(db: &super::Db, candidate: CandidateId) -> StoreResult<Vec<RefereeView>> {
+    let sql = format!("{REFEREE} WHERE r.candidate_id = $1 ORDER BY r.created_at, r.id");
+    let rows = on_db!(db, pool => sqlx::query_as::<_, RefereeView>(&sql)
+        .bind(candidate)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows)
+}
+
+/// Adds a reference (`id` None) or changes one of this candidate's; `None`
+/// when `id` is not one of theirs.
+#[tracing::instrument(name = "store.screening.save_referee", skip_all, err(Display))]
+pub async fn save_referee(
+    tx: &mut Tx,
+    candidate: CandidateId,
+    id: Option<RefereeId>,
+    referee: &Referee,
+    by: UserId,
+) -> StoreResult<Option<RefereeId>> {
+    let at = now();
+    let saved = match id {
+        None => {
+            let id = RefereeId::new();
+            on_tx!(tx, conn => sqlx::query(
+                "INSERT INTO referees (id, candidate_id, name, contact, asked_on, answer, \
+                 recorded_by, recorded_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            )
+            .bind(id)
+            .bind(candidate)
+            .bind(&referee.name)
+            .bind(&referee.contact)
+            .bind(referee.asked_on)
+            .bind(&referee.answer)
+            .bind(by)
+            .bind(at)
+            .execute(&mut *conn)
+            .await
+            .map(|_| ()))?;
+            Some(id)
+        }
+        Some(id) => {
+            let changed = on_tx!(tx, conn => sqlx::query(
+                "UPDATE referees SET name = $1, contact = $2, asked_on = $3, answer = $4, \
+                 recorded_by = $5, recorded_at = $6 WHERE id = $7 AND candidate_id = $8",
+            )
+            .bind(&referee.name)
+            .bind(&referee.contact)
+            .bind(referee.asked_on)
+            .bind(&referee.answer)
+            .bind(by)
+            .bind(at)
+            .bind(id)
+            .bind(candidate)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected()))?;
+            (changed == 1).then_some(id)
+        }
+    };
+    Ok(saved)
+}

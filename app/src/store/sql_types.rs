@@ -60,7 +60,8 @@ uuid_column!(
     InvitationId,
     TrainingId,
     SelfAssessmentItemId,
-    ScreeningRequirementId
+    ScreeningRequirementId,
+    RefereeId
 );
 
 macro_rules! key_column {

@@ -402,6 +402,15 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             )
             .await
         }
+        // Empty, so an allowed caller is refused and nothing is stored.
+        "save_referee(mentor candidate)" => {
+            app.post_json(
+                client,
+                "/api/screening/save_referee",
+                json!({ "candidate": o.mentor_candidate, "id": null, "input": {} }),
+            )
+            .await
+        }
         "my_screening" => app.post(client, "/api/screening/mine", &[]).await,
         "screening_alerts" => app.post(client, "/api/screening/alerts", &[]).await,
         "log_history(log of pair_a1)" => {
@@ -498,6 +507,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("retire_requirement(a)", [ANONYMOUS, OK,    DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("screening_of(mentor candidate)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_referee(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
         ("screening_alerts",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
     ];

@@ -355,3 +355,115 @@ async fn a_new_programme_starts_with_the_suggested_checks() {
         ]
     );
 }
+
+async fn save_referee(
+    app: &TestApp,
+    client: &Client,
+    candidate: CandidateId,
+    id: Option<RefereeId>,
+    input: serde_json::Value,
+) -> reqwest::Response {
+    app.post_json(
+        client,
+        "/api/screening/save_referee",
+        json!({ "candidate": candidate, "id": id, "input": input }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_manager_records_who_gives_a_reference_then_their_answer_and_the_mentor_never_reads_it() {
+    let app = spawn_app().await;
+    let manager = app.as_user("manager@a.test").await;
+    let candidate = register(
+        &app,
+        &manager,
+        &mentor_form("Mentor A", "Romanian", "Centre"),
+    )
+    .await;
+    let user = app::store::users::find_user_by_email(&app.db, "mentor@a.test")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut tx = app.db.begin().await.unwrap();
+    app::store::recruitment::link_user(&mut tx, candidate, user)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let references = requirement(&app, CheckKind::References, "").await;
+    let today = app.world.today;
+    let added = save_referee(
+        &app,
+        &manager,
+        candidate,
+        None,
+        json!({ "name": "Ana Pop", "contact": "0722 000 111" }),
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let id: RefereeId = json(added).await;
+    app.post_json(
+        &manager,
+        "/api/screening/record",
+        json!({ "candidate": candidate, "requirement": references, "input": {
+            "state": "passed", "date": today.to_string(), "note": "Both referees spoke warmly of her"
+        }}),
+    )
+    .await;
+
+    let answered = save_referee(
+        &app,
+        &manager,
+        candidate,
+        Some(id),
+        json!({ "name": "Ana Pop", "contact": "0722 000 111",
+                "asked_on": today.to_string(), "answer": "Knows her from the parents' council; warmly recommends her." }),
+    )
+    .await;
+    let no_date = save_referee(
+        &app,
+        &manager,
+        candidate,
+        None,
+        json!({ "name": "", "contact": "x", "answer": "Yes" }),
+    )
+    .await;
+    let not_theirs = save_referee(
+        &app,
+        &manager,
+        candidate,
+        Some(RefereeId::new()),
+        json!({ "name": "Ion", "contact": "x" }),
+    )
+    .await;
+
+    assert_eq!(answered.status(), StatusCode::OK);
+    assert_eq!(json::<RefereeId>(answered).await, id);
+    assert_eq!(no_date.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = no_date.text().await.unwrap();
+    assert!(
+        body.contains("referee_name") && body.contains("asked_on"),
+        "{body}"
+    );
+    assert_eq!(not_theirs.status(), StatusCode::NOT_FOUND);
+    let read = screening(&app, &manager, candidate).await;
+    assert_eq!(read.referees.len(), 1, "a refused reference stored nothing");
+    assert_eq!(read.referees[0].asked_on, Some(today));
+    assert_eq!(
+        read.referees[0].answer,
+        "Knows her from the parents' council; warmly recommends her."
+    );
+    let mentor = app.as_user("mentor@a.test").await;
+    let mine = app
+        .post(&mentor, "/api/screening/mine", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(mine.contains("passed"), "{mine}");
+    assert!(
+        !mine.contains("warmly") && !mine.contains("Ana Pop"),
+        "{mine}"
+    );
+}

@@ -1,0 +1,16 @@
+-- References for a mentor candidate (screening): who gives one, how to
+-- reach them, when they were asked and their answer in short. Recorded by
+-- the programme's managers; a change keeps who made it last and when.
+CREATE TABLE referees (
+    id            TEXT PRIMARY KEY,
+    candidate_id  TEXT NOT NULL REFERENCES candidates (id),
+    name          TEXT NOT NULL CHECK (name <> ''),
+    contact       TEXT NOT NULL CHECK (contact <> ''),
+    asked_on      TEXT,
+    answer        TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL REFERENCES users (id),
+    recorded_at   TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    CHECK (answer = '' OR asked_on IS NOT NULL)
+);
+CREATE INDEX referees_candidate ON referees (candidate_id);
