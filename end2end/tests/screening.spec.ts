@@ -80,7 +80,7 @@ test("a manager records a mentor candidate's checks, the matching page then show
   await appReady(page);
   const expired = page.getByTestId("screening-alerts").getByRole("listitem").first();
   await expect(expired).toContainText("Radu Georgescu");
-  await expect(expired).toContainText("Expired on 15 January 2023: screening expired");
+  await expect(expired).toContainText("Expired on 15 Jan 2023: screening expired");
   await expired.getByRole("link", { name: "Radu Georgescu" }).click();
   await appReady(page);
   await expect(page.getByTestId("check").filter({ hasText: "Background check" }).getByTestId("check-status")).toContainText(
