@@ -6,8 +6,20 @@
 #   scripts/setup.sh --test     also Chromium, PostgreSQL and the Playwright packages
 #   scripts/setup.sh --release  also wasm-opt, for size-optimised builds
 #   scripts/setup.sh --bench    also wrk and Lighthouse, for the benchmarks
+#
+# Build output is kept in one folder per machine, shared by every checkout
+# (`target` is a link to it): a fresh clone builds only what changed since
+# the last build on this machine instead of every crate again. Set
+# PB_TARGET_CACHE to move it, or make `target` a folder of its own to keep
+# a checkout's builds apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ ! -e target ] && [ ! -L target ]; then
+  cache="${PB_TARGET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/parent-bridge/target}"
+  mkdir -p "$cache"
+  ln -s "$cache" target
+fi
 
 want_test=false
 want_release=false
