@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup size bench-sync bench-http lighthouse size-breakdown fmt clean-data
+.PHONY: run test setup size bench-sync bench-http bench-dashboard lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -31,6 +31,10 @@ lighthouse:
 size-breakdown:
 	scripts/setup.sh --release --bench && scripts/build-release.sh >/dev/null && \
 	  scripts/wasm-breakdown.py target/front/wasm32-unknown-unknown/wasm-release/frontend_split.wasm 30
+
+## The manager's home with 2,000 pairs and 100,000 logs, on SQLite and PostgreSQL
+bench-dashboard:
+	scripts/bench-dashboard.sh
 
 ## Sync 1,000 logs from a browser's outbox through the real sync path
 bench-sync:

@@ -24,6 +24,7 @@ const PAGES = [
   "/mentor/reports",
   "/mentor/report",
   "/mentor/goals",
+  "/mentor/concerns",
 ];
 const SHELL_HEADER = "x-pb-shell";
 const NAVIGATION_TIMEOUT_MS = 6000;

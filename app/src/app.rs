@@ -173,6 +173,8 @@ pub fn App() -> impl IntoView {
                     // starts, so a 403 or a redirect to the login keeps its
                     // status. Their code loads only when they are opened.
                     <Route path=path!("/manager") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/manager/logs") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/mentee") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     // The office's pages: one lazy route picks the page by its path.

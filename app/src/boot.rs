@@ -32,6 +32,9 @@ pub struct Boot {
     pub office: bool,
     /// The address of the office pages' stylesheet.
     pub office_stylesheet: String,
+    /// How many notifications need the person (mentors and managers).
+    #[serde(default)]
+    pub notices: Option<u32>,
 }
 
 /// What a mentor's page shows: their pairs and newest logs.
@@ -103,6 +106,9 @@ pub fn office_page(path: &str) -> bool {
         "/mentor/outbox",
         // The mentor's screening checks (online only).
         "/mentor/checks",
+        // A safeguarding concern, and the notifications.
+        "/mentor/concerns",
+        "/notifications",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
@@ -142,6 +148,7 @@ pub use server::load;
 mod server {
     use super::{Boot, MentorSnapshot};
     use crate::api::context::{AppState, CurrentUser};
+    use crate::api::dashboard::RequestFacts;
     use crate::i18n::{table_url, Lang, Part};
     use crate::model::limits::CACHED_LOGS;
     use crate::model::Role;
@@ -158,13 +165,15 @@ mod server {
     }
 
     /// The boot data of a page: nothing personal in a shell; the person;
-    /// and on a mentor's page, the pairs and the logs it shows.
+    /// and on a mentor's page, the pairs and the logs it shows. With it, a
+    /// manager's pairs' facts if they were worked out (for the page to
+    /// reuse).
     pub async fn load(
         state: &AppState,
         user: Option<&CurrentUser>,
         path: &str,
         shell: bool,
-    ) -> StoreResult<Boot> {
+    ) -> StoreResult<(Boot, Option<RequestFacts>)> {
         let tables = Lang::ALL
             .iter()
             .flat_map(|l| Part::ALL.map(|p| (*l, p, table_url(*l, p))))
@@ -172,13 +181,16 @@ mod server {
         let office = super::office_page(path);
         let office_stylesheet = crate::components::office_stylesheet::url().to_string();
         if shell {
-            return Ok(Boot {
-                shell: true,
-                tables,
-                office,
-                office_stylesheet,
-                ..Boot::default()
-            });
+            return Ok((
+                Boot {
+                    shell: true,
+                    tables,
+                    office,
+                    office_stylesheet,
+                    ..Boot::default()
+                },
+                None,
+            ));
         }
         let mentor = match (user, logs_shown(path)) {
             (Some(user), Some(limit)) if user.has_role(Role::Mentor) => {
@@ -192,13 +204,47 @@ mod server {
             }
             _ => None,
         };
-        Ok(Boot {
-            shell: false,
-            identity: user.map(|u| u.identity.clone()),
-            mentor,
-            tables,
-            office,
-            office_stylesheet,
-        })
+        // The menu's count, kept a minute; a manager's needs the facts of
+        // every pair, which the page then reuses (`RequestFacts`).
+        let mut facts = None;
+        let notices = match user {
+            Some(user) if user.has_role(Role::Mentor) || user.has_role(Role::Manager) => {
+                match state.notice_count(user.id()) {
+                    Some(count) => Some(count),
+                    None => {
+                        if user.has_role(Role::Manager) {
+                            let of_pairs =
+                                crate::store::dashboard::of_manager(&state.db, user.id()).await?;
+                            facts = Some(RequestFacts {
+                                manager: user.id(),
+                                facts: std::sync::Arc::new(of_pairs),
+                            });
+                        }
+                        let count = crate::api::notifications::count_of(
+                            &state.db,
+                            user,
+                            facts.as_ref().map(|f| f.facts.as_slice()),
+                            crate::model::dates::local_today(),
+                        )
+                        .await?;
+                        state.keep_notice_count(user.id(), count);
+                        Some(count)
+                    }
+                }
+            }
+            _ => None,
+        };
+        Ok((
+            Boot {
+                shell: false,
+                identity: user.map(|u| u.identity.clone()),
+                mentor,
+                tables,
+                office,
+                office_stylesheet,
+                notices,
+            },
+            facts,
+        ))
     }
 }

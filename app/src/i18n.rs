@@ -193,7 +193,10 @@ core {
     NavMyLogs { en: "My meeting logs", ro: "Jurnalele mele" }
     NavOutbox { en: "Outbox", ro: "De trimis" }
     NavReports { en: "Reports", ro: "Rapoarte" }
-    NavProgrammeLogs { en: "Meeting logs", ro: "Jurnale de întâlnire" }
+    NavPairs { en: "My pairs", ro: "Perechile mele" }
+    NavNotifications { en: "Notifications", ro: "Notificări" }
+    NoticesCount { en: "{n} to look at", ro: "{n} de văzut" }
+    NavConcern { en: "Worried about someone's safety?", ro: "Vă îngrijorează siguranța cuiva?" }
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
     NavProgrammes { en: "Programmes", ro: "Programe" }
     NavMyMentoring { en: "My mentoring", ro: "Mentoratul meu" }
@@ -339,7 +342,7 @@ office {
     ProgressUnderWay { en: "Under way", ro: "În curs" }
     ProgressReached { en: "Reached", ro: "Atins" }
     ProblemUnknownGoal { en: "This goal is not one of this mentee's goals.", ro: "Acest obiectiv nu este unul dintre obiectivele acestui mentorat." }
-    ManagerTitle { en: "Meeting logs of my programme", ro: "Jurnalele de întâlnire din programul meu" }
+    ManagerTitle { en: "My pairs", ro: "Perechile mele" }
     ManagerIntro { en: "Newest first. Logs that report a challenge or dilemma are marked.", ro: "Cele mai noi primele. Jurnalele care semnalează o provocare sau o dilemă sunt marcate." }
     NoProgrammeLogs { en: "No meeting logs yet in your programme.", ro: "Nu există încă jurnale de întâlnire în programul dumneavoastră." }
     OnlyChallenges { en: "Only logs with a challenge", ro: "Doar jurnalele cu provocări" }
@@ -869,6 +872,160 @@ office {
     ThanksMentee { en: "Thank you. Your answers are saved and will be sent. Please give the phone back to {mentor}.", ro: "Mulțumim. Răspunsurile sunt salvate și vor fi trimise. Vă rugăm să dați telefonul înapoi lui {mentor}." }
     BackToMentor { en: "Give the phone back", ro: "Înapoi la mentor" }
     AnsweredOnDateMentee { en: "{name} answered on {date}", ro: "{name} a răspuns la {date}" }
+    // The manager's home: every pair at a glance.
+    DashboardIntro { en: "Every pair of your programmes, and what needs you now. A safeguarding concern always comes first.", ro: "Toate perechile din programele dumneavoastră și ce are nevoie de dumneavoastră acum. O îngrijorare privind siguranța este întotdeauna prima." }
+    AlertsTitle { en: "Needs you", ro: "Are nevoie de dumneavoastră" }
+    NoAlerts { en: "Nothing needs you right now.", ro: "Nimic nu are nevoie de dumneavoastră acum." }
+    MoreAlerts { en: "Show all pairs with an alert ({n} more alerts)", ro: "Arată toate perechile cu o alertă (încă {n} alerte)" }
+    AlertConcern { en: "a safeguarding concern is waiting to be acknowledged ({n})", ro: "o îngrijorare privind siguranța așteaptă să fie confirmată ({n})" }
+    AlertReportOverdue { en: "the {report} is overdue (not answered by: {who})", ro: "{report} este întârziat (fără răspuns de la: {who})" }
+    AlertNoMeeting { en: "no meeting logged for {n} days", ro: "nicio întâlnire înregistrată de {n} zile" }
+    AlertNotConfirmed { en: "getting to know each other for {n} days, not confirmed yet", ro: "se cunosc de {n} zile, încă neconfirmată" }
+    AlertPastEnd { en: "{n} days past the planned end", ro: "cu {n} zile peste sfârșitul planificat" }
+    AlertChallenges { en: "{n} challenges not yet discussed at a group meeting", ro: "{n} provocări încă nediscutate la o întâlnire de grup" }
+    AlertKindConcern { en: "Concern", ro: "Îngrijorare" }
+    AlertKindReportOverdue { en: "Report overdue", ro: "Raport întârziat" }
+    AlertKindNoMeeting { en: "No meeting", ro: "Nicio întâlnire" }
+    AlertKindNotConfirmed { en: "Not confirmed", ro: "Neconfirmată" }
+    AlertKindPastEnd { en: "Past planned end", ro: "Peste termen" }
+    AlertKindChallenges { en: "Challenges", ro: "Provocări" }
+    DashboardPairsTitle { en: "Every pair", ro: "Toate perechile" }
+    PairsShown { en: "{n} of {total} pairs", ro: "{n} din {total} perechi" }
+    NoPairsYet { en: "No pairs yet: matching makes them.", ro: "Nu există încă perechi: asocierea le creează." }
+    NoPairsMatch { en: "No pair matches these filters.", ro: "Nicio pereche nu corespunde acestor filtre." }
+    SearchNames { en: "Mentor or mentee", ro: "Mentor sau mentorat" }
+    StatusLabel { en: "Status", ro: "Stare" }
+    AllPairs { en: "All pairs", ro: "Toate perechile" }
+    ProgrammeLabel { en: "Programme", ro: "Program" }
+    AllProgrammes { en: "All programmes", ro: "Toate programele" }
+    OnlyWithAlerts { en: "Only pairs that need me", ro: "Doar perechile care au nevoie de mine" }
+    ApplyFilters { en: "Show", ro: "Arată" }
+    ColPair { en: "Pair", ro: "Pereche" }
+    ColLastMeeting { en: "Last meeting", ro: "Ultima întâlnire" }
+    ColPerMonth { en: "Meetings a month (expected)", ro: "Întâlniri pe lună (așteptate)" }
+    ColOpenChallenges { en: "Challenges to discuss", ro: "Provocări de discutat" }
+    ColReports { en: "Next report", ro: "Următorul raport" }
+    ColPlannedEnd { en: "Planned end", ro: "Sfârșit planificat" }
+    LastMeetingDays { en: "{date} ({n} days ago)", ro: "{date} (acum {n} zile)" }
+    NoMeetingYet { en: "None yet", ro: "Niciuna încă" }
+    ReportLateOn { en: "{report}: late since {date}", ro: "{report}: întârziat din {date}" }
+    ReportDueSoonOn { en: "{report}: due soon, {date}", ro: "{report}: termen apropiat, {date}" }
+    LogsLink { en: "Logs", ro: "Jurnale" }
+    ConcernsLink { en: "Concerns", ro: "Îngrijorări" }
+    Pages { en: "Pages", ro: "Pagini" }
+    PageOf { en: "Page {n} of {total}", ro: "Pagina {n} din {total}" }
+    PreviousPage { en: "Previous", ro: "Înapoi" }
+    NextPage { en: "Next", ro: "Înainte" }
+    AllLogsLink { en: "Every meeting log of my programmes", ro: "Toate jurnalele de întâlnire din programele mele" }
+    ManagerLogsTitle { en: "Meeting logs of my programmes", ro: "Jurnalele de întâlnire din programele mele" }
+    BackToDashboard { en: "Back to my pairs", ro: "Înapoi la perechile mele" }
+    QuietDaysLabel { en: "Days without a meeting before an alert", ro: "Zile fără întâlnire până la o alertă" }
+    // Supervision.
+    NavSupervision { en: "Supervision", ro: "Supervizare" }
+    SupervisionTitle { en: "Supervision of the mentors", ro: "Supervizarea mentorilor" }
+    SupervisionIntro { en: "Check in with each mentor in their first days, and meet the mentors as a group to discuss cases, challenges and strategies.", ro: "Luați legătura cu fiecare mentor în primele zile și întâlniți-vă cu mentorii în grup pentru a discuta cazuri, provocări și strategii." }
+    CheckInsTitle { en: "Check-ins", ro: "Discuții de verificare" }
+    EveryNewMentorCheckedIn { en: "Every new mentor has had a check-in.", ro: "Fiecare mentor nou a avut o discuție de verificare." }
+    NewMentorsWithoutCheckIn { en: "New mentors who have had no check-in yet:", ro: "Mentori noi care nu au avut încă o discuție de verificare:" }
+    MatchedOn { en: "matched on {date}", ro: "asociat la {date}" }
+    NewCheckIn { en: "Log a check-in", ro: "Înregistrați o discuție de verificare" }
+    NotesLabel { en: "Notes", ro: "Note" }
+    FollowUpLabel { en: "Follow-up", ro: "Pașii următori" }
+    SaveCheckIn { en: "Save the check-in", ro: "Salvați discuția" }
+    NoCheckInsYet { en: "No check-ins logged yet.", ro: "Nicio discuție de verificare înregistrată încă." }
+    RecordedBy { en: "Recorded by {name}", ro: "Înregistrat de {name}" }
+    ColFirstPair { en: "First pair", ro: "Prima pereche" }
+    ColCheckIns { en: "Check-ins", ro: "Discuții" }
+    ColLastCheckIn { en: "Last check-in", ro: "Ultima discuție" }
+    GroupMeetingsTitle { en: "Group meetings", ro: "Întâlniri de grup" }
+    GroupMeetingsIntro { en: "The agenda is proposed from the challenges and dilemmas in the meeting logs, without the mentees' names. What a group meeting makes of a challenge is shown to the mentor who raised it.", ro: "Ordinea de zi este propusă din provocările și dilemele din jurnalele de întâlnire, fără numele mentoraților. Ce hotărăște întâlnirea de grup despre o provocare îi este arătat mentorului care a ridicat-o." }
+    NewGroupMeeting { en: "Plan a group meeting", ro: "Planificați o întâlnire de grup" }
+    AttendeesLabel { en: "Who attended", ro: "Cine a participat" }
+    SaveGroupMeeting { en: "Save the group meeting", ro: "Salvați întâlnirea de grup" }
+    NoGroupMeetingsYet { en: "No group meetings yet.", ro: "Nicio întâlnire de grup încă." }
+    GroupMeetingOn { en: "Group meeting on {date}", ro: "Întâlnire de grup din {date}" }
+    NobodyYet { en: "nobody yet", ro: "nimeni încă" }
+    AgendaTitle { en: "Agenda", ro: "Ordinea de zi" }
+    AgendaEmpty { en: "Nothing on the agenda yet.", ro: "Nimic pe ordinea de zi încă." }
+    RaisedBy { en: "Raised by {name}", ro: "Ridicată de {name}" }
+    DiscussedBadge { en: "Discussed", ro: "Discutat" }
+    AgendaOutcomeLabel { en: "What came of it", ro: "Ce s-a hotărât" }
+    MarkDiscussed { en: "Mark discussed", ro: "Marcați ca discutat" }
+    SaveOutcome { en: "Save what came of it", ro: "Salvați ce s-a hotărât" }
+    AddToAgenda { en: "Add to the agenda", ro: "Adăugați pe ordinea de zi" }
+    ProposedChallenges { en: "Challenges from the meeting logs", ro: "Provocări din jurnalele de întâlnire" }
+    NoChallengesToPropose { en: "No challenge from the meeting logs is waiting.", ro: "Nicio provocare din jurnale nu așteaptă." }
+    OwnTopicLabel { en: "A topic of your own", ro: "O temă proprie" }
+    // Safeguarding concerns.
+    ConcernsTitle { en: "Safeguarding concerns: {mentor} · {mentee}", ro: "Îngrijorări privind siguranța: {mentor} · {mentee}" }
+    ConcernsIntro { en: "Only the managers of the programme and the coordinators of the organisation read these. Every reading is recorded.", ro: "Doar managerii programului și coordonatorii organizației le citesc. Fiecare citire este înregistrată." }
+    BackToMatching { en: "Back to the programme's pairs", ro: "Înapoi la perechile programului" }
+    NoConcerns { en: "No concern was raised for this pair.", ro: "Nu a fost ridicată nicio îngrijorare pentru această pereche." }
+    ConcernAboutLabel { en: "Whose safety worries you?", ro: "Siguranța cui vă îngrijorează?" }
+    ConcernAboutChild { en: "A child's", ro: "A unui copil" }
+    ConcernAboutAdult { en: "An adult's", ro: "A unui adult" }
+    ConcernHappenedLabel { en: "What happened", ro: "Ce s-a întâmplat" }
+    ConcernDoneLabel { en: "What was done straight away", ro: "Ce s-a făcut imediat" }
+    NotAcknowledgedYet { en: "Not acknowledged yet.", ro: "Neconfirmată încă." }
+    Acknowledge { en: "Acknowledge", ro: "Confirmați primirea" }
+    AcknowledgeConfirm { en: "Acknowledge this concern? The mentor will see that you have read it and are acting on it.", ro: "Confirmați această îngrijorare? Mentorul va vedea că ați citit-o și că vă ocupați de ea." }
+    AcknowledgedBy { en: "Acknowledged by {name}, {time}", ro: "Confirmată de {name}, {time}" }
+    ActionsTaken { en: "Actions taken", ro: "Măsuri luate" }
+    NoActionsYet { en: "No action recorded yet.", ro: "Nicio măsură înregistrată încă." }
+    RecordAction { en: "Record an action", ro: "Înregistrați o măsură" }
+    ActionKindLabel { en: "Action", ro: "Măsura" }
+    TakenOnLabel { en: "On", ro: "La data" }
+    ActionDetailsLabel { en: "Details", ro: "Detalii" }
+    SaveAction { en: "Save the action", ro: "Salvați măsura" }
+    ActionChildProtection { en: "Referred to the child protection services", ro: "Sesizare la serviciile de protecție a copilului" }
+    ActionPolice { en: "Told the police", ro: "Anunțată poliția" }
+    ActionSchoolLead { en: "Told the school's safeguarding lead", ro: "Anunțat responsabilul școlii pentru protecție" }
+    ActionHealth { en: "Referred to health services", ro: "Trimis la serviciile de sănătate" }
+    ActionTalkedWithMentor { en: "Talked with the mentor", ro: "Discuție cu mentorul" }
+    ActionOther { en: "Something else", ro: "Altceva" }
+    RaiseConcernTitle { en: "I am worried about someone's safety", ro: "Sunt îngrijorat(ă) pentru siguranța cuiva" }
+    RaiseConcernIntro { en: "The safety of a child comes first. Say what happened and what you did; your manager is told at once, before anything else is sent.", ro: "Siguranța unui copil este pe primul loc. Spuneți ce s-a întâmplat și ce ați făcut; managerul este anunțat imediat, înaintea oricărui alt lucru trimis." }
+    ConcernEmergency { en: "If someone is in danger right now, call the emergency number (112) first.", ro: "Dacă cineva este în pericol chiar acum, sunați întâi la numărul de urgență (112)." }
+    ConcernWhoReads { en: "Only your manager and the programme's coordinator read this. The mentee does not, nor do other mentors.", ro: "Doar managerul dumneavoastră și coordonatorul programului citesc aceasta. Nici mentoratul, nici alți mentori." }
+    SendConcern { en: "Send to my manager", ro: "Trimiteți managerului" }
+    ConcernSaved { en: "Saved on this phone. It is sent before anything else as soon as the phone is online.", ro: "Salvat pe acest telefon. Se trimite înaintea oricărui alt lucru imediat ce telefonul are conexiune." }
+    MyConcernsTitle { en: "Concerns I raised", ro: "Îngrijorările ridicate de mine" }
+    ConcernWaiting { en: "On this phone, waiting to be sent", ro: "Pe acest telefon, așteaptă să fie trimisă" }
+    ConcernRefused { en: "Not accepted: please check and send again", ro: "Neacceptată: verificați și trimiteți din nou" }
+    FixAndResend { en: "Check and send again", ro: "Verificați și trimiteți din nou" }
+    ConcernReceived { en: "Received, not acknowledged yet", ro: "Primită, neconfirmată încă" }
+    AcknowledgedOn { en: "Acknowledged {time}", ro: "Confirmată {time}" }
+    ConcernFromLog { en: "Worried about someone's safety? Raise a concern", ro: "Vă îngrijorează siguranța cuiva? Ridicați o îngrijorare" }
+    // Notifications.
+    NotificationsTitle { en: "Notifications", ro: "Notificări" }
+    NotificationsIntro { en: "What needs you, each with a link to where it is done.", ro: "Ce are nevoie de dumneavoastră, fiecare cu un link către locul unde se face." }
+    NoNotifications { en: "Nothing for you right now.", ro: "Nimic pentru dumneavoastră acum." }
+    NewBadge { en: "New", ro: "Nou" }
+    NoticeReportDue { en: "The {report} for {name} is due on {date}", ro: "{report} pentru {name} are termen la {date}" }
+    NoticeReportLate { en: "The {report} for {name} is late (due {date})", ro: "{report} pentru {name} este întârziat (termen {date})" }
+    NoticeNoMeeting { en: "No meeting with {name} logged for {n} days", ro: "Nicio întâlnire cu {name} înregistrată de {n} zile" }
+    NoticeDiscussed { en: "A challenge you raised was discussed at the group meeting on {date}: {outcome}", ro: "O provocare ridicată de dumneavoastră a fost discutată la întâlnirea de grup din {date}: {outcome}" }
+    NoticeAcknowledged { en: "Your manager acknowledged the safeguarding concern you raised.", ro: "Managerul a confirmat îngrijorarea privind siguranța pe care ați ridicat-o." }
+    // Emails: no names, no details, only what to look at.
+    MailHello { en: "Hello,", ro: "Bună ziua," }
+    MailConcernSubject { en: "Parent Bridge: a safeguarding concern was raised", ro: "Parent Bridge: a fost ridicată o îngrijorare privind siguranța" }
+    MailConcernBody { en: "A mentor has raised a safeguarding concern in one of your programmes. Please read it and acknowledge it in Parent Bridge:", ro: "Un mentor a ridicat o îngrijorare privind siguranța într-unul dintre programele dumneavoastră. Vă rugăm să o citiți și să o confirmați în Parent Bridge:" }
+    MailNoDetails { en: "This email holds no details on purpose: they are in the app, where only the people who may read them can.", ro: "Acest e-mail nu conține detalii, intenționat: ele sunt în aplicație, unde le pot citi doar persoanele îndreptățite." }
+    DigestSubject { en: "Parent Bridge: {n} things need you", ro: "Parent Bridge: {n} lucruri au nevoie de dumneavoastră" }
+    DigestIntro { en: "In Parent Bridge, {n} things need you:", ro: "În Parent Bridge, {n} lucruri au nevoie de dumneavoastră:" }
+    DigestConcerns { en: "Safeguarding concerns to acknowledge", ro: "Îngrijorări privind siguranța de confirmat" }
+    DigestReportsOverdue { en: "Overdue reports", ro: "Rapoarte întârziate" }
+    DigestNoMeeting { en: "Pairs with no meeting logged for a while", ro: "Perechi fără întâlniri înregistrate de ceva vreme" }
+    DigestNotConfirmed { en: "Pairs getting to know each other for over three weeks", ro: "Perechi care se cunosc de peste trei săptămâni" }
+    DigestPastEnd { en: "Pairs past their planned end", ro: "Perechi peste sfârșitul planificat" }
+    DigestChallenges { en: "Pairs with challenges to discuss", ro: "Perechi cu provocări de discutat" }
+    DigestReportsDue { en: "Reports due soon or late", ro: "Rapoarte cu termen apropiat sau întârziate" }
+    DigestScreening { en: "Mentors' screening checks expiring or expired", ro: "Verificări ale mentorilor care expiră sau au expirat" }
+    DigestMenteesQuiet { en: "Mentees you have not logged a meeting with for a while", ro: "Mentorați cu care nu ați înregistrat o întâlnire de ceva vreme" }
+    DigestDiscussed { en: "Challenges of yours discussed at a group meeting", ro: "Provocări de-ale dumneavoastră discutate la o întâlnire de grup" }
+    DigestAcknowledged { en: "Concerns of yours acknowledged", ro: "Îngrijorări de-ale dumneavoastră confirmate" }
+    DigestOpen { en: "Open Parent Bridge to see them:", ro: "Deschideți Parent Bridge pentru a le vedea:" }
+    DigestWhy { en: "You get this email once a day when something needs you.", ro: "Primiți acest e-mail o dată pe zi, când ceva are nevoie de dumneavoastră." }
 }
 }
 
@@ -1112,6 +1269,17 @@ pub fn field_label(field: Field) -> Msg {
         Field::RefereeContact => Msg::RefereeContactLabel,
         Field::AskedOn => Msg::AskedOnLabel,
         Field::RefereeAnswer => Msg::RefereeAnswerLabel,
+        Field::Notes => Msg::NotesLabel,
+        Field::FollowUp => Msg::FollowUpLabel,
+        Field::Attendees => Msg::AttendeesLabel,
+        Field::Concern => Msg::RaiseConcernTitle,
+        Field::ConcernAbout => Msg::ConcernAboutLabel,
+        Field::Happened => Msg::ConcernHappenedLabel,
+        Field::DoneStraightAway => Msg::ConcernDoneLabel,
+        Field::ActionKind => Msg::ActionKindLabel,
+        Field::Details => Msg::ActionDetailsLabel,
+        Field::TakenOn => Msg::TakenOnLabel,
+        Field::QuietDays => Msg::QuietDaysLabel,
     }
 }
 
@@ -1164,6 +1332,50 @@ pub fn problem_message(problem: Problem) -> Msg {
 pub mod labels {
     use super::Msg;
     use crate::model::*;
+
+    pub fn report_kind(k: ReportKind) -> Msg {
+        match k {
+            ReportKind::Midterm => Msg::MidtermReport,
+            ReportKind::Final => Msg::FinalReport,
+        }
+    }
+
+    pub fn respondent(r: Respondent) -> Msg {
+        match r {
+            Respondent::Mentor => Msg::MentorLabel,
+            Respondent::Mentee => Msg::MenteeLabel,
+        }
+    }
+
+    pub fn pair_status(s: PairStatus) -> Msg {
+        match s {
+            PairStatus::GettingToKnow => Msg::PairGettingToKnowBadge,
+            PairStatus::Active => Msg::PairActiveBadge,
+            PairStatus::Ended => Msg::PairEndedBadge,
+        }
+    }
+
+    pub fn alert_kind(k: AlertKind) -> Msg {
+        match k {
+            AlertKind::Concern => Msg::AlertKindConcern,
+            AlertKind::ReportOverdue => Msg::AlertKindReportOverdue,
+            AlertKind::NoMeeting => Msg::AlertKindNoMeeting,
+            AlertKind::NotConfirmed => Msg::AlertKindNotConfirmed,
+            AlertKind::PastPlannedEnd => Msg::AlertKindPastEnd,
+            AlertKind::ChallengeOpen => Msg::AlertKindChallenges,
+        }
+    }
+
+    pub fn concern_action(k: ConcernActionKind) -> Msg {
+        match k {
+            ConcernActionKind::ChildProtection => Msg::ActionChildProtection,
+            ConcernActionKind::Police => Msg::ActionPolice,
+            ConcernActionKind::SchoolLead => Msg::ActionSchoolLead,
+            ConcernActionKind::HealthServices => Msg::ActionHealth,
+            ConcernActionKind::TalkedWithMentor => Msg::ActionTalkedWithMentor,
+            ConcernActionKind::Other => Msg::ActionOther,
+        }
+    }
 
     pub fn check_kind(k: CheckKind) -> Msg {
         match k {

@@ -54,7 +54,9 @@ test("a mentor corrects a sent log offline, then withdraws it; the manager reads
   await expect(withdrawn.getByTestId("correct-log")).toHaveCount(0);
 
   await menuButton(page, "Log out");
+  await expect(page).toHaveURL(/\/login$/);
   await logIn(page, "manager@example.org");
+  await page.goto("/manager/logs");
   const managerCard = page.getByTestId("log-card").filter({ hasText: "not at the school gate" });
   await expect(managerCard).toContainText("Corrected");
   await expect(managerCard).toContainText("Withdrawn: The same meeting was logged twice.");

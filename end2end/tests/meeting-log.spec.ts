@@ -36,6 +36,8 @@ test("a mentor logs a meeting with the labelled form and the manager reads it", 
   await expect(page).toHaveURL(/\/login$/);
   await logIn(page, "manager@example.org");
   await expect(page).toHaveURL(/\/manager$/);
+  await page.getByRole("link", { name: "Every meeting log of my programmes" }).click();
+  await expect(page).toHaveURL(/\/manager\/logs$/);
   const managerCard = page.getByTestId("log-card").filter({ hasText: "read the school's letters together" });
   await expect(managerCard).toBeVisible();
   await expect(managerCard).toContainText("Elena Ionescu");

@@ -111,7 +111,7 @@ test("a page the person may not open shows only the error", async ({ page }) => 
 
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Meeting logs of my programme" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "My pairs" })).toHaveCount(0);
   await expect(page.getByLabel("Only logs with a challenge")).toHaveCount(0);
 });
 

@@ -45,11 +45,14 @@ test("offline, every mentor page opens from the parts the service worker kept", 
   await expect(page.getByLabel("Mentee", { exact: true })).toBeVisible();
 });
 
-test("the manager's page loads its part when opened directly and works", async ({ page }) => {
+test("the manager's pages load their part when opened directly and work", async ({ page }) => {
   await logIn(page, "manager@example.org");
   const fetched = wasmFetched(page);
 
   await page.goto("/manager");
+  await appReady(page);
+  await expect(page.getByTestId("pair-row")).toHaveCount(4);
+  await page.goto("/manager/logs");
   await appReady(page);
 
   const count = page.getByRole("status").filter({ hasText: /logs shown/ });

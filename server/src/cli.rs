@@ -65,6 +65,20 @@ pub enum Command {
         #[arg(long)]
         no_login: bool,
     },
+    /// Make the daily digests of a day now (today if left out) and send
+    /// every email waiting (what the server does by itself each day).
+    SendDigests {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        mail: crate::config::MailArgs,
+        /// The address people use, for the links in the emails.
+        #[arg(long, env = "PB_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+        public_url: String,
+        /// yyyy-mm-dd; today if left out.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Match a mentor with a mentee.
     CreatePair {
         #[command(flatten)]
@@ -93,6 +107,8 @@ pub enum CliError {
     Invalid(String),
     #[error("could not start the server: {0}")]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
 }
 
 fn invalid(message: impl Into<String>) -> CliError {
@@ -139,6 +155,34 @@ fn read_password() -> Result<String, CliError> {
 async fn execute(command: Command) -> Result<(), CliError> {
     match command {
         Command::Serve(args) => crate::serve(args).await,
+        Command::SendDigests {
+            db,
+            mail,
+            public_url,
+            date,
+        } => {
+            let Some(config) = mail.config() else {
+                return Err(invalid(
+                    "PB_SMTP_URL is not set: there is no way to send email",
+                ));
+            };
+            let mailer = crate::mail::Mailer::new(&config)?;
+            let day = match date.as_deref() {
+                None => app::model::dates::local_today(),
+                Some(text) => app::model::dates::parse_iso_date(text)
+                    .ok_or_else(|| invalid(format!("--date must be yyyy-mm-dd, not {text:?}")))?,
+            };
+            let origin = crate::config::origin_of(&public_url).ok_or_else(|| {
+                invalid(format!(
+                    "PB_PUBLIC_URL must start with http:// or https://, not {public_url:?}"
+                ))
+            })?;
+            let db = open(&db).await?;
+            let queued = app::api::notifications::queue_digests(&db, &origin, day).await?;
+            let sent = crate::mail::send_due(&db, &mailer).await;
+            println!("Digests of {day}: {queued} made, {sent} emails sent.");
+            Ok(())
+        }
         Command::Migrate(args) => {
             let db = open(&args).await?;
             println!("Migrations applied ({}).", db.engine());
@@ -304,5 +348,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         leptos_options,
         // Filled in by `http::router` from the build it serves.
         assets: Arc::default(),
+        mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+        notice_counts: Arc::default(),
     }
 }

@@ -40,6 +40,40 @@ pub struct ServeArgs {
     /// Hours a session lasts at most.
     #[arg(long, env = "PB_SESSION_MAX_HOURS", default_value_t = 30 * 24)]
     pub session_max_hours: i64,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// How email is sent; without `PB_SMTP_URL` the app keeps its own
+/// notifications only.
+#[derive(Args, Clone, Debug)]
+pub struct MailArgs {
+    /// `smtps://user:password@host:465` (TLS), `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), or `smtp://host:25` (plain: a relay on the same machine only).
+    #[arg(long, env = "PB_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every email.
+    #[arg(
+        long,
+        env = "PB_MAIL_FROM",
+        default_value = "Parent Bridge <noreply@localhost>"
+    )]
+    pub mail_from: String,
+    /// The hour (0-23, the server's local time) the daily digests are sent.
+    #[arg(long, env = "PB_DIGEST_HOUR", default_value_t = 7)]
+    pub digest_hour: u32,
+}
+
+impl MailArgs {
+    /// The mail settings, if email is configured.
+    pub fn config(&self) -> Option<crate::mail::MailConfig> {
+        let url = self.smtp_url.as_deref()?.trim();
+        (!url.is_empty()).then(|| crate::mail::MailConfig {
+            smtp_url: url.to_string(),
+            from: self.mail_from.clone(),
+            digest_hour: Some(self.digest_hour),
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,6 +114,7 @@ impl ServeArgs {
                 session_absolute: chrono::Duration::hours(self.session_max_hours),
                 secure_cookies: secure,
                 public_origin: public_origin.clone(),
+                mail_enabled: self.mail.config().is_some(),
                 ..Settings::default()
             },
             public_origin,

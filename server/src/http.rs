@@ -319,9 +319,9 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
     let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
     if page {
         let shell = request.headers().contains_key(app::boot::SHELL_HEADER);
-        let boot =
+        let (boot, facts) =
             match app::boot::load(&guard.state, user.as_ref(), request.uri().path(), shell).await {
-                Ok(boot) => boot,
+                Ok(loaded) => loaded,
                 Err(error) => {
                     tracing::error!(%error, "loading the page's data failed");
                     return (
@@ -332,6 +332,9 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
                 }
             };
         request.extensions_mut().insert(boot);
+        if let Some(facts) = facts {
+            request.extensions_mut().insert(facts);
+        }
     }
     request.extensions_mut().insert(RequestSession(user));
     let mut response = next.run(request).await;

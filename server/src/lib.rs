@@ -4,6 +4,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod mail;
 
 use axum::serve::ListenerExt;
 use config::ServeArgs;
@@ -18,6 +19,25 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
     db.migrate().await?;
     let state = cli::state(db.clone(), &config, args.addr);
     spawn_cleanup(state.clone());
+    match args.mail.config() {
+        Some(mail) => {
+            let mailer = mail::Mailer::new(&mail)?;
+            let origin = config
+                .public_origin
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", args.addr));
+            tracing::info!(digest_hour = ?mail.digest_hour, "email is on");
+            mail::spawn(state.clone(), mailer, origin);
+        }
+        None => {
+            tracing::warn!(
+                "email is off (PB_SMTP_URL is not set): notifications are shown in the app only"
+            );
+            println!(
+                "Email is off (PB_SMTP_URL is not set): notifications are shown in the app only."
+            );
+        }
+    }
     let router = http::router(state, config);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!(

@@ -17,6 +17,42 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
     pub assets: Arc<Assets>,
+    /// Wakes the mail task: an email was queued that should go at once.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// The menu's count of notifications per person, worked out at most
+    /// once a minute (a manager's takes every pair of their programmes).
+    pub notice_counts:
+        Arc<std::sync::Mutex<std::collections::HashMap<UserId, (std::time::Instant, u32)>>>,
+}
+
+impl AppState {
+    /// How long a person's count of notifications is kept.
+    const NOTICE_COUNT_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
+
+    pub fn notice_count(&self, user: UserId) -> Option<u32> {
+        let counts = self.notice_counts.lock().unwrap_or_else(|e| e.into_inner());
+        counts
+            .get(&user)
+            .filter(|(at, _)| at.elapsed() < Self::NOTICE_COUNT_KEPT)
+            .map(|(_, n)| *n)
+    }
+
+    pub fn keep_notice_count(&self, user: UserId, count: u32) {
+        let mut counts = self.notice_counts.lock().unwrap_or_else(|e| e.into_inner());
+        // Forget the stale ones now and then, so the map stays small.
+        if counts.len() > 10_000 {
+            counts.retain(|_, (at, _)| at.elapsed() < Self::NOTICE_COUNT_KEPT);
+        }
+        counts.insert(user, (std::time::Instant::now(), count));
+    }
+
+    /// The person read or changed what the count counts.
+    pub fn forget_notice_count(&self, user: UserId) {
+        self.notice_counts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&user);
+    }
 }
 
 /// The addresses of this build's files that every page names, worked out
@@ -52,6 +88,9 @@ pub struct Settings {
     pub max_failures_per_ip: i64,
     /// `PB_PUBLIC_URL`'s origin, for links shown to people (invitations).
     pub public_origin: Option<String>,
+    /// Email is configured (`PB_SMTP_URL`): what should be told by email is
+    /// queued. Without it only the app's own notifications are kept.
+    pub mail_enabled: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +103,7 @@ impl Default for Settings {
             max_failures_per_account: 5,
             max_failures_per_ip: 50,
             public_origin: None,
+            mail_enabled: false,
         }
     }
 }

@@ -97,6 +97,14 @@ pub async fn candidate_screening(candidate: CandidateId) -> Result<ScreeningOfCa
         if found.kind != CandidateKind::Mentor {
             return Err(AppError::NotFound);
         }
+        crate::store::audit::record(
+            &state.db,
+            user.id(),
+            crate::store::audit::AuditAction::ReadScreening,
+            &candidate.to_string(),
+            &client_ip(),
+        )
+        .await?;
         let requirements = crate::store::screening::requirements(&state.db, programme).await?;
         let checks = crate::store::screening::checks_of(&state.db, candidate).await?;
         let referees = crate::store::screening::referees_of(&state.db, candidate).await?;
@@ -218,16 +226,6 @@ pub async fn my_screening() -> Result<Vec<(String, Vec<ScreeningItem>)>, AppErro
     .await
 }
 
-/// A mentor's check that expires soon or has expired, for the manager's
-/// home.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScreeningAlert {
-    pub programme: ProgrammeId,
-    pub candidate: CandidateId,
-    pub mentor_name: String,
-    pub item: ScreeningItem,
-}
-
 /// The accepted mentors' checks that expire within 30 days or have
 /// expired, in the programmes the person manages; expired first.
 #[server(endpoint = "screening/alerts")]
@@ -235,46 +233,57 @@ pub async fn screening_alerts() -> Result<Vec<ScreeningAlert>, AppError> {
     use super::context::*;
     respond("screening/alerts", async move {
         let (state, user) = require(Role::Manager)?;
-        let db = &state.db;
-        let today = today();
-        let mut alerts = Vec::new();
-        let managed = user
+        let managed: Vec<ProgrammeId> = user
             .memberships
             .iter()
             .filter(|m| m.role == Role::Manager)
-            .map(|m| m.programme_id);
-        for programme in managed {
-            let requirements = crate::store::screening::requirements(db, programme).await?;
-            if requirements.is_empty() {
-                continue;
-            }
-            let checks = crate::store::screening::checks_of_programme(db, programme).await?;
-            let (mentors, _) = crate::store::matching::matchable(db, programme).await?;
-            for mentor in mentors {
-                let own: Vec<CheckView> = checks
-                    .iter()
-                    .filter(|(c, _)| *c == mentor.profile.id)
-                    .map(|(_, check)| check.clone())
-                    .collect();
-                for item in screening_items(&requirements, &own, today) {
-                    if matches!(
-                        item.status,
-                        CheckStatus::Expiring { .. } | CheckStatus::Expired { .. }
-                    ) {
-                        alerts.push(ScreeningAlert {
-                            programme,
-                            candidate: mentor.profile.id,
-                            mentor_name: mentor.profile.name.clone(),
-                            item,
-                        });
-                    }
+            .map(|m| m.programme_id)
+            .collect();
+        Ok(alerts_of(&state.db, &managed, today()).await?)
+    })
+    .await
+}
+
+/// The accepted mentors' checks of `programmes` that expire within 30 days
+/// or have expired on `today`, expired first (the manager's home and their
+/// notifications).
+#[cfg(feature = "ssr")]
+pub async fn alerts_of(
+    db: &crate::store::Db,
+    programmes: &[ProgrammeId],
+    today: chrono::NaiveDate,
+) -> Result<Vec<ScreeningAlert>, crate::store::StoreError> {
+    let mut alerts = Vec::new();
+    for programme in programmes.iter().copied() {
+        let requirements = crate::store::screening::requirements(db, programme).await?;
+        if requirements.is_empty() {
+            continue;
+        }
+        let checks = crate::store::screening::checks_of_programme(db, programme).await?;
+        let (mentors, _) = crate::store::matching::matchable(db, programme).await?;
+        for mentor in mentors {
+            let own: Vec<CheckView> = checks
+                .iter()
+                .filter(|(c, _)| *c == mentor.profile.id)
+                .map(|(_, check)| check.clone())
+                .collect();
+            for item in screening_items(&requirements, &own, today) {
+                if matches!(
+                    item.status,
+                    CheckStatus::Expiring { .. } | CheckStatus::Expired { .. }
+                ) {
+                    alerts.push(ScreeningAlert {
+                        programme,
+                        candidate: mentor.profile.id,
+                        mentor_name: mentor.profile.name.clone(),
+                        item,
+                    });
                 }
             }
         }
-        alerts.sort_by_key(|a| !matches!(a.item.status, CheckStatus::Expired { .. }));
-        Ok(alerts)
-    })
-    .await
+    }
+    alerts.sort_by_key(|a| !matches!(a.item.status, CheckStatus::Expired { .. }));
+    Ok(alerts)
 }
 
 /// The screening of every accepted mentor of a programme: what keeps each

@@ -100,7 +100,7 @@ fn NavLinks() -> impl IntoView {
             );
         }
         if auth.has(Role::Manager) {
-            links.push(link("/manager", Msg::NavProgrammeLogs).into_any());
+            links.push(link("/manager", Msg::NavPairs).into_any());
         }
         if auth.has(Role::Coordinator) {
             links.push(link("/coordinator", Msg::NavOverview).into_any());
@@ -110,6 +110,19 @@ fn NavLinks() -> impl IntoView {
         }
         if auth.has(Role::Mentee) {
             links.push(link("/mentee", Msg::NavMyMentoring).into_any());
+        }
+        if auth.has(Role::Mentor) || auth.has(Role::Manager) {
+            links.push(
+                menu_link(
+                    "/notifications",
+                    view! {
+                        {t(Msg::NavNotifications)}
+                        {move || auth.notices.get().filter(|n| *n > 0).map(|n| view! {
+                            " " <span class="count" data-testid="notices-count" aria-label=move || i18n.fill(Msg::NoticesCount, &[("n", &n.to_string())])>{n}</span>
+                        })}
+                    },
+                ),
+            );
         }
         links
             .into_iter()

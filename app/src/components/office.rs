@@ -338,6 +338,10 @@ pub fn ProgrammeTabs(programme: crate::model::ProgrammeId, current: Msg) -> impl
             Msg::NavMatching,
             format!("/programmes/{programme}/matching"),
         ),
+        (
+            Msg::NavSupervision,
+            format!("/programmes/{programme}/supervision"),
+        ),
     ];
     view! {
         <nav class="tabs" aria-label=t(Msg::NavProgrammes)>

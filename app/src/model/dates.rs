@@ -157,6 +157,28 @@ pub mod moment {
         super::parse_moment(&text).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 moment"))
     }
 
+    /// Serde for an optional moment (`with = "moment::option"`).
+    pub mod option {
+        use chrono::{DateTime, Utc};
+        use serde::{Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            at: &Option<DateTime<Utc>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => super::serialize(at, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            super::deserialize_option(deserializer)
+        }
+    }
+
     /// The same for a field that may be missing.
     pub fn deserialize_option<'de, D: Deserializer<'de>>(
         deserializer: D,

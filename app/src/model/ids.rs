@@ -72,6 +72,18 @@ id_type!(
     ScreeningRequirementId,
     /// A person giving a reference for a mentor candidate.
     RefereeId,
+    /// A check-in call of a manager with a mentor.
+    CheckInId,
+    /// A group meeting of a programme's mentors with their manager.
+    GroupMeetingId,
+    AgendaItemId,
+    /// A safeguarding concern, made on the phone like a meeting log.
+    ConcernId,
+    ConcernActionId,
+    /// An event kept for a person until read.
+    NotificationId,
+    /// An email in the queue.
+    EmailId,
 );
 
 #[cfg(test)]

@@ -59,3 +59,32 @@ pub const MAX_VALIDITY_MONTHS: u32 = 120;
 /// The most versions one goal, meeting log or report may have (its first
 /// included): corrections are a few, never thousands.
 pub const MAX_REVISIONS: u32 = 200;
+
+/// A pair getting to know each other is confirmed within this many days
+/// (the model: "a couple of weeks"); later is an alert.
+pub const CONFIRM_WITHIN_DAYS: i64 = 21;
+
+/// A report due within this many days shows as due soon.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// An active pair with no meeting logged for this many days is an alert,
+/// unless the programme sets its own number (within the bounds below).
+pub const DEFAULT_QUIET_DAYS: u32 = 14;
+pub const MIN_QUIET_DAYS: u32 = 7;
+pub const MAX_QUIET_DAYS: u32 = 60;
+
+/// How many pairs one page of the manager's home shows.
+pub const DASHBOARD_PAGE: usize = 100;
+
+/// How many alerts the manager's home lists (the rest behind a link).
+pub const DASHBOARD_ALERTS: usize = 50;
+
+/// A mentor whose first pair started this many days ago or less is new: a
+/// check-in call is due if none was logged (a programme's first quarter).
+pub const NEW_MENTOR_DAYS: i64 = 90;
+
+/// How long read notifications stay listed, in days (unread ones stay).
+pub const EVENTS_KEPT_DAYS: i64 = 30;
+
+/// How many times an email is tried before it is given up.
+pub const MAX_EMAIL_ATTEMPTS: u32 = 10;

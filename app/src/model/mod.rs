@@ -2,6 +2,8 @@
 //! Pure and IO-free: the same rules run offline in the browser and again on
 //! the server.
 
+mod concern;
+mod dashboard;
 pub mod dates;
 mod engagement;
 mod goal;
@@ -11,14 +13,18 @@ mod journey;
 pub mod limits;
 mod matching;
 mod meeting;
+mod notification;
 mod programme;
 mod recruitment;
 mod report;
 pub(crate) mod role;
 mod screening;
+mod supervision;
 mod training;
 mod validation;
 
+pub use concern::*;
+pub use dashboard::*;
 pub use engagement::*;
 pub use goal::*;
 pub use ids::*;
@@ -27,11 +33,13 @@ pub use journey::*;
 pub use limits::*;
 pub use matching::*;
 pub use meeting::*;
+pub use notification::*;
 pub use programme::*;
 pub use recruitment::*;
 pub use report::*;
 pub use role::*;
 pub use screening::*;
+pub use supervision::*;
 pub use training::*;
 pub use validation::*;
 

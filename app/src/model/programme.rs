@@ -4,7 +4,7 @@
 
 use super::ids::{OrganisationId, ProgrammeId};
 use super::role::{text_key_enum, TextKey, Typology};
-use super::validation::{number_in, short_text, Field, FieldErrors, Problem};
+use super::validation::{date_field, number_in, short_text, Field, FieldErrors, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +59,8 @@ pub struct ProgrammeInput {
     pub starts_on: String,
     pub country: String,
     pub language: String,
+    /// Days without a meeting logged before an active pair is an alert.
+    pub quiet_days: String,
 }
 
 /// A programme's parameters that passed every rule.
@@ -77,6 +79,9 @@ pub struct ProgrammeSettings {
     pub starts_on: NaiveDate,
     pub country: String,
     pub language: String,
+    /// An active pair with no meeting logged for this many days is an
+    /// alert on the manager's home.
+    pub quiet_days: u32,
 }
 
 impl ProgrammeSettings {
@@ -97,6 +102,7 @@ impl ProgrammeSettings {
             starts_on,
             country: String::new(),
             language: String::new(),
+            quiet_days: super::limits::DEFAULT_QUIET_DAYS,
         }
     }
 }
@@ -116,6 +122,7 @@ impl ProgrammeInput {
             starts_on: super::dates::format_iso_date(today),
             country: String::new(),
             language: String::new(),
+            quiet_days: super::limits::DEFAULT_QUIET_DAYS.to_string(),
         }
     }
 
@@ -131,6 +138,7 @@ impl ProgrammeInput {
             starts_on: super::dates::format_iso_date(s.starts_on),
             country: s.country.clone(),
             language: s.language.clone(),
+            quiet_days: s.quiet_days.to_string(),
         }
     }
 
@@ -154,19 +162,20 @@ impl ProgrammeInput {
             &self.child_age_limit,
             1..=18,
         );
-        let starts_on = match super::dates::parse_iso_date(&self.starts_on) {
-            Some(date) => Some(date),
-            None if self.starts_on.trim().is_empty() => {
-                errors.push(Field::StartsOn, Problem::Required);
-                None
-            }
-            None => {
-                errors.push(Field::StartsOn, Problem::NotADate);
-                None
-            }
-        };
+        let starts_on = date_field(&mut errors, Field::StartsOn, &self.starts_on, true);
         let country = short_text(&mut errors, Field::Country, &self.country, true);
         let language = short_text(&mut errors, Field::Language, &self.language, true);
+        // Left empty (a form of an older version): the model's default.
+        let quiet_days = if self.quiet_days.trim().is_empty() {
+            Some(super::limits::DEFAULT_QUIET_DAYS)
+        } else {
+            number_in(
+                &mut errors,
+                Field::QuietDays,
+                &self.quiet_days,
+                super::limits::MIN_QUIET_DAYS..=super::limits::MAX_QUIET_DAYS,
+            )
+        };
         match (
             typology,
             format,
@@ -175,6 +184,7 @@ impl ProgrammeInput {
             max_mentees,
             age_limit,
             starts_on,
+            quiet_days,
         ) {
             (
                 Some(typology),
@@ -184,6 +194,7 @@ impl ProgrammeInput {
                 Some(max_mentees),
                 Some(child_age_limit),
                 Some(starts_on),
+                Some(quiet_days),
             ) if errors.is_empty() => Ok(ProgrammeSettings {
                 name,
                 typology,
@@ -195,6 +206,7 @@ impl ProgrammeInput {
                 starts_on,
                 country,
                 language,
+                quiet_days,
             }),
             _ => Err(errors),
         }

@@ -455,6 +455,26 @@ impl RefereeView {
     }
 }
 
+/// A mentor's check that expires soon or has expired, for the manager's
+/// home and their notifications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningAlert {
+    pub programme: super::ids::ProgrammeId,
+    pub candidate: super::ids::CandidateId,
+    pub mentor_name: String,
+    pub item: ScreeningItem,
+}
+
+impl ScreeningAlert {
+    /// The mentor candidate's page, where the check is recorded.
+    pub fn link(&self) -> String {
+        format!(
+            "/programmes/{}/candidates/{}",
+            self.programme, self.candidate
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,6 +96,20 @@ text_key_enum!(
         RefereeContact = "referee_contact",
         AskedOn = "asked_on",
         RefereeAnswer = "referee_answer",
+        // Supervision.
+        Notes = "notes",
+        FollowUp = "follow_up",
+        Attendees = "attendees",
+        // Safeguarding concerns.
+        Concern = "concern",
+        ConcernAbout = "concern_about",
+        Happened = "happened",
+        DoneStraightAway = "done_straight_away",
+        ActionKind = "action_kind",
+        Details = "details",
+        TakenOn = "taken_on",
+        // The programme's follow-up.
+        QuietDays = "quiet_days",
     }
 );
 
@@ -265,6 +279,27 @@ pub(crate) fn short_text(
         errors.push(field, Problem::ControlCharacter);
     }
     value.to_string()
+}
+
+/// A date written `yyyy-mm-dd`; `None` (with the problem) when it is
+/// missing and `required`, or is not a date.
+pub(crate) fn date_field(
+    errors: &mut FieldErrors,
+    field: Field,
+    text: &str,
+    required: bool,
+) -> Option<chrono::NaiveDate> {
+    if text.trim().is_empty() {
+        if required {
+            errors.push(field, Problem::Required);
+        }
+        return None;
+    }
+    let date = super::dates::parse_iso_date(text);
+    if date.is_none() {
+        errors.push(field, Problem::NotADate);
+    }
+    date
 }
 
 /// A whole number in `range`, required.

@@ -273,21 +273,28 @@ mod browser {
         async fn run(self) {
             self.status.set(SyncStatus::Syncing);
             let user = self.user.get_untracked();
-            let (has_goals, has_reports) = match (self.data(), user) {
+            let (has_concerns, has_goals, has_reports) = match (self.data(), user) {
                 (Some(data), Some(user)) => (
+                    super::super::concerns::has_concerns(data.store(), user),
                     super::super::goals::has_goals(data.store(), user),
                     super::super::reports::has_reports(data.store(), user),
                 ),
-                _ => (false, false),
+                _ => (false, false, false),
             };
-            // Goals first: a meeting log may name a goal made with it.
-            let goals = match user {
-                Some(user) if has_goals => {
+            // A safeguarding concern before anything else.
+            let concerns = match user {
+                Some(user) if has_concerns => sync_extra((user, Extra::SendConcerns)).await,
+                _ => Ok(0),
+            };
+            // Then goals: a meeting log may name a goal made with it.
+            let goals = match (concerns, user) {
+                (Err(error), _) => Err(error),
+                (Ok(concerns), Some(user)) if has_goals => {
                     let sent = sync_extra((user, Extra::SendGoals)).await;
                     self.goals_changed.update(|n| *n += 1);
-                    sent
+                    sent.map(|goals| goals + concerns)
                 }
-                _ => Ok(0),
+                (Ok(concerns), _) => Ok(concerns),
             };
             let result = match (goals, self.data()) {
                 (Err(error), _) => Err(error),

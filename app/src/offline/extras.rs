@@ -1,5 +1,5 @@
-//! What the sync engine sends and fetches besides meeting logs (goals and
-//! reports), in one lazily loaded part: the part every page loads asks only
+//! What the sync engine sends and fetches besides meeting logs (concerns,
+//! goals and reports), in one lazily loaded part: the part every page loads asks only
 //! whether there is anything ([`super::goals::has_goals`],
 //! [`super::reports::has_reports`]), and one entry point serves every step
 //! (each entry point costs the first load a little).
@@ -14,6 +14,8 @@ use chrono::Utc;
 /// A step of a sync run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Extra {
+    /// The waiting safeguarding concerns, before anything else.
+    SendConcerns,
     /// The waiting goal changes, before the meeting logs (which may name a
     /// goal made with them).
     SendGoals,
@@ -30,8 +32,12 @@ pub async fn sync_extra(request: (UserId, Extra)) -> Result<usize, AppError> {
     let Some(store) = BrowserStore::available() else {
         return Ok(0);
     };
+    if step == Extra::SendConcerns {
+        let concerns = super::concerns::Concerns::new(store, user);
+        return super::concerns::send(&concerns, crate::api::concerns::sync_concerns).await;
+    }
     let (reports, fetch_goals) = match step {
-        Extra::SendGoals => (false, false),
+        Extra::SendConcerns | Extra::SendGoals => (false, false),
         Extra::AfterLogs { reports, goals } => (reports, goals),
     };
     let mut answered = 0;

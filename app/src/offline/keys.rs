@@ -33,6 +33,8 @@ pub enum PersonKey {
     Goals,
     /// The goal being typed.
     GoalDraft,
+    /// The safeguarding concern being typed.
+    ConcernDraft,
 }
 
 impl PersonKey {
@@ -44,6 +46,7 @@ impl PersonKey {
             PersonKey::LastSync => "last_sync",
             PersonKey::Goals => "goals",
             PersonKey::GoalDraft => "goal_draft",
+            PersonKey::ConcernDraft => "concern_draft",
         }
     }
 }
@@ -70,6 +73,12 @@ pub fn goals_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.goal_changes.")
 }
 
+/// The start of the keys of `user`'s safeguarding concerns in the outbox
+/// (one key each).
+pub fn concerns_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.concerns.")
+}
+
 /// The start of the keys of `user`'s report drafts (one per pair, kind and
 /// respondent).
 pub fn report_drafts_prefix(user: UserId) -> String {
@@ -93,6 +102,7 @@ mod tests {
             PersonKey::LastSync,
             PersonKey::Goals,
             PersonKey::GoalDraft,
+            PersonKey::ConcernDraft,
         ] {
             assert!(person(user, key).starts_with(&format!("pb.v1.{user}.")));
         }
@@ -101,6 +111,7 @@ mod tests {
             reports_prefix(user),
             report_drafts_prefix(user),
             goals_prefix(user),
+            concerns_prefix(user),
         ] {
             assert!(prefix.starts_with(&format!("pb.v1.{user}.")));
         }

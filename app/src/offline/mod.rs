@@ -3,6 +3,7 @@
 //! engine and the service worker. Every storage key is made in `local` (and
 //! the few that belong to no person, in `keys`).
 
+pub mod concerns;
 pub mod engine;
 pub mod extras;
 pub mod goals;

@@ -40,20 +40,23 @@ fn office_owns(path: &str) -> bool {
         .any(|prefix| path.starts_with(prefix))
 }
 
-const ENTRY_PATHS: [&str; 6] = [
+const ENTRY_PATHS: [&str; 8] = [
     "/",
     "/login",
     "/no-role",
     "/mentee",
     "/manager",
+    "/manager/logs",
     "/coordinator",
+    "/notifications",
 ];
 
 fn entry_owns(path: &str) -> bool {
     ENTRY_PATHS.contains(&trimmed(path))
 }
 
-const MENTOR_PATHS: [&str; 8] = [
+const MENTOR_PATHS: [&str; 9] = [
+    "/mentor/concerns",
     "/mentor/log",
     "/mentor/logs",
     "/mentor/outbox",
@@ -79,10 +82,12 @@ enum Page {
     Candidate,
     Training,
     Matching,
+    Supervision,
     Invite,
     GoOn,
     Mirror,
     PairGoals,
+    PairConcerns,
     NotFound,
 }
 
@@ -96,10 +101,12 @@ fn page_of(path: &str) -> Page {
         ["programmes", _, "candidates", _] => Page::Candidate,
         ["programmes", _, "training"] => Page::Training,
         ["programmes", _, "matching"] => Page::Matching,
+        ["programmes", _, "supervision"] => Page::Supervision,
         ["invite", _] => Page::Invite,
         ["pairs", "go-on"] => Page::GoOn,
         ["pairs", _, "reports"] => Page::Mirror,
         ["pairs", _, "goals"] => Page::PairGoals,
+        ["pairs", _, "concerns"] => Page::PairConcerns,
         _ => Page::NotFound,
     }
 }
@@ -120,17 +127,20 @@ pub fn OfficePage() -> impl IntoView {
             Page::Candidate => view! { <super::recruitment::CandidatePage/> }.into_any(),
             Page::Training => view! { <super::training::TrainingPage/> }.into_any(),
             Page::Matching => view! { <super::matching::MatchingPage/> }.into_any(),
+            Page::Supervision => view! { <super::supervision::SupervisionPage/> }.into_any(),
             Page::Invite => view! { <super::invitations::InvitePage/> }.into_any(),
             Page::GoOn => view! { <super::go_on::GoOnPage/> }.into_any(),
             Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),
             Page::PairGoals => view! { <super::goals::PairGoalsPage/> }.into_any(),
+            Page::PairConcerns => view! { <super::concerns::PairConcernsPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
 }
 
-/// `/`, `/login`, `/no-role`, `/mentee`, `/manager` or `/coordinator` (the
-/// last two with the office's texts).
+/// `/`, `/login`, `/no-role`, `/mentee`, `/manager` (the manager's home),
+/// `/manager/logs`, `/coordinator` or `/notifications` (all but the first
+/// three with the office's texts).
 #[component]
 pub fn EntryPages() -> impl IntoView {
     use crate::components::OfficeTexts;
@@ -140,7 +150,14 @@ pub fn EntryPages() -> impl IntoView {
         "/no-role" => view! { <super::dispatch::NoRolePage/> }.into_any(),
         "/mentee" => view! { <OfficeTexts><super::mentee::MenteePage/></OfficeTexts> }.into_any(),
         "/manager" => {
-            view! { <OfficeTexts><super::manager::ManagerPage/></OfficeTexts> }.into_any()
+            view! { <OfficeTexts><super::dashboard::DashboardPage/></OfficeTexts> }.into_any()
+        }
+        "/manager/logs" => {
+            view! { <OfficeTexts><super::manager::ManagerLogsPage/></OfficeTexts> }.into_any()
+        }
+        "/notifications" => {
+            view! { <OfficeTexts><super::notifications::NotificationsPage/></OfficeTexts> }
+                .into_any()
         }
         "/coordinator" => {
             view! { <OfficeTexts><super::coordinator::CoordinatorPage/></OfficeTexts> }.into_any()
@@ -164,6 +181,7 @@ pub fn MentorPages() -> impl IntoView {
             "/mentor/report" => view! { <super::reports::ReportFormPage/> }.into_any(),
             "/mentor/goals" => view! { <super::goals::MentorGoalsPage/> }.into_any(),
             "/mentor/checks" => view! { <super::screening::MyChecksPage/> }.into_any(),
+            "/mentor/concerns" => view! { <super::concerns::MentorConcernsPage/> }.into_any(),
             "/mentee/report" => view! { <super::reports::MenteeReportPage/> }.into_any(),
             _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
@@ -183,6 +201,8 @@ mod tests {
         );
         assert!(!office_owns("/manager") && !office_owns("/"));
         assert!(mentor_pages_own("/mentor/log") && !mentor_pages_own("/mentor"));
+        assert!(mentor_pages_own("/mentor/concerns") && entry_owns("/manager/logs"));
+        assert!(entry_owns("/notifications") && !office_owns("/notifications"));
     }
 
     #[test]
@@ -198,10 +218,12 @@ mod tests {
             ("/programmes/abc/candidates/def", Page::Candidate),
             ("/programmes/abc/training", Page::Training),
             ("/programmes/abc/matching", Page::Matching),
+            ("/programmes/abc/supervision", Page::Supervision),
             ("/invite/token", Page::Invite),
             ("/pairs/go-on", Page::GoOn),
             ("/pairs/abc/reports", Page::Mirror),
             ("/pairs/abc/goals", Page::PairGoals),
+            ("/pairs/abc/concerns", Page::PairConcerns),
             ("/programmes/abc/unknown", Page::NotFound),
             ("/pairs", Page::NotFound),
         ] {

@@ -1,5 +1,5 @@
-//! The mentor manager's view: every meeting log of their programme, newest
-//! first, challenges marked. Loaded only when a manager opens it.
+//! `/manager/logs`: every meeting log of the manager's programmes (of one
+//! pair with `?pair=`), newest first, challenges marked.
 
 use crate::api::manager::manager_logs;
 use crate::api::mentor::log_history;
@@ -12,8 +12,15 @@ use leptos::prelude::*;
 /// The page (a lazy route: see `pages`). Its data is asked for here, so
 /// the code that reads it loads with the page.
 #[component]
-pub fn ManagerPage() -> impl IntoView {
-    let logs = Resource::new(|| (), |_| manager_logs());
+pub fn ManagerLogsPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let pair = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("pair")
+                .and_then(|p| crate::model::PairId::parse(&p).ok())
+        })
+    });
+    let logs = Resource::new(move || pair.get(), manager_logs);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || logs.get().map(|result| match result {
@@ -63,9 +70,9 @@ fn ManagerLogs(all: Vec<MeetingLogView>) -> impl IntoView {
     };
     view! {
         <section class="page wide">
-            <h1>{t(Msg::ManagerTitle)}</h1>
+            <h1>{t(Msg::ManagerLogsTitle)}</h1>
             <p class="lead">{t(Msg::ManagerIntro)}</p>
-            <crate::pages::ScreeningAlerts/>
+            <p><a href="/manager">{t(Msg::BackToDashboard)}</a></p>
             <div class="choice">
                 <input
                     type="checkbox"

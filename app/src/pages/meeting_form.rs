@@ -494,6 +494,15 @@ fn MeetingLogForm() -> impl IntoView {
 
                 <GoalsWorkedOn log problem saved=save/>
 
+                // A worry about someone's safety is raised on its own page,
+                // for this log's mentee; the log stays as a draft.
+                <p class="concern-link">
+                    <a
+                        href=move || format!("/mentor/concerns?pair={}&log={}", log.with(|l| l.pair_id.clone()), draft_id.get())
+                        data-testid="raise-concern"
+                    >{t(Msg::ConcernFromLog)}</a>
+                </p>
+
                 <div class="form-actions">
                     <button type="submit" class="primary">
                         {move || if correcting() { i18n.text(Msg::SaveCorrection) } else { i18n.text(Msg::SaveLog) }}

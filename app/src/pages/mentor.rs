@@ -244,6 +244,7 @@ fn MentorHomeContent() -> impl IntoView {
                 " "
                 <a class="button" href="/mentor/checks">{t(Msg::NavMyChecks)}</a>
             </p>
+            <p><a class="button concern" href="/mentor/concerns">{t(Msg::NavConcern)}</a></p>
         </section>
     }
 }

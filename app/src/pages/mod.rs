@@ -3,7 +3,9 @@
 //! opened (and kept by the service worker for offline use), so a mentor's
 //! phone downloads first only what the home page needs.
 
+mod concerns;
 mod coordinator;
+mod dashboard;
 mod dispatch;
 mod go_on;
 mod goals;
@@ -16,11 +18,13 @@ mod meeting_form;
 mod mentee;
 mod mentor;
 mod mirror;
+mod notifications;
 mod outbox;
 mod programmes;
 mod recruitment;
 mod reports;
 mod screening;
+mod supervision;
 mod training;
 
 pub use mentor::{LogCard, MentorHome};
@@ -66,18 +70,21 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/mentor/log`, `/mentor/logs`, `/mentor/outbox`, `/mentor/reports`,
-    /// `/mentor/report`, `/mentor/goals`: the mentor's pages after the home, one part of the app (see `groups::MentorPages`).
+    /// `/mentor/report`, `/mentor/goals`, `/mentor/concerns`: the mentor's
+    /// pages after the home, one part of the app (see `groups::MentorPages`).
     MentorPagesRoute => groups::MentorPages
 );
 lazy_page!(
-    /// The pages people land on: `/`, `/login`, `/no-role` and the homes
-    /// of mentees, managers and coordinators: one small part of the app
+    /// The pages people land on: `/`, `/login`, `/no-role`, the homes of
+    /// mentees, managers and coordinators, the manager's logs and the
+    /// notifications: one small part of the app
     /// (see `groups::EntryPages`).
     EntryRoute => groups::EntryPages
 );
 lazy_page!(
     /// The office's pages (programmes, recruitment, training, matching,
-    /// invitations) and the journey's questions: one part of the app, loaded when first opened
+    /// supervision, invitations, a pair's reports, goals and concerns) and
+    /// the journey's questions: one part of the app, loaded when first opened
     /// (see `groups::OfficePage`).
     OfficeRoute => office groups::OfficePage
 );

@@ -194,6 +194,7 @@ fn ProgrammeForm(
             {form.select::<MeetingFrequency>("programme-meetings", Msg::MeetingsLabel, Field::Meetings, labels::meetings, false, lens!(meetings))}
             {form.input("programme-max-mentees", Msg::MaxMenteesLabel, Field::MaxMentees, "number", lens!(max_mentees))}
             {form.input("programme-age-limit", Msg::ChildAgeLimitLabel, Field::ChildAgeLimit, "number", lens!(child_age_limit))}
+            {form.input("programme-quiet-days", Msg::QuietDaysLabel, Field::QuietDays, "number", lens!(quiet_days))}
             {form.input("programme-starts", Msg::StartsOnLabel, Field::StartsOn, "date", lens!(starts_on))}
             {form.input("programme-country", Msg::CountryLabel, Field::Country, "text", lens!(country))}
             {form.input("programme-language", Msg::ProgrammeLanguageLabel, Field::Language, "text", lens!(language))}
@@ -268,6 +269,7 @@ fn ProgrammeDetails(page: ProgrammePage) -> impl IntoView {
         ),
         (Msg::CountryLabel, s.country.clone().into_any()),
         (Msg::ProgrammeLanguageLabel, s.language.clone().into_any()),
+        (Msg::QuietDaysLabel, s.quiet_days.to_string().into_any()),
     ];
     view! {
         <section class="page wide">

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// A check's name: its own label, else its kind's.
-fn requirement_name(requirement: &RequirementView) -> impl Fn() -> String + 'static {
+pub(crate) fn requirement_name(requirement: &RequirementView) -> impl Fn() -> String + 'static {
     let i18n = use_i18n();
     let (label, kind) = (requirement.label.clone(), requirement.kind);
     move || {
@@ -27,39 +27,42 @@ fn requirement_name(requirement: &RequirementView) -> impl Fn() -> String + 'sta
 }
 
 /// Where a check stands, in words, with its dates.
+pub(crate) fn check_status_text(i18n: crate::i18n::I18n, item: &ScreeningItem) -> String {
+    let lang = i18n.lang.get();
+    match item.status {
+        CheckStatus::Missing => match &item.check {
+            Some(check) => i18n.fill(
+                Msg::CheckStillNeeded,
+                &[("state", i18n.text(labels::check_state(check.state)))],
+            ),
+            None => i18n.text(Msg::CheckNotRecorded).to_string(),
+        },
+        CheckStatus::Passed { expires_on: None } => i18n.text(Msg::CheckPassed).to_string(),
+        CheckStatus::Passed {
+            expires_on: Some(on),
+        } => i18n.fill(Msg::CheckValidUntil, &[("date", &format_date(on, lang))]),
+        CheckStatus::Expiring { expires_on } => i18n.fill(
+            Msg::CheckExpiresOn,
+            &[("date", &format_date(expires_on, lang))],
+        ),
+        CheckStatus::Expired { expired_on } => i18n.fill(
+            Msg::CheckExpiredOn,
+            &[("date", &format_date(expired_on, lang))],
+        ),
+        CheckStatus::Waived => i18n.text(Msg::CheckWaived).to_string(),
+    }
+}
+
+/// Where a check stands, in words, with its dates.
 #[component]
 pub fn CheckStatusLine(item: ScreeningItem) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || {
-        let lang = i18n.lang.get();
-        match item.status {
-            CheckStatus::Missing => match &item.check {
-                Some(check) => i18n.fill(
-                    Msg::CheckStillNeeded,
-                    &[("state", i18n.text(labels::check_state(check.state)))],
-                ),
-                None => i18n.text(Msg::CheckNotRecorded).to_string(),
-            },
-            CheckStatus::Passed { expires_on: None } => i18n.text(Msg::CheckPassed).to_string(),
-            CheckStatus::Passed {
-                expires_on: Some(on),
-            } => i18n.fill(Msg::CheckValidUntil, &[("date", &format_date(on, lang))]),
-            CheckStatus::Expiring { expires_on } => i18n.fill(
-                Msg::CheckExpiresOn,
-                &[("date", &format_date(expires_on, lang))],
-            ),
-            CheckStatus::Expired { expired_on } => i18n.fill(
-                Msg::CheckExpiredOn,
-                &[("date", &format_date(expired_on, lang))],
-            ),
-            CheckStatus::Waived => i18n.text(Msg::CheckWaived).to_string(),
-        }
-    };
     let class = match item.status {
         CheckStatus::Passed { .. } | CheckStatus::Waived => "badge",
         CheckStatus::Expiring { .. } => "badge warn",
         CheckStatus::Missing | CheckStatus::Expired { .. } => "badge challenge",
     };
+    let text = move || check_status_text(i18n, &item);
     view! { <span class=class data-testid="check-status">{text}</span> }
 }
 

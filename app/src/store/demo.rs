@@ -1,14 +1,16 @@
 //! Demo data: one organisation and one programme at every stage of the
 //! process map: candidates in each recruitment stage, a held training with
 //! self-assessments before and after, the speed-meeting's choices, a pair
-//! getting to know each other, three active pairs with their logs, and part
-//! of the school engagement plan. Loaded only on request
+//! getting to know each other, three active pairs with their logs, part of
+//! the school engagement plan, and the manager's supervision (a check-in, a
+//! group meeting that discussed a challenge, a concern acknowledged and
+//! acted on). Loaded only on request
 //! (`parent-bridge demo`), never on its own.
 
 use super::users::{add_membership, create_organisation, create_user, find_organisation};
 use super::{
-    engagement, goals, matching, meetings, pairs, programmes, recruitment, training, users,
-    StoreResult, Tx,
+    concerns, engagement, goals, matching, meetings, notifications, pairs, programmes, recruitment,
+    supervision, training, users, StoreResult, Tx,
 };
 use crate::model::*;
 use chrono::{Days, NaiveDate};
@@ -65,6 +67,7 @@ pub async fn load(
         starts_on: today - Days::new(120),
         country: "Romania".into(),
         language: "Romanian".into(),
+        quiet_days: DEFAULT_QUIET_DAYS,
     };
     let programme = programmes::create(
         &mut tx,
@@ -418,6 +421,100 @@ pub async fn load(
         })
         .collect();
     meetings::insert(&mut tx, &items).await?;
+
+    // Supervision: Elena's check-in call in her first days (Andrei has had
+    // none yet); a group meeting two weeks ago that discussed Gabriela's
+    // worry; a concern about Gabriela's son, acknowledged and acted on.
+    let (gabriela_log, _, _, _) = checked
+        .iter()
+        .find(|(_, _, _, log)| log.pair_id() == elena_gabriela)
+        .expect("the demo has Gabriela's log");
+    supervision::add_check_in(
+        &mut tx,
+        programme,
+        &CheckIn {
+            mentor,
+            held_on: started_on + Days::new(3),
+            notes: "Called Elena after her first meetings: both went well. She asked how to explain the school's letters.".into(),
+            follow_up: "Bring the glossary of school words to the group meeting.".into(),
+        },
+        manager,
+    )
+    .await?;
+    let meeting = supervision::create_meeting(
+        &mut tx,
+        programme,
+        &GroupMeetingPlan {
+            held_on: today - Days::new(14),
+            attendees: vec![mentor, mentor2],
+            notes: "Monthly group meeting at the community centre.".into(),
+        },
+        manager,
+    )
+    .await?;
+    let agenda = supervision::add_to_agenda(
+        &mut tx,
+        meeting,
+        programme,
+        &[*gabriela_log],
+        Some("Glossary of school words"),
+    )
+    .await?;
+    for item in agenda.into_iter().take(1) {
+        supervision::mark_discussed(
+            &mut tx,
+            item,
+            "Reassure Gabriela that what she tells the school counsellor stays confidential; Elena offers to go with her.",
+            manager,
+        )
+        .await?;
+        notifications::add_event(
+            &mut tx,
+            mentor,
+            EventKind::ChallengeDiscussed,
+            item.as_uuid(),
+        )
+        .await?;
+    }
+    let concern = ConcernInput {
+        pair_id: elena_gabriela.to_string(),
+        about: ConcernAbout::Child.key().into(),
+        happened: "Gabriela's son came to our meeting hungry and said there was no food at home for two days.".into(),
+        done: "I bought him lunch and told Gabriela about the school's free meals.".into(),
+        log_id: String::new(),
+    }
+    .validate()
+    .expect("the demo concern follows the rules");
+    let concern_id = ConcernId::new();
+    concerns::insert(
+        &mut tx,
+        &concerns::NewConcern {
+            id: concern_id,
+            author: mentor,
+            concern: &concern,
+            content_hash: &concern.content_hash(),
+        },
+    )
+    .await?;
+    concerns::acknowledge(&mut tx, concern_id, manager).await?;
+    notifications::add_event(
+        &mut tx,
+        mentor,
+        EventKind::ConcernAcknowledged,
+        concern_id.as_uuid(),
+    )
+    .await?;
+    concerns::add_action(
+        &mut tx,
+        concern_id,
+        &ConcernAction {
+            kind: ConcernActionKind::SchoolLead,
+            details: "The school's safeguarding lead arranged free meals and a visit from the social worker.".into(),
+            taken_on: today - Days::new(8),
+        },
+        manager,
+    )
+    .await?;
     tx.commit().await?;
     Ok(DemoOutcome::Loaded)
 }

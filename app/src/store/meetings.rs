@@ -47,20 +47,24 @@ pub async fn of_mentor(
     Ok(rows)
 }
 
-/// The logs of every pair in the programmes the person manages, newest first.
+/// The logs of every pair in the programmes the person manages (of one
+/// pair if given), newest first.
 #[tracing::instrument(name = "store.meetings.of_manager", skip_all, err(Display))]
 pub async fn of_manager(
     db: &super::Db,
     manager: UserId,
+    pair: Option<PairId>,
     limit: i64,
 ) -> StoreResult<Vec<MeetingLogView>> {
     let sql = format!(
         "{VIEW} WHERE p.programme_id IN \
          (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'manager') \
-         {NEWEST_FIRST} LIMIT $2"
+         AND ($2 IS NULL OR l.pair_id = $2) \
+         {NEWEST_FIRST} LIMIT $3"
     );
     let mut rows = on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
         .bind(manager)
+        .bind(pair)
         .bind(limit)
         .fetch_all(pool)
         .await)?;

@@ -7,6 +7,9 @@
 
 mod sql_types;
 
+pub mod audit;
+pub mod concerns;
+pub mod dashboard;
 pub mod demo;
 pub mod engagement;
 pub mod goals;
@@ -14,12 +17,14 @@ pub mod invitations;
 pub mod journey;
 pub mod matching;
 pub mod meetings;
+pub mod notifications;
 pub mod pairs;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;
 pub mod screening;
 pub mod sessions;
+pub mod supervision;
 pub mod training;
 pub mod users;
 

@@ -20,6 +20,7 @@ struct ProgrammeRow {
     starts_on: NaiveDate,
     country: String,
     language: String,
+    quiet_days: i32,
 }
 
 impl From<ProgrammeRow> for ProgrammeView {
@@ -39,6 +40,7 @@ impl From<ProgrammeRow> for ProgrammeView {
                 starts_on: r.starts_on,
                 country: r.country,
                 language: r.language,
+                quiet_days: r.quiet_days.max(0) as u32,
             },
         }
     }
@@ -47,7 +49,7 @@ impl From<ProgrammeRow> for ProgrammeView {
 const SELECT: &str =
     "SELECT pr.id, pr.organisation_id, o.name AS organisation_name, pr.name, pr.typology, \
      pr.format, pr.duration_months, pr.meetings, pr.max_mentees, pr.child_age_limit, pr.starts_on, \
-     pr.country, pr.language \
+     pr.country, pr.language, pr.quiet_days \
      FROM programmes pr JOIN organisations o ON o.id = pr.organisation_id";
 
 /// The organisations whose programmes the person coordinates.
@@ -131,8 +133,8 @@ pub async fn create(
     on_tx!(tx, conn => {
         sqlx::query(
             "INSERT INTO programmes (id, organisation_id, name, typology, created_at, format, duration_months, \
-             meetings, max_mentees, child_age_limit, starts_on, country, language) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             meetings, max_mentees, child_age_limit, starts_on, country, language, quiet_days) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(id)
         .bind(organisation)
@@ -147,6 +149,7 @@ pub async fn create(
         .bind(settings.starts_on)
         .bind(&settings.country)
         .bind(&settings.language)
+        .bind(settings.quiet_days as i32)
         .execute(&mut *conn)
         .await
         .map_err(|e| StoreError::on_unique(e, "a programme with this name"))?;
@@ -188,7 +191,8 @@ pub async fn update(
 ) -> StoreResult<()> {
     on_db!(db, pool => sqlx::query(
         "UPDATE programmes SET name = $2, typology = $3, format = $4, duration_months = $5, meetings = $6, \
-         max_mentees = $7, child_age_limit = $8, starts_on = $9, country = $10, language = $11 WHERE id = $1",
+         max_mentees = $7, child_age_limit = $8, starts_on = $9, country = $10, language = $11, \
+         quiet_days = $12 WHERE id = $1",
     )
     .bind(id)
     .bind(&settings.name)
@@ -201,6 +205,7 @@ pub async fn update(
     .bind(settings.starts_on)
     .bind(&settings.country)
     .bind(&settings.language)
+    .bind(settings.quiet_days as i32)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))

@@ -61,7 +61,14 @@ uuid_column!(
     TrainingId,
     SelfAssessmentItemId,
     ScreeningRequirementId,
-    RefereeId
+    RefereeId,
+    CheckInId,
+    GroupMeetingId,
+    AgendaItemId,
+    ConcernId,
+    ConcernActionId,
+    NotificationId,
+    EmailId
 );
 
 macro_rules! key_column {
@@ -128,5 +135,8 @@ key_column!(
     Respondent,
     GoalProgress,
     CheckKind,
-    CheckState
+    CheckState,
+    ConcernAbout,
+    ConcernActionKind,
+    EventKind
 );

@@ -268,6 +268,27 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    start_app(settings, None).await
+}
+
+/// A server that sends its email to a real SMTP server of the test's own
+/// ([`SmtpSink`]): what the app queues goes out as in production (the
+/// digests are made only when a test asks).
+pub async fn spawn_app_with_mail() -> (TestApp, SmtpSink) {
+    let sink = SmtpSink::start();
+    let settings = Settings {
+        mail_enabled: true,
+        ..Settings::default()
+    };
+    let mail = server::mail::MailConfig {
+        smtp_url: sink.url.clone(),
+        from: "Parent Bridge <noreply@parent-bridge.test>".into(),
+        digest_hour: None,
+    };
+    (start_app(settings, Some(mail)).await, sink)
+}
+
+async fn start_app(settings: Settings, mail: Option<server::mail::MailConfig>) -> TestApp {
     record_panics();
     // `RUST_LOG=warn cargo test ... -- --nocapture` shows the servers' logs.
     if std::env::var_os("RUST_LOG").is_some() {
@@ -310,6 +331,11 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let state: AppState = server::cli::state(db, &config, addr);
+        if let Some(mail) = mail {
+            let mailer =
+                server::mail::Mailer::new(&mail).expect("the test's mail settings are valid");
+            server::mail::spawn(state.clone(), mailer, format!("http://{addr}"));
+        }
         let router = server::http::router(state, config);
         bound.send(addr).unwrap();
         server::run(listener, router, std::future::pending())
@@ -459,5 +485,105 @@ pub fn item(world: &World, log: MeetingLogInput) -> SyncItem {
         revision: 1,
         content_hash,
         log,
+    }
+}
+
+/// One email as the SMTP server received it.
+#[derive(Clone, Debug)]
+pub struct ReceivedMail {
+    /// The envelope's recipients.
+    pub to: Vec<String>,
+    pub subject: String,
+    /// The decoded text.
+    pub body: String,
+    /// The message as sent, headers and all.
+    pub raw: String,
+}
+
+/// A real SMTP server (mailin-embedded, blocking, on threads of its own)
+/// on a free port of 127.0.0.1, keeping every email it receives.
+pub struct SmtpSink {
+    pub url: String,
+    mails: std::sync::Arc<std::sync::Mutex<Vec<ReceivedMail>>>,
+}
+
+#[derive(Clone)]
+struct SinkHandler {
+    mails: std::sync::Arc<std::sync::Mutex<Vec<ReceivedMail>>>,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for SinkHandler {
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        _from: &str,
+        _is8bit: bool,
+        to: &[String],
+    ) -> mailin_embedded::Response {
+        self.to = to.to_vec();
+        self.data.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let raw = String::from_utf8_lossy(&self.data).to_string();
+        let parsed = mailparse::parse_mail(&self.data).expect("a readable email");
+        use mailparse::MailHeaderMap;
+        let mail = ReceivedMail {
+            to: std::mem::take(&mut self.to),
+            subject: parsed
+                .headers
+                .get_first_value("Subject")
+                .unwrap_or_default(),
+            body: parsed.get_body().unwrap_or_default(),
+            raw,
+        };
+        self.mails.lock().unwrap().push(mail);
+        mailin_embedded::response::OK
+    }
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("smtp://{}", listener.local_addr().unwrap());
+        let mails = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let handler = SinkHandler {
+            mails: mails.clone(),
+            to: Vec::new(),
+            data: Vec::new(),
+        };
+        std::thread::spawn(move || {
+            let mut server = mailin_embedded::Server::new(handler);
+            server
+                .with_name("sink.parent-bridge.test")
+                .with_tcp_listener(listener);
+            server.serve().expect("the SMTP sink runs");
+        });
+        SmtpSink { url, mails }
+    }
+
+    pub fn received(&self) -> Vec<ReceivedMail> {
+        self.mails.lock().unwrap().clone()
+    }
+
+    /// The emails received once there are at least `n` (waits up to ten
+    /// seconds, then returns what came).
+    pub async fn wait_for(&self, n: usize) -> Vec<ReceivedMail> {
+        for _ in 0..200 {
+            let mails = self.received();
+            if mails.len() >= n {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.received()
     }
 }

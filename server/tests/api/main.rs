@@ -3,15 +3,19 @@
 
 mod auth;
 mod cli;
+mod concerns;
 mod corrections;
+mod dashboard;
 mod goals;
 mod helpers;
 mod journey;
 mod meeting_logs;
+mod notifications;
 mod pages;
 mod permissions;
 mod programmes;
 mod recruitment;
 mod reports;
 mod screening;
+mod supervision;
 mod sync;

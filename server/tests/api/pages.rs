@@ -104,7 +104,7 @@ async fn a_managers_page_sends_a_stranger_to_the_login() {
 }
 
 #[tokio::test]
-async fn the_manager_page_is_rendered_with_the_programmes_logs() {
+async fn the_managers_logs_page_is_rendered_with_the_programmes_logs() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
@@ -118,10 +118,18 @@ async fn the_manager_page_is_rendered_with_the_programmes_logs() {
     .await;
     let manager = app.as_user("manager@a.test").await;
 
-    let (status, html) = page(&app, &manager, "/manager", None).await;
+    let (status, html) = page(&app, &manager, "/manager/logs", None).await;
+    let (_, of_pair) = page(
+        &app,
+        &manager,
+        &format!("/manager/logs?pair={}", w.pair_a2),
+        None,
+    )
+    .await;
 
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Visited the school fair together."));
+    assert!(!of_pair.contains("Visited the school fair together."));
 }
 
 #[tokio::test]
@@ -213,8 +221,11 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
                 (format!("/mentor/goals?pair={pair}"), 200),
                 ("/mentor/goals".into(), 200),
                 ("/pairs/go-on".into(), 200),
+                ("/mentor/concerns".into(), 200),
+                ("/notifications".into(), 200),
                 ("/manager".into(), 403),
                 (office("/matching"), 403),
+                (format!("/pairs/{pair}/concerns"), 403),
                 ("/".into(), 302),
             ],
         ),
@@ -230,6 +241,10 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
                 (office("/matching"), 200),
                 (mirror.clone(), 200),
                 (format!("/pairs/{pair}/goals"), 200),
+                ("/manager/logs".into(), 200),
+                (office("/supervision"), 200),
+                (format!("/pairs/{pair}/concerns"), 200),
+                ("/notifications".into(), 200),
                 ("/mentor".into(), 403),
                 ("/coordinator".into(), 403),
             ],
@@ -240,6 +255,9 @@ async fn every_roles_pages_load_every_time_when_requested_in_parallel() {
                 ("/coordinator".to_string(), 200),
                 (office(""), 200),
                 (office("/edit"), 200),
+                (office("/supervision"), 200),
+                (format!("/pairs/{pair}/concerns"), 200),
+                ("/notifications".into(), 403),
             ],
         ),
         (

@@ -38,6 +38,10 @@ struct Objects {
     mentor_candidate: CandidateId,
     training: TrainingId,
     scores: Vec<(SelfAssessmentItemId, String)>,
+    /// Raised by the mentor of pair A1.
+    concern: ConcernId,
+    group_meeting: GroupMeetingId,
+    agenda_item: AgendaItemId,
 }
 
 async fn objects(app: &TestApp) -> Objects {
@@ -130,7 +134,43 @@ async fn objects(app: &TestApp) -> Objects {
         )
         .await;
     assert_eq!(passed.status(), OK);
+    // A concern of pair A1, and a group meeting with one topic.
+    let concern = crate::concerns::concern_item(crate::concerns::concern_input(
+        w.pair_a1,
+        crate::concerns::WHAT_HAPPENED,
+    ));
+    crate::concerns::send_concerns(app, &mentor, std::slice::from_ref(&concern)).await;
+    let group_meeting: GroupMeetingId = json(
+        app.post_json(
+            &manager,
+            "/api/supervision/meeting",
+            json!({ "programme": programme, "meeting": null, "input": { "held_on": w.today.to_string() } }),
+        )
+        .await,
+    )
+    .await;
+    let added = app
+        .post_json(
+            &manager,
+            "/api/supervision/agenda",
+            json!({ "meeting": group_meeting, "input": { "topic": "Homework" } }),
+        )
+        .await;
+    assert_eq!(added.status(), OK);
+    let supervision: Supervision = json(
+        app.post_json(
+            &manager,
+            "/api/supervision/get",
+            json!({ "programme": programme }),
+        )
+        .await,
+    )
+    .await;
+    let agenda_item = supervision.meetings[0].agenda[0].id;
     Objects {
+        concern: concern.id,
+        group_meeting,
+        agenda_item,
         log: log.id,
         requirement: requirements[0],
         spare_requirement: requirements[1],
@@ -172,6 +212,77 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
         }
         "sync" => app.sync(client, &[]).await,
         "manager_logs" => app.post(client, "/api/manager/logs", &[]).await,
+        "manager_logs(pair_a1)" => {
+            app.post(client, "/api/manager/logs", &[("pair", &pair_a1)])
+                .await
+        }
+        "manager_dashboard" => {
+            app.post_json(client, "/api/manager/dashboard", json!({ "query": {} }))
+                .await
+        }
+        "supervision(a)" => {
+            app.post_json(client, "/api/supervision/get", json!({ "programme": programme }))
+                .await
+        }
+        // Empty, so an allowed caller is refused and nothing is stored.
+        "add_check_in(a)" => {
+            app.post_json(
+                client,
+                "/api/supervision/check-in",
+                json!({ "programme": programme, "input": {} }),
+            )
+            .await
+        }
+        "save_group_meeting(a)" => {
+            app.post_json(
+                client,
+                "/api/supervision/meeting",
+                json!({ "programme": programme, "meeting": null, "input": {} }),
+            )
+            .await
+        }
+        "add_to_agenda(meeting of a)" => {
+            app.post_json(
+                client,
+                "/api/supervision/agenda",
+                json!({ "meeting": o.group_meeting, "input": {} }),
+            )
+            .await
+        }
+        "mark_discussed(item of a)" => {
+            app.post_json(
+                client,
+                "/api/supervision/discussed",
+                json!({ "item": o.agenda_item, "input": {} }),
+            )
+            .await
+        }
+        "my_discussed_challenges" => app.post(client, "/api/supervision/mine", &[]).await,
+        // Empty: whether the caller may send concerns at all (each one's
+        // pair is checked on its own, see `concerns.rs`).
+        "sync_concerns" => {
+            app.post_json(client, "/api/concerns/sync", json!({ "items": [] }))
+                .await
+        }
+        "concerns_of_pair(pair_a1)" => {
+            app.post_json(client, "/api/concerns/of_pair", json!({ "pair": w.pair_a1 }))
+                .await
+        }
+        "add_concern_action(concern of pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/concerns/action",
+                json!({ "concern": o.concern, "input": {} }),
+            )
+            .await
+        }
+        // The first allowed caller acknowledges it; it is then refused to all.
+        "acknowledge_concern(concern of pair_a1)" => {
+            app.post_json(client, "/api/concerns/acknowledge", json!({ "concern": o.concern }))
+                .await
+        }
+        "my_concerns" => app.post(client, "/api/concerns/mine", &[]).await,
+        "my_notifications" => app.post(client, "/api/notifications/mine", &[]).await,
         "coordinator_overview" => app.post(client, "/api/coordinator/overview", &[]).await,
         "mentee_home" => app.post(client, "/api/mentee/home", &[]).await,
         "programmes" => app.post(client, "/api/programmes/list", &[]).await,
@@ -510,6 +621,27 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("save_referee(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
         ("screening_alerts",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
+        // The manager's follow-up: their home and logs of their own
+        // programmes; supervision by the programme's managers (its
+        // coordinator reads it); a mentor reads what came of their
+        // challenges.
+        ("manager_logs(pair_a1)", [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("manager_dashboard",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
+        ("supervision(a)",       [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_check_in(a)",      [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_group_meeting(a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_to_agenda(meeting of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("mark_discussed(item of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_discussed_challenges", [ANONYMOUS, DENIED, DENIED, OK,   OK,     DENIED, DENIED, DENIED, OK]),
+        // Safeguarding concerns: mentors send them; the programme's
+        // managers and its organisation's coordinators read them; only a
+        // manager acknowledges and acts; the author reads their own.
+        ("sync_concerns",        [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+        ("concerns_of_pair(pair_a1)", [ANONYMOUS, OK, OK,    DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_concern_action(concern of pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("acknowledge_concern(concern of pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_concerns",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+        ("my_notifications",     [ANONYMOUS, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK,     OK]),
     ];
     let objects = objects(&app).await;
     let mut clients = Vec::new();

@@ -20,6 +20,7 @@ fn programme_input(name: &str) -> ProgrammeInput {
         starts_on: "2027-02-01".into(),
         country: "Romania".into(),
         language: "Romanian".into(),
+        quiet_days: "21".into(),
     }
 }
 

@@ -153,7 +153,24 @@ async fn a_check_expires_its_validity_after_it_passed_is_flagged_30_days_ahead_a
 
     let hu = screening(&app, &manager, m.mentor_hu).await;
     let ro = screening(&app, &manager, m.mentor_ro).await;
+    let notices: Vec<Notification> =
+        json(app.post(&manager, "/api/notifications/mine", &[]).await).await;
 
+    // Both are in the manager's reminders, expired first, each read of a
+    // mentor's checks in the audit trail.
+    let reminded: Vec<CandidateId> = notices
+        .iter()
+        .filter_map(|n| match &n.notice {
+            Notice::Screening { alert } => Some(alert.candidate),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reminded, vec![m.mentor_ro, m.mentor_hu]);
+    let reads = app::store::audit::of_object(&app.db, "candidate", &m.mentor_hu.to_string())
+        .await
+        .unwrap();
+    assert_eq!(reads.len(), 1);
+    assert_eq!(reads[0].action, "read_screening");
     assert_eq!(
         hu.items[0].status,
         CheckStatus::Expiring {

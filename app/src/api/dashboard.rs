@@ -1,0 +1,82 @@
+//! The manager's home: every pair of their programmes at a glance, with
+//! the alerts that say what needs doing.
+
+use super::AppError;
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The pairs the query keeps (a page of them), and every alert of the
+/// person's programmes, most urgent first.
+#[server(endpoint = "manager/dashboard", input = Json)]
+pub async fn manager_dashboard(query: DashboardQuery) -> Result<Dashboard, AppError> {
+    use super::context::*;
+    respond("manager/dashboard", async move {
+        let (state, user) = require(Role::Manager)?;
+        Ok(build(&state, user.id(), &query, today()).await?)
+    })
+    .await
+}
+
+/// The facts of a manager's pairs, worked out once per page: the page's
+/// frame (the menu's count) and the dashboard share them.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct RequestFacts {
+    pub manager: UserId,
+    pub facts: std::sync::Arc<Vec<PairFacts>>,
+}
+
+/// The facts of `manager`'s pairs: those of the page being rendered if it
+/// worked them out already, else from the database.
+#[cfg(feature = "ssr")]
+pub async fn manager_facts(
+    db: &crate::store::Db,
+    manager: UserId,
+) -> Result<std::sync::Arc<Vec<PairFacts>>, crate::store::StoreError> {
+    let known = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestFacts>().cloned())
+        .filter(|memo| memo.manager == manager);
+    match known {
+        Some(memo) => Ok(memo.facts),
+        None => Ok(std::sync::Arc::new(
+            crate::store::dashboard::of_manager(db, manager).await?,
+        )),
+    }
+}
+
+/// The dashboard of `manager` on `today` (the benchmark calls it too).
+#[cfg(feature = "ssr")]
+pub async fn build(
+    state: &super::context::AppState,
+    manager: UserId,
+    query: &DashboardQuery,
+    today: chrono::NaiveDate,
+) -> Result<Dashboard, crate::store::StoreError> {
+    let facts = manager_facts(&state.db, manager).await?;
+    let programmes = crate::store::programmes::of_manager(&state.db, manager)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.settings.name))
+        .collect();
+    let rows: Vec<DashboardRow> = facts
+        .iter()
+        .map(|pair| DashboardRow::new(pair.clone(), today))
+        .collect();
+    let mut alerts = alert_lines(&rows);
+    let alert_total = alerts.len();
+    alerts.truncate(DASHBOARD_ALERTS);
+    let total = rows.len();
+    let (rows, matching, pages) = arrange(rows, query, today);
+    Ok(Dashboard {
+        today,
+        programmes,
+        alerts,
+        alert_total,
+        rows,
+        matching,
+        total,
+        page: query.page.clamp(1, pages),
+        pages,
+    })
+}

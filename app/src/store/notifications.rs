@@ -1,0 +1,245 @@
+//! Notifications: the events kept for a person until read, the emails
+//! waiting to be sent (written in the same transaction as what they tell
+//! of, sent by the server's mail task), and the daily digests made (one
+//! per person and day, whichever server makes it).
+
+use super::{now, on_db, on_tx, StoreResult, Tx};
+use crate::model::*;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// Keeps an event for `user` (once per subject).
+#[tracing::instrument(name = "store.notifications.add_event", skip_all, err(Display))]
+pub async fn add_event(
+    tx: &mut Tx,
+    user: UserId,
+    kind: EventKind,
+    subject: uuid::Uuid,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO notifications (id, user_id, kind, subject_id, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (user_id, kind, subject_id) DO UPDATE SET read_at = NULL, created_at = $5",
+    )
+    .bind(NotificationId::new())
+    .bind(user)
+    .bind(kind)
+    .bind(subject.to_string())
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// An event as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub id: NotificationId,
+    pub kind: EventKind,
+    /// The id of what it is about (an agenda item, a concern), as text.
+    pub subject_id: String,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+/// `user`'s events of the last `days` days, and every unread one, newest
+/// first.
+#[tracing::instrument(name = "store.notifications.events", skip_all, err(Display))]
+pub async fn events(db: &super::Db, user: UserId, days: i64) -> StoreResult<Vec<EventRow>> {
+    let since = now() - Duration::days(days);
+    let rows = on_db!(db, pool => sqlx::query_as::<_, EventRow>(
+        "SELECT id, kind, subject_id, created_at, read_at FROM notifications \
+         WHERE user_id = $1 AND (read_at IS NULL OR created_at > $2) ORDER BY created_at DESC",
+    )
+    .bind(user)
+    .bind(since)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+/// Marks `user`'s events read.
+#[tracing::instrument(name = "store.notifications.mark_read", skip_all, err(Display))]
+pub async fn mark_read(db: &super::Db, user: UserId) -> StoreResult<u64> {
+    let changed = on_db!(db, pool => sqlx::query(
+        "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+    )
+    .bind(user)
+    .bind(now())
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(changed)
+}
+
+/// An email to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email {
+    pub user: Option<UserId>,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Puts an email in the queue, to be sent as soon as the mail task runs.
+#[tracing::instrument(name = "store.notifications.queue_email", skip_all, err(Display))]
+pub async fn queue_email(tx: &mut Tx, email: &Email) -> StoreResult<()> {
+    let at = now();
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO emails (id, user_id, to_address, subject, body, created_at, next_try_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(EmailId::new())
+    .bind(email.user)
+    .bind(&email.to)
+    .bind(&email.subject)
+    .bind(&email.body)
+    .bind(at)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// An email taken from the queue to send.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct QueuedEmail {
+    pub id: EmailId,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i32,
+}
+
+/// Takes the next email due (`next_try_at` passed), pushing its next try
+/// `lease` ahead so that another server does not take it meanwhile.
+#[tracing::instrument(name = "store.notifications.take_email", skip_all, err(Display))]
+pub async fn take_email(db: &super::Db, lease: Duration) -> StoreResult<Option<QueuedEmail>> {
+    let at = now();
+    let email = on_db!(db, pool => sqlx::query_as::<_, QueuedEmail>(
+        "UPDATE emails SET next_try_at = $2 WHERE id = (SELECT id FROM emails \
+           WHERE sent_at IS NULL AND next_try_at <= $1 ORDER BY next_try_at, created_at LIMIT 1) \
+         AND sent_at IS NULL AND next_try_at <= $1 \
+         RETURNING id, to_address, subject, body, attempts",
+    )
+    .bind(at)
+    .bind(at + lease)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(email)
+}
+
+#[tracing::instrument(name = "store.notifications.email_sent", skip_all, err(Display))]
+pub async fn email_sent(db: &super::Db, email: EmailId) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("UPDATE emails SET sent_at = $2, attempts = attempts + 1 WHERE id = $1")
+        .bind(email)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// Records a failed attempt; the next one waits `retry_in` (an email that
+/// failed [`MAX_EMAIL_ATTEMPTS`] times is not tried again).
+#[tracing::instrument(name = "store.notifications.email_failed", skip_all, err(Display))]
+pub async fn email_failed(
+    db: &super::Db,
+    email: EmailId,
+    error: &str,
+    retry_in: Duration,
+) -> StoreResult<()> {
+    let error: String = error.chars().take(500).collect();
+    on_db!(db, pool => sqlx::query(
+        "UPDATE emails SET attempts = attempts + 1, last_error = $2, \
+         next_try_at = CASE WHEN attempts + 1 >= $4 THEN $5 ELSE $3 END WHERE id = $1",
+    )
+    .bind(email)
+    .bind(error)
+    .bind(now() + retry_in)
+    .bind(MAX_EMAIL_ATTEMPTS as i32)
+    // Far away: given up (the row stays, with its error, for the log).
+    .bind(now() + Duration::days(365 * 100))
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Emails sent more than `days` ago are forgotten.
+#[tracing::instrument(name = "store.notifications.prune_emails", skip_all, err(Display))]
+pub async fn prune_emails(db: &super::Db, days: i64) -> StoreResult<u64> {
+    let removed = on_db!(db, pool => sqlx::query("DELETE FROM emails WHERE sent_at IS NOT NULL AND sent_at < $1")
+        .bind(now() - Duration::days(days))
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(removed)
+}
+
+/// Claims `user`'s digest of `day`: true once, for the first server that
+/// asks.
+#[tracing::instrument(name = "store.notifications.claim_digest", skip_all, err(Display))]
+pub async fn claim_digest(tx: &mut Tx, user: UserId, day: NaiveDate) -> StoreResult<bool> {
+    let inserted = on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO digests (user_id, day, created_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, day) DO NOTHING",
+    )
+    .bind(user)
+    .bind(day)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(inserted == 1)
+}
+
+/// Someone who may get a digest: a login, an email, a language.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Recipient {
+    pub id: UserId,
+    pub email: String,
+    pub language: String,
+    pub is_mentor: bool,
+    pub is_manager: bool,
+}
+
+/// Every mentor and manager who can log in.
+#[tracing::instrument(name = "store.notifications.recipients", skip_all, err(Display))]
+pub async fn recipients(db: &super::Db) -> StoreResult<Vec<Recipient>> {
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Recipient>(
+        "SELECT u.id, u.email, u.language, \
+         EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'mentor') AS is_mentor, \
+         EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'manager') AS is_manager \
+         FROM users u WHERE u.password_hash IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role IN ('mentor', 'manager')) \
+         ORDER BY u.id",
+    )
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows)
+}
+
+/// Who hears of a concern at once: the pair's manager, every manager of its
+/// programme and the coordinators of its organisation, with a login.
+#[tracing::instrument(
+    name = "store.notifications.concern_recipients",
+    skip_all,
+    err(Display)
+)]
+pub async fn concern_recipients(
+    tx: &mut Tx,
+    pair: PairId,
+) -> StoreResult<Vec<(UserId, String, String)>> {
+    let rows = on_tx!(tx, conn => sqlx::query_as::<_, (UserId, String, String)>(
+        "SELECT DISTINCT u.id, u.email, u.language FROM users u WHERE u.password_hash IS NOT NULL AND ( \
+           u.id = (SELECT manager_id FROM pairs WHERE id = $1) \
+           OR u.id IN (SELECT m.user_id FROM memberships m JOIN pairs p ON p.programme_id = m.programme_id \
+                       WHERE p.id = $1 AND m.role = 'manager') \
+           OR u.id IN (SELECT m.user_id FROM memberships m JOIN programmes pr ON pr.id = m.programme_id \
+                       WHERE m.role = 'coordinator' AND pr.organisation_id = \
+                       (SELECT pr2.organisation_id FROM programmes pr2 JOIN pairs p2 ON p2.programme_id = pr2.id WHERE p2.id = $1)))",
+    )
+    .bind(pair)
+    .fetch_all(conn)
+    .await)?;
+    Ok(rows)
+}
