@@ -34,6 +34,30 @@ test("logging out with unsynced logs warns and offers to sync first", async ({ p
   expect((await server.managerLogs()).filter((l) => l.description === "Not sent before logging out")).toHaveLength(1);
 });
 
+test("a logout cut short by leaving the page is finished by the next page, which forgets the person", async ({ page }) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  // The logout request never reaches the server (the page is left while it
+  // is on its way): the session stays valid for now.
+  let cut = false;
+  await page.route("**/api/auth/logout", async (route) => {
+    if (cut) return route.continue();
+    cut = true;
+    await route.abort();
+  });
+
+  await menuButton(page, "Log out");
+  await expect(page).toHaveURL(/\/login$/);
+  // The server still knows the session, so it sends the person home; that
+  // page carries out the logout and goes back to the login page.
+  await page.goto("/mentor");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(cut).toBe(true);
+  await page.goto("/mentor");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
 test("when the session ends while offline the outbox is kept and syncs after logging in again", async ({ page, context, server }) => {
   await logIn(page, "mentor@example.org");
   await serviceWorkerReady(page);

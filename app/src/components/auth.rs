@@ -17,6 +17,9 @@ pub struct Auth {
     pub identity: RwSignal<Option<Identity>>,
     /// The server has said who is logged in (or could not be reached).
     pub checked: RwSignal<bool>,
+    /// How many notifications need the person, as the page said (none
+    /// known in an offline shell).
+    pub notices: RwSignal<Option<u32>>,
     offline: Offline,
 }
 
@@ -27,6 +30,7 @@ pub fn provide_auth(offline: Offline) -> Auth {
     let auth = Auth {
         identity: RwSignal::new(boot.identity.clone()),
         checked: RwSignal::new(boot.knows_identity()),
+        notices: RwSignal::new(boot.notices),
         offline,
     };
     provide_context(auth);
@@ -52,11 +56,18 @@ impl Auth {
         let this = *self;
         if Boot::current().knows_identity() {
             this.became(this.identity.get_untracked());
+            // A logout cut short (the page was left while it was sent):
+            // the server rendered this page for the session it still had;
+            // end it now, and the person with it.
             if store.is_some_and(|s| logout_pending(&s)) {
                 spawn_local(async move {
                     if logout().await.is_ok() {
                         if let Some(s) = store {
                             set_logout_pending(&s, false);
+                        }
+                        this.became(None);
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.location().replace("/login");
                         }
                     }
                 });
