@@ -20,9 +20,9 @@ server=$!
 for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 
 session() {
-  curl -sf -D - -o /dev/null -X POST "$base/api/auth/login" \
+  curl -sf -D - -o /dev/null -X POST "$base/api/auth/login" -H "Origin: $base" \
     --data-urlencode "email=$1" --data-urlencode "password=parent-bridge-demo" |
-    grep -i '^set-cookie: pb_session=' | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r'
+    grep -iE '^set-cookie: (__Host-)?pb_session=' | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r'
 }
 
 export CHROME_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}

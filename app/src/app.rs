@@ -37,6 +37,16 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let boot_text = boot.to_script_text();
 
     let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    // The page's Content-Security-Policy names its nonce (leptos_axum makes
+    // one per request and puts it on its own scripts).
+    if let (Some(nonce), Some(options)) = (
+        nonce.as_deref(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = http::HeaderValue::from_str(&crate::csp::page_policy(nonce)) {
+            options.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     // The page is whole without the app (server-rendered, links and forms
     // work), so the app starts loading once the page has painted: its
     // download never delays the first view on a slow connection. The texts
@@ -182,6 +192,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/invite/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/pairs/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/people") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/people/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<EntryRoute>::new()}/>
                 </Routes>
             </main>

@@ -181,7 +181,8 @@ core {
     EmailLabel { en: "Email", ro: "Adresă de e-mail" }
     PasswordLabel { en: "Password", ro: "Parolă" }
     WrongCredentials { en: "The email or the password is not right.", ro: "Adresa de e-mail sau parola nu este corectă." }
-    TooManyAttempts { en: "Too many attempts. Please wait {minutes} minutes, then try again.", ro: "Prea multe încercări. Așteptați {minutes} minute, apoi încercați din nou." }
+    TooManyAttempts { en: "Too many attempts. Please wait {minutes} min, then try again.", ro: "Prea multe încercări. Așteptați {minutes} min, apoi încercați din nou." }
+    ServerBusy { en: "Many people are logging in right now. Please try again in a moment.", ro: "Multe persoane se conectează chiar acum. Vă rugăm să încercați din nou peste câteva clipe." }
     NetworkError { en: "The server could not be reached. Check the connection and try again.", ro: "Serverul nu poate fi contactat. Verificați conexiunea și încercați din nou." }
     ServerError { en: "Something went wrong on our side. Please try again; if it keeps happening, tell your coordinator.", ro: "Ceva nu a funcționat la noi. Încercați din nou; dacă se repetă, anunțați coordonatorul." }
     SessionEnded { en: "Your session has ended. Please log in again.", ro: "Sesiunea s-a încheiat. Autentificați-vă din nou." }
@@ -199,6 +200,7 @@ core {
     NavConcern { en: "Worried about someone's safety?", ro: "Vă îngrijorează siguranța cuiva?" }
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
     NavProgrammes { en: "Programmes", ro: "Programe" }
+    NavPeople { en: "People", ro: "Persoane" }
     NavMyMentoring { en: "My mentoring", ro: "Mentoratul meu" }
 
 
@@ -261,7 +263,7 @@ core {
     SyncOfflineWaiting { en: "Offline · {n} saved on this phone", ro: "Offline · {n} salvate pe telefon" }
     SyncOfflineNothing { en: "Offline · nothing waiting", ro: "Offline · nimic de trimis" }
     SyncAttention { en: "{n} need attention", ro: "{n} necesită atenție" }
-    SyncNeedsLogin { en: "Log in again to send {n}", ro: "Autentificați-vă pentru a trimite {n}" }
+    SyncNeedsLogin { en: "Log in again to send {n}: kept on this phone until then, nothing else", ro: "Autentificați-vă pentru a trimite {n}: rămân pe telefon până atunci, nimic altceva" }
     StateWaiting { en: "Waiting to sync", ro: "Așteaptă sincronizarea" }
     StateSynced { en: "Synced", ro: "Sincronizat" }
     StateAttention { en: "Needs attention", ro: "Necesită atenție" }
@@ -1026,6 +1028,86 @@ office {
     DigestAcknowledged { en: "Concerns of yours acknowledged", ro: "Îngrijorări de-ale dumneavoastră confirmate" }
     DigestOpen { en: "Open Parent Bridge to see them:", ro: "Deschideți Parent Bridge pentru a le vedea:" }
     DigestWhy { en: "You get this email once a day when something needs you.", ro: "Primiți acest e-mail o dată pe zi, când ceva are nevoie de dumneavoastră." }
+    // People and their data: consent, export, erasure, retention, the audit trail.
+    PeopleTitle { en: "People and their data", ro: "Persoanele și datele lor" }
+    PeopleIntro { en: "Record consents, give a person everything the programme holds about them, erase a person. Every export, erasure and consent is kept in the audit trail.", ro: "Înregistrați acorduri, oferiți unei persoane tot ce păstrează programul despre ea, ștergeți o persoană. Fiecare export, ștergere și acord rămâne în jurnalul de audit." }
+    SearchPeopleLabel { en: "Name or email", ro: "Nume sau e-mail" }
+    SearchButton { en: "Search", ro: "Caută" }
+    NoPeopleFound { en: "Nobody matches.", ro: "Nu s-a găsit nimeni." }
+    ColPlaces { en: "Roles", ro: "Roluri" }
+    ErasedBadge { en: "Erased", ro: "Șters" }
+    ErasedPerson { en: "Erased person", ro: "Persoană ștearsă" }
+    CandidateMentorPlace { en: "Mentor candidate", ro: "Candidat mentor" }
+    CandidateMenteePlace { en: "Mentee candidate", ro: "Candidat mentorat" }
+    RetentionTitle { en: "How long personal data is kept", ro: "Cât timp se păstrează datele personale" }
+    RetentionIntro { en: "This many months after a pair ended, its logs, goals, reports' texts and concerns are anonymised and its mentee is erased; the counts stay.", ro: "La atâtea luni după încheierea unei perechi, jurnalele, obiectivele, textele rapoartelor și îngrijorările sunt anonimizate, iar mentoratul este șters; cifrele rămân." }
+    RetentionMonthsLabel { en: "Months after a pair ends", ro: "Luni după încheierea unei perechi" }
+    RetentionSaved { en: "Saved.", ro: "Salvat." }
+    AuditTrailLink { en: "Search the audit trail", ro: "Căutați în jurnalul de audit" }
+    ConsentsTitle { en: "Consents", ro: "Acorduri" }
+    NoConsents { en: "No consent recorded.", ro: "Niciun acord înregistrat." }
+    ConsentPurposeLabel { en: "For what", ro: "Pentru ce" }
+    ConsentChangeLabel { en: "Given or withdrawn", ro: "Dat sau retras" }
+    PurposeProgramme { en: "Taking part in the programme (their data kept and used for it)", ro: "Participarea la program (datele păstrate și folosite pentru acesta)" }
+    PurposeEmail { en: "Emails from Parent Bridge", ro: "E-mailuri de la Parent Bridge" }
+    PurposeAnonymisedResults { en: "Their answers, without their name, in the programme report", ro: "Răspunsurile, fără nume, în raportul programului" }
+    ConsentGivenBadge { en: "Given", ro: "Dat" }
+    ConsentWithdrawn { en: "Withdrawn", ro: "Retras" }
+    RecordedByThemselves { en: "by themselves, in the app", ro: "de persoana însăși, în aplicație" }
+    RecordConsent { en: "Record a consent or a withdrawal", ro: "Înregistrați un acord sau o retragere" }
+    ConsentSaved { en: "Recorded.", ro: "Înregistrat." }
+    ExportTitle { en: "Everything about this person", ro: "Tot ce păstrăm despre această persoană" }
+    ExportIntro { en: "What the programmes hold about them, to give them a copy: a readable page or a file. Each export is kept in the audit trail. Safeguarding concerns are not included: whether to share one is decided case by case.", ro: "Ce păstrează programele despre persoană, pentru a-i da o copie: o pagină sau un fișier. Fiecare export rămâne în jurnalul de audit. Îngrijorările privind siguranța nu sunt incluse: dacă se comunică se decide de la caz la caz." }
+    DownloadJson { en: "Download (JSON)", ro: "Descărcați (JSON)" }
+    ShowExport { en: "Show it here", ro: "Afișați aici" }
+    ExportEmptySection { en: "None.", ro: "Nimic." }
+    ExportedOn { en: "Exported on {date}", ro: "Exportat la {date}" }
+    EraseTitle { en: "Erase this person", ro: "Ștergeți această persoană" }
+    EraseIntro { en: "Their name, contact details, registration, and everything written by them or about them in their pairs is deleted or anonymised. Counts (pairs, meetings, hours, answers) stay, and the audit trail keeps that they were erased. They can no longer log in. This can not be undone.", ro: "Numele, datele de contact, înregistrarea și tot ce au scris sau s-a scris despre ei în perechile lor sunt șterse sau anonimizate. Cifrele (perechi, întâlniri, ore, răspunsuri) rămân, iar jurnalul de audit păstrează faptul că au fost șterși. Nu se mai pot autentifica. Operațiunea nu poate fi anulată." }
+    EraseButton { en: "Erase…", ro: "Ștergeți…" }
+    EraseConfirm { en: "Erase {name} for good? This can not be undone.", ro: "Ștergeți definitiv pe {name}? Operațiunea nu poate fi anulată." }
+    ErasedNotice { en: "This person was erased.", ro: "Această persoană a fost ștearsă." }
+    AuditTitle { en: "Audit trail", ro: "Jurnalul de audit" }
+    AuditIntro { en: "Every login, refusal, read of confidential data, export, erasure and consent: who, what, when, from where. Nobody can change it from the app.", ro: "Fiecare autentificare, refuz, citire a datelor confidențiale, export, ștergere și acord: cine, ce, când, de unde. Nimeni nu îl poate modifica din aplicație." }
+    AuditActionLabel { en: "What", ro: "Ce" }
+    AuditObjectLabel { en: "About (an id)", ro: "Despre (un identificator)" }
+    FromLabel { en: "From", ro: "De la" }
+    ToLabel { en: "To", ro: "Până la" }
+    AnyAction { en: "Anything", ro: "Orice" }
+    NoAuditRecords { en: "Nothing found.", ro: "Nu s-a găsit nimic." }
+    ColWhen { en: "When", ro: "Când" }
+    ColWho { en: "Who", ro: "Cine" }
+    ColAbout { en: "About", ro: "Despre" }
+    ColFromWhere { en: "From where", ro: "De unde" }
+    OlderRecords { en: "Older records", ro: "Înregistrări mai vechi" }
+    UnknownAccount { en: "no known account", ro: "niciun cont cunoscut" }
+    AuditLoggedIn { en: "Logged in", ro: "S-a autentificat" }
+    AuditLoginFailed { en: "Login failed", ro: "Autentificare eșuată" }
+    AuditDenied { en: "Refused", ro: "Refuzat" }
+    AuditReadLogs { en: "Read a pair's meeting logs", ro: "A citit jurnalele unei perechi" }
+    AuditReadReports { en: "Read a pair's reports", ro: "A citit rapoartele unei perechi" }
+    AuditReadRegistration { en: "Read a registration", ro: "A citit o înregistrare" }
+    AuditReadConcern { en: "Read a safeguarding concern", ro: "A citit o îngrijorare privind siguranța" }
+    AuditReadScreening { en: "Read a screening", ro: "A citit o verificare" }
+    AuditExported { en: "Exported a person's data", ro: "A exportat datele unei persoane" }
+    AuditErased { en: "Erased a person", ro: "A șters o persoană" }
+    AuditAnonymised { en: "Anonymised ended pairs", ro: "A anonimizat perechi încheiate" }
+    AuditConsentRecorded { en: "Recorded a consent", ro: "A înregistrat un acord" }
+    AuditConsentWithdrawn { en: "Recorded a withdrawal of consent", ro: "A înregistrat o retragere a acordului" }
+    SectionAccount { en: "Account", ro: "Cont" }
+    SectionRoles { en: "Roles", ro: "Roluri" }
+    SectionRegistrations { en: "Registrations", ro: "Înregistrări" }
+    SectionConsents { en: "Consents", ro: "Acorduri" }
+    SectionTraining { en: "Training", ro: "Instruire" }
+    SectionScreening { en: "Screening", ro: "Verificări" }
+    SectionReferences { en: "References", ro: "Recomandări" }
+    SectionPairs { en: "Pairs", ro: "Perechi" }
+    SectionMeetingLogs { en: "Meeting logs", ro: "Jurnale de întâlnire" }
+    SectionGoals { en: "Goals", ro: "Obiective" }
+    SectionReports { en: "Reports", ro: "Rapoarte" }
+    SectionCheckIns { en: "Check-in calls", ro: "Apeluri de verificare" }
+    SectionNotifications { en: "Notifications", ro: "Notificări" }
+    SectionActivity { en: "Activity (audit trail)", ro: "Activitate (jurnal de audit)" }
 }
 }
 
@@ -1280,6 +1362,12 @@ pub fn field_label(field: Field) -> Msg {
         Field::Details => Msg::ActionDetailsLabel,
         Field::TakenOn => Msg::TakenOnLabel,
         Field::QuietDays => Msg::QuietDaysLabel,
+        Field::Purpose => Msg::ConsentPurposeLabel,
+        Field::ConsentChange => Msg::ConsentChangeLabel,
+        Field::RetentionMonths => Msg::RetentionMonthsLabel,
+        Field::Action => Msg::AuditActionLabel,
+        Field::From => Msg::FromLabel,
+        Field::To => Msg::ToLabel,
     }
 }
 
@@ -1505,6 +1593,70 @@ pub mod labels {
             Msg::Measure15,
         ];
         MEASURES[(n.clamp(1, 15) - 1) as usize]
+    }
+
+    pub fn consent_purpose(p: ConsentPurpose) -> Msg {
+        match p {
+            ConsentPurpose::Programme => Msg::PurposeProgramme,
+            ConsentPurpose::Email => Msg::PurposeEmail,
+            ConsentPurpose::AnonymisedResults => Msg::PurposeAnonymisedResults,
+        }
+    }
+
+    pub fn consent_change(c: ConsentChange) -> Msg {
+        match c {
+            ConsentChange::Given => Msg::ConsentGivenBadge,
+            ConsentChange::Withdrawn => Msg::ConsentWithdrawn,
+        }
+    }
+
+    pub fn audit_action(a: AuditAction) -> Msg {
+        match a {
+            AuditAction::LoggedIn => Msg::AuditLoggedIn,
+            AuditAction::LoginFailed => Msg::AuditLoginFailed,
+            AuditAction::Denied => Msg::AuditDenied,
+            AuditAction::ReadLogs => Msg::AuditReadLogs,
+            AuditAction::ReadReports => Msg::AuditReadReports,
+            AuditAction::ReadRegistration => Msg::AuditReadRegistration,
+            AuditAction::ReadConcern => Msg::AuditReadConcern,
+            AuditAction::ReadScreening => Msg::AuditReadScreening,
+            AuditAction::Exported => Msg::AuditExported,
+            AuditAction::Erased => Msg::AuditErased,
+            AuditAction::Anonymised => Msg::AuditAnonymised,
+            AuditAction::ConsentRecorded => Msg::AuditConsentRecorded,
+            AuditAction::ConsentWithdrawn => Msg::AuditConsentWithdrawn,
+        }
+    }
+
+    /// A place in a programme ([`PersonSummary::places`]): a role, or a
+    /// candidacy (`candidate_mentor`, `candidate_mentee`).
+    pub fn place(key: &str) -> Option<Msg> {
+        match key {
+            "candidate_mentor" => Some(Msg::CandidateMentorPlace),
+            "candidate_mentee" => Some(Msg::CandidateMenteePlace),
+            other => <Role as TextKey>::from_key(other).map(role),
+        }
+    }
+
+    /// A section of a person's export, by its name.
+    pub fn export_section(name: &str) -> Option<Msg> {
+        Some(match name {
+            "account" => Msg::SectionAccount,
+            "roles" => Msg::SectionRoles,
+            "registrations" => Msg::SectionRegistrations,
+            "consents" => Msg::SectionConsents,
+            "training" => Msg::SectionTraining,
+            "screening" => Msg::SectionScreening,
+            "references" => Msg::SectionReferences,
+            "pairs" => Msg::SectionPairs,
+            "meeting_logs" => Msg::SectionMeetingLogs,
+            "goals" => Msg::SectionGoals,
+            "reports" => Msg::SectionReports,
+            "check_ins" => Msg::SectionCheckIns,
+            "notifications" => Msg::SectionNotifications,
+            "activity" => Msg::SectionActivity,
+            _ => return None,
+        })
     }
 
     pub fn role(r: Role) -> Msg {

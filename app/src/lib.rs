@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 pub mod boot;
 pub mod components;
+pub mod csp;
 pub mod i18n;
 pub mod model;
 pub mod offline;

@@ -95,12 +95,12 @@ export class Server {
   async managerLogs(): Promise<{ description: string; challenge: string | null }[]> {
     const login = await fetch(`${this.url}/api/auth/login`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: this.url },
       body: new URLSearchParams({ email: "manager@example.org", password: PASSWORD }),
     });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-    const response = await fetch(`${this.url}/api/manager/logs`, { method: "POST", headers: { cookie } });
+    const response = await fetch(`${this.url}/api/manager/logs`, { method: "POST", headers: { cookie, origin: this.url } });
     expect(response.status).toBe(200);
     return response.json();
   }

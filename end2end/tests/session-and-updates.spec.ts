@@ -71,7 +71,13 @@ test("when the session ends while offline the outbox is kept and syncs after log
   await context.setOffline(false);
   await page.getByRole("button", { name: "Sync now" }).click();
 
-  await expect(syncState(page)).toHaveText("Log in again to send 1");
+  await expect(syncState(page)).toHaveText("Log in again to send 1: kept on this phone until then, nothing else");
+  // Only the log waiting to be sent is still on the phone: not the mentees'
+  // names nor the logs it had fetched.
+  const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
+  expect(stored).toContain("Written while the session ran out");
+  expect(stored).not.toContain("Ioana Marin");
+  expect(stored).not.toContain("Gabriela Radu");
   await page.getByTestId("sync-bar").getByRole("link", { name: "Log in" }).click();
   await page.getByLabel("Email").fill("mentor@example.org");
   await page.getByLabel("Password").fill(PASSWORD);

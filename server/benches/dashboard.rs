@@ -305,7 +305,7 @@ fn main() {
             &server::config::HttpConfig {
                 settings: Settings::default(),
                 public_origin: None,
-                trust_proxy: false,
+                proxy_hops: 0,
                 site_root: folder.path().display().to_string(),
             },
             "127.0.0.1:0".parse().unwrap(),
@@ -342,7 +342,7 @@ fn main() {
         let config = server::config::HttpConfig {
             settings: Settings::default(),
             public_origin: None,
-            trust_proxy: false,
+            proxy_hops: 0,
             site_root: site.display().to_string(),
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -355,6 +355,7 @@ fn main() {
             .unwrap();
         let login = client
             .post(format!("http://{addr}/api/auth/login"))
+            .header("origin", format!("http://{addr}"))
             .form(&[
                 ("email", seeded.manager_email.as_str()),
                 ("password", PASSWORD),

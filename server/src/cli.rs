@@ -79,6 +79,24 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Copy the SQLite database, whole and consistent, into a new file
+    /// while the app runs (PostgreSQL: use `pg_dump`, see the README).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Anonymise now the ended pairs whose programme's retention period has
+    /// passed (what the server does by itself every hour).
+    AnonymiseExpired {
+        #[command(flatten)]
+        db: DbArgs,
+        /// yyyy-mm-dd; today if left out.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Match a mentor with a mentee.
     CreatePair {
         #[command(flatten)]
@@ -181,6 +199,37 @@ async fn execute(command: Command) -> Result<(), CliError> {
             let queued = app::api::notifications::queue_digests(&db, &origin, day).await?;
             let sent = crate::mail::send_due(&db, &mailer).await;
             println!("Digests of {day}: {queued} made, {sent} emails sent.");
+            Ok(())
+        }
+        Command::Backup { db, to } => {
+            if to.exists() {
+                return Err(invalid(format!(
+                    "{} exists already: a backup never overwrites a file",
+                    to.display()
+                )));
+            }
+            let db = open(&db).await?;
+            let bytes = db.backup_into(&to).await.map_err(|e| match e {
+                StoreError::UnsupportedUrl(_) => invalid(
+                    "the database is PostgreSQL: back it up with pg_dump (see the README's data protection section)",
+                ),
+                other => other.into(),
+            })?;
+            println!("Backup written to {} ({bytes} bytes).", to.display());
+            Ok(())
+        }
+        Command::AnonymiseExpired { db, date } => {
+            let day = match date.as_deref() {
+                None => app::model::dates::local_today(),
+                Some(text) => app::model::dates::parse_iso_date(text)
+                    .ok_or_else(|| invalid(format!("--date must be yyyy-mm-dd, not {text:?}")))?,
+            };
+            let db = open(&db).await?;
+            let done = app::store::privacy::apply_retention(&db, day).await?;
+            println!(
+                "Retention on {day}: {} ended pairs anonymised, {} mentees erased.",
+                done.pairs, done.mentees
+            );
             Ok(())
         }
         Command::Migrate(args) => {
@@ -348,6 +397,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         leptos_options,
         // Filled in by `http::router` from the build it serves.
         assets: Arc::default(),
+        hashing: Arc::new(tokio::sync::Semaphore::new(AppState::hashing_places())),
         mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         notice_counts: Arc::default(),
     }

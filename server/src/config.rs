@@ -1,6 +1,7 @@
 //! Settings, from command-line flags or the environment.
 
 use app::api::context::Settings;
+use app::model::limits::*;
 use clap::Args;
 use std::net::SocketAddr;
 
@@ -31,15 +32,33 @@ pub struct ServeArgs {
     /// The folder with the built site (`pkg/`, icons, `sw.js`).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
-    /// Trust `X-Forwarded-For` (only behind a proxy you run).
-    #[arg(long, env = "PB_TRUST_PROXY", default_value_t = false)]
-    pub trust_proxy: bool,
-    /// Minutes a session may stay unused.
-    #[arg(long, env = "PB_SESSION_IDLE_MINUTES", default_value_t = 7 * 24 * 60)]
+    /// How many proxies of your own stand between the clients and this
+    /// server (0: none). The client's address is read that many entries
+    /// from the right of `X-Forwarded-For`; entries further left are
+    /// written by the client and never believed.
+    #[arg(long, env = "PB_PROXY_HOPS", default_value_t = 0)]
+    pub proxy_hops: u8,
+    /// The setting `PB_PROXY_HOPS` replaced: refused with a message, so
+    /// a deployment that set it does not silently count every client as
+    /// its proxy.
+    #[arg(long, env = "PB_TRUST_PROXY", hide = true)]
+    pub trust_proxy: Option<String>,
+    /// Development only: cookies without `Secure` (and without the
+    /// `__Host-` prefix), for a browser on plain HTTP other than localhost.
+    #[arg(long, env = "PB_INSECURE_COOKIES", default_value_t = false)]
+    pub insecure_cookies: bool,
+    /// Minutes a mentor's or mentee's session may stay unused.
+    #[arg(long, env = "PB_SESSION_IDLE_MINUTES", default_value_t = SESSION_IDLE_MINUTES)]
     pub session_idle_minutes: i64,
-    /// Hours a session lasts at most.
-    #[arg(long, env = "PB_SESSION_MAX_HOURS", default_value_t = 30 * 24)]
+    /// Hours a mentor's or mentee's session lasts at most.
+    #[arg(long, env = "PB_SESSION_MAX_HOURS", default_value_t = SESSION_MAX_HOURS)]
     pub session_max_hours: i64,
+    /// Minutes a manager's or coordinator's session may stay unused.
+    #[arg(long, env = "PB_OFFICE_SESSION_IDLE_MINUTES", default_value_t = OFFICE_SESSION_IDLE_MINUTES)]
+    pub office_session_idle_minutes: i64,
+    /// Hours a manager's or coordinator's session lasts at most.
+    #[arg(long, env = "PB_OFFICE_SESSION_MAX_HOURS", default_value_t = OFFICE_SESSION_MAX_HOURS)]
+    pub office_session_max_hours: i64,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -82,6 +101,10 @@ pub enum ConfigError {
     PublicUrl(String),
     #[error("{0} must be positive")]
     NotPositive(&'static str),
+    #[error("PB_TRUST_PROXY is gone: set PB_PROXY_HOPS to the number of proxies of yours in front of the server (1 for one reverse proxy)")]
+    TrustProxyGone,
+    #[error("PB_PUBLIC_URL is {0}: browsers drop Secure cookies on plain HTTP, so nobody could log in. Serve it over HTTPS, or set PB_INSECURE_COOKIES=true for development")]
+    InsecurePublicUrl(String),
 }
 
 /// Security settings and the origin allowed besides the request's own host.
@@ -89,39 +112,68 @@ pub enum ConfigError {
 pub struct HttpConfig {
     pub settings: Settings,
     pub public_origin: Option<String>,
-    pub trust_proxy: bool,
+    /// Proxies of one's own in front of the server (see `PB_PROXY_HOPS`).
+    pub proxy_hops: u8,
     pub site_root: String,
 }
 
 impl ServeArgs {
     pub fn http_config(&self) -> Result<HttpConfig, ConfigError> {
-        if self.session_idle_minutes <= 0 {
-            return Err(ConfigError::NotPositive("PB_SESSION_IDLE_MINUTES"));
+        if self.trust_proxy.is_some() {
+            return Err(ConfigError::TrustProxyGone);
         }
-        if self.session_max_hours <= 0 {
-            return Err(ConfigError::NotPositive("PB_SESSION_MAX_HOURS"));
+        for (value, name) in [
+            (self.session_idle_minutes, "PB_SESSION_IDLE_MINUTES"),
+            (self.session_max_hours, "PB_SESSION_MAX_HOURS"),
+            (
+                self.office_session_idle_minutes,
+                "PB_OFFICE_SESSION_IDLE_MINUTES",
+            ),
+            (self.office_session_max_hours, "PB_OFFICE_SESSION_MAX_HOURS"),
+        ] {
+            if value <= 0 {
+                return Err(ConfigError::NotPositive(name));
+            }
         }
         let public_origin = match &self.public_url {
             None => None,
             Some(url) => Some(origin_of(url).ok_or_else(|| ConfigError::PublicUrl(url.clone()))?),
         };
-        let secure = public_origin
-            .as_deref()
-            .is_some_and(|o| o.starts_with("https://"));
+        let secure = !self.insecure_cookies;
+        if let Some(origin) = public_origin.as_deref() {
+            if secure && origin.starts_with("http://") && !is_loopback_origin(origin) {
+                return Err(ConfigError::InsecurePublicUrl(origin.to_string()));
+            }
+        }
         Ok(HttpConfig {
             settings: Settings {
                 session_idle: chrono::Duration::minutes(self.session_idle_minutes),
                 session_absolute: chrono::Duration::hours(self.session_max_hours),
+                office_session_idle: chrono::Duration::minutes(self.office_session_idle_minutes),
+                office_session_absolute: chrono::Duration::hours(self.office_session_max_hours),
                 secure_cookies: secure,
                 public_origin: public_origin.clone(),
                 mail_enabled: self.mail.config().is_some(),
                 ..Settings::default()
             },
             public_origin,
-            trust_proxy: self.trust_proxy,
+            proxy_hops: self.proxy_hops,
             site_root: self.site_root.clone(),
         })
     }
+}
+
+/// `http://localhost…`, `http://127.…` or `http://[::1]…`: browsers keep
+/// `Secure` cookies there even without HTTPS.
+fn is_loopback_origin(origin: &str) -> bool {
+    let host = origin
+        .split_once("://")
+        .map_or(origin, |(_, rest)| rest)
+        .to_ascii_lowercase();
+    host == "localhost"
+        || host.starts_with("localhost:")
+        || host.starts_with("127.")
+        || host.starts_with("[::1]")
 }
 
 /// `scheme://host[:port]` of a URL, without path.
@@ -150,5 +202,69 @@ mod tests {
         );
         assert_eq!(origin_of("ftp://example.org"), None);
         assert_eq!(origin_of("example.org"), None);
+    }
+
+    fn serve_args(env: &[&str]) -> Result<ServeArgs, clap::Error> {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        use clap::Parser;
+        let mut argv = vec!["parent-bridge"];
+        argv.extend_from_slice(env);
+        Cli::try_parse_from(argv).map(|c| c.serve)
+    }
+
+    #[test]
+    fn cookies_are_secure_unless_the_development_flag_says_otherwise() {
+        let config = serve_args(&[]).unwrap().http_config().unwrap();
+        assert!(config.settings.secure_cookies);
+        let config = serve_args(&["--insecure-cookies"])
+            .unwrap()
+            .http_config()
+            .unwrap();
+        assert!(!config.settings.secure_cookies);
+    }
+
+    #[test]
+    fn a_public_url_on_plain_http_is_refused_unless_it_is_this_machine_or_development() {
+        let refused = serve_args(&["--public-url", "http://mentoring.example.org"])
+            .unwrap()
+            .http_config();
+        assert!(matches!(refused, Err(ConfigError::InsecurePublicUrl(_))));
+        for fine in [
+            vec!["--public-url", "https://mentoring.example.org"],
+            vec!["--public-url", "http://127.0.0.1:3000"],
+            vec!["--public-url", "http://localhost:3000"],
+            vec![
+                "--public-url",
+                "http://mentoring.example.org",
+                "--insecure-cookies",
+            ],
+        ] {
+            assert!(serve_args(&fine).unwrap().http_config().is_ok(), "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn the_old_trust_proxy_setting_is_refused_with_what_replaced_it() {
+        let error = serve_args(&["--trust-proxy", "true"])
+            .unwrap()
+            .http_config()
+            .unwrap_err();
+        assert!(error.to_string().contains("PB_PROXY_HOPS"));
+    }
+
+    #[test]
+    fn every_session_length_must_be_positive() {
+        let error = serve_args(&["--office-session-idle-minutes", "0"])
+            .unwrap()
+            .http_config()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "PB_OFFICE_SESSION_IDLE_MINUTES must be positive"
+        );
     }
 }

@@ -41,6 +41,10 @@ struct Guard {
 
 pub fn router(mut state: AppState, config: HttpConfig) -> Router {
     let build = Arc::new(Build::load(&config.site_root));
+    let hsts = config
+        .public_origin
+        .as_deref()
+        .is_some_and(|o| o.starts_with("https://"));
     state.assets = Arc::new(build.assets());
     let site = Path::new(&config.site_root).to_path_buf();
     let guard = Guard {
@@ -98,6 +102,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
             move || shell(not_found_options.clone()),
         ))
         .layer(middleware::from_fn_with_state(guard.clone(), sessions))
+        .layer(middleware::from_fn(private_responses))
         // The largest body any server function reads; each one's own limit
         // is checked first by `refuse_oversized_bodies`.
         .layer(DefaultBodyLimit::max(MAX_SYNC_BODY_BYTES))
@@ -129,7 +134,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
                         .latency_unit(tower_http::LatencyUnit::Micros),
                 ),
         )
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(hsts, security_headers))
         .layer(CompressionLayer::new())
 }
 
@@ -234,9 +239,12 @@ async fn refuse_oversized_bodies(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// Server functions are called by the app's own pages only: a write whose
-/// `Origin` is another site is refused (the session cookie is `SameSite=Lax`
-/// too, but old browsers and same-site subdomains are not covered by that).
+/// Server functions are called by the app's own pages only: a write must
+/// say it comes from this site, by its `Origin` (this host or
+/// `PB_PUBLIC_URL`) or, where a browser sends no `Origin`, by
+/// `Sec-Fetch-Site: same-origin`. A write that says neither is refused:
+/// every browser this app supports sends one of them, and a forged
+/// request from another site can not fake either.
 async fn refuse_foreign_origin(
     State(guard): State<Guard>,
     request: Request,
@@ -247,42 +255,79 @@ async fn refuse_foreign_origin(
         return next.run(request).await;
     }
     let headers = request.headers();
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        let origin = origin.to_str().unwrap_or("null").to_ascii_lowercase();
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let own = origin == format!("http://{host}") || origin == format!("https://{host}");
-        let public = guard.config.public_origin.as_deref() == Some(origin.as_str());
-        if !(own || public) {
-            tracing::warn!(%origin, "refused a cross-origin write");
-            return (StatusCode::FORBIDDEN, "cross-origin requests are refused").into_response();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let origin = headers
+        .get(header::ORIGIN)
+        .map(|o| o.to_str().unwrap_or("null"));
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    match same_origin_write(
+        origin,
+        fetch_site,
+        host,
+        guard.config.public_origin.as_deref(),
+    ) {
+        Ok(()) => next.run(request).await,
+        Err(why) => {
+            tracing::warn!(
+                origin = origin.unwrap_or("-"),
+                fetch_site = fetch_site.unwrap_or("-"),
+                why,
+                "refused a write"
+            );
+            app_error_response(&AppError::Forbidden)
         }
     }
-    if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
-        return (StatusCode::FORBIDDEN, "cross-site requests are refused").into_response();
-    }
-    next.run(request).await
 }
 
-fn client_ip(request: &Request, trust_proxy: bool) -> String {
-    let forwarded = trust_proxy
-        .then(|| request.headers().get("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|ip| ip.trim().to_string())
-        .filter(|ip| !ip.is_empty());
-    forwarded
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_string())
+/// Whether a write comes from this site (see [`refuse_foreign_origin`]).
+fn same_origin_write(
+    origin: Option<&str>,
+    fetch_site: Option<&str>,
+    host: &str,
+    public_origin: Option<&str>,
+) -> Result<(), &'static str> {
+    if fetch_site.is_some_and(|site| site != "same-origin") {
+        return Err("Sec-Fetch-Site is not same-origin");
+    }
+    match origin {
+        Some(origin) => {
+            let origin = origin.to_ascii_lowercase();
+            let host = host.to_ascii_lowercase();
+            let own = origin == format!("http://{host}") || origin == format!("https://{host}");
+            if own || public_origin == Some(origin.as_str()) {
+                Ok(())
+            } else {
+                Err("Origin is another site")
+            }
+        }
+        None if fetch_site == Some("same-origin") => Ok(()),
+        None => Err("neither Origin nor Sec-Fetch-Site"),
+    }
+}
+
+/// The client's address: the connection's peer, or behind `hops` proxies
+/// of one's own the address the first of them saw (see
+/// [`app::model::auth::client_address`]).
+fn client_ip(request: &Request, hops: u8) -> String {
+    let Some(peer) = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+    else {
+        return "unknown".to_string();
+    };
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let forwarded = (!forwarded.is_empty()).then_some(forwarded.as_str());
+    app::model::auth::client_address(peer, forwarded, usize::from(hops)).to_string()
 }
 
 /// Resolves the session cookie once per request and hands the person (or
@@ -290,13 +335,13 @@ fn client_ip(request: &Request, trust_proxy: bool) -> String {
 /// render its data on the server (the boot data). An ended session's cookie
 /// is cleared.
 async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
-    let ip = client_ip(&request, guard.config.trust_proxy);
+    let ip = client_ip(&request, guard.config.proxy_hops);
     request.extensions_mut().insert(ClientIp(ip));
     let token = request
         .headers()
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(session::token_from_cookies);
+        .and_then(|c| session::token_from_cookies(&guard.state.settings, c));
     let mut clear_cookie = false;
     let user = match token {
         None => None,
@@ -342,7 +387,10 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
         .headers()
         .get_all(header::SET_COOKIE)
         .iter()
-        .any(|v| v.as_bytes().starts_with(session::SESSION_COOKIE.as_bytes()));
+        .any(|v| {
+            v.as_bytes()
+                .starts_with(session::session_cookie_name(&guard.state.settings).as_bytes())
+        });
     if clear_cookie && !sets_session {
         if let Ok(value) = HeaderValue::from_str(&session::clear_cookie(&guard.state.settings)) {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -377,7 +425,11 @@ async fn static_cache_headers(
     response
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// Headers on every response. Pages rendered by the app carry their own
+/// Content-Security-Policy with the request's nonce (`app::shell`); every
+/// other response gets one that allows nothing to run. Over HTTPS the
+/// browser is told to use nothing else (HSTS).
+async fn security_headers(State(hsts): State<bool>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
@@ -389,6 +441,29 @@ async fn security_headers(request: Request, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(app::csp::STATIC_POLICY),
+        );
+    }
+    if hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// What pages and server functions answer is about a person: never kept
+/// by the browser's cache or a proxy's (the service worker keeps only the
+/// pages rendered for nobody, and it does not read this header).
+async fn private_responses(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -398,6 +473,9 @@ async fn serve_service_worker(State(guard): State<Guard>) -> Response {
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
                 (header::CACHE_CONTROL, "no-cache"),
+                // A worker runs under its script's policy: it fetches and
+                // keeps the site's own files, nothing else.
+                (header::CONTENT_SECURITY_POLICY, app::csp::WORKER_POLICY),
             ],
             script.to_string(),
         )
@@ -443,6 +521,30 @@ mod tests {
     use super::*;
     use axum::body::to_bytes;
     use tower::ServiceExt;
+
+    #[test]
+    fn a_write_must_say_it_comes_from_this_site() {
+        let host = "mentoring.example.org";
+        let public = Some("https://mentoring.example.org");
+        let ok = |origin, site| same_origin_write(origin, site, host, public).is_ok();
+        assert!(ok(
+            Some("https://mentoring.example.org"),
+            Some("same-origin")
+        ));
+        assert!(ok(Some("https://mentoring.example.org"), None));
+        assert!(ok(None, Some("same-origin")));
+        // Another site, a sibling subdomain, or nothing said at all.
+        assert!(!ok(Some("https://evil.example"), None));
+        assert!(!ok(Some("https://evil.example"), Some("cross-site")));
+        assert!(!ok(
+            Some("https://mentoring.example.org"),
+            Some("same-site")
+        ));
+        assert!(!ok(None, Some("same-site")));
+        assert!(!ok(None, Some("none")));
+        assert!(!ok(None, None));
+        assert!(!ok(Some("null"), None));
+    }
 
     async fn buggy_page() -> &'static str {
         panic!("a bug in a page")

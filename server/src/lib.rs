@@ -95,7 +95,9 @@ pub fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
         .unwrap_or_else(|| "(no message)".to_string())
 }
 
-/// Forgets ended sessions and old failed logins, every hour.
+/// Forgets ended sessions and old login attempts, and anonymises the ended
+/// pairs whose programme's retention period has passed, every hour
+/// (sessions shorter for their role are ended when next used).
 fn spawn_cleanup(state: app::api::context::AppState) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));
@@ -105,14 +107,20 @@ fn spawn_cleanup(state: app::api::context::AppState) {
             let settings = &state.settings;
             let sessions = app::store::sessions::delete_expired(
                 &state.db,
-                now - settings.session_idle,
-                now - settings.session_absolute,
+                now - settings.session_idle.max(settings.office_session_idle),
+                now - settings
+                    .session_absolute
+                    .max(settings.office_session_absolute),
             )
             .await;
-            let failures =
-                app::store::users::prune_login_failures(&state.db, now - settings.login_window)
-                    .await;
-            if let Err(error) = sessions.and(failures) {
+            let window = chrono::Duration::seconds(settings.login_limits.window_seconds);
+            let attempts = app::store::users::prune_login_attempts(&state.db, now - window).await;
+            // Each programme's retention period, applied as soon as it ends.
+            let retention =
+                app::store::privacy::apply_retention(&state.db, app::model::dates::local_today())
+                    .await
+                    .map(|_| ());
+            if let Err(error) = sessions.and(attempts).and(retention) {
                 tracing::warn!(%error, "clean-up failed");
             }
         }

@@ -31,7 +31,7 @@ pub async fn logout() -> Result<(), AppError> {
         let state = state()?;
         if let Some(token) = request_cookies()
             .as_deref()
-            .and_then(session::token_from_cookies)
+            .and_then(|c| session::token_from_cookies(&state.settings, c))
         {
             crate::store::sessions::delete(&state.db, &session::hash_token(&token)).await?;
         }
@@ -70,7 +70,20 @@ pub mod session {
 
     pub use crate::model::limits::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
 
-    pub const SESSION_COOKIE: &str = "pb_session";
+    /// The session cookie's name over HTTPS: `__Host-` makes the browser
+    /// refuse it unless it is `Secure`, for this host only, on every path.
+    pub const SESSION_COOKIE: &str = "__Host-pb_session";
+    /// Its name when the development flag turns `Secure` off (the prefix
+    /// would make browsers drop it).
+    pub const DEV_SESSION_COOKIE: &str = "pb_session";
+
+    pub fn session_cookie_name(settings: &Settings) -> &'static str {
+        if settings.secure_cookies {
+            SESSION_COOKIE
+        } else {
+            DEV_SESSION_COOKIE
+        }
+    }
 
     /// Argon2id with OWASP's parameters: 19 MiB of memory, 2 iterations, 1 lane.
     fn argon2() -> Argon2<'static> {
@@ -156,11 +169,12 @@ pub mod session {
     }
 
     /// The session token in a `Cookie` header, if it is well-formed.
-    pub fn token_from_cookies(header: &str) -> Option<String> {
+    pub fn token_from_cookies(settings: &Settings, header: &str) -> Option<String> {
+        let wanted = session_cookie_name(settings);
         header
             .split(';')
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == SESSION_COOKIE)
+            .find(|(name, _)| *name == wanted)
             .map(|(_, value)| value.trim().to_string())
             .filter(|token| token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()))
     }
@@ -171,11 +185,23 @@ pub mod session {
         } else {
             ""
         };
-        format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
+        let name = session_cookie_name(settings);
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
     }
 
     pub fn clear_cookie(settings: &Settings) -> String {
         cookie(settings, "", 0)
+    }
+
+    /// A place to hash a password (see [`AppState::hashing`]), or `Busy`
+    /// when every place is taken.
+    fn hashing_permit(state: &AppState) -> Result<tokio::sync::SemaphorePermit<'_>, AppError> {
+        state.hashing.try_acquire().map_err(|_| {
+            tracing::warn!("login refused: every password hashing place is taken");
+            AppError::Busy {
+                retry_after_seconds: 1,
+            }
+        })
     }
 
     pub async fn login(
@@ -185,37 +211,54 @@ pub mod session {
         ip: &str,
         cookies: Option<&str>,
     ) -> Result<Identity, AppError> {
+        use crate::model::auth::Throttle;
+        use crate::store::audit::{self, AuditAction};
         let settings = &state.settings;
         let db = &state.db;
-        let now = store::now();
         // No account has such an email (and the database would refuse to
         // look one up with a NUL in it).
         if email.len() > crate::model::limits::MAX_EMAIL_BYTES || email.contains(char::is_control) {
             return Err(AppError::BadCredentials);
         }
-        let (by_account, by_ip) =
-            users::count_login_failures(db, email, ip, now - settings.login_window).await?;
-        if by_account >= settings.max_failures_per_account || by_ip >= settings.max_failures_per_ip
-        {
-            let minutes = settings.login_window.num_minutes().max(1) as u32;
-            tracing::warn!(%ip, "login rate limited");
+        let permit = hashing_permit(state)?;
+        let limits = settings.login_limits;
+        let address = ip
+            .parse()
+            .map_or_else(|_| ip.to_string(), crate::model::auth::address_group);
+        // Counted before the password is checked: parallel attempts each
+        // see the others.
+        let window_start = store::now() - chrono::Duration::seconds(limits.window_seconds);
+        let (attempt, counts) =
+            users::begin_login_attempt(db, email, &address, window_start).await?;
+        if let Throttle::Wait { seconds } = limits.decide(counts) {
+            users::forget_login_attempt(db, attempt).await?;
+            tracing::warn!(%address, seconds, "login throttled");
             return Err(AppError::RateLimited {
-                retry_after_minutes: minutes,
+                retry_after_seconds: u32::try_from(seconds).unwrap_or(u32::MAX),
             });
         }
 
         let user = users::find_user_by_email(db, email).await?;
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-        let Some(user) = user.filter(|_| hash.is_some()) else {
-            verify_password(None, password).await;
-            users::record_login_failure(db, email, ip).await?;
+        let verified = verify_password(hash.clone(), password).await;
+        drop(permit);
+        let account = user.as_ref().map(|u| u.id);
+        let Some(user) = user.filter(|_| verified && hash.is_some()) else {
+            // The account, when there is one: never what was typed for an
+            // unknown one (it may be a password typed in the wrong field).
+            let object = account.map_or_else(|| "unknown".to_string(), |id| id.to_string());
+            audit::record(db, account, AuditAction::LoginFailed, &object, ip).await?;
             return Err(AppError::BadCredentials);
         };
-        if !verify_password(hash, password).await {
-            users::record_login_failure(db, email, ip).await?;
-            return Err(AppError::BadCredentials);
-        }
-        users::clear_login_failures(db, email).await?;
+        users::login_succeeded(db, email, &address).await?;
+        audit::record(
+            db,
+            Some(user.id),
+            AuditAction::LoggedIn,
+            &user.id.to_string(),
+            ip,
+        )
+        .await?;
         let identity = start(state, user.id, cookies).await?;
         tracing::info!(user = %user.id, "logged in");
         Ok(identity)
@@ -229,19 +272,18 @@ pub mod session {
         cookies: Option<&str>,
     ) -> Result<Identity, AppError> {
         let (db, settings) = (&state.db, &state.settings);
-        if let Some(old) = cookies.and_then(token_from_cookies) {
+        if let Some(old) = cookies.and_then(|c| token_from_cookies(settings, c)) {
             sessions::delete(db, &hash_token(&old)).await?;
         }
+        let person = load_user(db, user).await?.ok_or(AppError::Internal)?;
         let token = new_token();
         sessions::create(db, &hash_token(&token), user, store::now()).await?;
+        let (_, absolute) = settings.session_limits(&person.identity.roles);
         append_header(
             http::header::SET_COOKIE,
-            &cookie(settings, &token, settings.session_absolute.num_seconds()),
+            &cookie(settings, &token, absolute.num_seconds()),
         );
-        Ok(load_user(db, user)
-            .await?
-            .ok_or(AppError::Internal)?
-            .identity)
+        Ok(person.identity)
     }
 
     pub async fn load_user(db: &store::Db, id: UserId) -> StoreResult<Option<CurrentUser>> {
@@ -293,55 +335,87 @@ pub mod session {
             return Ok(SessionCheck::Invalid);
         };
         let now = store::now();
-        let settings = &state.settings;
-        if now - session.last_seen_at > settings.session_idle
-            || now - session.created_at > settings.session_absolute
-        {
+        let memberships = users::memberships(db, session.user_id).await?;
+        let user = current_user(
+            session.user_id,
+            session.display_name,
+            session.email,
+            memberships,
+        );
+        // A manager's or coordinator's session is shorter (they read
+        // everyone's data, at a desk, online).
+        let (idle, absolute) = state.settings.session_limits(&user.identity.roles);
+        if now - session.last_seen_at > idle || now - session.created_at > absolute {
             sessions::delete(db, &hash).await?;
             return Ok(SessionCheck::Invalid);
         }
         if now - session.last_seen_at > chrono::Duration::minutes(1) {
             sessions::touch(db, &hash, now).await?;
         }
-        let memberships = users::memberships(db, session.user_id).await?;
-        Ok(SessionCheck::Valid(current_user(
-            session.user_id,
-            session.display_name,
-            session.email,
-            memberships,
-        )))
+        Ok(SessionCheck::Valid(user))
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
 
+        fn secure() -> Settings {
+            Settings {
+                secure_cookies: true,
+                ..Settings::default()
+            }
+        }
+
         #[test]
-        fn a_token_is_read_from_the_cookie_header() {
+        fn a_token_is_read_from_the_cookie_header_under_the_configured_name() {
             let token = "a".repeat(64);
             let header = format!("pb_lang=ro; {SESSION_COOKIE}={token}");
-            assert_eq!(token_from_cookies(&header), Some(token));
+            assert_eq!(token_from_cookies(&secure(), &header), Some(token.clone()));
+            // Without the prefix, over HTTPS, it is not ours (a cookie set
+            // by a sibling subdomain could carry that name).
+            let header = format!("pb_session={token}");
+            assert_eq!(token_from_cookies(&secure(), &header), None);
+            assert_eq!(
+                token_from_cookies(&Settings::default(), &header),
+                Some(token)
+            );
         }
 
         #[test]
         fn a_malformed_token_is_ignored() {
-            assert_eq!(token_from_cookies("pb_session=short"), None);
+            let dev = Settings::default();
+            assert_eq!(token_from_cookies(&dev, "pb_session=short"), None);
             assert_eq!(
-                token_from_cookies(&format!("pb_session={}", "z".repeat(64))),
+                token_from_cookies(&dev, &format!("pb_session={}", "z".repeat(64))),
                 None
             );
         }
 
         #[test]
-        fn the_session_cookie_is_http_only_and_same_site_lax() {
+        fn the_session_cookie_is_host_prefixed_secure_http_only_and_same_site_lax() {
+            let cookie_text = cookie(&secure(), "x", 10);
+            assert!(cookie_text.starts_with("__Host-pb_session=x; Path=/; HttpOnly; SameSite=Lax"));
+            assert!(cookie_text.ends_with("; Secure") && !cookie_text.contains("Domain"));
+            // Only the development flag turns both off.
             let plain = cookie(&Settings::default(), "x", 10);
-            assert!(plain.contains("HttpOnly") && plain.contains("SameSite=Lax"));
-            assert!(!plain.contains("Secure"));
-            let secure = Settings {
-                secure_cookies: true,
-                ..Settings::default()
-            };
-            assert!(cookie(&secure, "x", 10).ends_with("; Secure"));
+            assert!(plain.starts_with("pb_session=x;") && !plain.contains("Secure"));
+        }
+
+        #[test]
+        fn managers_and_coordinators_have_shorter_sessions_than_mentors() {
+            let settings = Settings::default();
+            assert_eq!(
+                settings.session_limits(&[Role::Mentor]),
+                (chrono::Duration::days(7), chrono::Duration::days(30))
+            );
+            let office = (chrono::Duration::minutes(30), chrono::Duration::hours(12));
+            assert_eq!(settings.session_limits(&[Role::Manager]), office);
+            assert_eq!(settings.session_limits(&[Role::Coordinator]), office);
+            // Someone who is both keeps the stricter rules.
+            assert_eq!(
+                settings.session_limits(&[Role::Mentor, Role::Manager]),
+                office
+            );
         }
 
         #[tokio::test]

@@ -40,7 +40,7 @@ pub async fn concerns_of_pair(pair: PairId) -> Result<PairConcerns, AppError> {
         for concern in &concerns {
             audit::record(
                 &state.db,
-                user.id(),
+                Some(user.id()),
                 AuditAction::ReadConcern,
                 &concern.id.to_string(),
                 &ip,

@@ -17,6 +17,11 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
     pub assets: Arc<Assets>,
+    /// Places to hash a password: each hash takes 19 MiB and a core for a
+    /// while, so a burst of logins could otherwise take every blocking
+    /// thread and gigabytes of memory. [`AppState::hashing_places`] of
+    /// them; a login past that is answered 429 at once.
+    pub hashing: Arc<tokio::sync::Semaphore>,
     /// Wakes the mail task: an email was queued that should go at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// The menu's count of notifications per person, worked out at most
@@ -26,6 +31,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Twice the cores: enough to keep every core hashing.
+    pub fn hashing_places() -> usize {
+        2 * std::thread::available_parallelism().map_or(2, |n| n.get())
+    }
+
     /// How long a person's count of notifications is kept.
     const NOTICE_COUNT_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -76,16 +86,19 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 /// Security settings of sessions and logins.
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// A session unused for this long ends.
+    /// A mentor's or mentee's session unused for this long ends.
     pub session_idle: chrono::Duration,
-    /// A session ends this long after login, used or not.
+    /// A mentor's or mentee's session ends this long after login, used or not.
     pub session_absolute: chrono::Duration,
-    /// Mark cookies `Secure` (the site is served over HTTPS).
+    /// The same for a person who manages or coordinates a programme: they
+    /// work at a desk, online, and read everyone's data.
+    pub office_session_idle: chrono::Duration,
+    pub office_session_absolute: chrono::Duration,
+    /// Cookies are `Secure` and the session cookie `__Host-` prefixed.
+    /// Off only by the development flag (`PB_INSECURE_COOKIES`).
     pub secure_cookies: bool,
-    /// Failed logins are counted over this window.
-    pub login_window: chrono::Duration,
-    pub max_failures_per_account: i64,
-    pub max_failures_per_ip: i64,
+    /// How login attempts are throttled.
+    pub login_limits: crate::model::auth::LoginLimits,
     /// `PB_PUBLIC_URL`'s origin, for links shown to people (invitations).
     pub public_origin: Option<String>,
     /// Email is configured (`PB_SMTP_URL`): what should be told by email is
@@ -95,15 +108,31 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
+        use crate::model::limits::*;
         Settings {
-            session_idle: chrono::Duration::days(7),
-            session_absolute: chrono::Duration::days(30),
+            session_idle: chrono::Duration::minutes(SESSION_IDLE_MINUTES),
+            session_absolute: chrono::Duration::hours(SESSION_MAX_HOURS),
+            office_session_idle: chrono::Duration::minutes(OFFICE_SESSION_IDLE_MINUTES),
+            office_session_absolute: chrono::Duration::hours(OFFICE_SESSION_MAX_HOURS),
             secure_cookies: false,
-            login_window: chrono::Duration::minutes(15),
-            max_failures_per_account: 5,
-            max_failures_per_ip: 50,
+            login_limits: crate::model::auth::LoginLimits::default(),
             public_origin: None,
             mail_enabled: false,
+        }
+    }
+}
+
+impl Settings {
+    /// How long a session lasts unused, and at most, for a person with
+    /// these roles: the office's rules as soon as they hold an office role.
+    pub fn session_limits(&self, roles: &[Role]) -> (chrono::Duration, chrono::Duration) {
+        if roles
+            .iter()
+            .any(|r| matches!(r, Role::Manager | Role::Coordinator))
+        {
+            (self.office_session_idle, self.office_session_absolute)
+        } else {
+            (self.session_idle, self.session_absolute)
         }
     }
 }
@@ -311,6 +340,48 @@ pub fn set_status(error: &AppError) {
     });
     if let (Some(options), false) = (use_context::<ResponseOptions>(), plain_form_post) {
         options.set_status(error.status());
+        if let Some(seconds) = error.retry_after_seconds() {
+            options.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+        }
+    }
+}
+
+/// Writes to the audit trail that the person read or did `action` to each
+/// of `objects`, from the request's address.
+pub async fn audit(
+    state: &AppState,
+    user: &CurrentUser,
+    action: crate::model::AuditAction,
+    objects: impl IntoIterator<Item = String>,
+) -> Result<(), AppError> {
+    let objects: Vec<String> = objects.into_iter().collect();
+    if objects.is_empty() {
+        return Ok(());
+    }
+    crate::store::audit::record_many(&state.db, Some(user.id()), action, &objects, &client_ip())
+        .await?;
+    Ok(())
+}
+
+/// A refusal goes into the audit trail: who was refused which server
+/// function (or page, whose data comes from one), from where. A failure to
+/// write it is logged, never the request's answer.
+async fn audit_denial(name: &'static str) {
+    let Ok(state) = state() else {
+        return;
+    };
+    let user = current_user().ok().map(|u| u.id());
+    let ip = client_ip();
+    if let Err(error) = crate::store::audit::record(
+        &state.db,
+        user,
+        crate::model::AuditAction::Denied,
+        name,
+        &ip,
+    )
+    .await
+    {
+        tracing::warn!(%error, "could not record a denial in the audit trail");
     }
 }
 
@@ -333,6 +404,9 @@ pub async fn respond<T>(
     if let Err(error) = &result {
         if matches!(error, AppError::Internal) {
             span.in_scope(|| tracing::error!("server function failed"));
+        }
+        if matches!(error, AppError::Forbidden) {
+            audit_denial(name).instrument(span).await;
         }
         set_status(error);
     }

@@ -16,8 +16,13 @@ pub enum AppError {
     Unauthenticated,
     #[error("wrong email or password")]
     BadCredentials,
-    #[error("too many failed logins; retry in {retry_after_minutes} minutes")]
-    RateLimited { retry_after_minutes: u32 },
+    /// Too many login attempts for this account from this address, or
+    /// from this address: try again after the wait.
+    #[error("too many login attempts; retry in {retry_after_seconds} seconds")]
+    RateLimited { retry_after_seconds: u32 },
+    /// The server is busy checking other passwords: try again shortly.
+    #[error("busy; retry in {retry_after_seconds} seconds")]
+    Busy { retry_after_seconds: u32 },
     /// Logged in, but this role or this object is not yours.
     #[error("not allowed")]
     Forbidden,
@@ -46,7 +51,7 @@ pub enum AppError {
 #[derive(Deserialize)]
 struct RawAppError {
     error: String,
-    retry_after_minutes: Option<u32>,
+    retry_after_seconds: Option<u32>,
     errors: Option<FieldErrors>,
     reason: Option<String>,
     limit_bytes: Option<u64>,
@@ -60,9 +65,14 @@ impl<'de> Deserialize<'de> for AppError {
             "unauthenticated" => AppError::Unauthenticated,
             "bad_credentials" => AppError::BadCredentials,
             "rate_limited" => AppError::RateLimited {
-                retry_after_minutes: raw
-                    .retry_after_minutes
-                    .ok_or_else(|| missing("retry_after_minutes"))?,
+                retry_after_seconds: raw
+                    .retry_after_seconds
+                    .ok_or_else(|| missing("retry_after_seconds"))?,
+            },
+            "busy" => AppError::Busy {
+                retry_after_seconds: raw
+                    .retry_after_seconds
+                    .ok_or_else(|| missing("retry_after_seconds"))?,
             },
             "forbidden" => AppError::Forbidden,
             "not_found" => AppError::NotFound,
@@ -89,7 +99,7 @@ impl AppError {
         use http::StatusCode as S;
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => S::UNAUTHORIZED,
-            AppError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
+            AppError::RateLimited { .. } | AppError::Busy { .. } => S::TOO_MANY_REQUESTS,
             AppError::Forbidden => S::FORBIDDEN,
             AppError::NotFound => S::NOT_FOUND,
             AppError::Invalid { .. } => S::UNPROCESSABLE_ENTITY,
@@ -106,6 +116,7 @@ impl AppError {
             AppError::Unauthenticated => Msg::SessionEnded,
             AppError::BadCredentials => Msg::WrongCredentials,
             AppError::RateLimited { .. } => Msg::TooManyAttempts,
+            AppError::Busy { .. } => Msg::ServerBusy,
             AppError::Forbidden => Msg::ForbiddenText,
             AppError::NotFound => Msg::NotFoundText,
             // The first problem, for a place that shows no fields (a
@@ -119,6 +130,19 @@ impl AppError {
             AppError::TooLarge { .. } => Msg::InvalidRequest,
             AppError::Internal => Msg::ServerError,
             AppError::Network { .. } => Msg::NetworkError,
+        }
+    }
+
+    /// The seconds to wait before trying again, for a `Retry-After` header.
+    pub fn retry_after_seconds(&self) -> Option<u32> {
+        match self {
+            AppError::RateLimited {
+                retry_after_seconds,
+            }
+            | AppError::Busy {
+                retry_after_seconds,
+            } => Some(*retry_after_seconds),
+            _ => None,
         }
     }
 
@@ -196,7 +220,10 @@ mod tests {
             AppError::Unauthenticated,
             AppError::BadCredentials,
             AppError::RateLimited {
-                retry_after_minutes: 15,
+                retry_after_seconds: 900,
+            },
+            AppError::Busy {
+                retry_after_seconds: 1,
             },
             AppError::Forbidden,
             AppError::NotFound,

@@ -167,6 +167,17 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
             }
             None => Some(input.validate().map_err(invalid)?),
         };
+        // Waits its turn among the logins' hashes (see `AppState::hashing`).
+        let _hashing = match &acceptance {
+            Some(_) => Some(
+                state
+                    .hashing
+                    .acquire()
+                    .await
+                    .map_err(|_| AppError::Internal)?,
+            ),
+            None => None,
+        };
         let hash = match &acceptance {
             Some(a) => Some(
                 super::auth::session::hash_password(&a.password)

@@ -37,8 +37,8 @@ pub async fn answer_getting_to_know(
             return Err(AppError::Forbidden);
         };
         let own = match side {
-            Side::Mentor => access.mentor_id == user.id(),
-            Side::Mentee => access.mentee_id == user.id(),
+            Side::Mentor => access.is_mentor(user.id()),
+            Side::Mentee => access.is_mentee(user.id()),
         };
         if !own {
             manager_of(&state, &user, access.programme_id).await?;

@@ -20,10 +20,14 @@ pub async fn manager_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, A
                 return Err(AppError::Forbidden);
             }
         }
-        Ok(
-            crate::store::meetings::of_manager(&state.db, user.id(), pair, MANAGER_LOG_LIST)
-                .await?,
-        )
+        let logs = crate::store::meetings::of_manager(&state.db, user.id(), pair, MANAGER_LOG_LIST)
+            .await?;
+        // Which pairs' logs were read (each once).
+        let mut pairs: Vec<String> = logs.iter().map(|l| l.pair_id.to_string()).collect();
+        pairs.sort();
+        pairs.dedup();
+        audit(&state, &user, crate::model::AuditAction::ReadLogs, pairs).await?;
+        Ok(logs)
     })
     .await
 }

@@ -33,7 +33,7 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
         if let Some(pair) = pair {
             let owned = pairs::find(&state.db, pair)
                 .await?
-                .is_some_and(|p| p.mentor_id == user.id());
+                .is_some_and(|p| p.is_mentor(user.id()));
             if !owned {
                 return Err(AppError::Forbidden);
             }
@@ -74,7 +74,7 @@ pub async fn log_history(log: MeetingLogId) -> Result<Vec<MeetingLogRevision>, A
         let Some(pair) = pairs::find(&state.db, current.pair_id).await? else {
             return Err(AppError::Forbidden);
         };
-        if pair.mentor_id != user.id() && !user.manages(pair.programme_id) {
+        if !pair.is_mentor(user.id()) && !user.manages(pair.programme_id) {
             return Err(AppError::Forbidden);
         }
         Ok(meetings::revisions(&state.db, log).await?)

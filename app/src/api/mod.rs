@@ -19,6 +19,7 @@ pub mod matching;
 pub mod mentee;
 pub mod mentor;
 pub mod notifications;
+pub mod privacy;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;

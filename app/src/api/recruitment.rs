@@ -51,6 +51,13 @@ pub async fn candidate_page(id: CandidateId) -> Result<CandidateData, AppError> 
             return Err(AppError::Forbidden);
         };
         let (view, _) = programme_access(&state, &user, programme).await?;
+        audit(
+            &state,
+            &user,
+            crate::model::AuditAction::ReadRegistration,
+            [id.to_string()],
+        )
+        .await?;
         let moves = crate::store::recruitment::moves(&state.db, id).await?;
         Ok(CandidateData {
             programme: view,

@@ -66,6 +66,13 @@ pub async fn pair_mirror(pair: PairId) -> Result<Mirror, AppError> {
             return Err(AppError::Forbidden);
         };
         manager_of(&state, &user, access.programme_id).await?;
+        audit(
+            &state,
+            &user,
+            crate::model::AuditAction::ReadReports,
+            [pair.to_string()],
+        )
+        .await?;
         let (mentor_name, mentee_name) = crate::store::reports::names(&state.db, pair)
             .await?
             .unwrap_or_default();
@@ -93,8 +100,8 @@ pub mod sync {
     /// own. An unreadable respondent is checked as either side, so the
     /// report is refused for that, not for its pair.
     fn may_answer(access: &pairs::PairAccess, user: UserId, respondent: &str) -> bool {
-        let mentor = access.mentor_id == user;
-        let mentee = access.mentee_id == user;
+        let mentor = access.is_mentor(user);
+        let mentee = access.is_mentee(user);
         match Respondent::from_key(respondent.trim()) {
             Some(Respondent::Mentor) => mentor,
             Some(Respondent::Mentee) => mentor || mentee,
@@ -107,8 +114,8 @@ pub mod sync {
     /// not even those given on the mentor's phone.
     fn may_correct(access: &pairs::PairAccess, user: UserId, respondent: &str) -> bool {
         match Respondent::from_key(respondent.trim()) {
-            Some(Respondent::Mentor) => access.mentor_id == user,
-            Some(Respondent::Mentee) => access.mentee_id == user,
+            Some(Respondent::Mentor) => access.is_mentor(user),
+            Some(Respondent::Mentee) => access.is_mentee(user),
             None => false,
         }
     }

@@ -99,7 +99,7 @@ pub async fn candidate_screening(candidate: CandidateId) -> Result<ScreeningOfCa
         }
         crate::store::audit::record(
             &state.db,
-            user.id(),
+            Some(user.id()),
             crate::store::audit::AuditAction::ReadScreening,
             &candidate.to_string(),
             &client_ip(),

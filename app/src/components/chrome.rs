@@ -107,6 +107,7 @@ fn NavLinks() -> impl IntoView {
         }
         if auth.has(Role::Manager) || auth.has(Role::Coordinator) {
             links.push(link("/programmes", Msg::NavProgrammes).into_any());
+            links.push(link("/people", Msg::NavPeople).into_any());
         }
         if auth.has(Role::Mentee) {
             links.push(link("/mentee", Msg::NavMyMentoring).into_any());

@@ -84,6 +84,8 @@ id_type!(
     NotificationId,
     /// An email in the queue.
     EmailId,
+    /// A consent given or withdrawn.
+    ConsentId,
 );
 
 #[cfg(test)]

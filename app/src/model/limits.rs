@@ -88,3 +88,43 @@ pub const EVENTS_KEPT_DAYS: i64 = 30;
 
 /// How many times an email is tried before it is given up.
 pub const MAX_EMAIL_ATTEMPTS: u32 = 10;
+
+/// Logins are counted over this window, in minutes.
+pub const LOGIN_WINDOW_MINUTES: i64 = 15;
+
+/// Attempts one account may make from one address within the window
+/// before each further one must wait (never a lock of the account: the
+/// right password from elsewhere still works).
+pub const LOGIN_FREE_ATTEMPTS: i64 = 5;
+
+/// The wait before the first attempt past the free ones, in seconds; each
+/// further attempt doubles it, up to [`LOGIN_MAX_DELAY_SECONDS`].
+pub const LOGIN_FIRST_DELAY_SECONDS: i64 = 30;
+pub const LOGIN_MAX_DELAY_SECONDS: i64 = 15 * 60;
+
+/// Attempts from one address (an IPv6 /64 counts as one) within the
+/// window, for any accounts, before it must wait for the window to pass.
+pub const LOGIN_ATTEMPTS_PER_ADDRESS: i64 = 50;
+
+/// A session of a manager or a coordinator ends after this many minutes
+/// unused, and this many hours after login (mentors work offline for days
+/// and keep the longer ones below).
+pub const OFFICE_SESSION_IDLE_MINUTES: i64 = 30;
+pub const OFFICE_SESSION_MAX_HOURS: i64 = 12;
+
+/// A mentor's or a mentee's session: 7 days unused, 30 days at most.
+pub const SESSION_IDLE_MINUTES: i64 = 7 * 24 * 60;
+pub const SESSION_MAX_HOURS: i64 = 30 * 24;
+
+/// A programme keeps the personal data of an ended pair this many months
+/// by default, then anonymises it; a coordinator may choose from
+/// [`RETENTION_MONTHS_MIN`] to [`RETENTION_MONTHS_MAX`].
+pub const RETENTION_MONTHS_DEFAULT: u32 = 24;
+pub const RETENTION_MONTHS_MIN: u32 = 1;
+pub const RETENTION_MONTHS_MAX: u32 = 120;
+
+/// The audit trail's search shows this many records a page.
+pub const AUDIT_PAGE_SIZE: usize = 100;
+
+/// The people list shows at most this many people (a search narrows it).
+pub const PEOPLE_LISTED: usize = 300;

@@ -2,6 +2,8 @@
 //! Pure and IO-free: the same rules run offline in the browser and again on
 //! the server.
 
+mod audit;
+pub mod auth;
 mod concern;
 mod dashboard;
 pub mod dates;
@@ -14,7 +16,10 @@ pub mod limits;
 mod matching;
 mod meeting;
 mod notification;
+mod privacy;
 mod programme;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 mod recruitment;
 mod report;
 pub(crate) mod role;
@@ -23,6 +28,7 @@ mod supervision;
 mod training;
 mod validation;
 
+pub use audit::*;
 pub use concern::*;
 pub use dashboard::*;
 pub use engagement::*;
@@ -34,6 +40,7 @@ pub use limits::*;
 pub use matching::*;
 pub use meeting::*;
 pub use notification::*;
+pub use privacy::*;
 pub use programme::*;
 pub use recruitment::*;
 pub use report::*;

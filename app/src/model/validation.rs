@@ -110,6 +110,13 @@ text_key_enum!(
         TakenOn = "taken_on",
         // The programme's follow-up.
         QuietDays = "quiet_days",
+        // Consent, retention and the audit trail.
+        Purpose = "purpose",
+        ConsentChange = "consent_change",
+        RetentionMonths = "retention_months",
+        Action = "action",
+        From = "from",
+        To = "to",
     }
 );
 

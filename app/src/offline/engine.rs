@@ -344,6 +344,16 @@ mod browser {
                     RunEnd::Done
                 }
                 Err(AppError::Unauthenticated) => {
+                    // The server no longer knows this phone's session: what
+                    // can be fetched again after a login is not kept where
+                    // anyone holding the phone can read it; what is not sent
+                    // yet stays, or it would be lost.
+                    if let Some(data) = self.data() {
+                        data.forget_cached();
+                    }
+                    self.pairs.set(Vec::new());
+                    self.logs.set(Vec::new());
+                    self.fresh.set(false);
                     self.status.set(SyncStatus::NeedsLogin);
                     RunEnd::NeedsLogin
                 }

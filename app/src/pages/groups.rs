@@ -35,7 +35,7 @@ fn trimmed(path: &str) -> &str {
 }
 
 fn office_owns(path: &str) -> bool {
-    ["/programmes", "/invite/", "/pairs/"]
+    ["/programmes", "/invite/", "/pairs/", "/people", "/audit"]
         .iter()
         .any(|prefix| path.starts_with(prefix))
 }
@@ -88,6 +88,9 @@ enum Page {
     Mirror,
     PairGoals,
     PairConcerns,
+    People,
+    Person,
+    Audit,
     NotFound,
 }
 
@@ -107,6 +110,9 @@ fn page_of(path: &str) -> Page {
         ["pairs", _, "reports"] => Page::Mirror,
         ["pairs", _, "goals"] => Page::PairGoals,
         ["pairs", _, "concerns"] => Page::PairConcerns,
+        ["people"] => Page::People,
+        ["people", _] => Page::Person,
+        ["audit"] => Page::Audit,
         _ => Page::NotFound,
     }
 }
@@ -133,6 +139,9 @@ pub fn OfficePage() -> impl IntoView {
             Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),
             Page::PairGoals => view! { <super::goals::PairGoalsPage/> }.into_any(),
             Page::PairConcerns => view! { <super::concerns::PairConcernsPage/> }.into_any(),
+            Page::People => view! { <super::privacy::PeoplePage/> }.into_any(),
+            Page::Person => view! { <super::privacy::PersonView/> }.into_any(),
+            Page::Audit => view! { <super::privacy::AuditPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -224,6 +233,9 @@ mod tests {
             ("/pairs/abc/reports", Page::Mirror),
             ("/pairs/abc/goals", Page::PairGoals),
             ("/pairs/abc/concerns", Page::PairConcerns),
+            ("/people", Page::People),
+            ("/people/user:abc", Page::Person),
+            ("/audit", Page::Audit),
             ("/programmes/abc/unknown", Page::NotFound),
             ("/pairs", Page::NotFound),
         ] {

@@ -81,10 +81,10 @@ pub fn LoginPage() -> impl IntoView {
     let error_text = move || {
         error.get().map(|e| match e {
             AppError::RateLimited {
-                retry_after_minutes,
+                retry_after_seconds,
             } => i18n.fill(
                 Msg::TooManyAttempts,
-                &[("minutes", &retry_after_minutes.to_string())],
+                &[("minutes", &retry_after_seconds.div_ceil(60).to_string())],
             ),
             other => i18n.text(other.message()).to_string(),
         })

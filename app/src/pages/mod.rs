@@ -20,6 +20,7 @@ mod mentor;
 mod mirror;
 mod notifications;
 mod outbox;
+mod privacy;
 mod programmes;
 mod recruitment;
 mod reports;

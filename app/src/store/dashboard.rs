@@ -81,7 +81,11 @@ pub async fn of_manager(db: &super::Db, manager: UserId) -> StoreResult<Vec<Pair
 /// One pair's facts (for the notifications of its mentor).
 #[tracing::instrument(name = "store.dashboard.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairFacts>> {
-    let pairs = "SELECT id FROM pairs WHERE mentor_id = $1";
+    let pairs = format!(
+        "SELECT p.id FROM pairs p WHERE p.mentor_id = $1 AND {}",
+        super::pairs::MENTOR_MEMBER
+    );
+    let pairs = pairs.as_str();
     let sql = facts_sql(pairs);
     let rows = on_db!(db, pool => sqlx::query_as::<_, FactsRow>(&sql)
         .bind(mentor)

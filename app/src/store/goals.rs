@@ -131,7 +131,10 @@ const ORDER: &str = "ORDER BY g.withdrawn_reason IS NOT NULL, g.target_date, g.c
 /// The goals of every pair of a mentor.
 #[tracing::instrument(name = "store.goals.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<GoalView>> {
-    let sql = format!("{VIEW} WHERE p.mentor_id = $1 {ORDER}");
+    let sql = format!(
+        "{VIEW} WHERE p.mentor_id = $1 AND {} {ORDER}",
+        super::pairs::MENTOR_MEMBER
+    );
     let rows =
         on_db!(db, pool => sqlx::query_as::<_, GoalView>(&sql).bind(mentor).fetch_all(pool).await)?;
     Ok(rows)
@@ -140,7 +143,10 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<GoalVi
 /// The goals of every pair of a mentee.
 #[tracing::instrument(name = "store.goals.of_mentee", skip_all, err(Display))]
 pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<GoalView>> {
-    let sql = format!("{VIEW} WHERE p.mentee_id = $1 {ORDER}");
+    let sql = format!(
+        "{VIEW} WHERE p.mentee_id = $1 AND {} {ORDER}",
+        super::pairs::MENTEE_MEMBER
+    );
     let rows =
         on_db!(db, pool => sqlx::query_as::<_, GoalView>(&sql).bind(mentee).fetch_all(pool).await)?;
     Ok(rows)

@@ -251,14 +251,20 @@ struct WaitingRow {
 /// their own answer so far.
 #[tracing::instrument(name = "store.journey.getting_to_know_of", skip_all, err(Display))]
 pub async fn getting_to_know_of(db: &super::Db, user: UserId) -> StoreResult<Vec<GettingToKnow>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, WaitingRow>(
+    let sql = format!(
         "SELECT p.id AS pair_id, p.mentor_id, mentor.display_name AS mentor_name, \
          mentee.display_name AS mentee_name, p.started_on, c.go_on AS answer \
          FROM pairs p JOIN users mentor ON mentor.id = p.mentor_id JOIN users mentee ON mentee.id = p.mentee_id \
          LEFT JOIN pair_confirmations c ON c.pair_id = p.id \
          AND c.side = CASE WHEN p.mentor_id = $1 THEN 'mentor' ELSE 'mentee' END \
-         WHERE (p.mentor_id = $1 OR p.mentee_id = $1) AND p.status = 'active' AND p.confirmed_on IS NULL \
+         WHERE ((p.mentor_id = $1 AND {}) OR (p.mentee_id = $1 AND {})) \
+         AND p.status = 'active' AND p.confirmed_on IS NULL \
          ORDER BY p.started_on, p.id",
+        super::pairs::MENTOR_MEMBER,
+        super::pairs::MENTEE_MEMBER,
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, WaitingRow>(
+        &sql
     )
     .bind(user)
     .fetch_all(pool)

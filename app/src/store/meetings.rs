@@ -24,8 +24,10 @@ pub async fn of_mentor(
 ) -> StoreResult<Vec<MeetingLogView>> {
     let rows = match pair {
         Some(pair) => {
-            let sql =
-                format!("{VIEW} WHERE p.mentor_id = $1 AND l.pair_id = $2 {NEWEST_FIRST} LIMIT $3");
+            let sql = format!(
+                "{VIEW} WHERE p.mentor_id = $1 AND l.pair_id = $2 AND {} {NEWEST_FIRST} LIMIT $3",
+                super::pairs::MENTOR_MEMBER
+            );
             on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
                 .bind(mentor)
                 .bind(pair)
@@ -34,7 +36,10 @@ pub async fn of_mentor(
                 .await)?
         }
         None => {
-            let sql = format!("{VIEW} WHERE p.mentor_id = $1 {NEWEST_FIRST} LIMIT $2");
+            let sql = format!(
+                "{VIEW} WHERE p.mentor_id = $1 AND {} {NEWEST_FIRST} LIMIT $2",
+                super::pairs::MENTOR_MEMBER
+            );
             on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
                 .bind(mentor)
                 .bind(limit)

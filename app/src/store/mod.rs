@@ -19,6 +19,7 @@ pub mod matching;
 pub mod meetings;
 pub mod notifications;
 pub mod pairs;
+pub mod privacy;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;
@@ -235,6 +236,27 @@ impl Db {
         } else {
             Err(StoreError::UnsupportedUrl(url.chars().take(40).collect()))
         }
+    }
+
+    /// Writes a consistent copy of the whole SQLite database to `path` (a
+    /// new file) while the app may be writing, and returns its size.
+    /// PostgreSQL has its own tools (`pg_dump`): [`StoreError::UnsupportedUrl`].
+    pub async fn backup_into(&self, path: &std::path::Path) -> StoreResult<u64> {
+        let Db::Sqlite(pool) = self else {
+            return Err(StoreError::UnsupportedUrl("postgres".into()));
+        };
+        let target = path.to_string_lossy().replace('\'', "''");
+        sqlx::query(&format!("VACUUM INTO '{target}'"))
+            .execute(pool)
+            .await?;
+        let size =
+            std::fs::metadata(path)
+                .map(|m| m.len())
+                .map_err(|source| StoreError::Folder {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+        Ok(size)
     }
 
     /// Applies the migrations of this engine that are not applied yet.

@@ -14,9 +14,23 @@ pub struct PairAccess {
     pub status: PairStatus,
     pub started_on: NaiveDate,
     pub ended_on: Option<NaiveDate>,
+    /// The mentor is (still) a mentor of the pair's programme.
+    pub mentor_member: bool,
+    /// The mentee is (still) a mentee of the pair's programme.
+    pub mentee_member: bool,
 }
 
 impl PairAccess {
+    /// `user` is this pair's mentor, and a mentor of its programme.
+    pub fn is_mentor(&self, user: UserId) -> bool {
+        self.mentor_id == user && self.mentor_member
+    }
+
+    /// `user` is this pair's mentee, and a mentee of its programme.
+    pub fn is_mentee(&self, user: UserId) -> bool {
+        self.mentee_id == user && self.mentee_member
+    }
+
     pub fn dates(&self) -> PairDates {
         PairDates {
             started_on: self.started_on,
@@ -38,6 +52,16 @@ pub struct NewPair {
     pub mentor_candidate: Option<CandidateId>,
     pub mentee_candidate: Option<CandidateId>,
 }
+
+/// The pair's mentor holds the mentor role in the pair's programme: a
+/// mentor whose membership ended no longer reaches the pair, whatever
+/// `pairs.mentor_id` still says. (`p` is the pair.)
+pub(crate) const MENTOR_MEMBER: &str = "EXISTS (SELECT 1 FROM memberships mm \
+     WHERE mm.user_id = p.mentor_id AND mm.programme_id = p.programme_id AND mm.role = 'mentor')";
+
+/// The same for the pair's mentee.
+pub(crate) const MENTEE_MEMBER: &str = "EXISTS (SELECT 1 FROM memberships mm \
+     WHERE mm.user_id = p.mentee_id AND mm.programme_id = p.programme_id AND mm.role = 'mentee')";
 
 /// A pair's status as the app shows it: ended, getting to know each other
 /// (not yet confirmed) or active.
@@ -84,7 +108,7 @@ fn summary() -> String {
 #[tracing::instrument(name = "store.pairs.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSummary>> {
     let sql = format!(
-        "{} WHERE p.mentor_id = $1 ORDER BY p.status, mentee.display_name, p.id",
+        "{} WHERE p.mentor_id = $1 AND {MENTOR_MEMBER} ORDER BY p.status, mentee.display_name, p.id",
         summary()
     );
     let mut rows = on_db!(db, pool => sqlx::query_as::<_, PairSummary>(&sql)
@@ -114,7 +138,7 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
          FROM pairs p \
          JOIN programmes pr ON pr.id = p.programme_id \
          JOIN users mentor ON mentor.id = p.mentor_id \
-         WHERE p.mentee_id = $1 ORDER BY p.status, p.started_on DESC"
+         WHERE p.mentee_id = $1 AND {MENTEE_MEMBER} ORDER BY p.status, p.started_on DESC"
     );
     let rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(&sql)
     .bind(mentee)
@@ -126,7 +150,8 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
 #[tracing::instrument(name = "store.pairs.find", skip_all, err(Display))]
 pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>> {
     let sql = format!(
-        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on \
+        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on, \
+         {MENTOR_MEMBER} AS mentor_member, {MENTEE_MEMBER} AS mentee_member \
          FROM pairs p WHERE p.id = $1"
     );
     let row = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(&sql)
@@ -140,8 +165,9 @@ pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>>
 #[tracing::instrument(name = "store.pairs.access_of_mentor", skip_all, err(Display))]
 pub async fn access_of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairAccess>> {
     let sql = format!(
-        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on \
-         FROM pairs p WHERE p.mentor_id = $1"
+        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on, \
+         TRUE AS mentor_member, {MENTEE_MEMBER} AS mentee_member \
+         FROM pairs p WHERE p.mentor_id = $1 AND {MENTOR_MEMBER}"
     );
     let rows = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(&sql)
     .bind(mentor)

@@ -193,6 +193,18 @@ pub async fn create(
         .await?;
         Ok::<_, sqlx::Error>(())
     })?;
+    if let Some(consent) = consent {
+        super::privacy::record_consent(
+            tx,
+            PersonRef::Candidate(id),
+            ConsentPurpose::Programme,
+            true,
+            Some(consent.how),
+            consent.given_on,
+            by,
+        )
+        .await?;
+    }
     Ok(id)
 }
 
@@ -207,6 +219,43 @@ pub async fn update(
 ) -> StoreResult<()> {
     let p = &registration.profile;
     let consent = registration.consent.as_ref();
+    let before: Option<(Option<NaiveDate>, Option<ConsentHow>)> = on_tx!(tx, conn => sqlx::query_as(
+        "SELECT consent_on, consent_how FROM candidates WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await)?;
+    let before = before.and_then(|(on, how)| on.zip(how));
+    let now_given = consent.map(|c| (c.given_on, c.how));
+    // The consent records follow the registration's: a consent newly given
+    // (or given anew, another day or another way), or taken back.
+    match (before, now_given) {
+        (old, Some((on, how))) if old != Some((on, how)) => {
+            super::privacy::record_consent(
+                tx,
+                PersonRef::Candidate(id),
+                ConsentPurpose::Programme,
+                true,
+                Some(how),
+                on,
+                by,
+            )
+            .await?
+        }
+        (Some(_), None) => {
+            super::privacy::record_consent(
+                tx,
+                PersonRef::Candidate(id),
+                ConsentPurpose::Programme,
+                false,
+                None,
+                crate::model::dates::local_today(),
+                by,
+            )
+            .await?
+        }
+        _ => {}
+    }
     on_tx!(tx, conn => sqlx::query(
         "UPDATE candidates SET name = $2, consent_on = $3, consent_how = $4, \
          consent_recorded_by = CASE WHEN $3 IS NULL THEN NULL \

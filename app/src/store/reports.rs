@@ -178,11 +178,17 @@ pub async fn of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportView
 /// the mentor's reports, as its mentee for the mentee's.
 #[tracing::instrument(name = "store.reports.own", skip_all, err(Display))]
 pub async fn own(db: &super::Db, user: UserId) -> StoreResult<Vec<ReportView>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, ReportRow>(
+    let sql = format!(
         "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers, r.revision \
          FROM reports r JOIN pairs p ON p.id = r.pair_id \
-         WHERE (r.respondent = 'mentor' AND p.mentor_id = $1) OR (r.respondent = 'mentee' AND p.mentee_id = $1) \
+         WHERE (r.respondent = 'mentor' AND p.mentor_id = $1 AND {MENTOR_MEMBER}) \
+         OR (r.respondent = 'mentee' AND p.mentee_id = $1 AND {MENTEE_MEMBER}) \
          ORDER BY r.answered_on DESC, r.id",
+        MENTOR_MEMBER = super::pairs::MENTOR_MEMBER,
+        MENTEE_MEMBER = super::pairs::MENTEE_MEMBER,
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, ReportRow>(
+        &sql
     )
     .bind(user)
     .fetch_all(pool)
@@ -241,9 +247,13 @@ pub async fn answered_of_mentor(
     db: &super::Db,
     mentor: UserId,
 ) -> StoreResult<Vec<(PairId, ReportKind, Respondent, NaiveDate)>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, (PairId, ReportKind, Respondent, NaiveDate)>(
+    let sql = format!(
         "SELECT r.pair_id, r.kind, r.respondent, r.answered_on FROM reports r \
-         JOIN pairs p ON p.id = r.pair_id WHERE p.mentor_id = $1",
+         JOIN pairs p ON p.id = r.pair_id WHERE p.mentor_id = $1 AND {}",
+        super::pairs::MENTOR_MEMBER
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, (PairId, ReportKind, Respondent, NaiveDate)>(
+        &sql
     )
     .bind(mentor)
     .fetch_all(pool)

@@ -68,7 +68,8 @@ uuid_column!(
     ConcernId,
     ConcernActionId,
     NotificationId,
-    EmailId
+    EmailId,
+    ConsentId
 );
 
 macro_rules! key_column {
@@ -126,6 +127,7 @@ key_column!(
     RoleWithChild,
     Employment,
     ConsentHow,
+    ConsentPurpose,
     TrainingFormat,
     Moment,
     Side,

@@ -148,58 +148,87 @@ pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Member
     Ok(rows)
 }
 
-#[tracing::instrument(name = "store.users.record_login_failure", skip_all, err(Display))]
-pub async fn record_login_failure(db: &super::Db, email: &str, ip: &str) -> StoreResult<()> {
-    on_db!(db, pool => sqlx::query("INSERT INTO login_failures (email, ip, failed_at) VALUES ($1, $2, $3)")
-        .bind(normalise_email(email))
-        .bind(ip)
-        .bind(now())
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// Failed logins since `since`: for this account, and from this address.
-#[tracing::instrument(name = "store.users.count_login_failures", skip_all, err(Display))]
-pub async fn count_login_failures(
+/// Records a login attempt for `email` from `address` (before its password
+/// is checked), then counts what the throttle needs, this attempt included:
+/// attempts made at the same moment each see the others. Returns the
+/// attempt's id and the counts.
+#[tracing::instrument(name = "store.users.begin_login_attempt", skip_all, err(Display))]
+pub async fn begin_login_attempt(
     db: &super::Db,
     email: &str,
-    ip: &str,
-    since: DateTime<Utc>,
-) -> StoreResult<(i64, i64)> {
+    address: &str,
+    window_start: DateTime<Utc>,
+) -> StoreResult<(i64, crate::model::auth::AttemptCounts)> {
     let email = normalise_email(email);
-    let counts = on_db!(db, pool => {
-        let by_email: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE email = $1 AND failed_at > $2")
-            .bind(&email)
-            .bind(since)
-            .fetch_one(pool)
-            .await?;
-        let by_ip: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND failed_at > $2")
-            .bind(ip)
-            .bind(since)
-            .fetch_one(pool)
-            .await?;
-        Ok::<_, sqlx::Error>((by_email, by_ip))
+    let at = now();
+    let (id, account_address, previous, address_count, oldest) = on_db!(db, pool => {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO login_attempts (email, address, attempted_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(&email)
+        .bind(address)
+        .bind(at)
+        .fetch_one(pool)
+        .await?;
+        let (account_address, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(CASE WHEN id <> $4 THEN attempted_at END) FROM login_attempts \
+             WHERE email = $1 AND address = $2 AND attempted_at > $3",
+        )
+        .bind(&email)
+        .bind(address)
+        .bind(window_start)
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+        let (address_count, oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(attempted_at) FROM login_attempts WHERE address = $1 AND attempted_at > $2",
+        )
+        .bind(address)
+        .bind(window_start)
+        .fetch_one(pool)
+        .await?;
+        Ok::<_, sqlx::Error>((id, account_address, previous, address_count, oldest))
     })?;
-    Ok(counts)
+    let window = at - window_start;
+    let counts = crate::model::auth::AttemptCounts {
+        account_address,
+        since_previous_ms: previous.map(|p| (at - p).num_milliseconds().max(0)),
+        address: address_count,
+        address_frees_in_seconds: oldest
+            .map(|o| (o + window - at).num_seconds().max(1))
+            .unwrap_or(1),
+    };
+    Ok((id, counts))
 }
 
-/// After a successful login the account's failures no longer count.
-#[tracing::instrument(name = "store.users.clear_login_failures", skip_all, err(Display))]
-pub async fn clear_login_failures(db: &super::Db, email: &str) -> StoreResult<()> {
-    on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE email = $1")
-        .bind(normalise_email(email))
+/// An attempt refused before its password was checked: it does not count.
+#[tracing::instrument(name = "store.users.forget_login_attempt", skip_all, err(Display))]
+pub async fn forget_login_attempt(db: &super::Db, id: i64) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+        .bind(id)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
-/// Forgets failures older than `before`; they no longer limit anyone.
-#[tracing::instrument(name = "store.users.prune_login_failures", skip_all, err(Display))]
-pub async fn prune_login_failures(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {
-    let done = on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE failed_at <= $1")
+/// After a successful login, the account's attempts from that address no
+/// longer count.
+#[tracing::instrument(name = "store.users.login_succeeded", skip_all, err(Display))]
+pub async fn login_succeeded(db: &super::Db, email: &str, address: &str) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("DELETE FROM login_attempts WHERE email = $1 AND address = $2")
+        .bind(normalise_email(email))
+        .bind(address)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Forgets attempts older than `before`; they no longer limit anyone.
+#[tracing::instrument(name = "store.users.prune_login_attempts", skip_all, err(Display))]
+pub async fn prune_login_attempts(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {
+    let done = on_db!(db, pool => sqlx::query("DELETE FROM login_attempts WHERE attempted_at <= $1")
         .bind(before)
         .execute(pool)
         .await

@@ -1,5 +1,6 @@
 use crate::helpers::*;
 use app::api::context::Settings;
+use app::model::auth::LoginLimits;
 use app::model::Identity;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -69,8 +70,8 @@ async fn logging_out_ends_the_session_on_the_server() {
     assert!(session_cookie(&response).unwrap().contains("Max-Age=0"));
     assert_eq!(whoami(&app, &client).await, None);
     // The old token, replayed, is worth nothing.
-    let replay = reqwest::Client::new()
-        .post(app.url("/api/mentor/pairs"))
+    let replay = app
+        .write(&reqwest::Client::new(), "/api/mentor/pairs")
         .header("cookie", format!("pb_session={}", token(&cookie)))
         .send()
         .await
@@ -130,8 +131,8 @@ async fn the_session_id_changes_at_login_and_a_planted_one_is_dropped() {
     let planted = token(&session_cookie(&app.login(&first, "mentor@a.test").await).unwrap());
 
     // Someone logs in on a browser that carries the planted token.
-    let response = reqwest::Client::new()
-        .post(app.url("/api/auth/login"))
+    let response = app
+        .write(&reqwest::Client::new(), "/api/auth/login")
         .header("cookie", format!("pb_session={planted}"))
         .form(&[("email", "mentor@a.test"), ("password", PASSWORD)])
         .send()
@@ -147,13 +148,47 @@ async fn the_session_id_changes_at_login_and_a_planted_one_is_dropped() {
     );
 }
 
-#[tokio::test]
-async fn logins_are_limited_per_account() {
-    let app = spawn_app_with(Settings {
-        max_failures_per_account: 3,
+/// Small limits: three attempts free, then a wait of two seconds doubling.
+fn small_limits() -> Settings {
+    Settings {
+        login_limits: LoginLimits {
+            window_seconds: 900,
+            free_attempts: 3,
+            first_delay_seconds: 2,
+            max_delay_seconds: 60,
+            per_address: 50,
+        },
         ..Settings::default()
-    })
-    .await;
+    }
+}
+
+/// A login attempt as it reaches the server through one proxy, from
+/// `address` (what the proxy appends to `X-Forwarded-For`).
+async fn attempt_from(
+    app: &TestApp,
+    address: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    app.write(&client(), "/api/auth/login")
+        .header("x-forwarded-for", address)
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+}
+
+fn retry_after(response: &reqwest::Response) -> Option<u64> {
+    response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+}
+
+#[tokio::test]
+async fn attempts_past_the_free_ones_wait_longer_each_time_but_never_lock_the_account() {
+    let app = spawn_app_with(small_limits()).await;
     let client = client();
     for _ in 0..3 {
         let r = app
@@ -166,22 +201,97 @@ async fn logins_are_limited_per_account() {
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
 
-    let right_password_too_late = app.login(&client, "mentor@a.test").await;
-    let other_account = app.login(&client, "mentor2@a.test").await;
-
-    assert_eq!(
-        right_password_too_late.status(),
-        StatusCode::TOO_MANY_REQUESTS
-    );
-    let body: Value = json(right_password_too_late).await;
+    // (A busy machine may take up to a second between two requests.)
+    let too_soon = app.login(&client, "mentor@a.test").await;
+    assert_eq!(too_soon.status(), StatusCode::TOO_MANY_REQUESTS);
+    let first_wait = retry_after(&too_soon).unwrap();
+    assert!((1..=2).contains(&first_wait), "{first_wait}");
+    let body: Value = json(too_soon).await;
     assert_eq!(body["error"], "rate_limited");
-    assert_eq!(other_account.status(), StatusCode::OK);
+    assert_eq!(body["retry_after_seconds"], first_wait);
+
+    // After the wait one more try is checked; the next waits twice as long.
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    let r = app
+        .post(
+            &client,
+            "/api/auth/login",
+            &[("email", "mentor@a.test"), ("password", "guess")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let again = app.login(&client, "mentor@a.test").await;
+    assert_eq!(again.status(), StatusCode::TOO_MANY_REQUESTS);
+    let second_wait = retry_after(&again).unwrap();
+    assert!((3..=4).contains(&second_wait), "{second_wait}");
+
+    // The right password after the wait: the account was never locked.
+    tokio::time::sleep(std::time::Duration::from_millis(4_100)).await;
+    assert_eq!(
+        app.login(&client, "mentor@a.test").await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
-async fn logins_are_limited_per_address() {
+async fn an_address_guessing_an_account_does_not_keep_its_owner_out() {
+    let app = spawn_app_behind_proxies(small_limits(), 1).await;
+    for _ in 0..3 {
+        let r = attempt_from(&app, "203.0.113.66", "mentor@a.test", "guess").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let attacker = attempt_from(&app, "203.0.113.66", "mentor@a.test", "guess").await;
+    let owner = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD).await;
+
+    assert_eq!(attacker.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(owner.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn attempts_made_at_the_same_moment_do_not_get_past_the_limit() {
     let app = spawn_app_with(Settings {
-        max_failures_per_ip: 4,
+        login_limits: LoginLimits {
+            first_delay_seconds: 600,
+            ..small_limits().login_limits
+        },
+        ..Settings::default()
+    })
+    .await;
+
+    let attempts = (0..24).map(|_| async {
+        app.post(
+            &client(),
+            "/api/auth/login",
+            &[("email", "mentor@a.test"), ("password", "guess")],
+        )
+        .await
+        .status()
+    });
+    let statuses = futures::future::join_all(attempts).await;
+
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(
+        (1..=3).contains(&checked),
+        "{checked} passwords checked of 24: {statuses:?}"
+    );
+    assert_eq!(checked + refused, 24, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn logins_are_limited_per_address_whatever_the_account() {
+    let app = spawn_app_with(Settings {
+        login_limits: LoginLimits {
+            per_address: 4,
+            ..small_limits().login_limits
+        },
         ..Settings::default()
     })
     .await;
@@ -201,15 +311,102 @@ async fn logins_are_limited_per_address() {
     let response = app.login(&client, "mentor@a.test").await;
 
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        retry_after(&response).is_some_and(|s| s > 800),
+        "waits for the window"
+    );
 }
 
 #[tokio::test]
-async fn a_successful_login_resets_the_account_count() {
+async fn behind_a_proxy_what_the_client_writes_in_x_forwarded_for_is_not_believed() {
+    let app = spawn_app_behind_proxies(small_limits(), 1).await;
+    // Each attempt claims another address on the left; the proxy appended
+    // the real one on the right.
+    for n in 0..3 {
+        let claimed = format!("10.9.9.{n}, 203.0.113.66");
+        let r = attempt_from(&app, &claimed, "mentor@a.test", "guess").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let fourth = attempt_from(&app, "10.9.9.200, 203.0.113.66", "mentor@a.test", "guess").await;
+
+    assert_eq!(fourth.status(), StatusCode::TOO_MANY_REQUESTS);
+    let mentor = app::store::users::find_user_by_email(&app.db, "mentor@a.test")
+        .await
+        .unwrap()
+        .unwrap();
+    let failures = app::store::audit::of_object(&app.db, "person", &mentor.id.to_string())
+        .await
+        .unwrap();
+    assert_eq!(
+        failures.len(),
+        3,
+        "each checked attempt is in the audit trail"
+    );
+}
+
+#[tokio::test]
+async fn the_addresses_of_one_ipv6_64_count_as_one() {
+    let app = spawn_app_behind_proxies(small_limits(), 1).await;
+    for n in 1..=3 {
+        let address = format!("2001:db8:5:6::{n:x}");
+        let r = attempt_from(&app, &address, "mentor@a.test", "guess").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let same_64 = attempt_from(&app, "2001:db8:5:6:ffff::9", "mentor@a.test", "guess").await;
+    let other_64 = attempt_from(&app, "2001:db8:5:7::1", "mentor@a.test", PASSWORD).await;
+
+    assert_eq!(same_64.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(other_64.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_burst_of_logins_is_answered_429_with_retry_after_when_every_hashing_place_is_taken() {
     let app = spawn_app_with(Settings {
-        max_failures_per_account: 3,
+        login_limits: LoginLimits {
+            per_address: 10_000,
+            ..LoginLimits::default()
+        },
         ..Settings::default()
     })
     .await;
+    let places = app::api::context::AppState::hashing_places();
+
+    let attempts = (0..(places * 16)).map(|n| {
+        let app = &app;
+        async move {
+            let email = format!("burst{n}@a.test");
+            app.write(&client(), "/api/auth/login")
+                .form(&[("email", email.as_str()), ("password", "guess")])
+                .send()
+                .await
+                .unwrap()
+        }
+    });
+    let responses = futures::future::join_all(attempts).await;
+
+    let busy: Vec<&reqwest::Response> = responses
+        .iter()
+        .filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS)
+        .collect();
+    let checked = responses
+        .iter()
+        .filter(|r| r.status() == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        !busy.is_empty(),
+        "{} attempts, none refused",
+        responses.len()
+    );
+    assert!(checked >= places, "at least one round of hashes ran");
+    assert_eq!(busy.len() + checked, responses.len());
+    assert!(busy.iter().all(|r| retry_after(r) == Some(1)));
+}
+
+#[tokio::test]
+async fn a_successful_login_forgets_the_attempts_from_that_address() {
+    let app = spawn_app_with(small_limits()).await;
     let client = client();
     for _ in 0..2 {
         app.post(
@@ -282,7 +479,7 @@ async fn a_session_in_use_stays_alive() {
 }
 
 #[tokio::test]
-async fn the_session_cookie_is_secure_when_the_site_is_served_over_https() {
+async fn the_session_cookie_is_secure_and_host_prefixed_unless_the_development_flag_is_set() {
     let app = spawn_app_with(Settings {
         secure_cookies: true,
         ..Settings::default()
@@ -291,7 +488,15 @@ async fn the_session_cookie_is_secure_when_the_site_is_served_over_https() {
 
     let response = app.login(&client(), "mentor@a.test").await;
 
-    assert!(session_cookie(&response).unwrap().contains("; Secure"));
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-pb_session="))
+        .expect("a __Host- session cookie")
+        .to_string();
+    assert!(cookie.contains("; Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"));
 }
 
 #[tokio::test]

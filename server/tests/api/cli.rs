@@ -290,3 +290,56 @@ async fn an_unknown_database_kind_is_a_clear_error() {
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("must start with sqlite: or postgres:"));
 }
+
+#[tokio::test]
+async fn backup_copies_a_running_sqlite_database_whole_and_never_overwrites_a_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let (db, url) = fresh_db(folder.path()).await;
+    assert!(run(&url, &["demo"], "").status.success());
+    let target = folder.path().join("copy.db");
+    let target_arg = target.display().to_string();
+
+    let backup = run(&url, &["backup", "--to", &target_arg], "");
+    let again = run(&url, &["backup", "--to", &target_arg], "");
+
+    if matches!(db, app::store::Db::Postgres(_)) {
+        // PostgreSQL is backed up with its own tools: the command says so.
+        assert!(!backup.status.success());
+        assert!(
+            text(&backup.stderr).contains("pg_dump"),
+            "{}",
+            text(&backup.stderr)
+        );
+        return;
+    }
+    assert!(backup.status.success(), "{}", text(&backup.stderr));
+    assert!(text(&backup.stdout).contains("Backup written to"));
+    let copy = app::store::Db::connect(&format!("sqlite:{target_arg}"))
+        .await
+        .unwrap();
+    assert_eq!(
+        app::store::meetings::count(&copy).await.unwrap(),
+        app::store::meetings::count(&db).await.unwrap()
+    );
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("exists already"));
+}
+
+#[tokio::test]
+async fn anonymise_expired_applies_the_retention_on_a_given_day_and_refuses_a_bad_date() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_db, url) = fresh_db(folder.path()).await;
+    assert!(run(&url, &["demo"], "").status.success());
+
+    let far_future = run(&url, &["anonymise-expired", "--date", "2100-01-01"], "");
+    let bad = run(&url, &["anonymise-expired", "--date", "next week"], "");
+
+    assert!(far_future.status.success(), "{}", text(&far_future.stderr));
+    assert!(
+        text(&far_future.stdout).starts_with("Retention on 2100-01-01:"),
+        "{}",
+        text(&far_future.stdout)
+    );
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("yyyy-mm-dd"));
+}

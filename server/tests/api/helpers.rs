@@ -105,6 +105,7 @@ impl TestApp {
 pub struct World {
     pub today: NaiveDate,
     pub programme_a: ProgrammeId,
+    pub programme_b: ProgrammeId,
     pub pair_a1: PairId,
     pub pair_a2: PairId,
     pub pair_a3: PairId,
@@ -256,6 +257,7 @@ async fn seed(db: &Db) -> World {
     World {
         today,
         programme_a,
+        programme_b,
         pair_a1,
         pair_a2,
         pair_a3,
@@ -268,7 +270,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
-    start_app(settings, None).await
+    start_app(settings, None, 0, None).await
+}
+
+/// A server whose public address (`PB_PUBLIC_URL`) is `origin`.
+pub async fn spawn_app_served_at(settings: Settings, origin: &str) -> TestApp {
+    start_app(settings, None, 0, Some(origin.to_string())).await
+}
+
+/// A server behind `hops` proxies of its own: the tests play the proxies
+/// by writing `X-Forwarded-For`.
+pub async fn spawn_app_behind_proxies(settings: Settings, hops: u8) -> TestApp {
+    start_app(settings, None, hops, None).await
 }
 
 /// A server that sends its email to a real SMTP server of the test's own
@@ -285,10 +298,15 @@ pub async fn spawn_app_with_mail() -> (TestApp, SmtpSink) {
         from: "Parent Bridge <noreply@parent-bridge.test>".into(),
         digest_hour: None,
     };
-    (start_app(settings, Some(mail)).await, sink)
+    (start_app(settings, Some(mail), 0, None).await, sink)
 }
 
-async fn start_app(settings: Settings, mail: Option<server::mail::MailConfig>) -> TestApp {
+async fn start_app(
+    settings: Settings,
+    mail: Option<server::mail::MailConfig>,
+    proxy_hops: u8,
+    public_origin: Option<String>,
+) -> TestApp {
     record_panics();
     // `RUST_LOG=warn cargo test ... -- --nocapture` shows the servers' logs.
     if std::env::var_os("RUST_LOG").is_some() {
@@ -305,13 +323,14 @@ async fn start_app(settings: Settings, mail: Option<server::mail::MailConfig>) -
         "const BUILD = \"__BUILD_ID__\";\nconst FILES = [\"__PRECACHE_FILES__\"];\n",
     )
     .unwrap();
+    std::fs::write(site.join("manifest.webmanifest"), "{}").unwrap();
     let (db, database_url) = fresh_db(folder.path()).await;
     db.migrate().await.expect("migrations apply");
     let world = seed(&db).await;
     let config = HttpConfig {
         settings: settings.clone(),
-        public_origin: None,
-        trust_proxy: false,
+        public_origin,
+        proxy_hops,
         site_root: site.display().to_string(),
     };
 
@@ -366,8 +385,16 @@ impl TestApp {
     }
 
     /// Calls a server function with form-encoded arguments.
+    /// A POST as the app's own pages make it: from this site (the server
+    /// refuses a write that does not say so).
+    pub fn write(&self, client: &Client, path: &str) -> reqwest::RequestBuilder {
+        client
+            .post(self.url(path))
+            .header("origin", self.base.clone())
+    }
+
     pub async fn post(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
-        client.post(self.url(path)).form(form).send().await.unwrap()
+        self.write(client, path).form(form).send().await.unwrap()
     }
 
     pub async fn post_json(
@@ -376,12 +403,7 @@ impl TestApp {
         path: &str,
         body: serde_json::Value,
     ) -> Response {
-        client
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
+        self.write(client, path).json(&body).send().await.unwrap()
     }
 
     pub async fn login(&self, client: &Client, email: &str) -> Response {
@@ -431,6 +453,52 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// A person who can log in with [`PASSWORD`], holding `roles`.
+    pub async fn add_user(&self, email: &str, roles: &[(ProgrammeId, Role)]) -> UserId {
+        let mut tx = self.db.begin().await.unwrap();
+        let id = users::create_user(&mut tx, email, email, Some(password_hash().await))
+            .await
+            .unwrap();
+        for (programme, role) in roles {
+            users::add_membership(&mut tx, id, *programme, *role)
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// Gives `user` one more role.
+    pub async fn add_membership(&self, user: UserId, programme: ProgrammeId, role: Role) {
+        let mut tx = self.db.begin().await.unwrap();
+        users::add_membership(&mut tx, user, programme, role)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// Ends `user`'s role in a programme (the app has no screen for it yet).
+    pub async fn remove_membership(&self, user: UserId, programme: ProgrammeId, role: Role) {
+        let sql = "DELETE FROM memberships WHERE user_id = $1 AND programme_id = $2 AND role = $3";
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(sql)
+                .bind(user)
+                .bind(programme)
+                .bind(role.key())
+                .execute(pool)
+                .await
+                .map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql)
+                .bind(user)
+                .bind(programme)
+                .bind(role.key())
+                .execute(pool)
+                .await
+                .map(|_| ()),
+        }
+        .unwrap();
+    }
+
     pub async fn latest_session_use(&self) -> chrono::DateTime<chrono::Utc> {
         let sql = "SELECT MAX(last_seen_at) FROM sessions";
         match &self.db {

@@ -13,8 +13,10 @@ const NOT_FOUND: StatusCode = StatusCode::NOT_FOUND;
 /// Allowed, and the input checked: it breaks a rule.
 const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
-/// Who calls: `None` is nobody logged in.
-const CALLERS: [Option<&str>; 9] = [
+/// Who calls: `None` is nobody logged in. The last two: a mentee of the
+/// other programme, and one account holding two roles in two programmes
+/// (a mentor in A, with no pair, and the manager of B).
+const CALLERS: [Option<&str>; 11] = [
     None,
     Some("coordinator@a.test"),
     Some("manager@a.test"),
@@ -24,7 +26,42 @@ const CALLERS: [Option<&str>; 9] = [
     Some("coordinator@b.test"),
     Some("manager@b.test"),
     Some("mentor@b.test"),
+    Some("mentee@b.test"),
+    Some(DUAL),
 ];
+
+/// Mentor in programme A (no pair), manager of programme B.
+const DUAL: &str = "dual@ab.test";
+
+/// What only some callers may ever read of programme A: the mentees'
+/// names, the log's words, the concern's words. Each, with who may.
+fn secrets_of_a() -> [(&'static str, &'static [Option<&'static str>]); 4] {
+    const PAIR_A1: &[Option<&str>] = &[
+        Some("coordinator@a.test"),
+        Some("manager@a.test"),
+        Some("mentor@a.test"),
+        Some("mentee@a.test"),
+    ];
+    const AUTHOR_AND_OFFICE: &[Option<&str>] = &[
+        Some("coordinator@a.test"),
+        Some("manager@a.test"),
+        Some("mentor@a.test"),
+    ];
+    const PAIR_A3: &[Option<&str>] = &[
+        Some("coordinator@a.test"),
+        Some("manager@a.test"),
+        Some("mentor2@a.test"),
+    ];
+    [
+        ("mentee@a.test", PAIR_A1),
+        ("mentee3@a.test", PAIR_A3),
+        (LOG_TEXT, AUTHOR_AND_OFFICE),
+        (crate::concerns::WHAT_HAPPENED, AUTHOR_AND_OFFICE),
+    ]
+}
+
+/// The words of the log of pair A1 the calls name.
+const LOG_TEXT: &str = "A meeting about the school's letters";
 
 /// The objects of programme A the calls name, made by its manager first.
 struct Objects {
@@ -42,6 +79,9 @@ struct Objects {
     concern: ConcernId,
     group_meeting: GroupMeetingId,
     agenda_item: AgendaItemId,
+    /// The mentee of pair A1, and of pair A3 (erased last).
+    mentee_a: UserId,
+    mentee3_a: UserId,
 }
 
 async fn objects(app: &TestApp) -> Objects {
@@ -104,7 +144,7 @@ async fn objects(app: &TestApp) -> Objects {
     // A log of pair A1, sent by its mentor.
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
-    let log = item(w, log_input(w, w.pair_a1, 1, "A meeting"));
+    let log = item(w, log_input(w, w.pair_a1, 1, LOG_TEXT));
     assert_eq!(
         app.sync(&mentor, std::slice::from_ref(&log)).await.status(),
         OK
@@ -167,7 +207,16 @@ async fn objects(app: &TestApp) -> Objects {
     )
     .await;
     let agenda_item = supervision.meetings[0].agenda[0].id;
+    let user = async |email: &str| {
+        app::store::users::find_user_by_email(&app.db, email)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
     Objects {
+        mentee_a: user("mentee@a.test").await,
+        mentee3_a: user("mentee3@a.test").await,
         concern: concern.id,
         group_meeting,
         agenda_item,
@@ -182,7 +231,12 @@ async fn objects(app: &TestApp) -> Objects {
     }
 }
 
-async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) -> StatusCode {
+async fn call(
+    app: &TestApp,
+    client: &reqwest::Client,
+    call: &str,
+    o: &Objects,
+) -> (StatusCode, String) {
     let w = &app.world;
     let pair_a1 = w.pair_a1.to_string();
     let pair_b = w.pair_b.to_string();
@@ -532,118 +586,172 @@ async fn call(app: &TestApp, client: &reqwest::Client, call: &str, o: &Objects) 
             app.post_json(client, "/api/goals/of_pair", json!({ "pair": w.pair_a1 }))
                 .await
         }
+        "people" => app.post_json(client, "/api/privacy/people", json!({ "search": "" })).await,
+        "person(mentee a)" => {
+            app.post_json(client, "/api/privacy/person", json!({ "person": format!("user:{}", o.mentee_a) }))
+                .await
+        }
+        "record_consent(mentee a, no purpose)" => {
+            app.post_json(
+                client,
+                "/api/privacy/record_consent",
+                json!({ "person": format!("user:{}", o.mentee_a), "input": { "change": "given" } }),
+            )
+            .await
+        }
+        "export(mentee a)" => client
+            .get(app.url(&format!("/api/privacy/export?person=user%3A{}&download=false", o.mentee_a)))
+            .send()
+            .await
+            .unwrap(),
+        "erase(mentee3 a)" => {
+            app.post_json(client, "/api/privacy/erase", json!({ "person": format!("user:{}", o.mentee3_a) }))
+                .await
+        }
+        "retention" => app.post_json(client, "/api/privacy/retention", json!({})).await,
+        "set_retention(a, 0 months)" => {
+            app.post_json(
+                client,
+                "/api/privacy/set_retention",
+                json!({ "programme": programme, "input": { "months": "0" } }),
+            )
+            .await
+        }
+        "audit_search" => app.post_json(client, "/api/privacy/audit", json!({ "query": {} })).await,
         other => panic!("unknown call {other}"),
     };
-    response.status()
+    let status = response.status();
+    (status, response.text().await.unwrap())
 }
 
 #[tokio::test]
 async fn every_server_function_checks_the_role_and_the_object() {
     let app = spawn_app().await;
     // Expected status per caller, in the order of CALLERS:
-    // anonymous, coord A, manager A, mentor A, mentor2 A, mentee A, coord B, manager B, mentor B
+    // anonymous, coord A, manager A, mentor A, mentor2 A, mentee A, coord B, manager B, mentor B,
+    // mentee B, mentor A + manager B
     #[rustfmt::skip]
-    let matrix: &[(&str, [StatusCode; 9])] = &[
-        ("whoami",               [OK,        OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
-        ("mentor_pairs",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("mentor_logs",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
+    let matrix: &[(&str, [StatusCode; 11])] = &[
+        ("whoami",               [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("mentor_pairs",         [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("mentor_logs",          [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         // Pair A1 is mentor A's: no other mentor, of this programme or
         // another, may read its logs; likewise pair B is mentor B's.
-        ("mentor_logs(pair_a1)", [ANONYMOUS, DENIED, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("mentor_logs(pair_b)",  [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, OK]),
-        ("sync",                 [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("manager_logs",         [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
-        ("coordinator_overview", [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED]),
-        ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED, DENIED]),
+        ("mentor_logs(pair_a1)", [ANONYMOUS, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("mentor_logs(pair_b)",  [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED]),
+        ("sync",                 [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("manager_logs",         [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
+        ("coordinator_overview", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK, DENIED]),
         // Programmes: their coordinator and managers; mentors and mentees
         // see none of the programme's office data.
-        ("programmes",           [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, OK,     OK,     DENIED]),
-        ("programme(a)",         [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("coordinated_organisations", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK,     DENIED, DENIED]),
-        ("create_programme(org a)", [ANONYMOUS, OK,  DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("update_programme(a)",  [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("save_measure(a)",      [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("programmes",           [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
+        ("programme(a)",         [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("coordinated_organisations", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        ("create_programme(org a)", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("update_programme(a)",  [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_measure(a)",      [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Invitations: a coordinator invites managers, a manager mentors
         // and mentees; an unknown link is not found for anyone.
-        ("invite_manager(a)",    [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("invite_mentor(a)",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("invitations(a)",       [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("open_invitation(unknown)",   [NOT_FOUND; 9]),
-        ("accept_invitation(unknown)", [NOT_FOUND; 9]),
+        ("invite_manager(a)",    [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("invite_mentor(a)",     [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("invitations(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("open_invitation(unknown)",   [NOT_FOUND; 11]),
+        ("accept_invitation(unknown)", [NOT_FOUND; 11]),
         // Recruitment, training, matching: the programme's managers act,
         // its coordinator reads (and edits the questionnaire).
-        ("recruitment_board(a)", [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("candidate(a)",         [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("save_candidate(a)",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("move_candidate(a)",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("training_page(a)",     [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("create_training(a)",   [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("attendance(a)",        [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("self_assessment(a)",   [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("save_item(a)",         [ANONYMOUS, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("matching_page(a)",     [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("preferences(a)",       [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("propose(a)",           [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("confirm(a)",           [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("recruitment_board(a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("candidate(a)",         [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_candidate(a)",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("move_candidate(a)",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("training_page(a)",     [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("create_training(a)",   [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("attendance(a)",        [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("self_assessment(a)",   [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_item(a)",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("matching_page(a)",     [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("preferences(a)",       [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("propose(a)",           [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("confirm(a)",           [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Pair A1 is active, not getting to know: its manager is allowed
         // and told so.
-        ("end_getting_to_know(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("end_getting_to_know(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // The pair's journey: each person answers for themselves, the
         // pair's manager for either side; the manager confirms, closes and
         // proposes. Pair A1 is active: the allowed callers are told why not.
-        ("my_getting_to_know",   [ANONYMOUS, OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
-        ("answer(pair_a1, mentor)", [ANONYMOUS, DENIED, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("answer(pair_a1, mentee)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, REFUSED, DENIED, DENIED, DENIED]),
-        ("confirm_pair(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("confirm_pair(pair_b)", [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, REFUSED, DENIED]),
-        ("close_pair(pair_a1)",  [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("propose_as_mentor(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_getting_to_know",   [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("answer(pair_a1, mentor)", [ANONYMOUS, DENIED, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("answer(pair_a1, mentee)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("confirm_pair(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("confirm_pair(pair_b)", [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, REFUSED, DENIED, DENIED, REFUSED]),
+        ("close_pair(pair_a1)",  [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("propose_as_mentor(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Reports: mentors and mentees send them; a mentor sees what is
         // due; everyone reads their own answers; only the pair's manager
         // reads both sides (the coordinator gets aggregates, later).
-        ("sync_reports",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK]),
-        ("reports_due",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("my_reports",           [ANONYMOUS, OK,     OK,     OK,     OK,     OK,     OK,     OK,     OK]),
-        ("pair_mirror(pair_a1)", [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("sync_goals",           [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("my_goals",             [ANONYMOUS, DENIED, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK]),
-        ("goals_of_pair(pair_a1)", [ANONYMOUS, DENIED, OK,   DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("sync_reports",         [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
+        ("reports_due",          [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("my_reports",           [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("pair_mirror(pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("sync_goals",           [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("my_goals",             [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
+        ("goals_of_pair(pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // A log's versions: its mentor and the programme's manager only (a
         // coordinator reads counts, never a log).
-        ("log_history(log of pair_a1)", [ANONYMOUS, DENIED, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("log_history(log of pair_a1)", [ANONYMOUS, DENIED, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Screening: the programme's coordinator sets the checks, its
         // managers record them, both read them; a mentor reads their own.
-        ("screening_requirements(a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("add_requirement(a)",   [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("retire_requirement(a)", [ANONYMOUS, OK,    DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("screening_of(mentor candidate)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("save_referee(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("screening_alerts",     [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
+        ("screening_requirements(a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_requirement(a)",   [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("retire_requirement(a)", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("screening_of(mentor candidate)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_referee(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("screening_alerts",     [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         // The manager's follow-up: their home and logs of their own
         // programmes; supervision by the programme's managers (its
         // coordinator reads it); a mentor reads what came of their
         // challenges.
-        ("manager_logs(pair_a1)", [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("manager_dashboard",    [ANONYMOUS, DENIED, OK,     DENIED, DENIED, DENIED, DENIED, OK,     DENIED]),
-        ("supervision(a)",       [ANONYMOUS, OK,     OK,     DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("add_check_in(a)",      [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("save_group_meeting(a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("add_to_agenda(meeting of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("mark_discussed(item of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("my_discussed_challenges", [ANONYMOUS, DENIED, DENIED, OK,   OK,     DENIED, DENIED, DENIED, OK]),
+        ("manager_logs(pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("manager_dashboard",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
+        ("supervision(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_check_in(a)",      [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_group_meeting(a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_to_agenda(meeting of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("mark_discussed(item of a)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_discussed_challenges", [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         // Safeguarding concerns: mentors send them; the programme's
         // managers and its organisation's coordinators read them; only a
         // manager acknowledges and acts; the author reads their own.
-        ("sync_concerns",        [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("concerns_of_pair(pair_a1)", [ANONYMOUS, OK, OK,    DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("add_concern_action(concern of pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("acknowledge_concern(concern of pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("my_concerns",          [ANONYMOUS, DENIED, DENIED, OK,     OK,     DENIED, DENIED, DENIED, OK]),
-        ("my_notifications",     [ANONYMOUS, DENIED, OK,     OK,     OK,     DENIED, DENIED, OK,     OK]),
+        ("sync_concerns",        [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("concerns_of_pair(pair_a1)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("add_concern_action(concern of pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("acknowledge_concern(concern of pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("my_concerns",          [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        ("my_notifications",     [ANONYMOUS, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, DENIED, OK]),
+        // People and their data: the office lists its own programmes'
+        // people and records consents; only a coordinator exports, erases,
+        // sets the retention and searches the audit trail.
+        ("people",               [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
+        ("person(mentee a)",     [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("record_consent(mentee a, no purpose)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("export(mentee a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("retention",            [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
+        ("set_retention(a, 0 months)", [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("audit_search",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        // Last: it erases mentee 3 of programme A (once; then not found).
+        ("erase(mentee3 a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];
     let objects = objects(&app).await;
+    app.add_user(
+        DUAL,
+        &[
+            (app.world.programme_a, Role::Mentor),
+            (app.world.programme_b, Role::Manager),
+        ],
+    )
+    .await;
     let mut clients = Vec::new();
     for caller in CALLERS {
         clients.push(match caller {
@@ -654,11 +762,31 @@ async fn every_server_function_checks_the_role_and_the_object() {
     let mut wrong = Vec::new();
     for (function, expected) in matrix {
         for ((caller, client), expected) in CALLERS.iter().zip(&clients).zip(expected) {
-            let actual = call(&app, client, function, &objects).await;
+            let (actual, body) = call(&app, client, function, &objects).await;
             if actual != *expected {
                 wrong.push(format!(
                     "{function} as {caller:?}: expected {expected}, got {actual}"
                 ));
+            }
+            // A refusal says only that, in the app's words.
+            let said = match actual {
+                DENIED => Some(r#"{"error":"forbidden"}"#),
+                ANONYMOUS => Some(r#"{"error":"unauthenticated"}"#),
+                _ => None,
+            };
+            if let Some(said) = said.filter(|said| body != *said) {
+                wrong.push(format!(
+                    "{function} as {caller:?}: answered {body:?}, not {said:?}"
+                ));
+            }
+            // Nothing of programme A reaches who may not read it, whatever
+            // the status.
+            for (secret, readers) in secrets_of_a() {
+                if body.contains(secret) && !readers.contains(caller) {
+                    wrong.push(format!(
+                        "{function} as {caller:?}: the answer holds {secret:?}"
+                    ));
+                }
             }
         }
     }

@@ -1,0 +1,871 @@
+//! The data controller's duties: consent records, everything about a
+//! person in one export, erasure (personal data anonymised, every count
+//! kept) and the retention period after which an ended pair's personal data
+//! is anonymised.
+
+use super::{now, on_db, on_tx, StoreResult, Tx};
+use crate::model::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{Column, Row};
+use std::collections::BTreeMap;
+
+/// What an erased or anonymised text becomes where the column may not be
+/// empty; elsewhere it becomes empty.
+pub const ERASED: &str = "—";
+
+/// The programmes a person belongs to: their roles and their candidacies.
+#[tracing::instrument(name = "store.privacy.programmes_of", skip_all, err(Display))]
+pub async fn programmes_of(db: &super::Db, person: PersonRef) -> StoreResult<Vec<ProgrammeId>> {
+    let rows: Vec<(ProgrammeId,)> = match person {
+        PersonRef::User(user) => on_db!(db, pool => sqlx::query_as(
+            "SELECT programme_id FROM memberships WHERE user_id = $1 \
+             UNION SELECT programme_id FROM candidates WHERE user_id = $1",
+        )
+        .bind(user)
+        .fetch_all(pool)
+        .await)?,
+        PersonRef::Candidate(candidate) => on_db!(db, pool => sqlx::query_as(
+            "SELECT programme_id FROM candidates WHERE id = $1",
+        )
+        .bind(candidate)
+        .fetch_all(pool)
+        .await)?,
+    };
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+fn placeholders(from: usize, count: usize) -> String {
+    (from..from + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A `LIKE` pattern finding `text` anywhere, with its own `%` and `_`
+/// taken literally.
+fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: UserId,
+    display_name: String,
+    email: String,
+    erased_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    id: CandidateId,
+    name: String,
+    kind: String,
+    programme: String,
+    erased_at: Option<DateTime<Utc>>,
+}
+
+/// The people of `programmes` whose name or email holds `search` (all when
+/// empty): everyone with a role there, and every candidate without an
+/// account. Each with their places in those programmes only.
+#[tracing::instrument(name = "store.privacy.people", skip_all, err(Display))]
+pub async fn people(
+    db: &super::Db,
+    programmes: &[ProgrammeId],
+    search: &str,
+) -> StoreResult<Vec<PersonSummary>> {
+    if programmes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = placeholders(2, programmes.len());
+    let pattern = contains_pattern(search);
+    let limit = crate::model::limits::PEOPLE_LISTED as i64;
+    let users_sql = format!(
+        "SELECT u.id, u.display_name, u.email, u.erased_at FROM users u \
+         WHERE u.id IN (SELECT user_id FROM memberships WHERE programme_id IN ({list}) \
+                        UNION SELECT user_id FROM candidates WHERE user_id IS NOT NULL AND programme_id IN ({list})) \
+         AND (LOWER(u.display_name) LIKE $1 ESCAPE '\\' OR LOWER(u.email) LIKE $1 ESCAPE '\\') \
+         ORDER BY LOWER(u.display_name), u.id LIMIT {limit}"
+    );
+    let candidates_sql = format!(
+        "SELECT c.id, c.name, c.kind, p.name AS programme, c.erased_at FROM candidates c \
+         JOIN programmes p ON p.id = c.programme_id \
+         WHERE c.user_id IS NULL AND c.programme_id IN ({list}) AND LOWER(c.name) LIKE $1 ESCAPE '\\' \
+         ORDER BY LOWER(c.name), c.id LIMIT {limit}"
+    );
+    let first = placeholders(1, programmes.len());
+    let places_sql = format!(
+        "SELECT m.user_id, m.role, p.name FROM memberships m JOIN programmes p ON p.id = m.programme_id \
+         WHERE m.programme_id IN ({first}) \
+         UNION SELECT c.user_id, 'candidate_' || c.kind, p.name FROM candidates c \
+         JOIN programmes p ON p.id = c.programme_id \
+         WHERE c.user_id IS NOT NULL AND c.programme_id IN ({first})"
+    );
+    let (users, candidates, places) = on_db!(db, pool => {
+        let mut users = sqlx::query_as::<_, UserRow>(&users_sql).bind(&pattern);
+        let mut candidates = sqlx::query_as::<_, CandidateRow>(&candidates_sql).bind(&pattern);
+        let mut places = sqlx::query_as::<_, (UserId, String, String)>(&places_sql);
+        for programme in programmes {
+            users = users.bind(*programme);
+            candidates = candidates.bind(*programme);
+            places = places.bind(*programme);
+        }
+        let users = users.fetch_all(pool).await?;
+        let candidates = candidates.fetch_all(pool).await?;
+        let places = places.fetch_all(pool).await?;
+        Ok::<_, sqlx::Error>((users, candidates, places))
+    })?;
+    let mut by_user: BTreeMap<UserId, Vec<(String, String)>> = BTreeMap::new();
+    for (user, role, programme) in places {
+        by_user.entry(user).or_default().push((role, programme));
+    }
+    let mut people: Vec<PersonSummary> = users
+        .into_iter()
+        .map(|u| PersonSummary {
+            person: PersonRef::User(u.id),
+            places: by_user.remove(&u.id).unwrap_or_default(),
+            name: u.display_name,
+            email: u.erased_at.is_none().then_some(u.email),
+            erased: u.erased_at.is_some(),
+        })
+        .collect();
+    people.extend(candidates.into_iter().map(|c| PersonSummary {
+        person: PersonRef::Candidate(c.id),
+        name: c.name,
+        email: None,
+        places: vec![(format!("candidate_{}", c.kind), c.programme)],
+        erased: c.erased_at.is_some(),
+    }));
+    people.sort_by_key(|p| p.name.to_lowercase());
+    Ok(people)
+}
+
+/// One person, with every place they hold (the caller checks the reader
+/// may see them).
+#[tracing::instrument(name = "store.privacy.summary", skip_all, err(Display))]
+pub async fn summary(db: &super::Db, person: PersonRef) -> StoreResult<Option<PersonSummary>> {
+    match person {
+        PersonRef::User(user) => {
+            let row: Option<UserRow> = on_db!(db, pool => sqlx::query_as(
+                "SELECT id, display_name, email, erased_at FROM users WHERE id = $1",
+            )
+            .bind(user)
+            .fetch_optional(pool)
+            .await)?;
+            let Some(row) = row else {
+                return Ok(None);
+            };
+            let places: Vec<(String, String)> = on_db!(db, pool => sqlx::query_as(
+                "SELECT m.role, p.name FROM memberships m JOIN programmes p ON p.id = m.programme_id \
+                 WHERE m.user_id = $1 \
+                 UNION SELECT 'candidate_' || c.kind, p.name FROM candidates c \
+                 JOIN programmes p ON p.id = c.programme_id WHERE c.user_id = $1",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await)?;
+            Ok(Some(PersonSummary {
+                person,
+                name: row.display_name,
+                email: row.erased_at.is_none().then_some(row.email),
+                places,
+                erased: row.erased_at.is_some(),
+            }))
+        }
+        PersonRef::Candidate(candidate) => {
+            let row: Option<CandidateRow> = on_db!(db, pool => sqlx::query_as(
+                "SELECT c.id, c.name, c.kind, p.name AS programme, c.erased_at FROM candidates c \
+                 JOIN programmes p ON p.id = c.programme_id WHERE c.id = $1",
+            )
+            .bind(candidate)
+            .fetch_optional(pool)
+            .await)?;
+            Ok(row.map(|c| PersonSummary {
+                person,
+                name: c.name,
+                email: None,
+                places: vec![(format!("candidate_{}", c.kind), c.programme)],
+                erased: c.erased_at.is_some(),
+            }))
+        }
+    }
+}
+
+/// The candidates' ids that are the person: theirs by account, or the one.
+fn candidates_of(person: PersonRef) -> &'static str {
+    match person {
+        PersonRef::User(_) => "SELECT id FROM candidates WHERE user_id = $1",
+        PersonRef::Candidate(_) => "SELECT id FROM candidates WHERE id = $1",
+    }
+}
+
+/// The consent records of the person: theirs by account, or the
+/// candidate's, and those of the account the candidate got (records made
+/// before and after an account are the same person's).
+fn consents_condition(person: PersonRef) -> &'static str {
+    match person {
+        PersonRef::User(_) => {
+            "k.user_id = $1 OR k.candidate_id IN (SELECT id FROM candidates WHERE user_id = $1)"
+        }
+        PersonRef::Candidate(_) => {
+            "k.candidate_id = $1 OR k.user_id IN (SELECT user_id FROM candidates WHERE id = $1)"
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ConsentRow {
+    purpose: ConsentPurpose,
+    given: bool,
+    how: Option<ConsentHow>,
+    on_date: NaiveDate,
+    recorded_by: String,
+    recorder: UserId,
+    subject: Option<UserId>,
+    created_at: DateTime<Utc>,
+}
+
+/// Every consent record of the person, oldest first.
+#[tracing::instrument(name = "store.privacy.consents_of", skip_all, err(Display))]
+pub async fn consents_of(db: &super::Db, person: PersonRef) -> StoreResult<Vec<ConsentView>> {
+    let sql = format!(
+        "SELECT k.purpose, k.given, k.how, k.on_date, r.display_name AS recorded_by, \
+         k.recorded_by AS recorder, k.user_id AS subject, k.created_at \
+         FROM consents k JOIN users r ON r.id = k.recorded_by \
+         WHERE {} ORDER BY k.created_at, k.on_date",
+        consents_condition(person)
+    );
+    let rows: Vec<ConsentRow> = on_db!(db, pool => {
+        let query = sqlx::query_as::<_, ConsentRow>(&sql);
+        let query = match person {
+            PersonRef::User(id) => query.bind(id),
+            PersonRef::Candidate(id) => query.bind(id),
+        };
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ConsentView {
+            purpose: r.purpose,
+            given: r.given,
+            how: r.how,
+            on_date: r.on_date,
+            recorded_by: r.recorded_by,
+            by_self: r.subject == Some(r.recorder),
+            recorded_at: r.created_at,
+        })
+        .collect())
+}
+
+/// Records a consent given or withdrawn, by `by` for the person.
+#[tracing::instrument(name = "store.privacy.record_consent", skip_all, err(Display))]
+pub async fn record_consent(
+    tx: &mut Tx,
+    person: PersonRef,
+    purpose: ConsentPurpose,
+    given: bool,
+    how: Option<ConsentHow>,
+    on_date: NaiveDate,
+    by: UserId,
+) -> StoreResult<()> {
+    let (user, candidate) = match person {
+        PersonRef::User(user) => (Some(user), None),
+        PersonRef::Candidate(candidate) => (None, Some(candidate)),
+    };
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO consents (id, user_id, candidate_id, purpose, given, how, on_date, recorded_by, created_at) \
+         VALUES ($1, COALESCE($2, (SELECT user_id FROM candidates WHERE id = $3)), $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(ConsentId::new())
+    .bind(user)
+    .bind(candidate)
+    .bind(purpose)
+    .bind(given)
+    .bind(how)
+    .bind(on_date)
+    .bind(by)
+    .bind(now())
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// `SELECT` list of `columns`, each read as text (`expr AS name` or a
+/// column, qualified or not): every engine gives every value as text, so
+/// the export reads any table the same way.
+fn as_text(columns: &[&str]) -> String {
+    columns
+        .iter()
+        .map(|c| {
+            let (expr, name) = match c.split_once(" AS ") {
+                Some((expr, name)) => (expr, name),
+                None => (*c, c.rsplit('.').next().unwrap_or(c)),
+            };
+            format!("CAST({expr} AS TEXT) AS {name}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sections of a person's export: name and query (`$1` is the person).
+fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
+    let candidates = candidates_of(person);
+    let pairs = "SELECT id FROM pairs WHERE mentor_id = $1 OR mentee_id = $1";
+    let mut sections = Vec::new();
+    if let PersonRef::User(_) = person {
+        sections.push((
+            "account",
+            format!(
+                "SELECT {} FROM users WHERE id = $1",
+                as_text(&[
+                    "id",
+                    "email",
+                    "display_name",
+                    "language",
+                    "created_at",
+                    "erased_at"
+                ])
+            ),
+        ));
+        sections.push((
+            "roles",
+            format!(
+                "SELECT {} FROM memberships m JOIN programmes p ON p.id = m.programme_id WHERE m.user_id = $1",
+                as_text(&["p.name AS programme", "m.role", "m.created_at"])
+            ),
+        ));
+    }
+    sections.push((
+        "registrations",
+        format!(
+            "SELECT {} FROM candidates c JOIN programmes p ON p.id = c.programme_id WHERE c.id IN ({candidates})",
+            as_text(&[
+                "c.id", "p.name AS programme", "c.kind", "c.name", "c.stage", "c.drop_reason",
+                "c.consent_on", "c.consent_how", "c.gender", "c.age", "c.role_with_child",
+                "c.child_age", "c.background", "c.employment", "c.languages", "c.area",
+                "c.availability", "c.school", "c.class_name", "c.heard_from", "c.is_parent",
+                "c.max_mentees", "c.created_at", "c.erased_at",
+            ])
+        ),
+    ));
+    sections.push((
+        "consents",
+        format!(
+            "SELECT {} FROM consents k JOIN users r ON r.id = k.recorded_by \
+             WHERE {} ORDER BY k.created_at",
+            as_text(&[
+                "k.purpose",
+                "k.given",
+                "k.how",
+                "k.on_date",
+                "r.display_name AS recorded_by",
+                "k.created_at"
+            ]),
+            consents_condition(person)
+        ),
+    ));
+    sections.push((
+        "training",
+        format!(
+            "SELECT {} FROM training_attendance a JOIN trainings t ON t.id = a.training_id \
+             WHERE a.candidate_id IN ({candidates}) ORDER BY t.held_on",
+            as_text(&["t.held_on", "t.topic", "t.format"])
+        ),
+    ));
+    sections.push((
+        "screening",
+        format!(
+            "SELECT {} FROM screening_checks s JOIN screening_requirements q ON q.id = s.requirement_id \
+             WHERE s.candidate_id IN ({candidates}) ORDER BY s.recorded_at",
+            as_text(&[
+                "q.label AS check_name", "s.state", "s.checked_on", "s.note", "s.reference_number",
+                "s.waived_reason", "s.recorded_at",
+            ])
+        ),
+    ));
+    sections.push((
+        "references",
+        format!(
+            "SELECT {} FROM referees WHERE candidate_id IN ({candidates}) ORDER BY created_at",
+            as_text(&["name", "contact", "asked_on", "answer", "created_at"])
+        ),
+    ));
+    if let PersonRef::User(_) = person {
+        sections.push((
+            "pairs",
+            format!(
+                "SELECT {} FROM pairs pr JOIN programmes p ON p.id = pr.programme_id \
+                 JOIN users mentor ON mentor.id = pr.mentor_id JOIN users mentee ON mentee.id = pr.mentee_id \
+                 WHERE pr.id IN ({pairs}) ORDER BY pr.started_on",
+                as_text(&[
+                    "pr.id", "p.name AS programme", "mentor.display_name AS mentor",
+                    "mentee.display_name AS mentee", "pr.status", "pr.started_on", "pr.confirmed_on",
+                    "pr.planned_end_on", "pr.ended_on", "pr.end_kind", "pr.end_reason", "pr.drop_reason",
+                ])
+            ),
+        ));
+        sections.push((
+            "meeting_logs",
+            format!(
+                "SELECT {} FROM meeting_logs l WHERE l.pair_id IN ({pairs}) ORDER BY l.meeting_date, l.id",
+                as_text(&[
+                    "l.id", "l.pair_id", "l.meeting_date", "l.form", "l.duration_minutes", "l.description",
+                    "l.went_well_next_steps", "l.has_challenge", "l.challenge_text", "l.withdrawn_reason",
+                    "l.created_at",
+                ])
+            ),
+        ));
+        sections.push((
+            "goals",
+            format!(
+                "SELECT {} FROM goals g WHERE g.pair_id IN ({pairs}) ORDER BY g.created_at",
+                as_text(&[
+                    "g.id",
+                    "g.pair_id",
+                    "g.what",
+                    "g.why",
+                    "g.first_steps",
+                    "g.target_date",
+                    "g.withdrawn_reason",
+                    "g.created_at",
+                ])
+            ),
+        ));
+        // Each side's own answers: a mentee's are not their mentor's to
+        // take, and the other way round.
+        sections.push((
+            "reports",
+            format!(
+                "SELECT {} FROM reports r WHERE \
+                 (r.respondent = 'mentor' AND r.pair_id IN (SELECT id FROM pairs WHERE mentor_id = $1)) OR \
+                 (r.respondent = 'mentee' AND r.pair_id IN (SELECT id FROM pairs WHERE mentee_id = $1)) \
+                 ORDER BY r.answered_on",
+                as_text(&[
+                    "r.id", "r.pair_id", "r.kind", "r.respondent", "r.answered_on", "r.months", "r.weeks",
+                    "r.answers", "r.created_at",
+                ])
+            ),
+        ));
+        sections.push((
+            "check_ins",
+            format!(
+                "SELECT {} FROM check_ins WHERE mentor_id = $1 ORDER BY held_on",
+                as_text(&["held_on", "notes", "follow_up", "created_at"])
+            ),
+        ));
+        sections.push((
+            "notifications",
+            format!(
+                "SELECT {} FROM notifications WHERE user_id = $1 ORDER BY created_at",
+                as_text(&["kind", "created_at", "read_at"])
+            ),
+        ));
+        sections.push((
+            "activity",
+            format!(
+                "SELECT {} FROM audit_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1000",
+                as_text(&["at", "action", "object_kind", "object_id", "ip"])
+            ),
+        ));
+    }
+    sections
+}
+
+/// Everything the programme holds about the person, section by section.
+/// Safeguarding concerns are not part of it: whether to share one is the
+/// coordinator's decision, case by case (a child's protection comes first).
+#[tracing::instrument(name = "store.privacy.export", skip_all, err(Display))]
+pub async fn export(db: &super::Db, person: PersonRef) -> StoreResult<Vec<ExportSection>> {
+    let mut sections = Vec::new();
+    for (name, sql) in export_queries(person) {
+        let records: Vec<BTreeMap<String, String>> = on_db!(db, pool => {
+            let query = sqlx::query(&sql);
+            let query = match person {
+                PersonRef::User(id) => query.bind(id),
+                PersonRef::Candidate(id) => query.bind(id),
+            };
+            query.fetch_all(pool).await.map(|rows| {
+                rows.iter()
+                    .map(|row| {
+                        row.columns()
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, column)| {
+                                let value: Option<String> = row.try_get(i).ok().flatten();
+                                value.map(|v| (column.name().to_string(), v))
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+        })?;
+        sections.push(ExportSection {
+            name: name.to_string(),
+            records,
+        });
+    }
+    Ok(sections)
+}
+
+/// A report's answers with every free text taken out: the choices stay (the
+/// programme report counts them).
+pub fn answers_without_texts(answers: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(answers) {
+        Ok(serde_json::Value::Object(mut map)) => {
+            for answer in map.values_mut() {
+                if let Some(answer) = answer.as_object_mut() {
+                    answer.remove("text");
+                }
+            }
+            serde_json::Value::Object(map).to_string()
+        }
+        // Not what the app writes: nothing of it is kept.
+        _ => "{}".to_string(),
+    }
+}
+
+/// Anonymises what was written in and about a pair: logs, goals, reports'
+/// texts, reasons; with `concerns`, the safeguarding concerns too. Dates,
+/// durations, choices and counts stay.
+async fn anonymise_pair(tx: &mut Tx, pair: PairId, concerns: bool) -> StoreResult<()> {
+    let at = now();
+    let mut statements = vec![
+        "UPDATE meeting_logs SET description = '—', went_well_next_steps = '', \
+         challenge_text = CASE WHEN challenge_text IS NULL THEN NULL ELSE '—' END, \
+         withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '—' END WHERE pair_id = $1",
+        "UPDATE meeting_log_revisions SET description = '—', went_well_next_steps = '', \
+         challenge_text = CASE WHEN challenge_text IS NULL THEN NULL ELSE '—' END, \
+         withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '—' END \
+         WHERE log_id IN (SELECT id FROM meeting_logs WHERE pair_id = $1)",
+        "UPDATE goals SET what = '—', why = '', first_steps = '', \
+         withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '—' END WHERE pair_id = $1",
+        "UPDATE goal_revisions SET what = '—', why = '', first_steps = '', \
+         withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '—' END \
+         WHERE goal_id IN (SELECT id FROM goals WHERE pair_id = $1)",
+        "UPDATE pair_confirmations SET reason = CASE WHEN reason IS NULL THEN NULL ELSE '—' END WHERE pair_id = $1",
+        "UPDATE agenda_items SET topic = '—', outcome = CASE WHEN outcome = '' THEN '' ELSE '—' END \
+         WHERE log_id IN (SELECT id FROM meeting_logs WHERE pair_id = $1)",
+    ];
+    if concerns {
+        statements.push("UPDATE concerns SET happened = '—', done = '—' WHERE pair_id = $1");
+        statements.push(
+            "UPDATE concern_actions SET details = CASE WHEN details = '' THEN '' ELSE '—' END \
+             WHERE concern_id IN (SELECT id FROM concerns WHERE pair_id = $1)",
+        );
+    }
+    let reports: Vec<(ReportId, String)> = on_tx!(tx, conn => {
+        for sql in &statements {
+            sqlx::query(sql).bind(pair).execute(&mut *conn).await?;
+        }
+        sqlx::query(
+            "UPDATE pairs SET end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE '—' END, \
+             drop_reason = CASE WHEN drop_reason IS NULL THEN NULL ELSE '—' END, anonymised_at = $2 WHERE id = $1",
+        )
+        .bind(pair)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query_as("SELECT id, answers FROM reports WHERE pair_id = $1")
+            .bind(pair)
+            .fetch_all(&mut *conn)
+            .await
+    })?;
+    for (report, answers) in reports {
+        let revisions: Vec<(i32, String)> = on_tx!(tx, conn => {
+            sqlx::query("UPDATE reports SET answers = $2 WHERE id = $1")
+                .bind(report)
+                .bind(answers_without_texts(&answers))
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query_as("SELECT revision, answers FROM report_revisions WHERE report_id = $1")
+                .bind(report)
+                .fetch_all(&mut *conn)
+                .await
+        })?;
+        for (revision, answers) in revisions {
+            on_tx!(tx, conn => sqlx::query(
+                "UPDATE report_revisions SET answers = $3 WHERE report_id = $1 AND revision = $2",
+            )
+            .bind(report)
+            .bind(revision)
+            .bind(answers_without_texts(&answers))
+            .execute(conn)
+            .await
+            .map(|_| ()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Anonymises a candidate's registration, references and screening notes.
+async fn anonymise_candidate(tx: &mut Tx, candidate: CandidateId) -> StoreResult<()> {
+    let statements = [
+        "UPDATE candidate_moves SET reason = CASE WHEN reason IS NULL THEN NULL ELSE '—' END WHERE candidate_id = $1",
+        "UPDATE referees SET name = '—', contact = '—', answer = '' WHERE candidate_id = $1",
+        "UPDATE screening_checks SET note = '', reference_number = '', \
+         waived_reason = CASE WHEN waived_reason IS NULL THEN NULL ELSE '—' END WHERE candidate_id = $1",
+        "UPDATE invitations SET name = NULL WHERE candidate_id = $1",
+    ];
+    on_tx!(tx, conn => {
+        sqlx::query(
+            "UPDATE candidates SET name = '—', drop_reason = CASE WHEN drop_reason IS NULL THEN NULL ELSE '—' END, \
+             gender = NULL, age = NULL, role_with_child = NULL, child_age = NULL, background = '', \
+             employment = NULL, languages = '', area = '', availability = '', school = '', class_name = '', \
+             heard_from = '', erased_at = $2 WHERE id = $1",
+        )
+        .bind(candidate)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+        for sql in statements {
+            sqlx::query(sql).bind(candidate).execute(&mut *conn).await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    })?;
+    Ok(())
+}
+
+/// Erases a person: what identifies them, what they wrote and what was
+/// written about them is deleted or anonymised; the rows stay so that
+/// every count (pairs, meetings, hours, answers) stays right, and the
+/// consents and the audit trail keep that it happened. Their sessions end;
+/// they can no longer log in. Safeguarding concerns stay until the
+/// programme's retention period ends (the duty to protect a child comes
+/// before erasure).
+#[tracing::instrument(name = "store.privacy.erase", skip_all, err(Display))]
+pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
+    let user = match person {
+        PersonRef::User(user) => Some(user),
+        PersonRef::Candidate(candidate) => {
+            let linked: Option<(Option<UserId>,)> = on_tx!(tx, conn => sqlx::query_as(
+                "SELECT user_id FROM candidates WHERE id = $1",
+            )
+            .bind(candidate)
+            .fetch_optional(conn)
+            .await)?;
+            anonymise_candidate(tx, candidate).await?;
+            linked.and_then(|(user,)| user)
+        }
+    };
+    let Some(user) = user else {
+        return Ok(());
+    };
+    let (pairs, candidates): (Vec<(PairId,)>, Vec<(CandidateId,)>) = on_tx!(tx, conn => {
+        let pairs = sqlx::query_as("SELECT id FROM pairs WHERE mentor_id = $1 OR mentee_id = $1")
+            .bind(user)
+            .fetch_all(&mut *conn)
+            .await?;
+        let candidates = sqlx::query_as("SELECT id FROM candidates WHERE user_id = $1")
+            .bind(user)
+            .fetch_all(&mut *conn)
+            .await?;
+        Ok::<_, sqlx::Error>((pairs, candidates))
+    })?;
+    for (pair,) in pairs {
+        anonymise_pair(tx, pair, false).await?;
+    }
+    for (candidate,) in candidates {
+        anonymise_candidate(tx, candidate).await?;
+    }
+    let statements = [
+        "UPDATE check_ins SET notes = '—', follow_up = '' WHERE mentor_id = $1",
+        "UPDATE agenda_items SET topic = '—', outcome = CASE WHEN outcome = '' THEN '' ELSE '—' END \
+         WHERE raised_by = $1",
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM notifications WHERE user_id = $1",
+        "DELETE FROM digests WHERE user_id = $1",
+        "DELETE FROM emails WHERE user_id = $1",
+        "DELETE FROM login_attempts WHERE email = (SELECT email FROM users WHERE id = $1)",
+        "UPDATE invitations SET name = NULL WHERE used_by = $1",
+    ];
+    on_tx!(tx, conn => {
+        for sql in statements {
+            sqlx::query(sql).bind(user).execute(&mut *conn).await?;
+        }
+        sqlx::query(
+            "UPDATE users SET display_name = '—', email = $2, password_hash = NULL, erased_at = $3 WHERE id = $1",
+        )
+        .bind(user)
+        .bind(format!("erased-{user}@erased.invalid"))
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+        Ok::<_, sqlx::Error>(())
+    })?;
+    Ok(())
+}
+
+/// The retention of each of `programmes`, by name.
+#[tracing::instrument(name = "store.privacy.retention", skip_all, err(Display))]
+pub async fn retention(
+    db: &super::Db,
+    programmes: &[ProgrammeId],
+) -> StoreResult<Vec<(ProgrammeId, String, u32)>> {
+    if programmes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, name, retention_months FROM programmes WHERE id IN ({}) ORDER BY name",
+        placeholders(1, programmes.len())
+    );
+    let rows: Vec<(ProgrammeId, String, i32)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        for programme in programmes {
+            query = query.bind(*programme);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, months)| (id, name, months.max(0) as u32))
+        .collect())
+}
+
+#[tracing::instrument(name = "store.privacy.set_retention", skip_all, err(Display))]
+pub async fn set_retention(tx: &mut Tx, programme: ProgrammeId, months: u32) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query("UPDATE programmes SET retention_months = $2 WHERE id = $1")
+        .bind(programme)
+        .bind(months as i32)
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// What the retention job did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anonymised {
+    pub pairs: usize,
+    /// Mentees erased because every pair of theirs is anonymised now.
+    pub mentees: usize,
+    /// The programmes it touched.
+    pub programmes: Vec<ProgrammeId>,
+}
+
+/// The day a pair ended `months` ago or more is anonymised (its day of
+/// the month, or the month's last day).
+pub fn retention_ends(ended_on: NaiveDate, months: u32) -> NaiveDate {
+    ended_on
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Anonymises every ended pair whose programme's retention period has
+/// passed on `today`, with its safeguarding concerns, and erases each of
+/// their mentees who has no other pair still kept. Mentors keep their
+/// accounts (they mentor again; erasure is on request). Each pair in its
+/// own transaction: a failure leaves the others done and itself untouched.
+#[tracing::instrument(name = "store.privacy.anonymise_expired", skip_all, err(Display))]
+pub async fn anonymise_expired(db: &super::Db, today: NaiveDate) -> StoreResult<Anonymised> {
+    let rows: Vec<(PairId, ProgrammeId, NaiveDate, i32, UserId)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT pr.id, pr.programme_id, pr.ended_on, p.retention_months, pr.mentee_id FROM pairs pr \
+         JOIN programmes p ON p.id = pr.programme_id \
+         WHERE pr.ended_on IS NOT NULL AND pr.anonymised_at IS NULL",
+    )
+    .fetch_all(pool)
+    .await)?;
+    let mut done = Anonymised::default();
+    for (pair, programme, ended_on, months, mentee) in rows {
+        if retention_ends(ended_on, months.max(1) as u32) > today {
+            continue;
+        }
+        let mut tx = db.begin().await?;
+        anonymise_pair(&mut tx, pair, true).await?;
+        let (kept, others): ((i64,), (i64,)) = on_tx!(&mut tx, conn => {
+            let kept = sqlx::query_as(
+                "SELECT COUNT(*) FROM pairs WHERE mentee_id = $1 AND anonymised_at IS NULL",
+            )
+            .bind(mentee)
+            .fetch_one(&mut *conn)
+            .await?;
+            let others = sqlx::query_as(
+                "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND role <> 'mentee'",
+            )
+            .bind(mentee)
+            .fetch_one(&mut *conn)
+            .await?;
+            Ok::<_, sqlx::Error>((kept, others))
+        })?;
+        let erase_mentee = kept.0 == 0 && others.0 == 0;
+        if erase_mentee {
+            erase(&mut tx, PersonRef::User(mentee)).await?;
+        }
+        tx.commit().await?;
+        done.pairs += 1;
+        done.mentees += usize::from(erase_mentee);
+        if !done.programmes.contains(&programme) {
+            done.programmes.push(programme);
+        }
+    }
+    Ok(done)
+}
+
+/// The retention job, as the server runs it every hour and the
+/// `anonymise-expired` command once: [`anonymise_expired`], and a record in
+/// the audit trail for each programme it touched (by nobody, from the
+/// server itself).
+#[tracing::instrument(name = "store.privacy.apply_retention", skip_all, err(Display))]
+pub async fn apply_retention(db: &super::Db, today: NaiveDate) -> StoreResult<Anonymised> {
+    let done = anonymise_expired(db, today).await?;
+    for programme in &done.programmes {
+        super::audit::record(
+            db,
+            None,
+            AuditAction::Anonymised,
+            &programme.to_string(),
+            "server",
+        )
+        .await?;
+    }
+    if done.pairs > 0 {
+        tracing::info!(
+            pairs = done.pairs,
+            mentees = done.mentees,
+            "retention: ended pairs anonymised"
+        );
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reports_texts_go_and_its_choices_stay() {
+        let answers = r#"{"q1":{"choice":"agree"},"q2":{"choice":"could_be_improved","text":"more time"},"q3":{"text":"my son"}}"#;
+        let kept: serde_json::Value =
+            serde_json::from_str(&answers_without_texts(answers)).unwrap();
+        assert_eq!(
+            kept,
+            serde_json::json!({"q1":{"choice":"agree"},"q2":{"choice":"could_be_improved"},"q3":{}})
+        );
+        assert_eq!(answers_without_texts("not json"), "{}");
+    }
+
+    #[test]
+    fn retention_counts_whole_months_from_the_end_of_the_pair() {
+        let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").unwrap();
+        assert_eq!(retention_ends(day("2025-01-31"), 1), day("2025-02-28"));
+        assert_eq!(retention_ends(day("2025-06-15"), 24), day("2027-06-15"));
+    }
+
+    #[test]
+    fn a_search_pattern_takes_wildcards_literally() {
+        assert_eq!(contains_pattern(" 50%_Ana "), "%50\\%\\_ana%");
+    }
+
+    #[test]
+    fn the_export_reads_every_column_as_text() {
+        assert_eq!(
+            as_text(&["id", "p.name AS programme", "m.role"]),
+            "CAST(id AS TEXT) AS id, CAST(p.name AS TEXT) AS programme, CAST(m.role AS TEXT) AS role"
+        );
+    }
+}
