@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup size bench-sync bench-http bench-dashboard bench-props lighthouse size-breakdown fmt clean-data
+.PHONY: run test setup size bench-sync bench-http bench-dashboard bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -39,6 +39,14 @@ bench-dashboard:
 ## Over a million property cases: every form and sync payload, and sync batches through the server
 bench-props:
 	scripts/bench-props.sh
+
+## 100 network cuts and a SIGKILL of the server while a phone syncs: logs lost and duplicated
+bench-faults:
+	scripts/bench-faults.sh
+
+## 200 mentors syncing for 60 s on SQLite: requests, errors, p50 and p99
+bench-load:
+	scripts/bench-load.sh
 
 ## Sync 1,000 logs from a browser's outbox through the real sync path
 bench-sync:

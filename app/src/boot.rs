@@ -93,6 +93,9 @@ pub fn office_page(path: &str) -> bool {
         "/programmes",
         "/invite",
         "/pairs",
+        // People and their data, the audit trail.
+        "/people",
+        "/audit",
         // The reports' questions are office texts (kept offline by the
         // service worker with every part of the texts).
         "/mentor/report",

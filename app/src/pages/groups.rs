@@ -215,6 +215,25 @@ mod tests {
     }
 
     #[test]
+    fn every_page_of_the_office_group_starts_with_the_office_texts() {
+        // Otherwise the page rendered on the server (with its texts) and the
+        // one the browser wakes up (without them yet) differ, and it never
+        // wakes up.
+        for path in [
+            "/programmes",
+            "/programmes/abc/recruitment",
+            "/invite/token",
+            "/pairs/abc/reports",
+            "/people",
+            "/people/user:abc",
+            "/audit",
+        ] {
+            assert!(office_owns(path), "{path}");
+            assert!(crate::boot::office_page(path), "{path}");
+        }
+    }
+
+    #[test]
     fn each_office_path_names_its_page() {
         for (path, page) in [
             ("/programmes", Page::Programmes),

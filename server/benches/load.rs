@@ -1,0 +1,281 @@
+//! Many mentors syncing at once: 200 mentors (each with a mentee), logged
+//! in, each sending a batch of new meeting logs every second or so through
+//! the real sync path for 60 seconds, on SQLite (or PostgreSQL when
+//! `PB_BENCH_POSTGRES_URL` names a server). Prints the requests, the
+//! errors, the latency (p50, p99, max) and checks that the database holds
+//! exactly the logs answered "stored". Numbers only.
+//!
+//!   cargo bench -p server --bench load -- [mentors] [seconds] [think ms] [logs per batch]
+
+use app::api::auth::session::hash_password;
+use app::api::context::Settings;
+use app::model::*;
+use app::store::{pairs, programmes, users, Db};
+use chrono::Days;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const PASSWORD: &str = "bench password 1";
+
+async fn database(folder: &std::path::Path) -> Db {
+    match std::env::var("PB_BENCH_POSTGRES_URL") {
+        Ok(server) if !server.is_empty() => {
+            let admin = Db::connect(&server).await.expect("PostgreSQL is reachable");
+            let name = format!("pb_load_{}", uuid::Uuid::new_v4().simple());
+            let Db::Postgres(pool) = &admin else {
+                panic!("PB_BENCH_POSTGRES_URL must be a postgres: URL")
+            };
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(pool)
+                .await
+                .unwrap();
+            admin.close().await;
+            let (base, _) = server.rsplit_once('/').unwrap();
+            Db::connect(&format!("{base}/{name}")).await.unwrap()
+        }
+        _ => {
+            let url = format!("sqlite:{}", folder.join("load.db").display());
+            Db::connect(&url).await.unwrap()
+        }
+    }
+}
+
+/// A programme with `mentors` mentors, each with one mentee and one pair.
+async fn seed(db: &Db, mentors: usize, today: chrono::NaiveDate) -> Vec<(String, PairId)> {
+    let hash = hash_password(PASSWORD).await.unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let org = users::create_organisation(&mut tx, "Load network")
+        .await
+        .unwrap();
+    let programme = programmes::create(
+        &mut tx,
+        org,
+        &ProgrammeSettings::with_defaults("Load programme", Typology::Both, today - Days::new(60)),
+        None,
+        app::i18n::Lang::En,
+    )
+    .await
+    .unwrap();
+    let manager = users::create_user(&mut tx, "manager@load.test", "Load manager", None)
+        .await
+        .unwrap();
+    users::add_membership(&mut tx, manager, programme, Role::Manager)
+        .await
+        .unwrap();
+    let mut out = Vec::with_capacity(mentors);
+    for m in 0..mentors {
+        let email = format!("mentor{m}@load.test");
+        let mentor = users::create_user(&mut tx, &email, &format!("Mentor {m}"), Some(&hash))
+            .await
+            .unwrap();
+        users::add_membership(&mut tx, mentor, programme, Role::Mentor)
+            .await
+            .unwrap();
+        let mentee = users::create_user(
+            &mut tx,
+            &format!("mentee{m}@load.test"),
+            &format!("Mentee {m}"),
+            None,
+        )
+        .await
+        .unwrap();
+        users::add_membership(&mut tx, mentee, programme, Role::Mentee)
+            .await
+            .unwrap();
+        let started_on = today - Days::new(50);
+        let pair = pairs::create(
+            &mut tx,
+            &pairs::NewPair {
+                programme,
+                mentor,
+                mentee,
+                manager,
+                started_on,
+                confirmed_on: Some(started_on),
+                planned_end_on: started_on + chrono::Months::new(6),
+                mentor_candidate: None,
+                mentee_candidate: None,
+            },
+        )
+        .await
+        .unwrap();
+        out.push((email, pair));
+    }
+    tx.commit().await.unwrap();
+    out
+}
+
+/// A batch of `n` new logs for `pair`, as a phone sends it.
+fn batch(pair: PairId, today: chrono::NaiveDate, n: usize, round: usize) -> Vec<SyncItem> {
+    (0..n)
+        .map(|i| {
+            let log = MeetingLogInput {
+                pair_id: pair.to_string(),
+                date: (today - Days::new(1 + (round % 40) as u64)).to_string(),
+                form: "telephone".into(),
+                hours: "0".into(),
+                minutes: "45".into(),
+                description: format!(
+                    "Load meeting {round}.{i}: homework routines and the next school visit."
+                ),
+                went_well_next_steps: "Yes. Next: the parents' evening.".into(),
+                challenge: "no".into(),
+                ..MeetingLogInput::default()
+            };
+            let ctx = ValidationContext {
+                latest_date: today,
+                pair: Some(PairDates {
+                    started_on: chrono::NaiveDate::MIN,
+                    ended_on: None,
+                }),
+            };
+            let content_hash = log.validate(&ctx).expect("a valid log").content_hash();
+            SyncItem {
+                id: MeetingLogId::new(),
+                revision: 1,
+                content_hash,
+                log,
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    latencies: Vec<Duration>,
+    errors: usize,
+    stored: usize,
+}
+
+fn main() {
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let mentors = args.first().copied().unwrap_or(200) as usize;
+    let seconds = args.get(1).copied().unwrap_or(60);
+    let think_ms = args.get(2).copied().unwrap_or(1000);
+    let per_batch = args.get(3).copied().unwrap_or(5) as usize;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let folder = tempfile::tempdir().unwrap();
+        let db = database(folder.path()).await;
+        db.migrate().await.unwrap();
+        let today = app::model::dates::local_today();
+        let people = seed(&db, mentors, today).await;
+        let site = folder.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("sw.js"), "const BUILD = \"__BUILD_ID__\";\n").unwrap();
+        let config = server::config::HttpConfig {
+            settings: Settings::default(),
+            public_origin: None,
+            proxy_hops: 0,
+            site_root: site.display().to_string(),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = server::http::router(server::cli::state(db.clone(), &config, addr), config);
+        tokio::spawn(server::run(listener, router, std::future::pending()));
+        let origin = format!("http://{addr}");
+
+        // Everyone logs in first, one after the other (a login hashes on
+        // purpose; a burst of 200 is answered 429, as it should be).
+        let mut clients = Vec::with_capacity(mentors);
+        for (email, pair) in &people {
+            let client = reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap();
+            let login = client
+                .post(format!("{origin}/api/auth/login"))
+                .header("origin", &origin)
+                .form(&[("email", email.as_str()), ("password", PASSWORD)])
+                .send()
+                .await
+                .unwrap();
+            assert!(login.status().is_success(), "{email} logs in: {}", login.status());
+            clients.push((client, *pair));
+        }
+        println!(
+            "{} · {mentors} mentors syncing {per_batch} logs every {think_ms} ms (plus the answer's time) for {seconds} s",
+            db.engine()
+        );
+
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let tally = Arc::new(std::sync::Mutex::new(Tally::default()));
+        let mut tasks = Vec::new();
+        for (n, (client, pair)) in clients.into_iter().enumerate() {
+            let (tally, origin) = (tally.clone(), origin.clone());
+            tasks.push(tokio::spawn(async move {
+                // Phones do not start in step.
+                tokio::time::sleep(Duration::from_millis((n as u64 * 37) % think_ms.max(1))).await;
+                let mut round = 0;
+                while Instant::now() < deadline {
+                    let items = batch(pair, today, per_batch, round);
+                    round += 1;
+                    let started = Instant::now();
+                    let response = client
+                        .post(format!("{origin}/api/mentor/sync"))
+                        .header("origin", &origin)
+                        .json(&serde_json::json!({ "items": items }))
+                        .send()
+                        .await;
+                    let outcome = match response {
+                        Ok(r) if r.status().is_success() => r.json::<Vec<SyncResult>>().await.ok(),
+                        _ => None,
+                    };
+                    let took = started.elapsed();
+                    let mut t = tally.lock().unwrap();
+                    t.latencies.push(took);
+                    match outcome {
+                        Some(results) => {
+                            t.stored += results
+                                .iter()
+                                .filter(|r| r.outcome == SyncOutcome::Stored)
+                                .count()
+                        }
+                        None => t.errors += 1,
+                    }
+                    drop(t);
+                    tokio::time::sleep(Duration::from_millis(think_ms)).await;
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let tally = Arc::try_unwrap(tally).ok().unwrap().into_inner().unwrap();
+        let mut latencies = tally.latencies;
+        latencies.sort();
+        let at = |q: f64| {
+            latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)].as_secs_f64()
+                * 1000.0
+        };
+        let in_db = app::store::meetings::count(&db).await.unwrap() as usize;
+        println!("requests:         {}", latencies.len());
+        println!("errors:           {}", tally.errors);
+        println!(
+            "latency:          p50 {:.1} ms   p99 {:.1} ms   max {:.1} ms",
+            at(0.50),
+            at(0.99),
+            latencies.last().unwrap().as_secs_f64() * 1000.0
+        );
+        println!(
+            "throughput:       {:.0} requests/s, {:.0} logs/s",
+            latencies.len() as f64 / seconds as f64,
+            tally.stored as f64 / seconds as f64
+        );
+        println!(
+            "logs stored:      {} answered stored, {} in the database{}",
+            tally.stored,
+            in_db,
+            if in_db == tally.stored { "" } else { "  (MISMATCH)" }
+        );
+        if in_db != tally.stored || tally.errors > 0 {
+            std::process::exit(1);
+        }
+    });
+}
