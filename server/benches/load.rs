@@ -228,18 +228,19 @@ fn main() {
                         _ => None,
                     };
                     let took = started.elapsed();
-                    let mut t = tally.lock().unwrap();
-                    t.latencies.push(took);
-                    match outcome {
-                        Some(results) => {
-                            t.stored += results
-                                .iter()
-                                .filter(|r| r.outcome == SyncOutcome::Stored)
-                                .count()
+                    {
+                        let mut t = tally.lock().unwrap();
+                        t.latencies.push(took);
+                        match outcome {
+                            Some(results) => {
+                                t.stored += results
+                                    .iter()
+                                    .filter(|r| r.outcome == SyncOutcome::Stored)
+                                    .count()
+                            }
+                            None => t.errors += 1,
                         }
-                        None => t.errors += 1,
                     }
-                    drop(t);
                     tokio::time::sleep(Duration::from_millis(think_ms)).await;
                 }
             }));
