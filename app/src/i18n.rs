@@ -1108,6 +1108,109 @@ office {
     SectionCheckIns { en: "Check-in calls", ro: "Apeluri de verificare" }
     SectionNotifications { en: "Notifications", ro: "Notificări" }
     SectionActivity { en: "Activity (audit trail)", ro: "Activitate (jurnal de audit)" }
+    AuditExportedReport { en: "Downloaded a programme report", ro: "A descărcat un raport de program" }
+
+    ProgrammeReportLink { en: "Programme report", ro: "Raportul programului" }
+    ReportTitle { en: "Programme report: {name}", ro: "Raportul programului: {name}" }
+    ReportIntro { en: "Every number, table and chart here comes from the programme's data. You write only the narrative sections; each is saved when you press Save.", ro: "Fiecare număr, tabel și grafic de aici provine din datele programului. Scrieți doar secțiunile narative; fiecare se salvează când apăsați Salvează." }
+    ReportPeriod { en: "Period of the report", ro: "Perioada raportului" }
+    ReportFromLabel { en: "From", ro: "De la" }
+    ReportToLabel { en: "To", ro: "Până la" }
+    ReportShow { en: "Show the report", ro: "Arată raportul" }
+    ReportRange { en: "From {from} to {to}", ro: "De la {from} până la {to}" }
+    ReportDownloadCsv { en: "Download the data (CSV)", ro: "Descarcă datele (CSV)" }
+    ReportPrint { en: "Print", ro: "Tipărește" }
+    ReportRangeWrong { en: "The start must not be after the end.", ro: "Începutul nu poate fi după sfârșit." }
+    ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris." }
+    ReportWhatCounts { en: "Recruitment and profiles count everyone registered by the end date; pairs, those whose time overlaps the period; reports and meetings, those dated within it (withdrawn logs left out).", ro: "Recrutarea și profilurile numără pe toți cei înregistrați până la data de sfârșit; perechile, pe cele a căror durată se suprapune cu perioada; rapoartele și întâlnirile, pe cele datate în perioadă (fără jurnalele retrase)." }
+
+    NarrativeIntroduction { en: "Introduction of the organisation", ro: "Prezentarea organizației" }
+    NarrativeContext { en: "1.1 Context of participants", ro: "1.1 Contextul participanților" }
+    NarrativeResultsSummary { en: "2.4 Results summary", ro: "2.4 Rezumatul rezultatelor" }
+    NarrativeChallenges { en: "3. Challenges", ro: "3. Provocări" }
+    NarrativeFinalRemarks { en: "Final remarks", ro: "Observații finale" }
+    NarrativeLabel { en: "Text of the section", ro: "Textul secțiunii" }
+    NarrativeSave { en: "Save", ro: "Salvează" }
+    NarrativeSaving { en: "Saving…", ro: "Se salvează…" }
+    NarrativeSaved { en: "Saved.", ro: "Salvat." }
+    NarrativeNotWritten { en: "Not written yet.", ro: "Nescris încă." }
+
+    ChapterOrganisation { en: "1. Organisation and structure", ro: "1. Organizare și structură" }
+    ChapterResults { en: "2. Results and evaluation", ro: "2. Rezultate și evaluare" }
+    ChapterChallenges { en: "3. Challenges and final remarks", ro: "3. Provocări și observații finale" }
+    SectionRecruitment { en: "1.2 Organisation: how each recruitment stage went", ro: "1.2 Organizare: cum a decurs fiecare etapă a recrutării" }
+    RecruitmentOf { en: "Recruitment of {who}", ro: "Recrutarea: {who}" }
+    WhoMentors { en: "Mentors", ro: "Mentori" }
+    WhoMentees { en: "Mentees", ro: "Mentorați" }
+    ColStage { en: "Stage", ro: "Etapa" }
+    ColEntered { en: "Reached it", ro: "Au ajuns" }
+    ColWentOn { en: "Went on", ro: "Au continuat" }
+    ColDroppedOut { en: "Dropped out", ro: "Au renunțat" }
+    ColWhy { en: "Why", ro: "De ce" }
+    AcceptedCount { en: "Accepted in the end: {n}", ro: "Acceptați în final: {n}" }
+    SectionProfile { en: "1.3 Profile of participants", ro: "1.3 Profilul participanților" }
+    ProfileOf { en: "{who}: {n} people", ro: "{who}: {n} persoane" }
+    ProfileNoCoordinators { en: "The profile of coordinators and mentor managers is not recorded in Parent Bridge.", ro: "Profilul coordonatorilor și al managerilor de mentori nu este înregistrat în Parent Bridge." }
+    ColValue { en: "Value", ro: "Valoare" }
+    ColSection { en: "Section", ro: "Secțiune" }
+    ColItem { en: "Item", ro: "Element" }
+    ColColumn { en: "Column", ro: "Coloană" }
+    ColPeople { en: "People", ro: "Persoane" }
+    NotRecorded { en: "Not recorded", ro: "Neînregistrat" }
+    AgeBandLabel { en: "Age", ro: "Vârsta" }
+    AgeUnder25 { en: "Under 25", ro: "Sub 25" }
+    Age25To34 { en: "25 to 34", ro: "25–34" }
+    Age35To44 { en: "35 to 44", ro: "35–44" }
+    Age45To54 { en: "45 to 54", ro: "45–54" }
+    Age55Plus { en: "55 and over", ro: "55 și peste" }
+    SectionStructure { en: "1.4 Structure", ro: "1.4 Structură" }
+    Table1Title { en: "Table 1: pilot action configuration", ro: "Tabelul 1: configurația acțiunii pilot" }
+    T1Format { en: "Format of the pilot", ro: "Formatul pilotului" }
+    T1Typology { en: "Format of the pilot (peer or non-peer mentoring)", ro: "Formatul pilotului (mentorat între egali sau nu)" }
+    T1Duration { en: "Duration of the pilot", ro: "Durata pilotului" }
+    T1Months { en: "{n} months", ro: "{n} luni" }
+    T1Managers { en: "Total nr. of mentor's coordinators / who completed the pilot", ro: "Nr. total de coordonatori ai mentorilor / care au finalizat pilotul" }
+    T1Mentors { en: "Total nr. of mentors / who completed the pilot", ro: "Nr. total de mentori / care au finalizat pilotul" }
+    T1Mentees { en: "Total nr. of mentees / who completed the pilot", ro: "Nr. total de mentorați / care au finalizat pilotul" }
+    T1Processes { en: "Total nr. of mentoring processes", ro: "Nr. total de procese de mentorat" }
+    SectionMatching { en: "The matching process, registrations and dropouts", ro: "Procesul de potrivire, înscrieri și abandonuri" }
+    PairsMatched { en: "Pairs matched", ro: "Perechi formate" }
+    PairsConfirmed { en: "Confirmed after getting to know each other", ro: "Confirmate după perioada de cunoaștere" }
+    WhyPairsEnded { en: "Why pairs ended early", ro: "De ce s-au încheiat perechile mai devreme" }
+    SectionChange { en: "2.1.1 Changes in parent-school collaboration", ro: "2.1.1 Schimbări în colaborarea părinte-școală" }
+    SectionMentorRole { en: "2.1.2 The role of the mentor", ro: "2.1.2 Rolul mentorului" }
+    SectionStatements { en: "2.1.3 The role of the mentoring process", ro: "2.1.3 Rolul procesului de mentorat" }
+    SectionCompetences { en: "2.2 Progress of competences", ro: "2.2 Progresul competențelor" }
+    SectionCompetencesMentee { en: "2.2.1 The mentee's perception", ro: "2.2.1 Percepția mentoratului" }
+    SectionCompetencesMentor { en: "2.2.2 The mentor's perception", ro: "2.2.2 Percepția mentorului" }
+    SectionSatisfaction { en: "2.3 Satisfaction", ro: "2.3 Satisfacție" }
+    SectionMeetingsHeld { en: "Meetings", ro: "Întâlniri" }
+    SectionSchoolPlan { en: "The school engagement plan", ro: "Planul de implicare a școlii" }
+    ColReportAndSide { en: "Report, answered by", ro: "Raport, completat de" }
+    ColReportCount { en: "Reports", ro: "Rapoarte" }
+    ColStatement { en: "Statement", ro: "Afirmația" }
+    ColYesShare { en: "Said yes", ro: "Au spus da" }
+    ColAnswers { en: "Answers", ro: "Răspunsuri" }
+    MidtermByMentors { en: "Mid-term, mentors", ro: "Intermediar, mentori" }
+    MidtermByMentees { en: "Mid-term, mentees", ro: "Intermediar, mentorați" }
+    FinalByMentors { en: "Final, mentors", ro: "Final, mentori" }
+    FinalByMentees { en: "Final, mentees", ro: "Final, mentorați" }
+    QuotesSaidYes { en: "Why yes, in their words", ro: "De ce da, în cuvintele lor" }
+    QuotesSaidNo { en: "Why no, in their words", ro: "De ce nu, în cuvintele lor" }
+    QuotesInWhatWay { en: "In what way, in their words", ro: "În ce fel, în cuvintele lor" }
+    NoAnswersYet { en: "No answers in this period.", ro: "Niciun răspuns în această perioadă." }
+    ColMonth { en: "Month", ro: "Luna" }
+    ColFormOfMeeting { en: "Form of meeting", ro: "Forma întâlnirii" }
+    MeetingsTotal { en: "{n} meetings, {hours} hours in all", ro: "{n} întâlniri, {hours} ore în total" }
+    ColMeasureState { en: "Measures", ro: "Măsuri" }
+    ChartRecruitment { en: "{who}: how many reached each recruitment stage", ro: "{who}: câți au ajuns la fiecare etapă a recrutării" }
+    ChartGender { en: "Gender of mentors and mentees", ro: "Genul mentorilor și al mentoraților" }
+    ChartAge { en: "Age of mentors and mentees", ro: "Vârsta mentorilor și a mentoraților" }
+    ChartEmployment { en: "Employment status of mentors and mentees", ro: "Situația profesională a mentorilor și a mentoraților" }
+    ChartStatements { en: "The seven statements: share who agree", ro: "Cele șapte afirmații: ponderea celor care sunt de acord" }
+    ChartCompetences { en: "Statements of the final report: share who said yes", ro: "Afirmațiile raportului final: ponderea celor care au spus da" }
+    ChartMeetings { en: "Meetings per month", ro: "Întâlniri pe lună" }
+    ChartDataNote { en: "The table below gives the same numbers.", ro: "Tabelul de mai jos conține aceleași numere." }
 }
 }
 
@@ -1368,6 +1471,7 @@ pub fn field_label(field: Field) -> Msg {
         Field::Action => Msg::AuditActionLabel,
         Field::From => Msg::FromLabel,
         Field::To => Msg::ToLabel,
+        Field::Narrative => Msg::NarrativeLabel,
     }
 }
 
@@ -1610,6 +1714,53 @@ pub mod labels {
         }
     }
 
+    pub fn age_band(band: AgeBand) -> Msg {
+        match band {
+            AgeBand::Under25 => Msg::AgeUnder25,
+            AgeBand::From25To34 => Msg::Age25To34,
+            AgeBand::From35To44 => Msg::Age35To44,
+            AgeBand::From45To54 => Msg::Age45To54,
+            AgeBand::From55 => Msg::Age55Plus,
+            AgeBand::NotRecorded => Msg::NotRecorded,
+        }
+    }
+
+    /// Mentors or mentees, as a group.
+    pub fn who(kind: CandidateKind) -> Msg {
+        match kind {
+            CandidateKind::Mentor => Msg::WhoMentors,
+            CandidateKind::Mentee => Msg::WhoMentees,
+        }
+    }
+
+    /// A report and who answered it, as a column heading.
+    pub fn report_side(kind: ReportKind, respondent: Respondent) -> Msg {
+        match (kind, respondent) {
+            (ReportKind::Midterm, Respondent::Mentor) => Msg::MidtermByMentors,
+            (ReportKind::Midterm, Respondent::Mentee) => Msg::MidtermByMentees,
+            (ReportKind::Final, Respondent::Mentor) => Msg::FinalByMentors,
+            (ReportKind::Final, Respondent::Mentee) => Msg::FinalByMentees,
+        }
+    }
+
+    pub fn narrative_section(section: NarrativeSection) -> Msg {
+        match section {
+            NarrativeSection::Introduction => Msg::NarrativeIntroduction,
+            NarrativeSection::Context => Msg::NarrativeContext,
+            NarrativeSection::ResultsSummary => Msg::NarrativeResultsSummary,
+            NarrativeSection::Challenges => Msg::NarrativeChallenges,
+            NarrativeSection::FinalRemarks => Msg::NarrativeFinalRemarks,
+        }
+    }
+
+    pub fn gender_or_not(g: Option<Gender>) -> Msg {
+        g.map(gender).unwrap_or(Msg::NotRecorded)
+    }
+
+    pub fn employment_or_not(e: Option<Employment>) -> Msg {
+        e.map(employment).unwrap_or(Msg::NotRecorded)
+    }
+
     pub fn audit_action(a: AuditAction) -> Msg {
         match a {
             AuditAction::LoggedIn => Msg::AuditLoggedIn,
@@ -1625,6 +1776,7 @@ pub mod labels {
             AuditAction::Anonymised => Msg::AuditAnonymised,
             AuditAction::ConsentRecorded => Msg::AuditConsentRecorded,
             AuditAction::ConsentWithdrawn => Msg::AuditConsentWithdrawn,
+            AuditAction::ExportedReport => Msg::AuditExportedReport,
         }
     }
 

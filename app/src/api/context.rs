@@ -327,6 +327,16 @@ pub fn append_header(name: http::HeaderName, value: &str) {
     }
 }
 
+/// Sets a header of the response, replacing any value it had.
+pub fn set_header(name: http::HeaderName, value: &str) {
+    if let (Some(options), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        options.insert_header(name, value);
+    }
+}
+
 /// Gives the response the HTTP status of `error`.
 pub fn set_status(error: &AppError) {
     // A plain HTML form post (before the app has loaded) is redirected back

@@ -20,8 +20,11 @@ pub mod mentee;
 pub mod mentor;
 pub mod notifications;
 pub mod privacy;
+pub mod programme_report;
 pub mod programmes;
 pub mod recruitment;
+#[cfg(feature = "ssr")]
+mod report_render;
 pub mod reports;
 pub mod screening;
 pub mod supervision;

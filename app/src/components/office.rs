@@ -342,6 +342,10 @@ pub fn ProgrammeTabs(programme: crate::model::ProgrammeId, current: Msg) -> impl
             Msg::NavSupervision,
             format!("/programmes/{programme}/supervision"),
         ),
+        (
+            Msg::ProgrammeReportLink,
+            format!("/programmes/{programme}/report"),
+        ),
     ];
     view! {
         <nav class="tabs" aria-label=t(Msg::NavProgrammes)>

@@ -30,6 +30,8 @@ text_key_enum!(
         Anonymised = "anonymised",
         ConsentRecorded = "consent_recorded",
         ConsentWithdrawn = "consent_withdrawn",
+        /// A programme report was downloaded (CSV).
+        ExportedReport = "exported_report",
     }
 );
 
@@ -47,7 +49,7 @@ impl AuditAction {
             AuditAction::ReadLogs | AuditAction::ReadReports => "pair",
             AuditAction::ReadRegistration | AuditAction::ReadScreening => "candidate",
             AuditAction::ReadConcern => "concern",
-            AuditAction::Anonymised => "programme",
+            AuditAction::Anonymised | AuditAction::ExportedReport => "programme",
         }
     }
 }

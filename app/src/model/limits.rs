@@ -9,6 +9,9 @@ pub const MAX_DURATION_MINUTES: u32 = 8 * 60;
 /// The longest text a free-text field may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 5_000;
 
+/// The longest narrative section of a programme report, in characters.
+pub const NARRATIVE_MAX_CHARS: usize = 20_000;
+
 /// The most items one sync request may carry (the server refuses more).
 pub const MAX_SYNC_BATCH: usize = 100;
 

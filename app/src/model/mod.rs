@@ -18,6 +18,7 @@ mod meeting;
 mod notification;
 mod privacy;
 mod programme;
+pub mod programme_report;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod recruitment;
@@ -42,6 +43,7 @@ pub use meeting::*;
 pub use notification::*;
 pub use privacy::*;
 pub use programme::*;
+pub use programme_report::*;
 pub use recruitment::*;
 pub use report::*;
 pub use role::*;

@@ -117,6 +117,8 @@ text_key_enum!(
         Action = "action",
         From = "from",
         To = "to",
+        // The programme report.
+        Narrative = "narrative",
     }
 );
 
@@ -235,7 +237,7 @@ impl std::fmt::Display for FieldErrors {
 
 /// A control character a text may not hold: everything but the line
 /// break and the tab (a carriage return is made a line break first).
-fn is_forbidden_control(c: char) -> bool {
+pub(crate) fn is_forbidden_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 

@@ -83,6 +83,7 @@ enum Page {
     Training,
     Matching,
     Supervision,
+    ProgrammeReport,
     Invite,
     GoOn,
     Mirror,
@@ -105,6 +106,7 @@ fn page_of(path: &str) -> Page {
         ["programmes", _, "training"] => Page::Training,
         ["programmes", _, "matching"] => Page::Matching,
         ["programmes", _, "supervision"] => Page::Supervision,
+        ["programmes", _, "report"] => Page::ProgrammeReport,
         ["invite", _] => Page::Invite,
         ["pairs", "go-on"] => Page::GoOn,
         ["pairs", _, "reports"] => Page::Mirror,
@@ -134,6 +136,9 @@ pub fn OfficePage() -> impl IntoView {
             Page::Training => view! { <super::training::TrainingPage/> }.into_any(),
             Page::Matching => view! { <super::matching::MatchingPage/> }.into_any(),
             Page::Supervision => view! { <super::supervision::SupervisionPage/> }.into_any(),
+            Page::ProgrammeReport => {
+                view! { <super::programme_report::ProgrammeReportPage/> }.into_any()
+            }
             Page::Invite => view! { <super::invitations::InvitePage/> }.into_any(),
             Page::GoOn => view! { <super::go_on::GoOnPage/> }.into_any(),
             Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),

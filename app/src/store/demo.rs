@@ -10,7 +10,7 @@
 use super::users::{add_membership, create_organisation, create_user, find_organisation};
 use super::{
     concerns, engagement, goals, matching, meetings, notifications, pairs, programmes, recruitment,
-    supervision, training, users, StoreResult, Tx,
+    reports, supervision, training, users, StoreResult, Tx,
 };
 use crate::model::*;
 use chrono::{Days, NaiveDate};
@@ -421,6 +421,88 @@ pub async fn load(
         })
         .collect();
     meetings::insert(&mut tx, &items).await?;
+
+    // Andrei and Florin answered their mid-term reports early (Florin on
+    // Andrei's phone, in mentee mode), so the programme report has answers
+    // from both sides.
+    let midterm = |respondent: Respondent, changed: bool, voice: (&str, &str), influence: &str| {
+        let answers = crate::model::items(ReportKind::Midterm, respondent)
+            .into_iter()
+            .map(|item| {
+                let (choice, text) = match (item.question, item.scale) {
+                    (Question::SVoice, _) => voice,
+                    (Question::Change, _) if changed => (
+                        "yes",
+                        "Florin now reads the school's messages with his son.",
+                    ),
+                    (Question::Change, _) => ("no", "It is early; we have met only a few times."),
+                    (Question::MentorInfluence, _) => ("", influence),
+                    (Question::Comment, _) => ("", ""),
+                    (_, Scale::Agreement) => ("agree", ""),
+                    (_, Scale::YesNo) => ("yes", ""),
+                    (_, Scale::Text) => ("", ""),
+                };
+                let answer = AnswerInput {
+                    choice: choice.into(),
+                    text: text.into(),
+                };
+                (item.question.key().to_string(), answer)
+            })
+            .collect();
+        ReportInput {
+            pair_id: andrei_florin.to_string(),
+            kind: ReportKind::Midterm.key().into(),
+            respondent: respondent.key().into(),
+            date: day(3),
+            months: "2".into(),
+            weeks: "1".into(),
+            answers,
+        }
+        .validate(&ValidationContext {
+            latest_date: today,
+            pair: Some(PairDates {
+                started_on,
+                ended_on: None,
+            }),
+        })
+        .expect("the demo reports follow the rules")
+    };
+    let answered = [
+        (
+            mentor2,
+            midterm(
+                Respondent::Mentor,
+                false,
+                (
+                    "could_be_improved",
+                    "Meetings at the school would help the parents speak up.",
+                ),
+                "I went with Florin to his first meeting with the teacher.",
+            ),
+        ),
+        (
+            mentor2,
+            midterm(
+                Respondent::Mentee,
+                true,
+                ("agree", ""),
+                "Andrei showed me how to ask the teacher for a meeting.",
+            ),
+        ),
+    ];
+    let hashes: Vec<String> = answered.iter().map(|(_, r)| r.content_hash()).collect();
+    let new_reports: Vec<reports::NewReport> = answered
+        .iter()
+        .zip(&hashes)
+        .map(|((author, report), hash)| reports::NewReport {
+            id: ReportId::new(),
+            revision: 1,
+            author: *author,
+            report,
+            content_hash: hash,
+        })
+        .collect();
+    reports::insert(&mut tx, &new_reports).await?;
 
     // Supervision: Elena's check-in call in her first days (Andrei has had
     // none yet); a group meeting two weeks ago that discussed Gabriela's

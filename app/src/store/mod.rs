@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod notifications;
 pub mod pairs;
 pub mod privacy;
+pub mod programme_report;
 pub mod programmes;
 pub mod recruitment;
 pub mod reports;

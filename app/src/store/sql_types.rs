@@ -140,5 +140,6 @@ key_column!(
     CheckState,
     ConcernAbout,
     ConcernActionKind,
-    EventKind
+    EventKind,
+    NarrativeSection
 );

@@ -127,6 +127,26 @@ async fn the_demo_programme_stands_at_every_stage() {
         .find(|m| m.profile.name == "Elena Ionescu")
         .unwrap();
     assert_eq!(elena.profile.free_places, 0, "her two pairs count");
+    // The programme report has mid-term answers from both sides of a pair.
+    let year_ago = today - chrono::Days::new(365);
+    let facts = app::store::programme_report::facts(&db, programme, year_ago, today)
+        .await
+        .unwrap()
+        .unwrap();
+    let report = compute(&facts, false);
+    let answered: Vec<(ReportKind, Respondent, u32)> = report
+        .change
+        .iter()
+        .map(|c| (c.kind, c.respondent, c.reports))
+        .filter(|(_, _, n)| *n > 0)
+        .collect();
+    assert_eq!(
+        answered,
+        vec![
+            (ReportKind::Midterm, Respondent::Mentor, 1),
+            (ReportKind::Midterm, Respondent::Mentee, 1)
+        ]
+    );
 }
 
 #[tokio::test]

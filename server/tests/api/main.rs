@@ -14,6 +14,7 @@ mod notifications;
 mod pages;
 mod permissions;
 mod privacy;
+mod programme_report;
 mod programmes;
 mod recruitment;
 mod reports;

@@ -609,6 +609,31 @@ async fn call(
                 .await
         }
         "retention" => app.post_json(client, "/api/privacy/retention", json!({})).await,
+        "programme_report(a)" => {
+            app.post_json(
+                client,
+                "/api/programme-report/get",
+                json!({ "programme": programme, "from": "", "to": "" }),
+            )
+            .await
+        }
+        "report_csv(a)" => client
+            .get(app.url(&format!("/api/programme-report/csv?programme={programme}&from=&to=")))
+            .send()
+            .await
+            .unwrap(),
+        "save_narrative(a, too long)" => {
+            app.post_json(
+                client,
+                "/api/programme-report/narrative",
+                json!({
+                    "programme": programme,
+                    "section": "introduction",
+                    "text": "a".repeat(NARRATIVE_MAX_CHARS + 1),
+                }),
+            )
+            .await
+        }
         "set_retention(a, 0 months)" => {
             app.post_json(
                 client,
@@ -740,6 +765,11 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("retention",            [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
         ("set_retention(a, 0 months)", [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("audit_search",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        // The programme report: the organisation's coordinators and the
+        // programme's managers read it, download it and write it.
+        ("programme_report(a)",  [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("report_csv(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("save_narrative(a, too long)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Last: it erases mentee 3 of programme A (once; then not found).
         ("erase(mentee3 a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
     ];

@@ -10,7 +10,12 @@ use serde_json::json;
 
 /// A complete report for `pair`, dated yesterday: every statement agreed,
 /// every YES / NO answered "no" with its reason, every text given.
-fn report_input(w: &World, pair: PairId, kind: ReportKind, respondent: Respondent) -> ReportInput {
+pub(crate) fn report_input(
+    w: &World,
+    pair: PairId,
+    kind: ReportKind,
+    respondent: Respondent,
+) -> ReportInput {
     let answers = items(kind, respondent)
         .into_iter()
         .map(|item| {
@@ -38,7 +43,7 @@ fn report_input(w: &World, pair: PairId, kind: ReportKind, respondent: Responden
 }
 
 /// The item a phone would send: a new id and the hash as the phone makes it.
-fn report_item(w: &World, report: ReportInput) -> ReportSyncItem {
+pub(crate) fn report_item(w: &World, report: ReportInput) -> ReportSyncItem {
     let ctx = ValidationContext {
         latest_date: w.today + Days::new(1),
         pair: Some(PairDates {
@@ -63,7 +68,11 @@ async fn send(app: &TestApp, client: &Client, items: &[ReportSyncItem]) -> reqwe
         .await
 }
 
-async fn send_ok(app: &TestApp, client: &Client, items: &[ReportSyncItem]) -> Vec<ReportOutcome> {
+pub(crate) async fn send_ok(
+    app: &TestApp,
+    client: &Client,
+    items: &[ReportSyncItem],
+) -> Vec<ReportOutcome> {
     let response = send(app, client, items).await;
     assert_eq!(response.status(), StatusCode::OK);
     let results: Vec<ReportSyncResult> = json(response).await;

@@ -1,0 +1,101 @@
+//! The programme report: the coordinators of the organisation and the
+//! managers of the programme read it, write its narrative and download its
+//! data. Every download is in the audit trail.
+
+use super::AppError;
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::server_fn::codec::{ByteStream, GetUrl, Json, Streaming};
+
+/// The report of `programme` for the dates given (empty: the whole
+/// programme so far), with its charts in the reader's language.
+#[server(endpoint = "programme-report/get", input = Json)]
+pub async fn get_programme_report(
+    programme: ProgrammeId,
+    from: String,
+    to: String,
+) -> Result<ProgrammeReport, AppError> {
+    use super::context::*;
+    respond("programme-report/get", async move {
+        let (state, user) = (state()?, current_user()?);
+        let (view, _) = programme_access(&state, &user, programme).await?;
+        let (from, to) =
+            report_period(&from, &to, view.settings.starts_on, today()).map_err(invalid)?;
+        let Some(facts) =
+            crate::store::programme_report::facts(&state.db, programme, from, to).await?
+        else {
+            return Err(AppError::NotFound);
+        };
+        let mut report = compute(&facts, true);
+        report.charts = super::report_render::charts(&report, request_language());
+        Ok(report)
+    })
+    .await
+}
+
+/// Saves one narrative section of the programme's report.
+#[server(endpoint = "programme-report/narrative", input = Json)]
+pub async fn save_narrative(
+    programme: ProgrammeId,
+    section: NarrativeSection,
+    text: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    respond("programme-report/narrative", async move {
+        let (state, user) = (state()?, current_user()?);
+        programme_access(&state, &user, programme).await?;
+        let text = check_narrative(&text).map_err(invalid)?;
+        let mut tx = state.db.begin().await?;
+        crate::store::programme_report::save_narrative(
+            &mut tx,
+            programme,
+            section,
+            &text,
+            user.id(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The report's numbers as a CSV file (one line per figure: section, item,
+/// column, value, in the reader's language; no free text, no name). A GET,
+/// so that a link downloads it.
+#[server(endpoint = "programme-report/csv", input = GetUrl, output = Streaming)]
+pub async fn report_csv(
+    programme: ProgrammeId,
+    from: String,
+    to: String,
+) -> Result<ByteStream<AppError>, AppError> {
+    use super::context::*;
+    respond("programme-report/csv", async move {
+        let (state, user) = (state()?, current_user()?);
+        let (view, _) = programme_access(&state, &user, programme).await?;
+        let (from, to) =
+            report_period(&from, &to, view.settings.starts_on, today()).map_err(invalid)?;
+        let Some(facts) =
+            crate::store::programme_report::facts(&state.db, programme, from, to).await?
+        else {
+            return Err(AppError::NotFound);
+        };
+        let report = compute(&facts, false);
+        let csv = super::report_render::csv(&report, request_language());
+        audit(
+            &state,
+            &user,
+            AuditAction::ExportedReport,
+            [programme.to_string()],
+        )
+        .await?;
+        set_header(http::header::CONTENT_TYPE, "text/csv; charset=utf-8");
+        set_header(
+            http::header::CONTENT_DISPOSITION,
+            &format!("attachment; filename=\"programme-report-{from}-{to}.csv\""),
+        );
+        let chunk: Result<String, AppError> = Ok(csv);
+        Ok(ByteStream::new(futures::stream::once(async move { chunk })))
+    })
+    .await
+}

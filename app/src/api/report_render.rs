@@ -1,0 +1,622 @@
+//! The programme report drawn on the server: its charts as SVG (no chart
+//! code in the browser; each has a title a screen reader announces, and
+//! the page shows the same numbers in a table) and its numbers as CSV.
+
+use crate::i18n::{labels, meeting_form_label, Lang, Msg};
+use crate::model::*;
+use crate::pages::{choice_msg, question_msg};
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Splits a label into lines of at most `width` characters (at spaces).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Colours that stay apart in grey print too (dark, light, mid, hatched
+/// looks are not needed: every bar carries its number).
+const COLOURS: [&str; 4] = ["#1f4e79", "#e08a2c", "#5f8f3e", "#9b4a7a"];
+
+/// A horizontal bar chart: one group of bars per category, one bar per
+/// series, each with its value written beside it.
+pub struct Bars {
+    pub id: String,
+    pub title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<(String, Vec<u32>)>,
+    /// Values are per cent (the axis runs to 100).
+    pub percent: bool,
+}
+
+impl Bars {
+    pub fn svg(&self) -> String {
+        const WIDTH: u32 = 680;
+        const LABEL_WIDTH: u32 = 250;
+        const BAR: u32 = 14;
+        const LINE: u32 = 13;
+        const WRAP: usize = 38;
+        let plot = WIDTH - LABEL_WIDTH - 60;
+        let max = if self.percent {
+            100
+        } else {
+            self.series
+                .iter()
+                .flat_map(|(_, v)| v.iter().copied())
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        };
+        let legend_rows = if self.series.len() > 1 {
+            self.series.len() as u32
+        } else {
+            0
+        };
+        let mut y = 30 + legend_rows * 16;
+        let mut body = String::new();
+        for (i, category) in self.categories.iter().enumerate() {
+            let lines = wrap(category, WRAP);
+            let bars_height = BAR * self.series.len() as u32;
+            let height = bars_height.max(LINE * lines.len() as u32) + 10;
+            for (l, line) in lines.iter().enumerate() {
+                body.push_str(&format!(
+                    "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+                    LABEL_WIDTH - 8,
+                    y + 11 + LINE * l as u32,
+                    escape(line)
+                ));
+            }
+            for (s, (_, values)) in self.series.iter().enumerate() {
+                let value = values.get(i).copied().unwrap_or(0);
+                let length = (value as u64 * plot as u64 / max as u64) as u32;
+                let top = y + BAR * s as u32;
+                body.push_str(&format!(
+                    "<rect x=\"{LABEL_WIDTH}\" y=\"{top}\" width=\"{length}\" height=\"{}\" fill=\"{}\"/>\
+                     <text x=\"{}\" y=\"{}\" font-size=\"10\">{}{}</text>",
+                    BAR - 2,
+                    COLOURS[s % COLOURS.len()],
+                    LABEL_WIDTH + length + 4,
+                    top + 10,
+                    value,
+                    if self.percent { " %" } else { "" }
+                ));
+            }
+            y += height;
+            if i + 1 < self.categories.len() {
+                body.push_str(&format!(
+                    "<line x1=\"{}\" x2=\"{WIDTH}\" y1=\"{}\" y2=\"{}\" stroke=\"#ddd\"/>",
+                    LABEL_WIDTH - 240,
+                    y - 5,
+                    y - 5
+                ));
+            }
+        }
+        let mut legend = String::new();
+        if legend_rows > 0 {
+            for (s, (name, _)) in self.series.iter().enumerate() {
+                let top = 26 + 16 * s as u32;
+                legend.push_str(&format!(
+                    "<rect x=\"{LABEL_WIDTH}\" y=\"{top}\" width=\"12\" height=\"12\" fill=\"{}\"/>\
+                     <text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
+                    COLOURS[s % COLOURS.len()],
+                    LABEL_WIDTH + 18,
+                    top + 10,
+                    escape(name)
+                ));
+            }
+        }
+        let height = y + 10;
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" \
+             height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title\" font-family=\"sans-serif\">\
+             <title id=\"{id}-title\">{title}</title>\
+             <text x=\"0\" y=\"16\" font-size=\"13\" font-weight=\"bold\">{title}</text>{legend}{body}</svg>",
+            id = escape(&self.id),
+            title = escape(&self.title),
+        )
+    }
+}
+
+fn profile_values<K: Ord + Copy>(
+    report: &ProgrammeReport,
+    pick: fn(&PeopleProfile) -> &Vec<(K, u32)>,
+) -> Vec<K> {
+    let mut keys: Vec<K> = report
+        .profiles
+        .iter()
+        .flat_map(|(_, p)| pick(p).iter().map(|(k, _)| *k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn profile_chart<K: Ord + Copy>(
+    report: &ProgrammeReport,
+    lang: Lang,
+    id: &str,
+    title: Msg,
+    pick: fn(&PeopleProfile) -> &Vec<(K, u32)>,
+    label: impl Fn(K) -> Msg,
+) -> Chart {
+    let keys = profile_values(report, pick);
+    let bars = Bars {
+        id: id.to_string(),
+        title: title.text(lang).to_string(),
+        categories: keys
+            .iter()
+            .map(|k| label(*k).text(lang).to_string())
+            .collect(),
+        series: report
+            .profiles
+            .iter()
+            .map(|(kind, p)| {
+                let values = keys
+                    .iter()
+                    .map(|k| {
+                        pick(p)
+                            .iter()
+                            .find(|(x, _)| x == k)
+                            .map(|(_, n)| *n)
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                (labels::who(*kind).text(lang).to_string(), values)
+            })
+            .collect(),
+        percent: false,
+    };
+    Chart {
+        id: id.to_string(),
+        svg: bars.svg(),
+    }
+}
+
+/// Every chart of the report, in `lang`.
+pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
+    let mut charts = Vec::new();
+    for table in &report.recruitment {
+        let id = format!("chart-recruitment-{}", table.kind.key());
+        let bars = Bars {
+            id: id.clone(),
+            title: Msg::ChartRecruitment.fill(lang, &[("who", labels::who(table.kind).text(lang))]),
+            categories: table
+                .rows
+                .iter()
+                .filter_map(|r| r.stage)
+                .map(|s| labels::stage(s).text(lang).to_string())
+                .collect(),
+            series: vec![(
+                labels::who(table.kind).text(lang).to_string(),
+                table.rows.iter().map(|r| r.entered).collect(),
+            )],
+            percent: false,
+        };
+        charts.push(Chart {
+            id,
+            svg: bars.svg(),
+        });
+    }
+    charts.push(profile_chart(
+        report,
+        lang,
+        "chart-gender",
+        Msg::ChartGender,
+        |p| &p.gender,
+        labels::gender_or_not,
+    ));
+    charts.push(profile_chart(
+        report,
+        lang,
+        "chart-age",
+        Msg::ChartAge,
+        |p| &p.age,
+        labels::age_band,
+    ));
+    charts.push(profile_chart(
+        report,
+        lang,
+        "chart-employment",
+        Msg::ChartEmployment,
+        |p| &p.employment,
+        labels::employment_or_not,
+    ));
+
+    let statements = Bars {
+        id: "chart-statements".into(),
+        title: Msg::ChartStatements.text(lang).to_string(),
+        categories: report
+            .statements
+            .iter()
+            .map(|s| {
+                question_msg(s.question, ReportKind::Final)
+                    .text(lang)
+                    .to_string()
+            })
+            .collect(),
+        series: STATEMENT_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, (kind, respondent))| {
+                (
+                    labels::report_side(*kind, *respondent)
+                        .text(lang)
+                        .to_string(),
+                    report
+                        .statements
+                        .iter()
+                        .map(|s| percent(s.answers[i].agree, s.answers[i].total()))
+                        .collect(),
+                )
+            })
+            .collect(),
+        percent: true,
+    };
+    charts.push(Chart {
+        id: statements.id.clone(),
+        svg: statements.svg(),
+    });
+
+    let competences = Bars {
+        id: "chart-competences".into(),
+        title: Msg::ChartCompetences.text(lang).to_string(),
+        categories: report
+            .competences
+            .iter()
+            .map(|c| {
+                question_msg(c.question, ReportKind::Final)
+                    .text(lang)
+                    .to_string()
+            })
+            .collect(),
+        series: vec![(
+            Msg::ColYesShare.text(lang).to_string(),
+            report
+                .competences
+                .iter()
+                .map(|c| percent(c.answers.yes, c.answers.yes + c.answers.no))
+                .collect(),
+        )],
+        percent: true,
+    };
+    charts.push(Chart {
+        id: competences.id.clone(),
+        svg: competences.svg(),
+    });
+
+    let meetings = Bars {
+        id: "chart-meetings".into(),
+        title: Msg::ChartMeetings.text(lang).to_string(),
+        categories: report
+            .meetings
+            .by_month
+            .iter()
+            .map(|m| m.month.clone())
+            .collect(),
+        series: vec![(
+            Msg::ColMeetings.text(lang).to_string(),
+            report
+                .meetings
+                .by_month
+                .iter()
+                .map(|m| m.meetings)
+                .collect(),
+        )],
+        percent: false,
+    };
+    charts.push(Chart {
+        id: meetings.id.clone(),
+        svg: meetings.svg(),
+    });
+    charts
+}
+
+/// One CSV field, quoted when it must be.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The report's numbers, one line per figure: section, item, column,
+/// value. No free text and no name: the quotes stay in the app.
+pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
+    let mut lines: Vec<[String; 4]> = Vec::new();
+    let mut add = |section: Msg, item: String, column: Msg, value: String| {
+        lines.push([
+            section.text(lang).to_string(),
+            item,
+            column.text(lang).to_string(),
+            value,
+        ]);
+    };
+    let t = |m: Msg| m.text(lang).to_string();
+
+    let t1 = &report.table1;
+    add(
+        Msg::Table1Title,
+        t(Msg::T1Format),
+        Msg::ColValue,
+        t(labels::programme_format(t1.format)),
+    );
+    add(
+        Msg::Table1Title,
+        t(Msg::T1Typology),
+        Msg::ColValue,
+        t(labels::typology(t1.typology)),
+    );
+    add(
+        Msg::Table1Title,
+        t(Msg::T1Duration),
+        Msg::ColValue,
+        Msg::T1Months.fill(lang, &[("n", &t1.duration_months.to_string())]),
+    );
+    for (item, total, completed) in [
+        (Msg::T1Managers, t1.managers, t1.managers_completed),
+        (Msg::T1Mentors, t1.mentors, t1.mentors_completed),
+        (Msg::T1Mentees, t1.mentees, t1.mentees_completed),
+    ] {
+        add(Msg::Table1Title, t(item), Msg::ColPeople, total.to_string());
+        add(
+            Msg::Table1Title,
+            t(item),
+            Msg::EndCompleted,
+            completed.to_string(),
+        );
+    }
+    add(
+        Msg::Table1Title,
+        t(Msg::T1Processes),
+        Msg::ColValue,
+        t1.processes.to_string(),
+    );
+
+    for (item, value) in [
+        (Msg::PairsMatched, t1.pairs_matched),
+        (Msg::PairsConfirmed, t1.processes),
+        (Msg::EndCompleted, t1.completed),
+        (Msg::EndDroppedOut, t1.dropped_out),
+        (Msg::EndNotConfirmed, t1.not_confirmed),
+    ] {
+        add(
+            Msg::SectionMatching,
+            t(item),
+            Msg::ColValue,
+            value.to_string(),
+        );
+    }
+    for (reason, n) in &t1.drop_reasons {
+        add(
+            Msg::WhyPairsEnded,
+            t(labels::drop_reason(*reason)),
+            Msg::ColValue,
+            n.to_string(),
+        );
+    }
+
+    for table in &report.recruitment {
+        let section = match table.kind {
+            CandidateKind::Mentor => Msg::WhoMentors,
+            CandidateKind::Mentee => Msg::WhoMentees,
+        };
+        for row in &table.rows {
+            let Some(stage) = row.stage else { continue };
+            let item = t(labels::stage(stage));
+            add(
+                section,
+                item.clone(),
+                Msg::ColEntered,
+                row.entered.to_string(),
+            );
+            add(
+                section,
+                item.clone(),
+                Msg::ColWentOn,
+                row.went_on.to_string(),
+            );
+            add(section, item, Msg::ColDroppedOut, row.dropped.to_string());
+        }
+    }
+
+    for (kind, profile) in &report.profiles {
+        let section = labels::who(*kind);
+        for (g, n) in &profile.gender {
+            add(
+                section,
+                t(labels::gender_or_not(*g)),
+                Msg::GenderLabel,
+                n.to_string(),
+            );
+        }
+        for (band, n) in &profile.age {
+            add(
+                section,
+                t(labels::age_band(*band)),
+                Msg::AgeBandLabel,
+                n.to_string(),
+            );
+        }
+        for (e, n) in &profile.employment {
+            add(
+                section,
+                t(labels::employment_or_not(*e)),
+                Msg::EmploymentLabel,
+                n.to_string(),
+            );
+        }
+    }
+
+    for row in &report.statements {
+        let item = t(question_msg(row.question, ReportKind::Final));
+        for (i, (kind, respondent)) in STATEMENT_COLUMNS.iter().enumerate() {
+            let column = labels::report_side(*kind, *respondent).text(lang);
+            let a = row.answers[i];
+            for (choice, n) in [
+                (Choice::Disagree, a.disagree),
+                (Choice::Agree, a.agree),
+                (Choice::CouldBeImproved, a.could_be_improved),
+            ] {
+                add(
+                    Msg::SectionStatements,
+                    format!("{item} | {column}"),
+                    choice_msg(choice),
+                    n.to_string(),
+                );
+            }
+        }
+    }
+    for change in &report.change {
+        let item = labels::report_side(change.kind, change.respondent)
+            .text(lang)
+            .to_string();
+        add(
+            Msg::SectionChange,
+            item.clone(),
+            Msg::Yes,
+            change.change.yes.to_string(),
+        );
+        add(
+            Msg::SectionChange,
+            item,
+            Msg::No,
+            change.change.no.to_string(),
+        );
+    }
+    for row in &report.competences {
+        let item = t(question_msg(row.question, ReportKind::Final));
+        add(
+            Msg::SectionCompetences,
+            item.clone(),
+            Msg::Yes,
+            row.answers.yes.to_string(),
+        );
+        add(
+            Msg::SectionCompetences,
+            item,
+            Msg::No,
+            row.answers.no.to_string(),
+        );
+    }
+    let would = &report.satisfaction.would_change;
+    let item = t(question_msg(Question::WouldChange, ReportKind::Final));
+    add(
+        Msg::SectionSatisfaction,
+        item.clone(),
+        Msg::Yes,
+        would.yes.to_string(),
+    );
+    add(
+        Msg::SectionSatisfaction,
+        item,
+        Msg::No,
+        would.no.to_string(),
+    );
+
+    for month in &report.meetings.by_month {
+        add(
+            Msg::SectionMeetingsHeld,
+            month.month.clone(),
+            Msg::ColMeetings,
+            month.meetings.to_string(),
+        );
+        add(
+            Msg::SectionMeetingsHeld,
+            month.month.clone(),
+            Msg::ColHours,
+            hours(month.minutes),
+        );
+    }
+    for (form, n) in &report.meetings.by_form {
+        add(
+            Msg::SectionMeetingsHeld,
+            t(meeting_form_label(*form)),
+            Msg::ColFormOfMeeting,
+            n.to_string(),
+        );
+    }
+    for (state, n) in &report.measures {
+        add(
+            Msg::SectionSchoolPlan,
+            t(labels::measure_state(*state)),
+            Msg::ColMeasureState,
+            n.to_string(),
+        );
+    }
+
+    let header = [Msg::ColSection, Msg::ColItem, Msg::ColColumn, Msg::ColValue]
+        .map(|m| field(m.text(lang)))
+        .join(",");
+    // A byte order mark: spreadsheets then read the letters with accents.
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header);
+    out.push_str("\r\n");
+    for line in lines {
+        out.push_str(&line.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Minutes as hours with one decimal (a dot, whatever the language: the
+/// file is read by programs).
+pub fn hours(minutes: u32) -> String {
+    format!("{:.1}", minutes as f64 / 60.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_has_a_title_for_screen_readers_and_every_value_written_out() {
+        let bars = Bars {
+            id: "c".into(),
+            title: "Gender <of> mentors".into(),
+            categories: vec!["Female".into(), "Male".into()],
+            series: vec![
+                ("Mentors".into(), vec![3, 1]),
+                ("Mentees".into(), vec![5, 0]),
+            ],
+            percent: false,
+        };
+
+        let svg = bars.svg();
+
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title id=\"c-title\">Gender &lt;of&gt; mentors</title>"));
+        for value in [">3<", ">1<", ">5<", ">0<"] {
+            assert!(svg.contains(value), "{value} missing");
+        }
+        assert!(svg.contains(">Mentees<"));
+    }
+
+    #[test]
+    fn csv_fields_with_commas_quotes_or_line_breaks_are_quoted() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(hours(90), "1.5");
+    }
+}

@@ -1,0 +1,230 @@
+//! What the programme report counts, read in a handful of queries (the
+//! counting itself is `model::programme_report::compute`, pure), and the
+//! narrative sections.
+
+use super::{now, on_db, on_tx, StoreResult, Tx};
+use crate::model::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeMap;
+
+#[derive(sqlx::FromRow)]
+struct ProgrammeRow {
+    name: String,
+    format: ProgrammeFormat,
+    typology: Typology,
+    duration_months: i32,
+    country: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    id: CandidateId,
+    kind: CandidateKind,
+    gender: Option<String>,
+    age: Option<i32>,
+    background: String,
+    employment: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PairRow {
+    mentor_id: UserId,
+    mentee_id: UserId,
+    manager_id: UserId,
+    confirmed_on: Option<NaiveDate>,
+    end_kind: Option<EndKind>,
+    drop_reason: Option<String>,
+}
+
+/// The facts of `programme` between `from` and `to` (both included):
+/// recruitment and profiles of everyone registered by `to`; the pairs whose
+/// time overlaps the dates; the reports answered and the meetings held
+/// within them. `None` when the programme does not exist.
+#[tracing::instrument(name = "store.programme_report.facts", skip_all, err(Display))]
+pub async fn facts(
+    db: &super::Db,
+    programme: ProgrammeId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Option<ReportFacts>> {
+    let row: Option<ProgrammeRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT name, format, typology, duration_months, country FROM programmes WHERE id = $1",
+    )
+    .bind(programme)
+    .fetch_optional(pool)
+    .await)?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let managers: Vec<(UserId,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT user_id FROM memberships WHERE programme_id = $1 AND role = 'manager'",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+
+    let candidates: Vec<CandidateRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, kind, gender, age, background, employment, created_at FROM candidates \
+         WHERE programme_id = $1",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+    let moves: Vec<(CandidateId, Stage, Option<String>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT m.candidate_id, m.to_stage, m.reason FROM candidate_moves m \
+         JOIN candidates c ON c.id = m.candidate_id WHERE c.programme_id = $1 \
+         ORDER BY m.candidate_id, m.moved_at, m.id",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+    let mut paths: BTreeMap<CandidateId, Vec<(Stage, Option<String>)>> = BTreeMap::new();
+    for (candidate, stage, reason) in moves {
+        paths.entry(candidate).or_default().push((stage, reason));
+    }
+    let last_day = to
+        .and_hms_opt(23, 59, 59)
+        .map(|t| t.and_utc())
+        .unwrap_or_else(now);
+    let candidates = candidates
+        .into_iter()
+        .filter(|c| c.created_at <= last_day)
+        .map(|c| CandidateFacts {
+            kind: c.kind,
+            path: paths.remove(&c.id).unwrap_or_default(),
+            // Anonymised rows hold "—": read as not recorded.
+            gender: c.gender.as_deref().and_then(Gender::from_key),
+            age: c.age.and_then(|a| u32::try_from(a).ok()),
+            background: c.background,
+            employment: c.employment.as_deref().and_then(Employment::from_key),
+        })
+        .collect();
+
+    let pairs: Vec<PairRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT mentor_id, mentee_id, manager_id, confirmed_on, end_kind, drop_reason FROM pairs \
+         WHERE programme_id = $1 AND started_on <= $3 AND (ended_on IS NULL OR ended_on >= $2)",
+    )
+    .bind(programme)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await)?;
+    let pairs = pairs
+        .into_iter()
+        .map(|p| PairRecord {
+            mentor: p.mentor_id.to_string(),
+            mentee: p.mentee_id.to_string(),
+            manager: p.manager_id.to_string(),
+            confirmed: p.confirmed_on.is_some(),
+            end_kind: p.end_kind,
+            drop_reason: p.drop_reason.as_deref().and_then(DropReason::from_key),
+        })
+        .collect();
+
+    let reports: Vec<(ReportKind, Respondent, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT r.kind, r.respondent, r.answers FROM reports r JOIN pairs p ON p.id = r.pair_id \
+         WHERE p.programme_id = $1 AND r.answered_on >= $2 AND r.answered_on <= $3 \
+         ORDER BY r.answered_on, r.id",
+    )
+    .bind(programme)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await)?;
+    let reports = reports
+        .into_iter()
+        .map(|(kind, respondent, answers)| ReportRecord {
+            kind,
+            respondent,
+            answers: serde_json::from_str(&answers).unwrap_or_default(),
+        })
+        .collect();
+
+    let logs: Vec<(NaiveDate, MeetingForm, i32)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT l.meeting_date, l.form, l.duration_minutes FROM meeting_logs l \
+         JOIN pairs p ON p.id = l.pair_id \
+         WHERE p.programme_id = $1 AND l.withdrawn_reason IS NULL \
+         AND l.meeting_date >= $2 AND l.meeting_date <= $3",
+    )
+    .bind(programme)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await)?;
+    let logs = logs
+        .into_iter()
+        .map(|(date, form, minutes)| LogRecord {
+            date,
+            form,
+            minutes: minutes.max(0) as u32,
+        })
+        .collect();
+
+    let measures: Vec<(MeasureState,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT state FROM school_measures WHERE programme_id = $1",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+
+    Ok(Some(ReportFacts {
+        programme: ReportProgramme {
+            id: programme,
+            name: row.name,
+            format: row.format,
+            typology: row.typology,
+            duration_months: row.duration_months.max(0) as u32,
+            country: row.country,
+        },
+        from,
+        to,
+        managers: managers.into_iter().map(|(m,)| m.to_string()).collect(),
+        candidates,
+        pairs,
+        reports,
+        logs,
+        measures: measures.into_iter().map(|(m,)| m).collect(),
+        narrative: narrative(db, programme).await?,
+    }))
+}
+
+/// The narrative sections written so far.
+#[tracing::instrument(name = "store.programme_report.narrative", skip_all, err(Display))]
+pub async fn narrative(
+    db: &super::Db,
+    programme: ProgrammeId,
+) -> StoreResult<BTreeMap<NarrativeSection, String>> {
+    let rows: Vec<(NarrativeSection, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT section, text FROM report_narratives WHERE programme_id = $1",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Saves one section's text (the last save wins).
+#[tracing::instrument(name = "store.programme_report.save_narrative", skip_all, err(Display))]
+pub async fn save_narrative(
+    tx: &mut Tx,
+    programme: ProgrammeId,
+    section: NarrativeSection,
+    text: &str,
+    by: UserId,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO report_narratives (programme_id, section, text, updated_at, updated_by) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (programme_id, section) \
+         DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+    )
+    .bind(programme)
+    .bind(section)
+    .bind(text)
+    .bind(now())
+    .bind(by)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}

@@ -1,0 +1,52 @@
+// The programme report: the coordinator opens the demo programme's report,
+// finds Table 1 and the charts filled from the data, writes the
+// introduction (kept after a reload), narrows the period, and downloads the
+// figures as CSV.
+import { appReady, expect, logIn, menuLink, test } from "./fixtures";
+
+test("a coordinator reads the programme report, writes its introduction and downloads its figures", async ({
+  page,
+}) => {
+  await logIn(page, "coordinator@example.org");
+  await appReady(page);
+  await menuLink(page, "Programmes");
+  await appReady(page);
+  await page.getByRole("link", { name: "Parent'R'Us pilot (demo)" }).first().click();
+  await appReady(page);
+  await page.getByRole("link", { name: "Programme report" }).click();
+  await appReady(page);
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Programme report");
+  const table1 = page.getByTestId("table1");
+  await expect(table1).toContainText("Table 1: pilot action configuration");
+  await expect(table1.getByTestId("t1-mentors")).toContainText(/\d/);
+  await expect(page.getByTestId("chart-statements").locator("svg title")).toHaveCount(1);
+  await expect(page.getByTestId("meetings-total")).toContainText("meetings");
+
+  // The introduction, written and saved, is there after a reload.
+  const intro = page.getByTestId("narrative-introduction");
+  await intro.getByRole("textbox").fill("Our school runs parent-to-parent mentoring since 2024.");
+  await intro.getByRole("button", { name: "Save" }).click();
+  await expect(intro.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByTestId("narrative-introduction").getByRole("textbox")).toHaveValue(
+    "Our school runs parent-to-parent mentoring since 2024.",
+  );
+
+  // A period with a start after its end is refused, with the reason.
+  await page.getByLabel("From").fill("2026-06-01");
+  await page.getByLabel("To").fill("2026-05-01");
+  await page.getByRole("button", { name: "Show the report" }).click();
+  await expect(page.getByText("The start must not be after the end.")).toBeVisible();
+
+  // The whole programme again, and its figures as a file.
+  await page.getByLabel("From").fill("");
+  await page.getByLabel("To").fill("");
+  await page.getByRole("button", { name: "Show the report" }).click();
+  await expect(page.getByTestId("table1")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("report-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^programme-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+});

@@ -1,0 +1,456 @@
+//! The programme report: every figure of Table 1, the recruitment table,
+//! the profiles, the statements and the meetings equals what the fixture
+//! below implies (worked out by hand in each test), the narrative is saved
+//! as typed, the period is checked, and the CSV download holds the same
+//! figures and is in the audit trail.
+
+use crate::helpers::*;
+use crate::recruitment::{mentee_form, mentor_form, move_to, register};
+use crate::reports::{report_input, report_item, send_ok};
+use app::model::*;
+use chrono::Days;
+use reqwest::{Client, StatusCode};
+use serde_json::json;
+
+async fn report(app: &TestApp, client: &Client, from: &str, to: &str) -> reqwest::Response {
+    app.post_json(
+        client,
+        "/api/programme-report/get",
+        json!({ "programme": app.world.programme_a, "from": from, "to": to }),
+    )
+    .await
+}
+
+async fn report_ok(app: &TestApp, client: &Client) -> ProgrammeReport {
+    let response = report(app, client, "", "").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    json(response).await
+}
+
+/// Ends a pair the way its manager's closing would leave it.
+async fn end_pair(app: &TestApp, pair: PairId, end: EndKind, reason: Option<DropReason>) {
+    let reason = reason
+        .map(|r| format!("'{}'", r.key()))
+        .unwrap_or("NULL".into());
+    app.execute(
+        &format!(
+            "UPDATE pairs SET status = 'ended', ended_on = started_on, end_kind = '{}', \
+             drop_reason = {reason} WHERE id = '{pair}' AND $1 IS NOT NULL",
+            end.key()
+        ),
+        chrono::Utc::now(),
+    )
+    .await;
+}
+
+/// Programme A as the tests find it: four candidates through recruitment,
+/// reports from both sides, two meetings; pair A2 completed, pair A3
+/// dropped out because the family moved. Programme B has a meeting too
+/// (it must not count).
+async fn fixture(app: &TestApp) {
+    let w = &app.world;
+    let manager = app.as_user("manager@a.test").await;
+    let ana = register(app, &manager, &mentee_form("Ana")).await;
+    let bea = register(
+        app,
+        &manager,
+        &RegistrationInput {
+            gender: "male".into(),
+            age: "52".into(),
+            employment: "employed".into(),
+            ..mentee_form("Bea")
+        },
+    )
+    .await;
+    register(
+        app,
+        &manager,
+        &RegistrationInput {
+            age: "20".into(),
+            ..mentee_form("Cai")
+        },
+    )
+    .await;
+    let dan = register(app, &manager, &mentor_form("Dan", "Romanian", "Centre")).await;
+    for (who, to, reason) in [
+        (ana, Stage::Interest, ""),
+        (ana, Stage::PreMatching, ""),
+        (ana, Stage::Accepted, ""),
+        (bea, Stage::Interest, ""),
+        (bea, Stage::Dropped, "Moved away"),
+        (dan, Stage::Accepted, ""),
+    ] {
+        let response = move_to(app, &manager, who, to, reason).await;
+        assert_eq!(response.status(), StatusCode::OK, "{to:?}");
+    }
+
+    let mentor = app.as_user("mentor@a.test").await;
+    let mentee = app.as_user("mentee@a.test").await;
+    let mut theirs = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentee);
+    theirs.answers.insert(
+        "s_voice".into(),
+        AnswerInput {
+            choice: "disagree".into(),
+            text: "Too little time".into(),
+        },
+    );
+    theirs.answers.insert(
+        "change".into(),
+        AnswerInput {
+            choice: "yes".into(),
+            text: "I talk to the teacher now".into(),
+        },
+    );
+    assert_eq!(
+        send_ok(app, &mentee, &[report_item(w, theirs)]).await,
+        vec![ReportOutcome::Stored]
+    );
+    let mentors = [
+        report_item(
+            w,
+            report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
+        ),
+        report_item(
+            w,
+            report_input(w, w.pair_a2, ReportKind::Final, Respondent::Mentor),
+        ),
+    ];
+    assert_eq!(
+        send_ok(app, &mentor, &mentors).await,
+        vec![ReportOutcome::Stored, ReportOutcome::Stored]
+    );
+
+    let logs = [
+        item(w, log_input(w, w.pair_a1, 1, "Met at the library")),
+        item(
+            w,
+            log_input(w, w.pair_a1, 2, "Called about the school trip"),
+        ),
+    ];
+    assert_eq!(app.sync(&mentor, &logs).await.status(), StatusCode::OK);
+    let mentor_b = app.as_user("mentor@b.test").await;
+    let other = [item(w, log_input(w, w.pair_b, 1, "Programme B's meeting"))];
+    assert_eq!(app.sync(&mentor_b, &other).await.status(), StatusCode::OK);
+
+    end_pair(app, w.pair_a2, EndKind::Completed, None).await;
+    end_pair(app, w.pair_a3, EndKind::DroppedOut, Some(DropReason::Moved)).await;
+}
+
+#[tokio::test]
+async fn table_1_counts_the_people_and_mentoring_processes_of_the_programme_only() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+
+    let t = report_ok(&app, &coordinator).await.table1;
+
+    // One manager, who managed the completed pair A2; mentor A (pairs A1,
+    // A2: A2 completed) and mentor 2 (A3, dropped out); three mentees, the
+    // one of A2 completed. Programme B's pair is not among them.
+    assert_eq!((t.managers, t.managers_completed), (1, 1));
+    assert_eq!((t.mentors, t.mentors_completed), (2, 1));
+    assert_eq!((t.mentees, t.mentees_completed), (3, 1));
+    assert_eq!((t.pairs_matched, t.processes), (3, 3));
+    assert_eq!((t.completed, t.dropped_out, t.not_confirmed), (1, 1, 0));
+    assert_eq!(t.drop_reasons, vec![(DropReason::Moved, 1)]);
+    assert_eq!(
+        (t.format, t.typology, t.duration_months),
+        (ProgrammeFormat::FaceToFace, Typology::Peer, 6)
+    );
+}
+
+#[tokio::test]
+async fn the_recruitment_table_and_the_profiles_follow_each_candidates_moves() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let manager = app.as_user("manager@a.test").await;
+
+    let r = report_ok(&app, &manager).await;
+
+    let mentees = r
+        .recruitment
+        .iter()
+        .find(|t| t.kind == CandidateKind::Mentee)
+        .unwrap();
+    let row = |stage| {
+        let row = mentees
+            .rows
+            .iter()
+            .find(|r| r.stage == Some(stage))
+            .unwrap();
+        (row.entered, row.went_on, row.dropped)
+    };
+    // Ana, Bea and Cai were registered (disclosure); Ana and Bea showed
+    // interest; Bea dropped out there; Ana went on to pre-matching and was
+    // accepted; Cai is still at the first stage.
+    assert_eq!(row(Stage::Disclosure), (3, 2, 0));
+    assert_eq!(row(Stage::Referral), (0, 0, 0));
+    assert_eq!(row(Stage::Interest), (2, 1, 1));
+    assert_eq!(row(Stage::PreMatching), (1, 1, 0));
+    assert_eq!(mentees.rows[2].reasons, vec![("Moved away".to_string(), 1)]);
+    assert_eq!(mentees.accepted, 1);
+    let mentors = r
+        .recruitment
+        .iter()
+        .find(|t| t.kind == CandidateKind::Mentor)
+        .unwrap();
+    assert_eq!(
+        (
+            mentors.rows[0].entered,
+            mentors.rows[0].went_on,
+            mentors.accepted
+        ),
+        (1, 1, 1)
+    );
+
+    let (_, profile) = r
+        .profiles
+        .iter()
+        .find(|(k, _)| *k == CandidateKind::Mentee)
+        .unwrap();
+    assert_eq!(profile.people, 3);
+    assert_eq!(
+        profile.gender,
+        vec![(Some(Gender::Female), 2), (Some(Gender::Male), 1)]
+    );
+    assert_eq!(
+        profile.age,
+        vec![
+            (AgeBand::Under25, 1),
+            (AgeBand::From25To34, 1),
+            (AgeBand::From45To54, 1)
+        ]
+    );
+    assert_eq!(
+        profile.employment,
+        vec![
+            (Some(Employment::Employed), 1),
+            (Some(Employment::Unemployed), 2)
+        ]
+    );
+    assert_eq!(profile.background, vec![("Roma".to_string(), 3)]);
+}
+
+#[tokio::test]
+async fn the_statements_change_and_competences_are_counted_per_report_and_side_without_names() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+
+    let response = report(&app, &coordinator, "", "").await;
+    let body = response.text().await.unwrap();
+    let r: ProgrammeReport = serde_json::from_str(&body).unwrap();
+
+    let voice = r
+        .statements
+        .iter()
+        .find(|s| s.question == Question::SVoice)
+        .unwrap();
+    // Mid-term: the mentor agreed, the mentee disagreed; final: the mentor
+    // of A2 agreed; no mentee answered a final report.
+    assert_eq!(
+        voice
+            .answers
+            .map(|a| (a.disagree, a.agree, a.could_be_improved)),
+        [(0, 1, 0), (1, 0, 0), (0, 1, 0), (0, 0, 0)]
+    );
+    assert_eq!(voice.quotes, vec!["Too little time".to_string()]);
+    let change = |kind, respondent| {
+        let c = r
+            .change
+            .iter()
+            .find(|c| c.kind == kind && c.respondent == respondent)
+            .unwrap();
+        (c.reports, c.change.yes, c.change.no)
+    };
+    assert_eq!(change(ReportKind::Midterm, Respondent::Mentor), (1, 0, 1));
+    assert_eq!(change(ReportKind::Midterm, Respondent::Mentee), (1, 1, 0));
+    assert_eq!(change(ReportKind::Final, Respondent::Mentor), (1, 0, 1));
+    assert_eq!(change(ReportKind::Final, Respondent::Mentee), (0, 0, 0));
+    let understanding = r
+        .competences
+        .iter()
+        .find(|c| c.question == Question::MUnderstanding)
+        .unwrap();
+    assert_eq!(
+        (understanding.answers.yes, understanding.answers.no),
+        (0, 1)
+    );
+    assert_eq!(r.satisfaction.would_change.no, 1);
+    assert_eq!(r.satisfaction.comments.len(), 2);
+    // Quotes carry no name: none of the people's names or emails is in it.
+    for name in ["mentor@a.test", "mentee@a.test", "Ana", "Bea", "Dan"] {
+        assert!(!body.contains(name), "{name} is in the report");
+    }
+    // Charts are drawn on the server, each with its title.
+    let statements = r.chart("chart-statements").unwrap();
+    assert!(statements
+        .svg
+        .contains("<title id=\"chart-statements-title\">"));
+    assert!(r.chart("chart-recruitment-mentee").is_some());
+}
+
+#[tokio::test]
+async fn meetings_are_counted_within_the_period_of_the_report() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let manager = app.as_user("manager@a.test").await;
+    let w = &app.world;
+
+    let all = report_ok(&app, &manager).await.meetings;
+    let yesterday = (w.today - Days::new(1)).to_string();
+    let last_day: ProgrammeReport =
+        json(report(&app, &manager, &yesterday, &w.today.to_string()).await).await;
+
+    // Two logs of 1 h 15 min in programme A (programme B's is not counted).
+    assert_eq!((all.meetings, all.minutes), (2, 150));
+    assert_eq!(all.by_form, vec![(MeetingForm::FaceToFace, 2)]);
+    assert_eq!(all.by_month.iter().map(|m| m.meetings).sum::<u32>(), 2);
+    assert_eq!(
+        (last_day.meetings.meetings, last_day.meetings.minutes),
+        (1, 75)
+    );
+    assert_eq!(last_day.from, w.today - Days::new(1));
+}
+
+#[tokio::test]
+async fn a_wrong_period_is_refused_with_every_problem_at_once() {
+    let app = spawn_app().await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+
+    let both = report(&app, &coordinator, "yesterday", "2026-02-30").await;
+    let reversed = report(&app, &coordinator, "2026-05-01", "2026-04-01").await;
+
+    assert_eq!(both.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = both.text().await.unwrap();
+    assert!(
+        body.contains("\"from\"") && body.contains("\"to\""),
+        "{body}"
+    );
+    assert_eq!(reversed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reversed.text().await.unwrap().contains("out_of_range"));
+}
+
+#[tokio::test]
+async fn the_narrative_is_saved_as_typed_and_read_back_in_the_report() {
+    let app = spawn_app().await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let manager = app.as_user("manager@a.test").await;
+    let save = async |client: &Client, section: &str, text: &str| {
+        app.post_json(
+            client,
+            "/api/programme-report/narrative",
+            json!({ "programme": app.world.programme_a, "section": section, "text": text }),
+        )
+        .await
+        .status()
+    };
+
+    assert_eq!(
+        save(
+            &coordinator,
+            "introduction",
+            "  Our school.\r\nSince 2019. "
+        )
+        .await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        save(&manager, "challenges", "Winter.").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        save(&manager, "challenges", "Winter and snow.").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        save(&manager, "context", "a\u{0007}b").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        save(&manager, "nonsense", "x").await,
+        StatusCode::BAD_REQUEST
+    );
+
+    let r = report_ok(&app, &manager).await;
+    assert_eq!(
+        r.narrative(NarrativeSection::Introduction),
+        "Our school.\nSince 2019."
+    );
+    assert_eq!(
+        r.narrative(NarrativeSection::Challenges),
+        "Winter and snow."
+    );
+    assert_eq!(r.narrative(NarrativeSection::Context), "");
+}
+
+#[tokio::test]
+async fn the_csv_download_holds_the_same_figures_in_the_readers_language_and_is_audited() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let programme = app.world.programme_a;
+
+    let response = coordinator
+        .get(app.url(&format!(
+            "/api/programme-report/csv?programme={programme}&from=&to="
+        )))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(header("content-type"), vec!["text/csv; charset=utf-8"]);
+    assert!(
+        header("content-disposition")[0].starts_with("attachment; filename=\"programme-report-")
+    );
+    assert_eq!(header("cache-control"), vec!["no-store"]);
+    let body = response.text().await.unwrap();
+    let lines: Vec<&str> = body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Section,Item,Column,Value");
+    for line in [
+        "Table 1: pilot action configuration,Total nr. of mentors / who completed the pilot,People,2",
+        "Table 1: pilot action configuration,Total nr. of mentors / who completed the pilot,Completed,1",
+        "Table 1: pilot action configuration,Total nr. of mentoring processes,Value,3",
+        "Mentees,Expression of interest,Dropped out,1",
+        "Meetings,Face-to-face,Form of meeting,2",
+    ] {
+        assert!(lines.contains(&line), "{line} is missing from\n{body}");
+    }
+    assert!(
+        !body.contains("Too little time"),
+        "free text is left out of the file"
+    );
+    let audit = app::store::audit::of_object(&app.db, "programme", &programme.to_string())
+        .await
+        .unwrap();
+    assert!(audit.iter().any(|e| e.action == "exported_report"));
+}
+
+#[tokio::test]
+async fn the_report_page_renders_on_the_server_with_its_tables_and_charts() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+
+    let page = coordinator
+        .get(app.url(&format!("/programmes/{}/report", app.world.programme_a)))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Table 1: pilot action configuration"));
+    assert!(html.contains("data-testid=\"t1-mentors\""));
+    assert!(html.contains("<svg"));
+    assert!(app.server_panics().is_empty());
+}
