@@ -1119,6 +1119,7 @@ office {
     ReportShow { en: "Show the report", ro: "Arată raportul" }
     ReportRange { en: "From {from} to {to}", ro: "De la {from} până la {to}" }
     ReportDownloadCsv { en: "Download the data (CSV)", ro: "Descarcă datele (CSV)" }
+    ReportDownloadXlsx { en: "Download the tables (Excel, XLSX)", ro: "Descarcă tabelele (Excel, XLSX)" }
     ReportPrint { en: "Print", ro: "Tipărește" }
     ReportRangeWrong { en: "The start must not be after the end.", ro: "Începutul nu poate fi după sfârșit." }
     ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris." }
@@ -1150,6 +1151,7 @@ office {
     AcceptedCount { en: "Accepted in the end: {n}", ro: "Acceptați în final: {n}" }
     SectionProfile { en: "1.3 Profile of participants", ro: "1.3 Profilul participanților" }
     ProfileOf { en: "{who}: {n} people", ro: "{who}: {n} persoane" }
+    ProfileSection { en: "Profile of participants: {who}", ro: "Profilul participanților: {who}" }
     ProfileNoCoordinators { en: "The profile of coordinators and mentor managers is not recorded in Parent Bridge.", ro: "Profilul coordonatorilor și al managerilor de mentori nu este înregistrat în Parent Bridge." }
     ColValue { en: "Value", ro: "Valoare" }
     ColSection { en: "Section", ro: "Secțiune" }

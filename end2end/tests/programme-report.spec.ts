@@ -1,7 +1,8 @@
 // The programme report: the coordinator opens the demo programme's report,
 // finds Table 1 and the charts filled from the data, writes the
 // introduction (kept after a reload), narrows the period, and downloads the
-// figures as CSV.
+// figures as CSV and XLSX.
+import { readFileSync } from "node:fs";
 import { appReady, expect, logIn, menuLink, test } from "./fixtures";
 
 test("a coordinator reads the programme report, writes its introduction and downloads its figures", async ({
@@ -49,4 +50,11 @@ test("a coordinator reads the programme report, writes its introduction and down
   await page.getByTestId("report-csv").click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^programme-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const workbook = page.waitForEvent("download");
+  await page.getByTestId("report-xlsx").click();
+  const sheet = await workbook;
+  expect(sheet.suggestedFilename()).toMatch(/^programme-report-.*\.xlsx$/);
+  // An XLSX file is a zip archive.
+  const bytes = readFileSync(await sheet.path());
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
 });

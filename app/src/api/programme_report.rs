@@ -71,31 +71,80 @@ pub async fn report_csv(
 ) -> Result<ByteStream<AppError>, AppError> {
     use super::context::*;
     respond("programme-report/csv", async move {
-        let (state, user) = (state()?, current_user()?);
-        let (view, _) = programme_access(&state, &user, programme).await?;
-        let (from, to) =
-            report_period(&from, &to, view.settings.starts_on, today()).map_err(invalid)?;
-        let Some(facts) =
-            crate::store::programme_report::facts(&state.db, programme, from, to).await?
-        else {
-            return Err(AppError::NotFound);
-        };
-        let report = compute(&facts, false);
-        let csv = super::report_render::csv(&report, request_language());
-        audit(
-            &state,
-            &user,
-            AuditAction::ExportedReport,
-            [programme.to_string()],
+        export(
+            programme,
+            &from,
+            &to,
+            "csv",
+            "text/csv; charset=utf-8",
+            |report, lang| Ok(super::report_render::csv(report, lang).into_bytes()),
         )
-        .await?;
-        set_header(http::header::CONTENT_TYPE, "text/csv; charset=utf-8");
-        set_header(
-            http::header::CONTENT_DISPOSITION,
-            &format!("attachment; filename=\"programme-report-{from}-{to}.csv\""),
-        );
-        let chunk: Result<String, AppError> = Ok(csv);
-        Ok(ByteStream::new(futures::stream::once(async move { chunk })))
+        .await
     })
     .await
+}
+
+/// The same figures as an XLSX workbook, one sheet per table of the report.
+#[server(endpoint = "programme-report/xlsx", input = GetUrl, output = Streaming)]
+pub async fn report_xlsx(
+    programme: ProgrammeId,
+    from: String,
+    to: String,
+) -> Result<ByteStream<AppError>, AppError> {
+    use super::context::*;
+    respond("programme-report/xlsx", async move {
+        export(
+            programme,
+            &from,
+            &to,
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            |report, lang| {
+                super::report_render::xlsx(report, lang).map_err(|error| {
+                    tracing::error!(%error, "the report's workbook could not be written");
+                    AppError::Internal
+                })
+            },
+        )
+        .await
+    })
+    .await
+}
+
+/// A download of the report: who may read it, for the period asked, made
+/// by `make` in the reader's language, in the audit trail, as a file named
+/// after the programme's period.
+#[cfg(feature = "ssr")]
+async fn export(
+    programme: ProgrammeId,
+    from: &str,
+    to: &str,
+    extension: &str,
+    content_type: &str,
+    make: impl FnOnce(&ProgrammeReport, crate::i18n::Lang) -> Result<Vec<u8>, AppError>,
+) -> Result<ByteStream<AppError>, AppError> {
+    use super::context::*;
+    let (state, user) = (state()?, current_user()?);
+    let (view, _) = programme_access(&state, &user, programme).await?;
+    let (from, to) = report_period(from, to, view.settings.starts_on, today()).map_err(invalid)?;
+    let Some(facts) = crate::store::programme_report::facts(&state.db, programme, from, to).await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let report = compute(&facts, false);
+    let bytes = make(&report, request_language())?;
+    audit(
+        &state,
+        &user,
+        AuditAction::ExportedReport,
+        [programme.to_string()],
+    )
+    .await?;
+    set_header(http::header::CONTENT_TYPE, content_type);
+    set_header(
+        http::header::CONTENT_DISPOSITION,
+        &format!("attachment; filename=\"programme-report-{from}-{to}.{extension}\""),
+    );
+    let chunk: Result<Vec<u8>, AppError> = Ok(bytes);
+    Ok(ByteStream::new(futures::stream::once(async move { chunk })))
 }

@@ -1,6 +1,7 @@
 //! The programme report drawn on the server: its charts as SVG (no chart
 //! code in the browser; each has a title a screen reader announces, and
-//! the page shows the same numbers in a table) and its numbers as CSV.
+//! the page shows the same numbers in a table) and its numbers as CSV and
+//! as a spreadsheet.
 
 use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;
@@ -338,35 +339,34 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The report's numbers, one line per figure: section, item, column,
-/// value. No free text and no name: the quotes stay in the app.
-pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
-    let mut lines: Vec<[String; 4]> = Vec::new();
-    let mut add = |section: Msg, item: String, column: Msg, value: String| {
-        lines.push([
-            section.text(lang).to_string(),
-            item,
-            column.text(lang).to_string(),
-            value,
-        ]);
+/// One figure of the report in the reader's language: section, item,
+/// column, value.
+pub type Figure = [String; 4];
+
+/// The report's numbers, one per figure, in the report's order. No free
+/// text and no name: the quotes stay in the app.
+pub fn figures(report: &ProgrammeReport, lang: Lang) -> Vec<Figure> {
+    let mut lines: Vec<Figure> = Vec::new();
+    let mut add = |section: String, item: String, column: Msg, value: String| {
+        lines.push([section, item, column.text(lang).to_string(), value]);
     };
     let t = |m: Msg| m.text(lang).to_string();
 
     let t1 = &report.table1;
     add(
-        Msg::Table1Title,
+        t(Msg::Table1Title),
         t(Msg::T1Format),
         Msg::ColValue,
         t(labels::programme_format(t1.format)),
     );
     add(
-        Msg::Table1Title,
+        t(Msg::Table1Title),
         t(Msg::T1Typology),
         Msg::ColValue,
         t(labels::typology(t1.typology)),
     );
     add(
-        Msg::Table1Title,
+        t(Msg::Table1Title),
         t(Msg::T1Duration),
         Msg::ColValue,
         Msg::T1Months.fill(lang, &[("n", &t1.duration_months.to_string())]),
@@ -376,16 +376,21 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
         (Msg::T1Mentors, t1.mentors, t1.mentors_completed),
         (Msg::T1Mentees, t1.mentees, t1.mentees_completed),
     ] {
-        add(Msg::Table1Title, t(item), Msg::ColPeople, total.to_string());
         add(
-            Msg::Table1Title,
+            t(Msg::Table1Title),
+            t(item),
+            Msg::ColPeople,
+            total.to_string(),
+        );
+        add(
+            t(Msg::Table1Title),
             t(item),
             Msg::EndCompleted,
             completed.to_string(),
         );
     }
     add(
-        Msg::Table1Title,
+        t(Msg::Table1Title),
         t(Msg::T1Processes),
         Msg::ColValue,
         t1.processes.to_string(),
@@ -399,7 +404,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
         (Msg::EndNotConfirmed, t1.not_confirmed),
     ] {
         add(
-            Msg::SectionMatching,
+            t(Msg::SectionMatching),
             t(item),
             Msg::ColValue,
             value.to_string(),
@@ -407,7 +412,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     }
     for (reason, n) in &t1.drop_reasons {
         add(
-            Msg::WhyPairsEnded,
+            t(Msg::WhyPairsEnded),
             t(labels::drop_reason(*reason)),
             Msg::ColValue,
             n.to_string(),
@@ -415,34 +420,36 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     }
 
     for table in &report.recruitment {
-        let section = match table.kind {
-            CandidateKind::Mentor => Msg::WhoMentors,
-            CandidateKind::Mentee => Msg::WhoMentees,
-        };
+        let section = Msg::RecruitmentOf.fill(lang, &[("who", labels::who(table.kind).text(lang))]);
         for row in &table.rows {
             let Some(stage) = row.stage else { continue };
             let item = t(labels::stage(stage));
             add(
-                section,
+                section.clone(),
                 item.clone(),
                 Msg::ColEntered,
                 row.entered.to_string(),
             );
             add(
-                section,
+                section.clone(),
                 item.clone(),
                 Msg::ColWentOn,
                 row.went_on.to_string(),
             );
-            add(section, item, Msg::ColDroppedOut, row.dropped.to_string());
+            add(
+                section.clone(),
+                item,
+                Msg::ColDroppedOut,
+                row.dropped.to_string(),
+            );
         }
     }
 
     for (kind, profile) in &report.profiles {
-        let section = labels::who(*kind);
+        let section = Msg::ProfileSection.fill(lang, &[("who", labels::who(*kind).text(lang))]);
         for (g, n) in &profile.gender {
             add(
-                section,
+                section.clone(),
                 t(labels::gender_or_not(*g)),
                 Msg::GenderLabel,
                 n.to_string(),
@@ -450,7 +457,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
         }
         for (band, n) in &profile.age {
             add(
-                section,
+                section.clone(),
                 t(labels::age_band(*band)),
                 Msg::AgeBandLabel,
                 n.to_string(),
@@ -458,7 +465,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
         }
         for (e, n) in &profile.employment {
             add(
-                section,
+                section.clone(),
                 t(labels::employment_or_not(*e)),
                 Msg::EmploymentLabel,
                 n.to_string(),
@@ -477,7 +484,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
                 (Choice::CouldBeImproved, a.could_be_improved),
             ] {
                 add(
-                    Msg::SectionStatements,
+                    t(Msg::SectionStatements),
                     format!("{item} | {column}"),
                     choice_msg(choice),
                     n.to_string(),
@@ -490,13 +497,13 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
             .text(lang)
             .to_string();
         add(
-            Msg::SectionChange,
+            t(Msg::SectionChange),
             item.clone(),
             Msg::Yes,
             change.change.yes.to_string(),
         );
         add(
-            Msg::SectionChange,
+            t(Msg::SectionChange),
             item,
             Msg::No,
             change.change.no.to_string(),
@@ -505,13 +512,13 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     for row in &report.competences {
         let item = t(question_msg(row.question, ReportKind::Final));
         add(
-            Msg::SectionCompetences,
+            t(Msg::SectionCompetences),
             item.clone(),
             Msg::Yes,
             row.answers.yes.to_string(),
         );
         add(
-            Msg::SectionCompetences,
+            t(Msg::SectionCompetences),
             item,
             Msg::No,
             row.answers.no.to_string(),
@@ -520,13 +527,13 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     let would = &report.satisfaction.would_change;
     let item = t(question_msg(Question::WouldChange, ReportKind::Final));
     add(
-        Msg::SectionSatisfaction,
+        t(Msg::SectionSatisfaction),
         item.clone(),
         Msg::Yes,
         would.yes.to_string(),
     );
     add(
-        Msg::SectionSatisfaction,
+        t(Msg::SectionSatisfaction),
         item,
         Msg::No,
         would.no.to_string(),
@@ -534,13 +541,13 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
 
     for month in &report.meetings.by_month {
         add(
-            Msg::SectionMeetingsHeld,
+            t(Msg::SectionMeetingsHeld),
             month.month.clone(),
             Msg::ColMeetings,
             month.meetings.to_string(),
         );
         add(
-            Msg::SectionMeetingsHeld,
+            t(Msg::SectionMeetingsHeld),
             month.month.clone(),
             Msg::ColHours,
             hours(month.minutes),
@@ -548,7 +555,7 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     }
     for (form, n) in &report.meetings.by_form {
         add(
-            Msg::SectionMeetingsHeld,
+            t(Msg::SectionMeetingsHeld),
             t(meeting_form_label(*form)),
             Msg::ColFormOfMeeting,
             n.to_string(),
@@ -556,13 +563,17 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     }
     for (state, n) in &report.measures {
         add(
-            Msg::SectionSchoolPlan,
+            t(Msg::SectionSchoolPlan),
             t(labels::measure_state(*state)),
             Msg::ColMeasureState,
             n.to_string(),
         );
     }
+    lines
+}
 
+/// The figures as CSV: one line per figure (section, item, column, value).
+pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     let header = [Msg::ColSection, Msg::ColItem, Msg::ColColumn, Msg::ColValue]
         .map(|m| field(m.text(lang)))
         .join(",");
@@ -570,11 +581,133 @@ pub fn csv(report: &ProgrammeReport, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header);
     out.push_str("\r\n");
-    for line in lines {
+    for line in figures(report, lang) {
         out.push_str(&line.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// One table of the spreadsheet: a section's figures with its items as rows
+/// and its columns as columns, both in the order they first appear.
+#[derive(Debug, PartialEq)]
+pub struct Table {
+    pub section: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<Option<String>>)>,
+}
+
+/// The figures as tables, one per section (an item that has the same column
+/// twice gets a second row: no figure is lost).
+pub fn tables(figures: &[Figure]) -> Vec<Table> {
+    let mut tables: Vec<Table> = Vec::new();
+    for [section, item, column, value] in figures {
+        let at = match tables.iter().position(|t| &t.section == section) {
+            Some(at) => at,
+            None => {
+                tables.push(Table {
+                    section: section.clone(),
+                    columns: Vec::new(),
+                    rows: Vec::new(),
+                });
+                tables.len() - 1
+            }
+        };
+        let table = &mut tables[at];
+        let c = match table.columns.iter().position(|c| c == column) {
+            Some(c) => c,
+            None => {
+                table.columns.push(column.clone());
+                table.columns.len() - 1
+            }
+        };
+        let width = table.columns.len();
+        let r = match table
+            .rows
+            .iter()
+            .position(|(i, cells)| i == item && cells.get(c).is_none_or(|v| v.is_none()))
+        {
+            Some(r) => r,
+            None => {
+                table.rows.push((item.clone(), Vec::new()));
+                table.rows.len() - 1
+            }
+        };
+        let cells = &mut table.rows[r].1;
+        cells.resize(width, None);
+        cells[c] = Some(value.clone());
+    }
+    for table in &mut tables {
+        let width = table.columns.len();
+        for (_, cells) in &mut table.rows {
+            cells.resize(width, None);
+        }
+    }
+    tables
+}
+
+/// A worksheet's name from a section's: at most 31 characters, none of
+/// `[]:*?/\`, unique in the workbook (Excel's rules).
+fn sheet_name(section: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = section
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect();
+    let clean = clean.trim().trim_matches('\'').to_string();
+    let base: String = clean.chars().take(31).collect();
+    let mut name = base.trim_end().to_string();
+    let mut n = 2;
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
+        let suffix = format!(" ({n})");
+        let keep = 31 - suffix.chars().count();
+        name = format!(
+            "{}{suffix}",
+            base.chars().take(keep).collect::<String>().trim_end()
+        );
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+/// The figures as an XLSX workbook, one sheet per table: the section's full
+/// title in A1, the column headings in row 3, an item per row below. Numbers
+/// are numbers, so they can be summed and charted.
+pub fn xlsx(report: &ProgrammeReport, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let mut taken = Vec::new();
+    for table in tables(&figures(report, lang)) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(&table.section, &mut taken))?;
+        sheet.write_string_with_format(0, 0, &table.section, &title)?;
+        sheet.write_string_with_format(2, 0, Msg::ColItem.text(lang), &bold)?;
+        sheet.set_column_width(0, 60)?;
+        for (c, column) in table.columns.iter().enumerate() {
+            let c = c as u16 + 1;
+            sheet.write_string_with_format(2, c, column, &bold)?;
+            sheet.set_column_width(c, 16)?;
+        }
+        for (r, (item, cells)) in table.rows.iter().enumerate() {
+            let row = r as u32 + 3;
+            sheet.write_string(row, 0, item)?;
+            for (c, value) in cells.iter().enumerate() {
+                let (c, Some(value)) = (c as u16 + 1, value) else {
+                    continue;
+                };
+                match value.parse::<f64>() {
+                    Ok(n) if n.is_finite() => sheet.write_number(row, c, n)?,
+                    _ => sheet.write_string(row, c, value)?,
+                };
+            }
+        }
+    }
+    book.save_to_buffer()
 }
 
 /// Minutes as hours with one decimal (a dot, whatever the language: the
@@ -618,5 +751,51 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
         assert_eq!(hours(90), "1.5");
+    }
+
+    fn figure(section: &str, item: &str, column: &str, value: &str) -> Figure {
+        [section, item, column, value].map(String::from)
+    }
+
+    #[test]
+    fn figures_become_one_table_per_section_with_items_as_rows_and_nothing_lost() {
+        let figures = [
+            figure("Meetings", "2026-10", "Meetings", "3"),
+            figure("Meetings", "2026-10", "Hours", "2.5"),
+            figure("Plan", "Done", "Measures", "4"),
+            figure("Meetings", "Face-to-face", "Form", "2"),
+            figure("Meetings", "2026-10", "Meetings", "9"),
+        ];
+
+        let tables = tables(&figures);
+
+        assert_eq!(tables.len(), 2);
+        let meetings = &tables[0];
+        assert_eq!(meetings.columns, ["Meetings", "Hours", "Form"]);
+        let some = |v: &str| Some(v.to_string());
+        assert_eq!(
+            meetings.rows,
+            vec![
+                ("2026-10".to_string(), vec![some("3"), some("2.5"), None]),
+                ("Face-to-face".to_string(), vec![None, None, some("2")]),
+                ("2026-10".to_string(), vec![some("9"), None, None]),
+            ]
+        );
+        assert_eq!(tables[1].section, "Plan");
+    }
+
+    #[test]
+    fn sheet_names_follow_excels_rules_and_never_repeat() {
+        let mut taken = Vec::new();
+        let long = "Table 1: pilot action configuration, every line";
+
+        let first = sheet_name(long, &mut taken);
+        let second = sheet_name(long, &mut taken);
+        let odd = sheet_name("'a/b [c]?'", &mut taken);
+
+        assert_eq!(first, "Table 1  pilot action configura");
+        assert_eq!(first.chars().count(), 31);
+        assert_eq!(second, "Table 1  pilot action confi (2)");
+        assert_eq!(odd, "a b  c");
     }
 }

@@ -30,7 +30,7 @@ text_key_enum!(
         Anonymised = "anonymised",
         ConsentRecorded = "consent_recorded",
         ConsentWithdrawn = "consent_withdrawn",
-        /// A programme report was downloaded (CSV).
+        /// A programme report was downloaded (CSV or XLSX).
         ExportedReport = "exported_report",
     }
 );

@@ -137,11 +137,13 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
     let i18n = use_i18n();
     let programme = report.programme_id;
     let (from, to) = (report.from, report.to);
-    let csv = format!(
-        "/api/programme-report/csv?programme={programme}&from={}&to={}",
-        dates::format_iso_date(from),
-        dates::format_iso_date(to)
-    );
+    let download = |format: &str| {
+        format!(
+            "/api/programme-report/{format}?programme={programme}&from={}&to={}",
+            dates::format_iso_date(from),
+            dates::format_iso_date(to)
+        )
+    };
     let name = report.programme_name.clone();
     let can_write = report.can_write;
     let narrative = move |section: NarrativeSection, report: &ProgrammeReport| {
@@ -166,7 +168,9 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
             Msg::ReportRange.fill(lang, &[("from", &format_date(from, lang)), ("to", &format_date(to, lang))])
         }}</p>
         <p class="actions no-print">
-            <a class="button secondary" href=csv download data-testid="report-csv">{t(Msg::ReportDownloadCsv)}</a>
+            <a class="button secondary" href=download("csv") download data-testid="report-csv">{t(Msg::ReportDownloadCsv)}</a>
+            " "
+            <a class="button secondary" href=download("xlsx") download data-testid="report-xlsx">{t(Msg::ReportDownloadXlsx)}</a>
             " "
             <button type="button" class="secondary" on:click=print>{t(Msg::ReportPrint)}</button>
         </p>

@@ -617,6 +617,11 @@ async fn call(
             )
             .await
         }
+        "report_xlsx(a)" => client
+            .get(app.url(&format!("/api/programme-report/xlsx?programme={programme}&from=&to=")))
+            .send()
+            .await
+            .unwrap(),
         "report_csv(a)" => client
             .get(app.url(&format!("/api/programme-report/csv?programme={programme}&from=&to=")))
             .send()
@@ -769,6 +774,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // programme's managers read it, download it and write it.
         ("programme_report(a)",  [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_csv(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("report_xlsx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("save_narrative(a, too long)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Last: it erases mentee 3 of programme A (once; then not found).
         ("erase(mentee3 a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),

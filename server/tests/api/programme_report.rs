@@ -1,8 +1,8 @@
 //! The programme report: every figure of Table 1, the recruitment table,
 //! the profiles, the statements and the meetings equals what the fixture
 //! below implies (worked out by hand in each test), the narrative is saved
-//! as typed, the period is checked, and the CSV download holds the same
-//! figures and is in the audit trail.
+//! as typed, the period is checked, and the CSV and XLSX downloads hold the
+//! same figures and are in the audit trail.
 
 use crate::helpers::*;
 use crate::recruitment::{mentee_form, mentor_form, move_to, register};
@@ -420,7 +420,7 @@ async fn the_csv_download_holds_the_same_figures_in_the_readers_language_and_is_
         "Table 1: pilot action configuration,Total nr. of mentors / who completed the pilot,People,2",
         "Table 1: pilot action configuration,Total nr. of mentors / who completed the pilot,Completed,1",
         "Table 1: pilot action configuration,Total nr. of mentoring processes,Value,3",
-        "Mentees,Expression of interest,Dropped out,1",
+        "Recruitment of Mentees,Expression of interest,Dropped out,1",
         "Meetings,Face-to-face,Form of meeting,2",
     ] {
         assert!(lines.contains(&line), "{line} is missing from\n{body}");
@@ -453,4 +453,107 @@ async fn the_report_page_renders_on_the_server_with_its_tables_and_charts() {
     assert!(html.contains("data-testid=\"t1-mentors\""));
     assert!(html.contains("<svg"));
     assert!(app.server_panics().is_empty());
+}
+
+/// The fields of a CSV text's lines (quotes undone).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut lines = Vec::new();
+    let (mut line, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => line.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                line.push(std::mem::take(&mut field));
+                lines.push(std::mem::take(&mut line));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    lines
+}
+
+/// A figure's value as written (numbers compared as numbers: the
+/// spreadsheet stores 2.0 hours as the number 2).
+fn value(text: &str) -> String {
+    match text.parse::<f64>() {
+        Ok(n) => format!("{n}"),
+        Err(_) => text.to_string(),
+    }
+}
+
+#[tokio::test]
+async fn the_xlsx_download_read_back_equals_the_csv_one_sheet_per_table() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let programme = app.world.programme_a;
+    let download = |format: &str| {
+        coordinator
+            .get(app.url(&format!(
+                "/api/programme-report/{format}?programme={programme}&from=&to="
+            )))
+            .send()
+    };
+    let csv = download("csv").await.unwrap().text().await.unwrap();
+
+    let response = download("xlsx").await.unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with(".xlsx\""));
+    let bytes = response.bytes().await.unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let text = |cell: Option<&Data>| cell.map(|d| d.to_string()).unwrap_or_default();
+    let mut from_sheets = Vec::new();
+    for name in book.sheet_names() {
+        assert!(name.chars().count() <= 31);
+        let sheet = book.worksheet_range(&name).unwrap();
+        let section = text(sheet.get_value((0, 0)));
+        let (rows, columns) = sheet.end().unwrap();
+        for row in 3..=rows {
+            let item = text(sheet.get_value((row, 0)));
+            for column in 1..=columns {
+                let cell = text(sheet.get_value((row, column)));
+                if !cell.is_empty() {
+                    let heading = text(sheet.get_value((2, column)));
+                    from_sheets.push([section.clone(), item.clone(), heading, value(&cell)]);
+                }
+            }
+        }
+    }
+    let mut from_csv: Vec<[String; 4]> = parse_csv(&csv)
+        .into_iter()
+        .skip(1)
+        .map(|f| [f[0].clone(), f[1].clone(), f[2].clone(), value(&f[3])])
+        .collect();
+    assert!(from_csv.len() > 40, "the fixture fills the report");
+    assert!(book.sheet_names().len() >= 10, "one sheet per table");
+    from_csv.sort();
+    from_sheets.sort();
+    assert_eq!(from_sheets, from_csv);
+    let audit = app::store::audit::of_object(&app.db, "programme", &programme.to_string())
+        .await
+        .unwrap();
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|e| e.action == "exported_report")
+            .count(),
+        2,
+        "each download is in the audit trail"
+    );
 }
