@@ -162,6 +162,10 @@ pub async fn begin_login_attempt(
     let email = normalise_email(email);
     let at = now();
     let (id, account_address, previous, address_count, oldest) = on_db!(db, pool => {
+        // Each attempt counts those made before it and itself, never later
+        // ones: in a burst the first goes on to the password check and the
+        // rest wait (counting the later ones too refused them all, the
+        // first included, when every insert landed before any count).
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO login_attempts (email, address, attempted_at) VALUES ($1, $2, $3) RETURNING id",
         )
@@ -172,7 +176,7 @@ pub async fn begin_login_attempt(
         .await?;
         let (account_address, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
             "SELECT COUNT(*), MAX(CASE WHEN id <> $4 THEN attempted_at END) FROM login_attempts \
-             WHERE email = $1 AND address = $2 AND attempted_at > $3",
+             WHERE email = $1 AND address = $2 AND attempted_at > $3 AND id <= $4",
         )
         .bind(&email)
         .bind(address)
@@ -181,10 +185,12 @@ pub async fn begin_login_attempt(
         .fetch_one(pool)
         .await?;
         let (address_count, oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-            "SELECT COUNT(*), MIN(attempted_at) FROM login_attempts WHERE address = $1 AND attempted_at > $2",
+            "SELECT COUNT(*), MIN(attempted_at) FROM login_attempts \
+             WHERE address = $1 AND attempted_at > $2 AND id <= $3",
         )
         .bind(address)
         .bind(window_start)
+        .bind(id)
         .fetch_one(pool)
         .await?;
         Ok::<_, sqlx::Error>((id, account_address, previous, address_count, oldest))
