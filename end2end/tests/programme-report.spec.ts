@@ -36,14 +36,14 @@ test("a coordinator reads the programme report, writes its introduction and down
   );
 
   // A period with a start after its end is refused, with the reason.
-  await page.getByLabel("From").fill("2026-06-01");
-  await page.getByLabel("To").fill("2026-05-01");
+  await page.getByLabel("From", { exact: true }).fill("2026-06-01");
+  await page.getByLabel("To", { exact: true }).fill("2026-05-01");
   await page.getByRole("button", { name: "Show the report" }).click();
   await expect(page.getByText("The start must not be after the end.")).toBeVisible();
 
   // The whole programme again, and its figures as a file.
-  await page.getByLabel("From").fill("");
-  await page.getByLabel("To").fill("");
+  await page.getByLabel("From", { exact: true }).fill("");
+  await page.getByLabel("To", { exact: true }).fill("");
   await page.getByRole("button", { name: "Show the report" }).click();
   await expect(page.getByTestId("table1")).toBeVisible();
   const download = page.waitForEvent("download");
