@@ -87,6 +87,24 @@ impl Offline {
         })
     }
 
+    /// A sent log as the server holds it: its copy in the list, or, until
+    /// the list is fetched again, the outbox item it just acknowledged (so
+    /// a log can be corrected even if the connection drops right after).
+    pub fn sent_log(&self, id: MeetingLogId) -> Option<MeetingLogView> {
+        let listed = self
+            .logs
+            .with_untracked(|l| l.iter().find(|l| l.id == id).cloned());
+        let acknowledged = self.outbox.with_untracked(|items| {
+            let item = items.iter().find(|i| i.id == id)?;
+            matches!(item.state, ItemState::Synced { .. })
+                .then(|| self.pairs.with_untracked(|p| item.view(p)))?
+        });
+        match (listed, acknowledged) {
+            (Some(l), Some(a)) if a.revision > l.revision => Some(a),
+            (listed, acknowledged) => listed.or(acknowledged),
+        }
+    }
+
     pub fn attention_count(&self) -> usize {
         self.outbox
             .with(|items| items.iter().filter(|i| i.state.needs_attention()).count())
@@ -449,5 +467,92 @@ mod browser {
                 on_visible.forget();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::local::{Draft, LocalData};
+    use super::super::storage::MemoryStore;
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    /// A phone whose outbox holds one log, sent or not.
+    fn phone_with_one_log(acknowledged: bool) -> (Offline, MeetingLogId) {
+        let data = LocalData::new(MemoryStore::default(), UserId::new());
+        let input = MeetingLogInput {
+            pair_id: PairId::new().to_string(),
+            date: "2026-11-20".into(),
+            form: "telephone".into(),
+            hours: "1".into(),
+            minutes: "0".into(),
+            description: "We met at the school gate.".into(),
+            challenge: "no".into(),
+            ..MeetingLogInput::default()
+        };
+        let ctx = ValidationContext {
+            latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            pair: Some(PairDates {
+                started_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+                ended_on: None,
+            }),
+        };
+        let log = input.validate(&ctx).unwrap();
+        let draft = Draft {
+            log: input,
+            ..Draft::new(now())
+        };
+        data.submit(&draft, &log, now()).unwrap();
+        if acknowledged {
+            let answer = SyncResult {
+                id: draft.id,
+                outcome: SyncOutcome::Stored,
+            };
+            data.record(&answer, now()).unwrap();
+        }
+        let offline = Offline::new(None);
+        offline.outbox.set(data.outbox());
+        (offline, draft.id)
+    }
+
+    #[test]
+    fn a_log_the_server_acknowledged_can_be_corrected_before_the_list_is_fetched_again() {
+        let (offline, id) = phone_with_one_log(true);
+
+        let sent = offline.sent_log(id);
+
+        let sent = sent.expect("the acknowledged log is found");
+        assert_eq!(sent.revision, 1);
+        assert_eq!(sent.description, "We met at the school gate.");
+    }
+
+    #[test]
+    fn a_log_still_waiting_is_not_a_sent_log() {
+        let (offline, id) = phone_with_one_log(false);
+
+        assert_eq!(offline.sent_log(id), None);
+    }
+
+    #[test]
+    fn the_newer_of_the_listed_and_the_acknowledged_version_is_the_sent_log() {
+        let (offline, id) = phone_with_one_log(true);
+        let mut listed = offline.sent_log(id).unwrap();
+        listed.description = "Listed.".into();
+        offline.logs.set(vec![listed.clone()]);
+        // Same revision: the list wins.
+        assert_eq!(offline.sent_log(id).unwrap().description, "Listed.");
+
+        // A correction acknowledged but not listed yet: it wins.
+        offline.outbox.update(|items| items[0].revision = 2);
+        let sent = offline.sent_log(id).unwrap();
+
+        assert_eq!(sent.revision, 2);
+        assert_eq!(sent.description, "We met at the school gate.");
     }
 }

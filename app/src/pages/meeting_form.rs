@@ -97,10 +97,7 @@ fn opening_draft(
             }
             _ => {}
         }
-        let stored = offline
-            .logs
-            .with_untracked(|logs| logs.iter().find(|l| l.id == id).cloned());
-        return match stored {
+        return match offline.sent_log(id) {
             Some(log) => (Draft::correcting(&log, Utc::now()), Opening::Correct),
             None => (new_draft(pair), Opening::Blocked(Msg::LogNotOnPhone)),
         };

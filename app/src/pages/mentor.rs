@@ -37,9 +37,11 @@ fn entries(offline: Offline, pair: Option<PairId>) -> Vec<Entry> {
         .filter(newer)
         .filter_map(|item| {
             item.view(&pairs).map(|log| Entry {
+                // The server acknowledged it: it can be corrected before
+                // the list is fetched again.
+                correctable: matches!(item.state, ItemState::Synced { .. }),
                 log,
                 state: Some(item.state.clone()),
-                correctable: false,
             })
         })
         .collect();
