@@ -86,6 +86,10 @@ if $want_test; then
     say "Installing PostgreSQL (for the tests against PostgreSQL)"
     apt_install postgresql || echo "warning: PostgreSQL could not be installed; its tests will be skipped" >&2
   fi
+  if ! command -v pdftotext >/dev/null; then
+    say "Installing poppler-utils (the tests read the report's PDF with pdftotext)"
+    apt_install poppler-utils
+  fi
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "Installing the Playwright packages (no browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)

@@ -1120,9 +1120,12 @@ office {
     ReportRange { en: "From {from} to {to}", ro: "De la {from} până la {to}" }
     ReportDownloadCsv { en: "Download the data (CSV)", ro: "Descarcă datele (CSV)" }
     ReportDownloadXlsx { en: "Download the tables (Excel, XLSX)", ro: "Descarcă tabelele (Excel, XLSX)" }
+    ReportDownloadPdf { en: "Download the report (PDF)", ro: "Descarcă raportul (PDF)" }
+    ReportDownloadDocx { en: "Download the report (Word, DOCX)", ro: "Descarcă raportul (Word, DOCX)" }
     ReportPrint { en: "Print", ro: "Tipărește" }
     ReportRangeWrong { en: "The start must not be after the end.", ro: "Începutul nu poate fi după sfârșit." }
-    ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris." }
+    ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them. Only those marked publishable appear in the PDF and Word report.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris. Doar cele marcate ca publicabile apar în raportul PDF și Word." }
+    QuotePublishable { en: "Publishable", ro: "Publicabil" }
     ReportWhatCounts { en: "Recruitment and profiles count everyone registered by the end date; pairs, those whose time overlaps the period; reports and meetings, those dated within it (withdrawn logs left out).", ro: "Recrutarea și profilurile numără pe toți cei înregistrați până la data de sfârșit; perechile, pe cele a căror durată se suprapune cu perioada; rapoartele și întâlnirile, pe cele datate în perioadă (fără jurnalele retrase)." }
 
     NarrativeIntroduction { en: "Introduction of the organisation", ro: "Prezentarea organizației" }

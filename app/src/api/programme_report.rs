@@ -60,6 +60,39 @@ pub async fn save_narrative(
     .await
 }
 
+/// Marks an answer quoted in the report fit (or no longer fit) for readers
+/// outside the organisation: the PDF, the Word file and the public page
+/// quote only those marked.
+#[server(endpoint = "programme-report/quote", input = Json)]
+pub async fn mark_quote(
+    programme: ProgrammeId,
+    report: ReportId,
+    question: Question,
+    publishable: bool,
+) -> Result<(), AppError> {
+    use super::context::*;
+    respond("programme-report/quote", async move {
+        let (state, user) = (state()?, current_user()?);
+        programme_access(&state, &user, programme).await?;
+        let mut tx = state.db.begin().await?;
+        let found = crate::store::programme_report::mark_quote(
+            &mut tx,
+            programme,
+            report,
+            question,
+            publishable,
+            user.id(),
+        )
+        .await?;
+        if !found {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+    .await
+}
+
 /// The report's numbers as a CSV file (one line per figure: section, item,
 /// column, value, in the reader's language; no free text, no name). A GET,
 /// so that a link downloads it.
@@ -102,6 +135,61 @@ pub async fn report_xlsx(
             |report, lang| {
                 super::report_render::xlsx(report, lang).map_err(|error| {
                     tracing::error!(%error, "the report's workbook could not be written");
+                    AppError::Internal
+                })
+            },
+        )
+        .await
+    })
+    .await
+}
+
+/// The whole report as a PDF, for readers outside the organisation: the
+/// narrative, every table and chart; no free-text answer and no name.
+#[server(endpoint = "programme-report/pdf", input = GetUrl, output = Streaming)]
+pub async fn report_pdf(
+    programme: ProgrammeId,
+    from: String,
+    to: String,
+) -> Result<ByteStream<AppError>, AppError> {
+    use super::context::*;
+    respond("programme-report/pdf", async move {
+        export(
+            programme,
+            &from,
+            &to,
+            "pdf",
+            "application/pdf",
+            |report, lang| {
+                super::report_document::pdf(report, lang).map_err(|error| {
+                    tracing::error!(%error, "the report's PDF could not be written");
+                    AppError::Internal
+                })
+            },
+        )
+        .await
+    })
+    .await
+}
+
+/// The same document as a Word file, for partners who edit it further.
+#[server(endpoint = "programme-report/docx", input = GetUrl, output = Streaming)]
+pub async fn report_docx(
+    programme: ProgrammeId,
+    from: String,
+    to: String,
+) -> Result<ByteStream<AppError>, AppError> {
+    use super::context::*;
+    respond("programme-report/docx", async move {
+        export(
+            programme,
+            &from,
+            &to,
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            |report, lang| {
+                super::report_document::docx(report, lang).map_err(|error| {
+                    tracing::error!(%error, "the report's Word file could not be written");
                     AppError::Internal
                 })
             },

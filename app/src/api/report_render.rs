@@ -39,6 +39,7 @@ const COLOURS: [&str; 4] = ["#1f4e79", "#e08a2c", "#5f8f3e", "#9b4a7a"];
 
 /// A horizontal bar chart: one group of bars per category, one bar per
 /// series, each with its value written beside it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Bars {
     pub id: String,
     pub title: String,
@@ -157,9 +158,9 @@ fn profile_chart<K: Ord + Copy>(
     title: Msg,
     pick: fn(&PeopleProfile) -> &Vec<(K, u32)>,
     label: impl Fn(K) -> Msg,
-) -> Chart {
+) -> Bars {
     let keys = profile_values(report, pick);
-    let bars = Bars {
+    Bars {
         id: id.to_string(),
         title: title.text(lang).to_string(),
         categories: keys
@@ -184,15 +185,23 @@ fn profile_chart<K: Ord + Copy>(
             })
             .collect(),
         percent: false,
-    };
-    Chart {
-        id: id.to_string(),
-        svg: bars.svg(),
     }
 }
 
-/// Every chart of the report, in `lang`.
+/// Every chart of the report as SVG, in `lang`.
 pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
+    bars(report, lang)
+        .into_iter()
+        .map(|b| Chart {
+            svg: b.svg(),
+            id: b.id,
+        })
+        .collect()
+}
+
+/// Every chart of the report, in `lang`, to be drawn (as SVG on the page,
+/// as vectors in the PDF).
+pub fn bars(report: &ProgrammeReport, lang: Lang) -> Vec<Bars> {
     let mut charts = Vec::new();
     for table in &report.recruitment {
         let id = format!("chart-recruitment-{}", table.kind.key());
@@ -211,10 +220,7 @@ pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
             )],
             percent: false,
         };
-        charts.push(Chart {
-            id,
-            svg: bars.svg(),
-        });
+        charts.push(bars);
     }
     charts.push(profile_chart(
         report,
@@ -271,10 +277,7 @@ pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
             .collect(),
         percent: true,
     };
-    charts.push(Chart {
-        id: statements.id.clone(),
-        svg: statements.svg(),
-    });
+    charts.push(statements);
 
     let competences = Bars {
         id: "chart-competences".into(),
@@ -298,10 +301,7 @@ pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
         )],
         percent: true,
     };
-    charts.push(Chart {
-        id: competences.id.clone(),
-        svg: competences.svg(),
-    });
+    charts.push(competences);
 
     let meetings = Bars {
         id: "chart-meetings".into(),
@@ -323,10 +323,7 @@ pub fn charts(report: &ProgrammeReport, lang: Lang) -> Vec<Chart> {
         )],
         percent: false,
     };
-    charts.push(Chart {
-        id: meetings.id.clone(),
-        svg: meetings.svg(),
-    });
+    charts.push(meetings);
     charts
 }
 

@@ -5,7 +5,7 @@
 //! build facts by hand.
 
 use super::engagement::MeasureState;
-use super::ids::ProgrammeId;
+use super::ids::{ProgrammeId, ReportId};
 use super::journey::{DropReason, EndKind};
 use super::limits::NARRATIVE_MAX_CHARS;
 use super::meeting::MeetingForm;
@@ -98,6 +98,7 @@ pub struct PairRecord {
 /// A report answered within the dates (the latest revision).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportRecord {
+    pub id: ReportId,
     pub kind: ReportKind,
     pub respondent: Respondent,
     pub answers: BTreeMap<Question, Answer>,
@@ -126,6 +127,9 @@ pub struct ReportFacts {
     /// The state of each measure of the school engagement plan.
     pub measures: Vec<MeasureState>,
     pub narrative: BTreeMap<NarrativeSection, String>,
+    /// The answers marked publishable, with the text marked (a corrected
+    /// answer is not publishable until it is marked again).
+    pub publishable: BTreeMap<(ReportId, Question), String>,
 }
 
 // ---------------------------------------------------------------- report
@@ -199,6 +203,17 @@ impl Agreement {
     }
 }
 
+/// An answer quoted as written, never with a name. Only those marked
+/// publishable leave the organisation (the PDF, the Word file, the public
+/// page).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub report: ReportId,
+    pub question: Question,
+    pub text: String,
+    pub publishable: bool,
+}
+
 /// One of the seven statements, per report and respondent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementRow {
@@ -207,7 +222,7 @@ pub struct StatementRow {
     /// by mentees.
     pub answers: [Agreement; 4],
     /// The "in what way" texts (no names).
-    pub quotes: Vec<String>,
+    pub quotes: Vec<Quote>,
 }
 
 /// The order of [`StatementRow::answers`].
@@ -223,8 +238,8 @@ pub const STATEMENT_COLUMNS: [(ReportKind, Respondent); 4] = [
 pub struct YesNo {
     pub yes: u32,
     pub no: u32,
-    pub yes_quotes: Vec<String>,
-    pub no_quotes: Vec<String>,
+    pub yes_quotes: Vec<Quote>,
+    pub no_quotes: Vec<Quote>,
 }
 
 /// The change question and the mentor's influence, per report and side.
@@ -234,7 +249,7 @@ pub struct ChangeSummary {
     pub respondent: Respondent,
     pub reports: u32,
     pub change: YesNo,
-    pub mentor_influence: Vec<String>,
+    pub mentor_influence: Vec<Quote>,
 }
 
 /// A YES / NO statement of the final report.
@@ -248,8 +263,8 @@ pub struct CompetenceRow {
 pub struct Satisfaction {
     /// "Would you change something": by mentors and mentees together.
     pub would_change: YesNo,
-    pub advice: Vec<String>,
-    pub comments: Vec<String>,
+    pub advice: Vec<Quote>,
+    pub comments: Vec<Quote>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -470,22 +485,33 @@ fn table1(facts: &ReportFacts) -> Table1 {
     }
 }
 
-fn quote(answer: &Answer) -> Option<String> {
+/// An answer to one question of one report.
+type Said<'a> = (ReportId, Question, &'a Answer);
+
+fn quote(facts: &ReportFacts, (report, question, answer): Said) -> Option<Quote> {
     let text = answer.text.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    (!text.is_empty()).then(|| Quote {
+        report,
+        question,
+        text: text.to_string(),
+        publishable: facts
+            .publishable
+            .get(&(report, question))
+            .is_some_and(|marked| marked.trim() == text),
+    })
 }
 
-fn yes_no<'a>(answers: impl Iterator<Item = &'a Answer>) -> YesNo {
+fn yes_no<'a>(facts: &ReportFacts, answers: impl Iterator<Item = Said<'a>>) -> YesNo {
     let mut out = YesNo::default();
-    for a in answers {
-        match a.choice {
+    for said in answers {
+        match said.2.choice {
             Some(Choice::Yes) => {
                 out.yes += 1;
-                out.yes_quotes.extend(quote(a));
+                out.yes_quotes.extend(quote(facts, said));
             }
             Some(Choice::No) => {
                 out.no += 1;
-                out.no_quotes.extend(quote(a));
+                out.no_quotes.extend(quote(facts, said));
             }
             _ => {}
         }
@@ -502,8 +528,9 @@ pub fn compute(facts: &ReportFacts, can_write: bool) -> ProgrammeReport {
             .iter()
             .filter(move |r| kind.is_none_or(|k| r.kind == k))
             .filter(move |r| respondent.is_none_or(|x| r.respondent == x))
-            .filter_map(move |r| r.answers.get(&q))
+            .filter_map(move |r| r.answers.get(&q).map(|a| (r.id, q, a)))
     };
+    let quote = |said| quote(facts, said);
 
     let change = STATEMENT_COLUMNS
         .iter()
@@ -515,7 +542,10 @@ pub fn compute(facts: &ReportFacts, can_write: bool) -> ProgrammeReport {
                 .iter()
                 .filter(|r| r.kind == *kind && r.respondent == *respondent)
                 .count() as u32,
-            change: yes_no(answers_to(Some(*kind), Some(*respondent), Question::Change)),
+            change: yes_no(
+                facts,
+                answers_to(Some(*kind), Some(*respondent), Question::Change),
+            ),
             mentor_influence: answers_to(Some(*kind), Some(*respondent), Question::MentorInfluence)
                 .filter_map(quote)
                 .collect(),
@@ -527,7 +557,7 @@ pub fn compute(facts: &ReportFacts, can_write: bool) -> ProgrammeReport {
         .map(|q| {
             let mut answers = [Agreement::default(); 4];
             for (i, (kind, respondent)) in STATEMENT_COLUMNS.iter().enumerate() {
-                for a in answers_to(Some(*kind), Some(*respondent), *q) {
+                for (_, _, a) in answers_to(Some(*kind), Some(*respondent), *q) {
                     match a.choice {
                         Some(Choice::Disagree) => answers[i].disagree += 1,
                         Some(Choice::Agree) => answers[i].agree += 1,
@@ -551,16 +581,18 @@ pub fn compute(facts: &ReportFacts, can_write: bool) -> ProgrammeReport {
         .chain(MENTOR_STATEMENTS.iter().map(|q| (q, Respondent::Mentor)))
         .map(|(q, respondent)| CompetenceRow {
             question: *q,
-            answers: yes_no(answers_to(Some(ReportKind::Final), Some(respondent), *q)),
+            answers: yes_no(
+                facts,
+                answers_to(Some(ReportKind::Final), Some(respondent), *q),
+            ),
         })
         .collect();
 
     let satisfaction = Satisfaction {
-        would_change: yes_no(answers_to(
-            Some(ReportKind::Final),
-            None,
-            Question::WouldChange,
-        )),
+        would_change: yes_no(
+            facts,
+            answers_to(Some(ReportKind::Final), None, Question::WouldChange),
+        ),
         advice: answers_to(Some(ReportKind::Final), None, Question::AdviceNewPairs)
             .filter_map(quote)
             .collect(),
@@ -663,6 +695,7 @@ mod tests {
             logs: vec![],
             measures: vec![],
             narrative: BTreeMap::new(),
+            publishable: BTreeMap::new(),
         }
     }
 
@@ -763,6 +796,7 @@ mod tests {
     fn statements_are_counted_per_report_and_side_with_their_texts_and_no_author() {
         let mut f = facts();
         let report = |kind, respondent, choice, text: &str| ReportRecord {
+            id: ReportId::new(),
             kind,
             respondent,
             answers: [
@@ -822,10 +856,9 @@ mod tests {
                 ..Default::default()
             }
         );
-        assert_eq!(
-            voice.quotes,
-            vec!["Too short".to_string(), "More time".to_string()]
-        );
+        let texts: Vec<&str> = voice.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["Too short", "More time"]);
+        assert!(voice.quotes.iter().all(|q| !q.publishable));
         let final_mentees = r
             .change
             .iter()
@@ -922,6 +955,39 @@ mod tests {
                 .unwrap_err()
                 .problem(Field::To),
             Some(Problem::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn a_quote_is_publishable_only_as_marked_and_not_once_its_answer_changed() {
+        let mut f = facts();
+        let report = |text: &str| ReportRecord {
+            id: ReportId::new(),
+            kind: ReportKind::Final,
+            respondent: Respondent::Mentee,
+            answers: [(Question::AdviceNewPairs, answer(None, text))]
+                .into_iter()
+                .collect(),
+        };
+        let (marked, changed, unmarked) =
+            (report("Be patient"), report("Call often"), report("Ask"));
+        f.publishable
+            .insert((marked.id, Question::AdviceNewPairs), "Be patient".into());
+        f.publishable.insert(
+            (changed.id, Question::AdviceNewPairs),
+            "Call the school".into(),
+        );
+        f.reports = vec![marked, changed, unmarked];
+
+        let advice = compute(&f, false).satisfaction.advice;
+
+        let states: Vec<(&str, bool)> = advice
+            .iter()
+            .map(|q| (q.text.as_str(), q.publishable))
+            .collect();
+        assert_eq!(
+            states,
+            [("Be patient", true), ("Call often", false), ("Ask", false)]
         );
     }
 }

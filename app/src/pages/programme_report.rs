@@ -100,18 +100,70 @@ fn chart(report: &ProgrammeReport, id: &str) -> impl IntoView {
     })
 }
 
-fn quotes(heading: Msg, texts: Vec<String>) -> impl IntoView {
-    (!texts.is_empty()).then(|| {
-        let count = texts.len();
+/// Answers quoted as written; those who may write the report mark each
+/// one publishable (only those leave the organisation).
+fn quotes(heading: Msg, list: Vec<Quote>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        let count = list.len();
         view! {
             <div class="quotes">
                 <p class="quotes-heading">{t(heading)} " (" {count} ")"</p>
                 <ul>
-                    {texts.into_iter().map(|q| view! { <li><q>{q}</q></li> }).collect_view()}
+                    {list.into_iter().map(|quote| view! { <QuoteItem quote/> }).collect_view()}
                 </ul>
             </div>
         }
     })
+}
+
+#[component]
+fn QuoteItem(quote: Quote) -> impl IntoView {
+    let ReportContext {
+        programme,
+        can_write,
+    } = expect_context();
+    let marked = RwSignal::new(quote.publishable);
+    let failed: RwSignal<Option<Msg>> = RwSignal::new(None);
+    let (report, question) = (quote.report, quote.question);
+    let id = format!("quote-{report}-{}", question.key());
+    let toggle = move |ev: leptos::ev::Event| {
+        let publishable = event_target_checked(&ev);
+        marked.set(publishable);
+        spawn_local(async move {
+            match mark_quote(programme, report, question, publishable).await {
+                Ok(()) => failed.set(None),
+                Err(error) => {
+                    marked.set(!publishable);
+                    failed.set(Some(error.message()));
+                }
+            }
+        });
+    };
+    view! {
+        <li class:publishable=marked>
+            <q>{quote.text}</q>
+            {if can_write {
+                view! {
+                    " "
+                    <span class="quote-mark no-print">
+                        <input type="checkbox" id=id.clone() prop:checked=marked on:change=toggle/>
+                        <label for=id>{t(Msg::QuotePublishable)}</label>
+                    </span>
+                    {move || failed.get().map(|m| view! { <span class="error" role="alert">" " {t(m)}</span> })}
+                }
+                .into_any()
+            } else {
+                (move || marked.get().then(|| view! { " " <span class="badge">{t(Msg::QuotePublishable)}</span> })).into_any()
+            }}
+        </li>
+    }
+}
+
+/// What every quote of the report needs to be marked.
+#[derive(Clone, Copy)]
+struct ReportContext {
+    programme: ProgrammeId,
+    can_write: bool,
 }
 
 fn count_table<K: Copy + Send + Sync + 'static>(
@@ -136,6 +188,10 @@ fn count_table<K: Copy + Send + Sync + 'static>(
 fn Report(report: ProgrammeReport) -> impl IntoView {
     let i18n = use_i18n();
     let programme = report.programme_id;
+    provide_context(ReportContext {
+        programme,
+        can_write: report.can_write,
+    });
     let (from, to) = (report.from, report.to);
     let download = |format: &str| {
         format!(
@@ -168,6 +224,10 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
             Msg::ReportRange.fill(lang, &[("from", &format_date(from, lang)), ("to", &format_date(to, lang))])
         }}</p>
         <p class="actions no-print">
+            <a class="button" href=download("pdf") download data-testid="report-pdf">{t(Msg::ReportDownloadPdf)}</a>
+            " "
+            <a class="button secondary" href=download("docx") download data-testid="report-docx">{t(Msg::ReportDownloadDocx)}</a>
+            " "
             <a class="button secondary" href=download("csv") download data-testid="report-csv">{t(Msg::ReportDownloadCsv)}</a>
             " "
             <a class="button secondary" href=download("xlsx") download data-testid="report-xlsx">{t(Msg::ReportDownloadXlsx)}</a>
@@ -370,7 +430,7 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
                         </tbody>
                     </table>
                     {rows.into_iter().map(|row| {
-                        let texts: Vec<String> = row.answers.yes_quotes.iter().chain(row.answers.no_quotes.iter()).cloned().collect();
+                        let texts: Vec<Quote> = row.answers.yes_quotes.iter().chain(row.answers.no_quotes.iter()).cloned().collect();
                         (!texts.is_empty()).then(|| view! {
                             <h5 class="quote-heading">{t(question_msg(row.question, ReportKind::Final))}</h5>
                             {quotes(Msg::QuotesInWhatWay, texts)}

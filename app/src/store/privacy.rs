@@ -583,6 +583,11 @@ async fn anonymise_pair(tx: &mut Tx, pair: PairId, concerns: bool) -> StoreResul
                 .bind(answers_without_texts(&answers))
                 .execute(&mut *conn)
                 .await?;
+            // The copies of texts marked publishable go with them.
+            sqlx::query("DELETE FROM publishable_quotes WHERE report_id = $1")
+                .bind(report)
+                .execute(&mut *conn)
+                .await?;
             sqlx::query_as("SELECT revision, answers FROM report_revisions WHERE report_id = $1")
                 .bind(report)
                 .fetch_all(&mut *conn)

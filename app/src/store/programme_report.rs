@@ -122,8 +122,8 @@ pub async fn facts(
         })
         .collect();
 
-    let reports: Vec<(ReportKind, Respondent, String)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT r.kind, r.respondent, r.answers FROM reports r JOIN pairs p ON p.id = r.pair_id \
+    let reports: Vec<(ReportId, ReportKind, Respondent, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT r.id, r.kind, r.respondent, r.answers FROM reports r JOIN pairs p ON p.id = r.pair_id \
          WHERE p.programme_id = $1 AND r.answered_on >= $2 AND r.answered_on <= $3 \
          ORDER BY r.answered_on, r.id",
     )
@@ -134,11 +134,25 @@ pub async fn facts(
     .await)?;
     let reports = reports
         .into_iter()
-        .map(|(kind, respondent, answers)| ReportRecord {
+        .map(|(id, kind, respondent, answers)| ReportRecord {
+            id,
             kind,
             respondent,
             answers: serde_json::from_str(&answers).unwrap_or_default(),
         })
+        .collect();
+
+    let marks: Vec<(ReportId, Question, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT q.report_id, q.question, q.text FROM publishable_quotes q \
+         JOIN reports r ON r.id = q.report_id JOIN pairs p ON p.id = r.pair_id \
+         WHERE p.programme_id = $1",
+    )
+    .bind(programme)
+    .fetch_all(pool)
+    .await)?;
+    let publishable = marks
+        .into_iter()
+        .map(|(report, question, text)| ((report, question), text))
         .collect();
 
     let logs: Vec<(NaiveDate, MeetingForm, i32)> = on_db!(db, pool => sqlx::query_as(
@@ -186,6 +200,7 @@ pub async fn facts(
         logs,
         measures: measures.into_iter().map(|(m,)| m).collect(),
         narrative: narrative(db, programme).await?,
+        publishable,
     }))
 }
 
@@ -227,4 +242,58 @@ pub async fn save_narrative(
     .await
     .map(|_| ()))?;
     Ok(())
+}
+
+/// Marks an answer of a report of `programme` publishable (with its text as
+/// it is now) or takes the mark away. Not found: no such answer with text
+/// in a report of the programme.
+#[tracing::instrument(name = "store.programme_report.mark_quote", skip_all, err(Display))]
+pub async fn mark_quote(
+    tx: &mut Tx,
+    programme: ProgrammeId,
+    report: ReportId,
+    question: Question,
+    publishable: bool,
+    by: UserId,
+) -> StoreResult<bool> {
+    let answers: Option<(String,)> = on_tx!(tx, conn => sqlx::query_as(
+        "SELECT r.answers FROM reports r JOIN pairs p ON p.id = r.pair_id \
+         WHERE r.id = $1 AND p.programme_id = $2",
+    )
+    .bind(report)
+    .bind(programme)
+    .fetch_optional(&mut *conn)
+    .await)?;
+    let text = answers
+        .and_then(|(a,)| serde_json::from_str::<BTreeMap<Question, Answer>>(&a).ok())
+        .and_then(|a| a.get(&question).map(|a| a.text.trim().to_string()))
+        .filter(|t| !t.is_empty());
+    let Some(text) = text else {
+        return Ok(false);
+    };
+    if publishable {
+        on_tx!(tx, conn => sqlx::query(
+            "INSERT INTO publishable_quotes (report_id, question, text, marked_at, marked_by) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id, question) \
+             DO UPDATE SET text = excluded.text, marked_at = excluded.marked_at, marked_by = excluded.marked_by",
+        )
+        .bind(report)
+        .bind(question)
+        .bind(&text)
+        .bind(now())
+        .bind(by)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    } else {
+        on_tx!(tx, conn => sqlx::query(
+            "DELETE FROM publishable_quotes WHERE report_id = $1 AND question = $2",
+        )
+        .bind(report)
+        .bind(question)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(true)
 }

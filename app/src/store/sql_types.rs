@@ -141,5 +141,6 @@ key_column!(
     ConcernAbout,
     ConcernActionKind,
     EventKind,
-    NarrativeSection
+    NarrativeSection,
+    Question
 );

@@ -622,6 +622,24 @@ async fn call(
             .send()
             .await
             .unwrap(),
+        "mark_quote(a, unknown report)" => {
+            app.post_json(
+                client,
+                "/api/programme-report/quote",
+                json!({ "programme": programme, "report": ReportId::new(), "question": "s_voice", "publishable": true }),
+            )
+            .await
+        }
+        "report_pdf(a)" => client
+            .get(app.url(&format!("/api/programme-report/pdf?programme={programme}&from=&to=")))
+            .send()
+            .await
+            .unwrap(),
+        "report_docx(a)" => client
+            .get(app.url(&format!("/api/programme-report/docx?programme={programme}&from=&to=")))
+            .send()
+            .await
+            .unwrap(),
         "report_csv(a)" => client
             .get(app.url(&format!("/api/programme-report/csv?programme={programme}&from=&to=")))
             .send()
@@ -775,6 +793,10 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("programme_report(a)",  [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_csv(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_xlsx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("report_pdf(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Allowed, but there is no such report.
+        ("mark_quote(a, unknown report)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("report_docx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("save_narrative(a, too long)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Last: it erases mentee 3 of programme A (once; then not found).
         ("erase(mentee3 a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),

@@ -254,7 +254,8 @@ async fn the_statements_change_and_competences_are_counted_per_report_and_side_w
             .map(|a| (a.disagree, a.agree, a.could_be_improved)),
         [(0, 1, 0), (1, 0, 0), (0, 1, 0), (0, 0, 0)]
     );
-    assert_eq!(voice.quotes, vec!["Too little time".to_string()]);
+    let texts: Vec<&str> = voice.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["Too little time"]);
     let change = |kind, respondent| {
         let c = r
             .change
@@ -556,4 +557,282 @@ async fn the_xlsx_download_read_back_equals_the_csv_one_sheet_per_table() {
         2,
         "each download is in the audit trail"
     );
+}
+
+/// Downloads the report in `format` as the coordinator of programme A, in
+/// `language`.
+async fn download_as(app: &TestApp, format: &str, language: &str) -> reqwest::Response {
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let programme = app.world.programme_a;
+    coordinator
+        .get(app.url(&format!(
+            "/api/programme-report/{format}?programme={programme}&from=&to="
+        )))
+        .header("accept-language", language)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// What a poppler tool prints about a file (`pdftotext`, `pdffonts`: the
+/// tests read the PDF as a reader's program would).
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (Debian's poppler-utils, installed by scripts/setup.sh --test) could not run: {e}"));
+    assert!(output.status.success(), "{tool} failed: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_pdf_holds_table_1_and_the_narrative_with_its_fonts_embedded_and_page_numbers() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let programme = app.world.programme_a;
+    let saved = app
+        .post_json(
+            &coordinator,
+            "/api/programme-report/narrative",
+            json!({ "programme": programme, "section": "challenges", "text": "Winter and snow." }),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+
+    let response = download_as(&app, "pdf", "en").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with(".pdf\""));
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = poppler("pdftotext", &["-layout"], &pdf);
+    let squeezed: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    // Table 1 as the fixture implies it (see the Table 1 test above).
+    assert!(text.contains("Table 1: pilot action configuration"));
+    // (A long label wraps: its figures are on its first line.)
+    for (label, figures) in [
+        ("Total nr. of mentors /", " 2 1"),
+        ("Total nr. of mentees /", " 3 1"),
+        ("Total nr. of mentoring processes", " 3"),
+    ] {
+        assert!(
+            squeezed
+                .iter()
+                .any(|l| l.starts_with(label) && l.ends_with(figures)),
+            "{label:?} with {figures:?} is missing from\n{text}"
+        );
+    }
+    assert!(text.contains("Winter and snow."), "the narrative is in it");
+    let pages = text.matches('\u{c}').count().max(1);
+    assert!(pages >= 3, "the whole annex: {pages} pages");
+    assert!(text.contains(&format!("Page 1 of {pages}")));
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+    assert!(!text.contains("Too little time"), "free text stays out");
+    for name in ["Ana", "Elena", "Gabriela"] {
+        assert!(
+            !text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == name),
+            "{name} appears in the PDF"
+        );
+    }
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("DejaVuSans") && r.contains(" yes ")),
+        "every font is embedded:\n{fonts}"
+    );
+    let audit = app::store::audit::of_object(&app.db, "programme", &programme.to_string())
+        .await
+        .unwrap();
+    assert!(audit.iter().any(|e| e.action == "exported_report"));
+}
+
+#[tokio::test]
+async fn the_pdf_is_in_the_readers_language() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+
+    let pdf = download_as(&app, "pdf", "ro").await.bytes().await.unwrap();
+
+    let text = poppler("pdftotext", &[], &pdf);
+    assert!(text.contains("Tabelul 1: configurația acțiunii pilot"));
+    assert!(text.contains("Pagina 1 din"));
+}
+
+#[tokio::test]
+async fn the_word_file_holds_table_1_with_real_headings_and_page_numbers() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    fixture(&app).await;
+
+    let response = download_as(&app, "docx", "en").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let bytes = response.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // The words of each cell, in order.
+    let words: Vec<&str> = xml
+        .split("<w:t")
+        .skip(1)
+        // <w:t> and <w:t xml:space=…>, not <w:tbl>, <w:tc>…
+        .filter(|t| t.starts_with('>') || t.starts_with(' '))
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|t| t.split("</w:t>").next())
+        .collect();
+    let after = |label: &str, n: usize| -> Vec<&str> {
+        let at = words
+            .iter()
+            .position(|w| *w == label)
+            .unwrap_or_else(|| panic!("{label:?} is missing"));
+        words[at + 1..at + 1 + n].to_vec()
+    };
+    assert_eq!(
+        after("Total nr. of mentors / who completed the pilot", 2),
+        ["2", "1"]
+    );
+    assert_eq!(
+        after("Total nr. of mentees / who completed the pilot", 2),
+        ["3", "1"]
+    );
+    assert_eq!(after("Total nr. of mentoring processes", 1), ["3"]);
+    assert!(xml.contains("w:val=\"Heading1\""));
+    assert!(!xml.contains("Too little time"));
+    let mut footer = String::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        if file.name().unwrap().starts_with("word/footer") {
+            file.read_to_string(&mut footer).unwrap();
+        }
+    }
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
+}
+
+/// Marks (or unmarks) the "in what way" answer of the statement s_voice of
+/// `report` as the coordinator of programme A.
+async fn mark(app: &TestApp, report: ReportId, question: &str, publishable: bool) -> StatusCode {
+    let coordinator = app.as_user("coordinator@a.test").await;
+    app.post_json(
+        &coordinator,
+        "/api/programme-report/quote",
+        json!({ "programme": app.world.programme_a, "report": report, "question": question, "publishable": publishable }),
+    )
+    .await
+    .status()
+}
+
+async fn pdf_text(app: &TestApp) -> String {
+    let pdf = download_as(app, "pdf", "en").await.bytes().await.unwrap();
+    poppler("pdftotext", &[], &pdf)
+}
+
+#[tokio::test]
+async fn a_quote_reaches_the_pdf_and_the_word_file_only_while_marked_publishable() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let quoted = report_ok(&app, &coordinator)
+        .await
+        .statements
+        .into_iter()
+        .flat_map(|s| s.quotes)
+        .find(|q| q.text == "Too little time")
+        .expect("the fixture's answer is quoted in the app");
+    assert!(!quoted.publishable);
+    assert!(!pdf_text(&app).await.contains("Too little time"));
+
+    assert_eq!(
+        mark(&app, quoted.report, "s_voice", true).await,
+        StatusCode::OK
+    );
+
+    let marked = report_ok(&app, &coordinator)
+        .await
+        .statements
+        .into_iter()
+        .flat_map(|s| s.quotes)
+        .find(|q| q.text == "Too little time")
+        .unwrap();
+    assert!(marked.publishable);
+    assert!(pdf_text(&app).await.contains("“Too little time”"));
+    let docx = download_as(&app, "docx", "en").await.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Too little time"));
+    // The other answers with text were not marked: they stay out.
+    assert!(!pdf_text(&app).await.contains("I talk to the teacher now"));
+
+    assert_eq!(
+        mark(&app, quoted.report, "s_voice", false).await,
+        StatusCode::OK
+    );
+    assert!(!pdf_text(&app).await.contains("Too little time"));
+}
+
+#[tokio::test]
+async fn only_an_answer_with_text_in_a_report_of_the_programme_can_be_marked() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let report = report_ok(&app, &coordinator)
+        .await
+        .statements
+        .into_iter()
+        .flat_map(|s| s.quotes)
+        .next()
+        .unwrap()
+        .report;
+
+    // No such report; an answer without text; a question that is no key.
+    assert_eq!(
+        mark(&app, ReportId::new(), "s_voice", true).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        mark(&app, report, "s_wellbeing", true).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_ne!(
+        mark(&app, report, "no_such_question", true).await,
+        StatusCode::OK
+    );
+    let b = app.as_user("coordinator@b.test").await;
+    let other = app
+        .post_json(
+            &b,
+            "/api/programme-report/quote",
+            json!({ "programme": app.world.programme_a, "report": report, "question": "s_voice", "publishable": true }),
+        )
+        .await;
+    assert_eq!(other.status(), StatusCode::FORBIDDEN);
 }
