@@ -1126,6 +1126,16 @@ office {
     ReportRangeWrong { en: "The start must not be after the end.", ro: "Începutul nu poate fi după sfârșit." }
     ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them. Only those marked publishable appear in the PDF and Word report.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris. Doar cele marcate ca publicabile apar în raportul PDF și Word." }
     QuotePublishable { en: "Publishable", ro: "Publicabil" }
+    CompareTitle { en: "Compare programmes", ro: "Compară programele" }
+    CompareIntro { en: "The organisation's programmes side by side, each over its whole time so far.", ro: "Programele organizației alăturate, fiecare pe toată durata de până acum." }
+    CompareYear { en: "Year it started", ro: "Anul în care a început" }
+    CompareAll { en: "All", ro: "Toate" }
+    CompareShow { en: "Show", ro: "Arată" }
+    CompareNone { en: "No programme matches these filters.", ro: "Niciun program nu corespunde acestor filtre." }
+    CompareFigure { en: "Figure", ro: "Indicator" }
+    CompareCompletion { en: "Completed (share of confirmed pairs)", ro: "Finalizate (din perechile confirmate)" }
+    CompareMeetingsPerPair { en: "Meetings per pair", ro: "Întâlniri pe pereche" }
+    CompareAgreeNote { en: "The seven statements: share who agree in the final reports (mentors and mentees together).", ro: "Cele șapte afirmații: ponderea celor de acord în rapoartele finale (mentori și mentorați împreună)." }
     ReportWhatCounts { en: "Recruitment and profiles count everyone registered by the end date; pairs, those whose time overlaps the period; reports and meetings, those dated within it (withdrawn logs left out).", ro: "Recrutarea și profilurile numără pe toți cei înregistrați până la data de sfârșit; perechile, pe cele a căror durată se suprapune cu perioada; rapoartele și întâlnirile, pe cele datate în perioadă (fără jurnalele retrase)." }
 
     NarrativeIntroduction { en: "Introduction of the organisation", ro: "Prezentarea organizației" }

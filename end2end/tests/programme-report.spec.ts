@@ -1,7 +1,9 @@
 // The programme report: the coordinator opens the demo programme's report,
 // finds Table 1 and the charts filled from the data, writes the
-// introduction (kept after a reload), narrows the period, and downloads the
-// figures as CSV and XLSX.
+// introduction (kept after a reload), narrows the period, downloads the
+// figures as CSV and XLSX, marks an answer publishable and downloads the
+// report as PDF (read back with pdftotext).
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { appReady, expect, logIn, menuLink, test } from "./fixtures";
 
@@ -57,4 +59,25 @@ test("a coordinator reads the programme report, writes its introduction and down
   // An XLSX file is a zip archive.
   const bytes = readFileSync(await sheet.path());
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
+
+  // An answer marked publishable (kept after a reload) is quoted in the PDF,
+  // beside the introduction written above.
+  const mark = page.getByRole("checkbox", { name: "Publishable" }).first();
+  const quote = (await page.locator("li", { has: mark }).locator("q").innerText()).trim();
+  const saved = page.waitForResponse((r) => r.url().includes("/api/programme-report/quote") && r.ok());
+  await mark.check();
+  await saved;
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("checkbox", { name: "Publishable" }).first()).toBeChecked();
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByTestId("report-pdf").click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^programme-report-.*\.pdf$/);
+  const pdfPath = await pdf.path();
+  expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe("%PDF-");
+  const text = execFileSync("pdftotext", [pdfPath, "-"]).toString().replace(/\s+/g, " ");
+  expect(text).toContain("Our school runs parent-to-parent mentoring since 2024.");
+  expect(text).toContain(quote.replace(/\s+/g, " "));
+  expect(text).toMatch(/Page 1 of \d+/);
 });

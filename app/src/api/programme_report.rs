@@ -33,6 +33,31 @@ pub async fn get_programme_report(
     .await
 }
 
+/// The programmes of the organisations the person coordinates, side by
+/// side on their main figures (each over its whole time so far), for the
+/// year they started in and the country asked for (empty: all).
+#[server(endpoint = "programme-report/compare", input = Json)]
+pub async fn compare_programmes(year: String, country: String) -> Result<Comparison, AppError> {
+    use super::context::*;
+    use chrono::Datelike;
+    respond("programme-report/compare", async move {
+        let (state, user) = require(Role::Coordinator)?;
+        let (year, country) = comparison_filters(&year, &country).map_err(invalid)?;
+        let today = today();
+        let mut all = Vec::new();
+        for view in crate::store::programmes::of_coordinator(&state.db, user.id()).await? {
+            let starts = view.settings.starts_on;
+            let (from, to) = report_period("", "", starts, today).map_err(invalid)?;
+            let facts = crate::store::programme_report::facts(&state.db, view.id, from, to).await?;
+            if let Some(facts) = facts {
+                all.push(ProgrammeFigures::of(&compute(&facts, false), starts.year()));
+            }
+        }
+        Ok(compare(all, year, country))
+    })
+    .await
+}
+
 /// Saves one narrative section of the programme's report.
 #[server(endpoint = "programme-report/narrative", input = Json)]
 pub async fn save_narrative(

@@ -648,6 +648,125 @@ pub fn compute(facts: &ReportFacts, can_write: bool) -> ProgrammeReport {
     }
 }
 
+// ------------------------------------------------------------ comparison
+
+/// One programme's main figures, beside the others of the organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeFigures {
+    pub id: ProgrammeId,
+    pub name: String,
+    pub country: String,
+    pub year: i32,
+    /// Pairs matched; those confirmed (mentoring processes); completed.
+    pub pairs: u32,
+    pub processes: u32,
+    pub completed: u32,
+    pub meetings: u32,
+    pub minutes: u32,
+    /// Per statement (in the order of the seven): the share who agree in
+    /// the final reports, mentors and mentees together; none without an
+    /// answer.
+    pub agree: Vec<(Question, Option<u32>)>,
+}
+
+impl ProgrammeFigures {
+    pub fn of(report: &ProgrammeReport, year: i32) -> ProgrammeFigures {
+        let t = &report.table1;
+        ProgrammeFigures {
+            id: report.programme_id,
+            name: report.programme_name.clone(),
+            country: report.country.clone(),
+            year,
+            pairs: t.pairs_matched,
+            processes: t.processes,
+            completed: t.completed,
+            meetings: report.meetings.meetings,
+            minutes: report.meetings.minutes,
+            agree: report
+                .statements
+                .iter()
+                .map(|row| {
+                    // The final reports: mentors (2) and mentees (3).
+                    let agree = row.answers[2].agree + row.answers[3].agree;
+                    let all = row.answers[2].total() + row.answers[3].total();
+                    (row.question, (all > 0).then(|| percent(agree, all)))
+                })
+                .collect(),
+        }
+    }
+
+    /// Completed pairs in per cent of the mentoring processes.
+    pub fn completion(&self) -> Option<u32> {
+        (self.processes > 0).then(|| percent(self.completed, self.processes))
+    }
+
+    /// Meetings per pair matched, with one decimal.
+    pub fn meetings_per_pair(&self) -> Option<String> {
+        (self.pairs > 0).then(|| format!("{:.1}", self.meetings as f64 / self.pairs as f64))
+    }
+}
+
+/// The organisation's programmes side by side, with the filters used and
+/// the values they can take.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub programmes: Vec<ProgrammeFigures>,
+    pub years: Vec<i32>,
+    pub countries: Vec<String>,
+    pub year: Option<i32>,
+    pub country: Option<String>,
+}
+
+/// Reads the comparison's filters: a year (empty: every year) and a
+/// country (empty: every country).
+pub fn comparison_filters(
+    year: &str,
+    country: &str,
+) -> Result<(Option<i32>, Option<String>), FieldErrors> {
+    let year = year.trim();
+    let year = if year.is_empty() {
+        None
+    } else {
+        match year.parse::<i32>() {
+            Ok(y) if (2000..=2100).contains(&y) => Some(y),
+            _ => return Err(FieldErrors::one(Field::StartsOn, Problem::NotANumber)),
+        }
+    };
+    let country = Some(country.trim().to_string()).filter(|c| !c.is_empty());
+    Ok((year, country))
+}
+
+/// Keeps the programmes the filters ask for, and lists the years and
+/// countries there are to choose from (of all the programmes).
+pub fn compare(
+    all: Vec<ProgrammeFigures>,
+    year: Option<i32>,
+    country: Option<String>,
+) -> Comparison {
+    let mut years: Vec<i32> = all.iter().map(|p| p.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let mut countries: Vec<String> = all
+        .iter()
+        .map(|p| p.country.clone())
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    countries.sort();
+    countries.dedup();
+    let programmes = all
+        .into_iter()
+        .filter(|p| year.is_none_or(|y| p.year == y))
+        .filter(|p| country.as_ref().is_none_or(|c| &p.country == c))
+        .collect();
+    Comparison {
+        programmes,
+        years,
+        countries,
+        year,
+        country,
+    }
+}
+
 /// The share of `part` in `whole`, in whole per cent (0 when nothing).
 pub fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 {
@@ -989,5 +1108,79 @@ mod tests {
             states,
             [("Be patient", true), ("Call often", false), ("Ask", false)]
         );
+    }
+
+    fn figures(name: &str, year: i32, country: &str) -> ProgrammeFigures {
+        ProgrammeFigures {
+            id: ProgrammeId::new(),
+            name: name.into(),
+            country: country.into(),
+            year,
+            pairs: 4,
+            processes: 3,
+            completed: 2,
+            meetings: 10,
+            minutes: 600,
+            agree: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_comparison_keeps_the_programmes_of_the_year_and_country_asked_for() {
+        let all = vec![
+            figures("A", 2025, "Romania"),
+            figures("B", 2026, "Romania"),
+            figures("C", 2026, "Portugal"),
+        ];
+
+        let c = compare(all, Some(2026), Some("Romania".into()));
+
+        let names: Vec<&str> = c.programmes.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["B"]);
+        assert_eq!(c.years, [2026, 2025]);
+        assert_eq!(c.countries, ["Portugal", "Romania"]);
+        assert_eq!(c.programmes[0].completion(), Some(67));
+        assert_eq!(c.programmes[0].meetings_per_pair().as_deref(), Some("2.5"));
+    }
+
+    #[test]
+    fn comparison_filters_refuse_a_year_that_is_not_one() {
+        assert_eq!(comparison_filters("", " "), Ok((None, None)));
+        assert_eq!(
+            comparison_filters("2026", "Romania"),
+            Ok((Some(2026), Some("Romania".to_string())))
+        );
+        for bad in ["twenty", "26", "2026-01"] {
+            assert_eq!(
+                comparison_filters(bad, ""),
+                Err(FieldErrors::one(Field::StartsOn, Problem::NotANumber))
+            );
+        }
+    }
+
+    #[test]
+    fn agree_shares_come_from_the_final_reports_of_both_sides() {
+        let mut f = facts();
+        let report = |kind, respondent, choice| ReportRecord {
+            id: ReportId::new(),
+            kind,
+            respondent,
+            answers: [(Question::SVoice, answer(Some(choice), ""))]
+                .into_iter()
+                .collect(),
+        };
+        f.reports = vec![
+            report(ReportKind::Midterm, Respondent::Mentor, Choice::Disagree),
+            report(ReportKind::Final, Respondent::Mentor, Choice::Agree),
+            report(ReportKind::Final, Respondent::Mentee, Choice::Agree),
+            report(ReportKind::Final, Respondent::Mentee, Choice::Disagree),
+        ];
+
+        let p = ProgrammeFigures::of(&compute(&f, false), 2026);
+
+        let share = |q| p.agree.iter().find(|(x, _)| *x == q).unwrap().1;
+        assert_eq!(share(Question::SVoice), Some(67));
+        assert_eq!(share(Question::SWellbeing), None);
+        assert_eq!(p.completion(), None);
     }
 }

@@ -84,6 +84,7 @@ enum Page {
     Matching,
     Supervision,
     ProgrammeReport,
+    Compare,
     Invite,
     GoOn,
     Mirror,
@@ -100,6 +101,7 @@ fn page_of(path: &str) -> Page {
     match segments.as_slice() {
         ["programmes"] => Page::Programmes,
         ["programmes", "new"] | ["programmes", _, "edit"] => Page::ProgrammeForm,
+        ["programmes", "compare"] => Page::Compare,
         ["programmes", _] => Page::Programme,
         ["programmes", _, "recruitment"] => Page::Recruitment,
         ["programmes", _, "candidates", _] => Page::Candidate,
@@ -139,6 +141,7 @@ pub fn OfficePage() -> impl IntoView {
             Page::ProgrammeReport => {
                 view! { <super::programme_report::ProgrammeReportPage/> }.into_any()
             }
+            Page::Compare => view! { <super::programme_report::ComparePage/> }.into_any(),
             Page::Invite => view! { <super::invitations::InvitePage/> }.into_any(),
             Page::GoOn => view! { <super::go_on::GoOnPage/> }.into_any(),
             Page::Mirror => view! { <super::mirror::MirrorPage/> }.into_any(),

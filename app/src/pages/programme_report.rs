@@ -567,3 +567,148 @@ fn Narrative(
         </section>
     }
 }
+
+/// The organisation's programmes side by side (coordinators), filtered by
+/// the year they started and their country with a plain GET form.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let query = use_query_map();
+    let filters = move || {
+        query.with(|q| {
+            (
+                q.get("year").unwrap_or_default(),
+                q.get("country").unwrap_or_default(),
+            )
+        })
+    };
+    let data = Resource::new(filters, |(year, country)| compare_programmes(year, country));
+    view! {
+        <section class="page wide compare" aria-labelledby="compare-title">
+            <h1 id="compare-title">{t(Msg::CompareTitle)}</h1>
+            <p class="lead">{t(Msg::CompareIntro)}</p>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || data.get().map(|result| match result {
+                    Ok(comparison) => view! { <Compared comparison/> }.into_any(),
+                    Err(error) => error_view(error),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Compared(comparison: Comparison) -> impl IntoView {
+    let Comparison {
+        programmes,
+        years,
+        countries,
+        year,
+        country,
+    } = comparison;
+    let option = |value: String, selected: bool, label: AnyView| {
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    let form = view! {
+        <form method="get" class="filters" aria-label=t(Msg::CompareTitle)>
+            <div class="field">
+                <label for="compare-year">{t(Msg::CompareYear)}</label>
+                <select id="compare-year" name="year">
+                    {option(String::new(), year.is_none(), t(Msg::CompareAll).into_any())}
+                    {years.into_iter().map(|y| option(y.to_string(), year == Some(y), y.to_string().into_any())).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="compare-country">{t(Msg::CountryLabel)}</label>
+                <select id="compare-country" name="country">
+                    {option(String::new(), country.is_none(), t(Msg::CompareAll).into_any())}
+                    {countries.into_iter().map(|c| {
+                        let selected = country.as_deref() == Some(c.as_str());
+                        option(c.clone(), selected, c.into_any())
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit">{t(Msg::CompareShow)}</button>
+        </form>
+    };
+    if programmes.is_empty() {
+        return view! { {form} <p class="empty">{t(Msg::CompareNone)}</p> }.into_any();
+    }
+    let dash = || "–".to_string();
+    let row = |label: AnyView, cells: Vec<String>| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+            </tr>
+        }
+    };
+    let each =
+        |f: &dyn Fn(&ProgrammeFigures) -> String| programmes.iter().map(f).collect::<Vec<_>>();
+    let mut rows = vec![
+        row(
+            t(Msg::PairsMatched).into_any(),
+            each(&|p| p.pairs.to_string()),
+        ),
+        row(
+            t(Msg::PairsConfirmed).into_any(),
+            each(&|p| p.processes.to_string()),
+        ),
+        row(
+            t(Msg::CompareCompletion).into_any(),
+            each(&|p| {
+                p.completion()
+                    .map(|c| format!("{c} %"))
+                    .unwrap_or_else(dash)
+            }),
+        ),
+        row(
+            t(Msg::ColMeetings).into_any(),
+            each(&|p| p.meetings.to_string()),
+        ),
+        row(
+            t(Msg::CompareMeetingsPerPair).into_any(),
+            each(&|p| p.meetings_per_pair().unwrap_or_else(dash)),
+        ),
+        row(
+            t(Msg::ColHours).into_any(),
+            each(&|p| format!("{:.1}", p.minutes as f64 / 60.0)),
+        ),
+    ];
+    for (i, question) in PROCESS_STATEMENTS.iter().enumerate() {
+        rows.push(row(
+            t(question_msg(*question, ReportKind::Final)).into_any(),
+            each(&|p| {
+                p.agree
+                    .get(i)
+                    .and_then(|(_, share)| *share)
+                    .map(|s| format!("{s} %"))
+                    .unwrap_or_else(dash)
+            }),
+        ));
+    }
+    view! {
+        {form}
+        <div class="table-scroll">
+            <table class="figures compare-table" data-testid="comparison">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Msg::CompareFigure)}</th>
+                        {programmes.iter().map(|p| {
+                            let href = format!("/programmes/{}/report", p.id);
+                            view! {
+                                <th scope="col">
+                                    <a href=href>{p.name.clone()}</a>
+                                    <br/>
+                                    <span class="muted">{format!("{} · {}", p.country, p.year)}</span>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().collect_view()}</tbody>
+            </table>
+        </div>
+        <p class="hint">{t(Msg::CompareAgreeNote)}</p>
+    }
+    .into_any()
+}

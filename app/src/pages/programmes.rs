@@ -22,7 +22,11 @@ pub fn ProgrammesPage() -> impl IntoView {
             <h1>{t(Msg::ProgrammesTitle)}</h1>
             <p class="lead">{t(Msg::ProgrammesIntro)}</p>
             <Show when=coordinator>
-                <p><a class="button primary" href="/programmes/new">{t(Msg::NewProgramme)}</a></p>
+                <p class="actions">
+                    <a class="button primary" href="/programmes/new">{t(Msg::NewProgramme)}</a>
+                    " "
+                    <a class="button secondary" href="/programmes/compare">{t(Msg::CompareTitle)}</a>
+                </p>
             </Show>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || list.get().map(|result| match result {

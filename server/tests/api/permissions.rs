@@ -630,6 +630,10 @@ async fn call(
             )
             .await
         }
+        "compare_programmes" => {
+            app.post_json(client, "/api/programme-report/compare", json!({ "year": "", "country": "" }))
+                .await
+        }
         "report_pdf(a)" => client
             .get(app.url(&format!("/api/programme-report/pdf?programme={programme}&from=&to=")))
             .send()
@@ -794,6 +798,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("report_csv(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_xlsx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_pdf(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("compare_programmes",   [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
         // Allowed, but there is no such report.
         ("mark_quote(a, unknown report)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_docx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),

@@ -836,3 +836,108 @@ async fn only_an_answer_with_text_in_a_report_of_the_programme_can_be_marked() {
         .await;
     assert_eq!(other.status(), StatusCode::FORBIDDEN);
 }
+
+/// The fixture, with programme A in Romania.
+async fn fixture_in_romania(app: &TestApp) {
+    fixture(app).await;
+    app.execute(
+        &format!(
+            "UPDATE programmes SET country = 'Romania' WHERE id = '{}' AND $1 IS NOT NULL",
+            app.world.programme_a
+        ),
+        chrono::Utc::now(),
+    )
+    .await;
+}
+
+async fn compare(app: &TestApp, client: &Client, year: &str, country: &str) -> reqwest::Response {
+    app.post_json(
+        client,
+        "/api/programme-report/compare",
+        json!({ "year": year, "country": country }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_comparison_shows_the_organisations_programmes_with_their_main_figures() {
+    let app = spawn_app().await;
+    fixture_in_romania(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let report = report_ok(&app, &coordinator).await;
+
+    let response = compare(&app, &coordinator, "", "").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let c: Comparison = json(response).await;
+    // Programme B belongs to another organisation.
+    let ids: Vec<ProgrammeId> = c.programmes.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [app.world.programme_a]);
+    let a = &c.programmes[0];
+    // As in the Table 1 and meetings tests: three pairs, all confirmed, one
+    // completed; two meetings of programme A.
+    assert_eq!((a.pairs, a.processes, a.completed), (3, 3, 1));
+    assert_eq!(a.completion(), Some(33));
+    assert_eq!(a.meetings, 2);
+    assert_eq!(a.meetings_per_pair().as_deref(), Some("0.7"));
+    assert_eq!(a.minutes, report.meetings.minutes);
+    // s_voice in the final reports: only the mentor of A2 answered, agreeing.
+    let voice = a
+        .agree
+        .iter()
+        .find(|(q, _)| *q == Question::SVoice)
+        .unwrap();
+    assert_eq!(voice.1, Some(100));
+    assert_eq!(report.country, "Romania");
+    assert_eq!(c.countries, ["Romania"]);
+    assert_eq!(c.years, [a.year]);
+}
+
+#[tokio::test]
+async fn the_comparison_filters_by_year_and_country_and_refuses_a_year_that_is_not_one() {
+    let app = spawn_app().await;
+    fixture_in_romania(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let all: Comparison = json(compare(&app, &coordinator, "", "").await).await;
+    let year = all.years[0].to_string();
+    let country = all.countries[0].clone();
+
+    let kept: Comparison = json(compare(&app, &coordinator, &year, &country).await).await;
+    let other_year: Comparison = json(compare(&app, &coordinator, "2001", "").await).await;
+    let other_country: Comparison = json(compare(&app, &coordinator, "", "Atlantis").await).await;
+    let bad = compare(&app, &coordinator, "last year", "").await;
+
+    assert_eq!(kept.programmes.len(), 1);
+    assert_eq!(
+        (kept.year, kept.country),
+        (Some(all.years[0]), Some(country))
+    );
+    assert!(other_year.programmes.is_empty());
+    assert!(other_country.programmes.is_empty());
+    assert_eq!(other_country.countries, all.countries, "the choices stay");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let manager = app.as_user("manager@a.test").await;
+    assert_eq!(
+        compare(&app, &manager, "", "").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_comparison_page_renders_on_the_server_with_its_table() {
+    let app = spawn_app().await;
+    fixture_in_romania(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+
+    let page = coordinator
+        .get(app.url("/programmes/compare?year=&country=Romania"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("data-testid=\"comparison\""), "{html}");
+    assert!(html.contains("Meetings per pair"));
+    assert!(app.server_panics().is_empty());
+}
