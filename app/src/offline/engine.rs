@@ -484,7 +484,11 @@ mod tests {
     }
 
     /// A phone whose outbox holds one log, sent or not.
-    fn phone_with_one_log(acknowledged: bool) -> (Offline, MeetingLogId) {
+    /// (The owner must outlive the signals: on the server's build they
+    /// live in its arena.)
+    fn phone_with_one_log(acknowledged: bool) -> (Owner, Offline, MeetingLogId) {
+        let owner = Owner::new();
+        owner.set();
         let data = LocalData::new(MemoryStore::default(), UserId::new());
         let input = MeetingLogInput {
             pair_id: PairId::new().to_string(),
@@ -518,12 +522,12 @@ mod tests {
         }
         let offline = Offline::new(None);
         offline.outbox.set(data.outbox());
-        (offline, draft.id)
+        (owner, offline, draft.id)
     }
 
     #[test]
     fn a_log_the_server_acknowledged_can_be_corrected_before_the_list_is_fetched_again() {
-        let (offline, id) = phone_with_one_log(true);
+        let (_owner, offline, id) = phone_with_one_log(true);
 
         let sent = offline.sent_log(id);
 
@@ -534,14 +538,14 @@ mod tests {
 
     #[test]
     fn a_log_still_waiting_is_not_a_sent_log() {
-        let (offline, id) = phone_with_one_log(false);
+        let (_owner, offline, id) = phone_with_one_log(false);
 
         assert_eq!(offline.sent_log(id), None);
     }
 
     #[test]
     fn the_newer_of_the_listed_and_the_acknowledged_version_is_the_sent_log() {
-        let (offline, id) = phone_with_one_log(true);
+        let (_owner, offline, id) = phone_with_one_log(true);
         let mut listed = offline.sent_log(id).unwrap();
         listed.description = "Listed.".into();
         offline.logs.set(vec![listed.clone()]);
