@@ -1135,6 +1135,15 @@ office {
     CompareFigure { en: "Figure", ro: "Indicator" }
     CompareCompletion { en: "Completed (share of confirmed pairs)", ro: "Finalizate (din perechile confirmate)" }
     CompareMeetingsPerPair { en: "Meetings per pair", ro: "Întâlniri pe pereche" }
+    PublicTitle { en: "{name}: the results of our parent-to-parent mentoring", ro: "{name}: rezultatele mentoratului nostru între părinți" }
+    PublicIntro { en: "Parents who know school life mentor parents who do not, so that their children do better at school. These are the results of all our programmes so far.", ro: "Părinți care cunosc viața școlii îi sprijină pe părinții care nu o cunosc, pentru ca și copiii lor să aibă rezultate mai bune la școală. Acestea sunt rezultatele tuturor programelor noastre de până acum." }
+    PublicProgrammes { en: "Programmes", ro: "Programe" }
+    PublicFewerThan { en: "fewer than {n}", ro: "mai puțin de {n}" }
+    PublicTooFewAnswers { en: "not shown (fewer than {n} answers)", ro: "nu se arată (mai puțin de {n} răspunsuri)" }
+    PublicQuotes { en: "In their own words", ro: "În cuvintele lor" }
+    PublicPrivacy { en: "Only totals are shown: no name, no count below 5, and only the answers the participants' organisation chose to publish.", ro: "Se arată doar totaluri: niciun nume, niciun număr sub 5 și doar răspunsurile pe care organizația participanților a ales să le publice." }
+    PublicPageToggle { en: "Publish the results of {name} on a public page", ro: "Publică rezultatele {name} pe o pagină publică" }
+    PublicPageOpen { en: "Open the public page", ro: "Deschide pagina publică" }
     CompareAgreeNote { en: "The seven statements: share who agree in the final reports (mentors and mentees together).", ro: "Cele șapte afirmații: ponderea celor de acord în rapoartele finale (mentori și mentorați împreună)." }
     ReportWhatCounts { en: "Recruitment and profiles count everyone registered by the end date; pairs, those whose time overlaps the period; reports and meetings, those dated within it (withdrawn logs left out).", ro: "Recrutarea și profilurile numără pe toți cei înregistrați până la data de sfârșit; perechile, pe cele a căror durată se suprapune cu perioada; rapoartele și întâlnirile, pe cele datate în perioadă (fără jurnalele retrase)." }
 

@@ -81,6 +81,12 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         ))
         .with_state(guard.clone());
 
+    // The public impact pages: nobody is asked who they are, and what is
+    // shown is the same for everyone (so it may be cached on the way).
+    let public = Router::new()
+        .route("/impact/{organisation}", get(serve_public_impact))
+        .with_state(state.clone());
+
     // Pages and server functions: they know who is asking.
     let context = {
         let state = state.clone();
@@ -115,6 +121,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
 
     Router::new()
         .merge(files)
+        .merge(public)
         .merge(pages)
         .layer(middleware::from_fn_with_state(build, catch_panics))
         .layer(
@@ -501,6 +508,46 @@ async fn serve_string_table(
 }
 
 /// The office pages' stylesheet, under the name with its hash.
+/// An organisation's public impact page, in the reader's language; a 404
+/// when it does not publish one.
+async fn serve_public_impact(
+    State(state): State<AppState>,
+    axum::extract::Path(organisation): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let Ok(organisation) = app::model::OrganisationId::parse(&organisation) else {
+        return (StatusCode::NOT_FOUND, "no such page").into_response();
+    };
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    let lang = header(header::COOKIE)
+        .and_then(Lang::from_cookie_header)
+        .or_else(|| header(header::ACCEPT_LANGUAGE).and_then(Lang::from_accept_language))
+        .unwrap_or_default();
+    match app::api::impact::page(&state, organisation, lang).await {
+        Ok(Some(html)) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
+                (
+                    header::CACHE_CONTROL,
+                    format!("public, max-age={}", app::api::impact::FRESH_FOR.as_secs()),
+                ),
+                (header::VARY, "Accept-Language, Cookie".to_string()),
+            ],
+            html,
+        )
+            .into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such page").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "the public impact page could not be made");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be made",
+            )
+                .into_response()
+        }
+    }
+}
+
 async fn serve_office_stylesheet(
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {

@@ -12,6 +12,8 @@ pub mod concerns;
 pub mod coordinator;
 pub mod dashboard;
 pub mod goals;
+#[cfg(feature = "ssr")]
+pub mod impact;
 pub mod invitations;
 pub mod journey;
 pub mod manager;

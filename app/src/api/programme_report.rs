@@ -53,7 +53,31 @@ pub async fn compare_programmes(year: String, country: String) -> Result<Compari
                 all.push(ProgrammeFigures::of(&compute(&facts, false), starts.year()));
             }
         }
-        Ok(compare(all, year, country))
+        let mut comparison = compare(all, year, country);
+        let organisations =
+            crate::store::programmes::coordinated_organisations(&state.db, user.id()).await?;
+        comparison.organisations =
+            crate::store::programme_report::public_flags(&state.db, &organisations).await?;
+        Ok(comparison)
+    })
+    .await
+}
+
+/// Publishes (or withdraws) the organisation's public impact page:
+/// aggregated results only, at `/impact/<organisation>`.
+#[server(endpoint = "programme-report/public", input = Json)]
+pub async fn set_public_impact(organisation: OrganisationId, on: bool) -> Result<(), AppError> {
+    use super::context::*;
+    respond("programme-report/public", async move {
+        let (state, user) = (state()?, current_user()?);
+        if !coordinates(&state, &user, organisation).await? {
+            return Err(AppError::Forbidden);
+        }
+        let mut tx = state.db.begin().await?;
+        crate::store::programme_report::set_public(&mut tx, organisation, on).await?;
+        tx.commit().await?;
+        super::impact::forget(organisation);
+        Ok(())
     })
     .await
 }
@@ -98,7 +122,7 @@ pub async fn mark_quote(
     use super::context::*;
     respond("programme-report/quote", async move {
         let (state, user) = (state()?, current_user()?);
-        programme_access(&state, &user, programme).await?;
+        let (view, _) = programme_access(&state, &user, programme).await?;
         let mut tx = state.db.begin().await?;
         let found = crate::store::programme_report::mark_quote(
             &mut tx,
@@ -113,6 +137,8 @@ pub async fn mark_quote(
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
+        // The public page quotes only what is marked: made anew.
+        super::impact::forget(view.organisation_id);
         Ok(())
     })
     .await

@@ -749,7 +749,13 @@ impl Layout {
             })
             .collect();
         let top_height = title.len() as f32 * 14.0 + legend as f32 * 12.0 + 6.0;
-        self.room_for(top_height + groups.first().map(|g| g.1).unwrap_or(0.0));
+        // Whole on one page when it fits on one; else from its first group.
+        let whole = top_height + groups.iter().map(|g| g.1).sum::<f32>();
+        if whole <= BOTTOM - MARGIN {
+            self.room_for(whole);
+        } else {
+            self.room_for(top_height + groups.first().map(|g| g.1).unwrap_or(0.0));
+        }
         self.y += 4.0;
         for line in &title {
             self.y += 14.0;

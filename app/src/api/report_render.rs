@@ -7,7 +7,7 @@ use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;
 use crate::pages::{choice_msg, question_msg};
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -131,3 +131,7 @@ pub const AUDIT_PAGE_SIZE: usize = 100;
 
 /// The people list shows at most this many people (a search narrows it).
 pub const PEOPLE_LISTED: usize = 300;
+
+/// The public impact page shows no count below this (nor a share of fewer
+/// answers): "fewer than 5" instead, so nobody can be singled out.
+pub const PUBLIC_MIN_COUNT: u32 = 5;

@@ -5,7 +5,7 @@
 //! build facts by hand.
 
 use super::engagement::MeasureState;
-use super::ids::{ProgrammeId, ReportId};
+use super::ids::{OrganisationId, ProgrammeId, ReportId};
 use super::journey::{DropReason, EndKind};
 use super::limits::NARRATIVE_MAX_CHARS;
 use super::meeting::MeetingForm;
@@ -715,6 +715,9 @@ pub struct Comparison {
     pub countries: Vec<String>,
     pub year: Option<i32>,
     pub country: Option<String>,
+    /// The organisations the person coordinates, and whether each
+    /// publishes its public impact page.
+    pub organisations: Vec<(OrganisationId, String, bool)>,
 }
 
 /// Reads the comparison's filters: a year (empty: every year) and a
@@ -764,6 +767,68 @@ pub fn compare(
         countries,
         year,
         country,
+        organisations: Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------- public page
+
+/// An organisation's results for its public page: sums over its
+/// programmes, and only the quotes marked publishable. What is shown of
+/// each count is decided by [`public_count`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    pub organisation: String,
+    pub programmes: u32,
+    pub pairs: u32,
+    pub completed: u32,
+    pub meetings: u32,
+    pub minutes: u32,
+    /// Per statement: answers in the final reports and how many agree.
+    pub agree: Vec<(Question, u32, u32)>,
+    pub quotes: Vec<String>,
+}
+
+/// A count as the public page may show it: none below
+/// [`super::limits::PUBLIC_MIN_COUNT`].
+pub fn public_count(n: u32) -> Option<u32> {
+    (n >= super::limits::PUBLIC_MIN_COUNT).then_some(n)
+}
+
+impl Impact {
+    pub fn of(organisation: &str, reports: &[ProgrammeReport]) -> Impact {
+        let mut impact = Impact {
+            organisation: organisation.to_string(),
+            programmes: reports.len() as u32,
+            agree: PROCESS_STATEMENTS.iter().map(|q| (*q, 0, 0)).collect(),
+            ..Impact::default()
+        };
+        for r in reports {
+            impact.pairs += r.table1.pairs_matched;
+            impact.completed += r.table1.completed;
+            impact.meetings += r.meetings.meetings;
+            impact.minutes += r.meetings.minutes;
+            for row in &r.statements {
+                if let Some(entry) = impact.agree.iter_mut().find(|(q, _, _)| *q == row.question) {
+                    entry.1 += row.answers[2].total() + row.answers[3].total();
+                    entry.2 += row.answers[2].agree + row.answers[3].agree;
+                }
+            }
+            let all_quotes = r
+                .statements
+                .iter()
+                .flat_map(|s| s.quotes.iter())
+                .chain(
+                    r.change
+                        .iter()
+                        .flat_map(|c| c.change.yes_quotes.iter().chain(c.mentor_influence.iter())),
+                )
+                .chain(r.satisfaction.advice.iter());
+            impact
+                .quotes
+                .extend(all_quotes.filter(|q| q.publishable).map(|q| q.text.clone()));
+        }
+        impact
     }
 }
 
@@ -1182,5 +1247,42 @@ mod tests {
         assert_eq!(share(Question::SVoice), Some(67));
         assert_eq!(share(Question::SWellbeing), None);
         assert_eq!(p.completion(), None);
+    }
+
+    #[test]
+    fn the_public_page_sums_the_programmes_and_keeps_only_quotes_marked_publishable() {
+        let mut f = facts();
+        let said = |text: &str| answer(Some(Choice::Agree), text);
+        let (marked, unmarked) = (ReportId::new(), ReportId::new());
+        f.reports = [marked, unmarked]
+            .iter()
+            .map(|id| ReportRecord {
+                id: *id,
+                kind: ReportKind::Final,
+                respondent: Respondent::Mentee,
+                answers: [(
+                    Question::SVoice,
+                    said(if *id == marked { "Shared" } else { "Private" }),
+                )]
+                .into_iter()
+                .collect(),
+            })
+            .collect();
+        f.publishable
+            .insert((marked, Question::SVoice), "Shared".into());
+        let report = compute(&f, false);
+
+        let impact = Impact::of("School", &[report.clone(), report]);
+
+        assert_eq!(impact.programmes, 2);
+        assert_eq!(impact.quotes, ["Shared", "Shared"]);
+        let voice = impact
+            .agree
+            .iter()
+            .find(|(q, _, _)| *q == Question::SVoice)
+            .unwrap();
+        assert_eq!((voice.1, voice.2), (4, 4));
+        assert_eq!(public_count(4), None);
+        assert_eq!(public_count(5), Some(5));
     }
 }

@@ -604,7 +604,9 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         countries,
         year,
         country,
+        organisations,
     } = comparison;
+    let publish = view! { <PublicPages organisations/> };
     let option = |value: String, selected: bool, label: AnyView| {
         view! { <option value=value selected=selected>{label}</option> }
     };
@@ -631,7 +633,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         </form>
     };
     if programmes.is_empty() {
-        return view! { {form} <p class="empty">{t(Msg::CompareNone)}</p> }.into_any();
+        return view! { {form} <p class="empty">{t(Msg::CompareNone)}</p> {publish} }.into_any();
     }
     let dash = || "–".to_string();
     let row = |label: AnyView, cells: Vec<String>| {
@@ -709,6 +711,45 @@ fn Compared(comparison: Comparison) -> impl IntoView {
             </table>
         </div>
         <p class="hint">{t(Msg::CompareAgreeNote)}</p>
+        {publish}
     }
     .into_any()
+}
+
+/// For each organisation the coordinator runs: whether its aggregated
+/// results are on a public page, and a link to it.
+#[component]
+fn PublicPages(organisations: Vec<(OrganisationId, String, bool)>) -> impl IntoView {
+    let i18n = use_i18n();
+    organisations
+        .into_iter()
+        .map(|(organisation, name, on)| {
+            let published = RwSignal::new(on);
+            let failed: RwSignal<Option<Msg>> = RwSignal::new(None);
+            let id = format!("public-{organisation}");
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                published.set(on);
+                spawn_local(async move {
+                    match set_public_impact(organisation, on).await {
+                        Ok(()) => failed.set(None),
+                        Err(error) => {
+                            published.set(!on);
+                            failed.set(Some(error.message()));
+                        }
+                    }
+                });
+            };
+            let href = format!("/impact/{organisation}");
+            view! {
+                <p class="field public-page">
+                    <input type="checkbox" id=id.clone() prop:checked=published on:change=toggle/>
+                    " "
+                    <label for=id>{move || Msg::PublicPageToggle.fill(i18n.lang.get(), &[("name", &name)])}</label>
+                    {move || published.get().then(|| view! { " · " <a href=href.clone()>{t(Msg::PublicPageOpen)}</a> })}
+                    {move || failed.get().map(|m| view! { <span class="error" role="alert">" " {t(m)}</span> })}
+                </p>
+            }
+        })
+        .collect_view()
 }

@@ -297,3 +297,63 @@ pub async fn mark_quote(
     }
     Ok(true)
 }
+
+/// Whether each of these organisations publishes its public impact page.
+#[tracing::instrument(name = "store.programme_report.public_flags", skip_all, err(Display))]
+pub async fn public_flags(
+    db: &super::Db,
+    organisations: &[(OrganisationId, String)],
+) -> StoreResult<Vec<(OrganisationId, String, bool)>> {
+    let mut out = Vec::with_capacity(organisations.len());
+    for (id, name) in organisations {
+        let on: Option<(bool,)> = on_db!(db, pool => sqlx::query_as(
+            "SELECT public_impact FROM organisations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?;
+        out.push((*id, name.clone(), on.is_some_and(|(on,)| on)));
+    }
+    Ok(out)
+}
+
+/// Turns an organisation's public impact page on or off.
+#[tracing::instrument(name = "store.programme_report.set_public", skip_all, err(Display))]
+pub async fn set_public(tx: &mut Tx, organisation: OrganisationId, on: bool) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query("UPDATE organisations SET public_impact = $2 WHERE id = $1")
+        .bind(organisation)
+        .bind(on)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// An organisation's name, and its programmes with their start.
+pub type PublicOrganisation = (String, Vec<(ProgrammeId, NaiveDate)>);
+
+/// The name and programmes of an organisation that publishes its impact
+/// page; none when it does not (or does not exist).
+#[tracing::instrument(name = "store.programme_report.public", skip_all, err(Display))]
+pub async fn public(
+    db: &super::Db,
+    organisation: OrganisationId,
+) -> StoreResult<Option<PublicOrganisation>> {
+    let org: Option<(String,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT name FROM organisations WHERE id = $1 AND public_impact = $2",
+    )
+    .bind(organisation)
+    .bind(true)
+    .fetch_optional(pool)
+    .await)?;
+    let Some((name,)) = org else {
+        return Ok(None);
+    };
+    let programmes: Vec<(ProgrammeId, NaiveDate)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, starts_on FROM programmes WHERE organisation_id = $1 ORDER BY starts_on",
+    )
+    .bind(organisation)
+    .fetch_all(pool)
+    .await)?;
+    Ok(Some((name, programmes)))
+}

@@ -104,6 +104,7 @@ impl TestApp {
 /// programme B whose people must see nothing of A.
 pub struct World {
     pub today: NaiveDate,
+    pub organisation_a: OrganisationId,
     pub programme_a: ProgrammeId,
     pub programme_b: ProgrammeId,
     pub pair_a1: PairId,
@@ -256,6 +257,7 @@ async fn seed(db: &Db) -> World {
     tx.commit().await.unwrap();
     World {
         today,
+        organisation_a: org_a,
         programme_a,
         programme_b,
         pair_a1,

@@ -630,6 +630,14 @@ async fn call(
             )
             .await
         }
+        "set_public_impact(a)" => {
+            app.post_json(
+                client,
+                "/api/programme-report/public",
+                json!({ "organisation": app.world.organisation_a, "on": false }),
+            )
+            .await
+        }
         "compare_programmes" => {
             app.post_json(client, "/api/programme-report/compare", json!({ "year": "", "country": "" }))
                 .await
@@ -798,6 +806,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("report_csv(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_xlsx(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("report_pdf(a)",        [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("set_public_impact(a)", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("compare_programmes",   [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
         // Allowed, but there is no such report.
         ("mark_quote(a, unknown report)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),

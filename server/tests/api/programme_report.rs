@@ -941,3 +941,90 @@ async fn the_comparison_page_renders_on_the_server_with_its_table() {
     assert!(html.contains("Meetings per pair"));
     assert!(app.server_panics().is_empty());
 }
+
+async fn publish(app: &TestApp, client: &Client, on: bool) -> StatusCode {
+    app.post_json(
+        client,
+        "/api/programme-report/public",
+        json!({ "organisation": app.world.organisation_a, "on": on }),
+    )
+    .await
+    .status()
+}
+
+async fn public_page(app: &TestApp) -> reqwest::Response {
+    // Nobody logged in: the page is public.
+    Client::new()
+        .get(app.url(&format!("/impact/{}", app.world.organisation_a)))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_public_page_exists_only_once_published_and_shows_no_count_below_five() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    assert_eq!(public_page(&app).await.status(), StatusCode::NOT_FOUND);
+
+    assert_eq!(publish(&app, &coordinator, true).await, StatusCode::OK);
+    let response = public_page(&app).await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=600");
+    let html = response.text().await.unwrap();
+    assert!(!html.contains("<script"), "it needs no JavaScript");
+    // Three pairs, one completed, two meetings: each fewer than 5.
+    assert!(html.contains("School A: the results of our parent-to-parent mentoring"));
+    assert!(
+        html.contains("<th scope=\"row\">Pairs matched</th><td>fewer than 5</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<th scope=\"row\">Meetings</th><td>fewer than 5</td>"));
+    assert!(html.contains("not shown (fewer than 5 answers)"));
+    for private in [
+        "Too little time",
+        "I talk to the teacher now",
+        "Ana",
+        "mentor@a.test",
+    ] {
+        assert!(!html.contains(private), "{private} is on the public page");
+    }
+    let compared: Comparison = json(compare(&app, &coordinator, "", "").await).await;
+    assert_eq!(
+        compared.organisations,
+        [(app.world.organisation_a, "School A".to_string(), true)]
+    );
+
+    assert_eq!(publish(&app, &coordinator, false).await, StatusCode::OK);
+    assert_eq!(public_page(&app).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_public_page_quotes_an_answer_only_once_marked_publishable() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let quoted = report_ok(&app, &coordinator)
+        .await
+        .statements
+        .into_iter()
+        .flat_map(|s| s.quotes)
+        .find(|q| q.text == "Too little time")
+        .unwrap();
+    assert_eq!(
+        mark(&app, quoted.report, "s_voice", true).await,
+        StatusCode::OK
+    );
+
+    // Published after the mark: the page is made anew.
+    assert_eq!(publish(&app, &coordinator, true).await, StatusCode::OK);
+    let html = public_page(&app).await.text().await.unwrap();
+
+    assert!(html.contains("<q>Too little time</q>"), "{html}");
+    assert!(!html.contains("I talk to the teacher now"));
+    let manager = app.as_user("manager@a.test").await;
+    assert_eq!(publish(&app, &manager, false).await, StatusCode::FORBIDDEN);
+}

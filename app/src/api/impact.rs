@@ -1,0 +1,176 @@
+//! The public impact page of an organisation that publishes one
+//! (`/impact/<organisation>`): its aggregated results in plain HTML, with
+//! no script, no name, no count below five and no free text unless marked
+//! publishable. Made at most once per ten minutes per organisation and
+//! language, and cacheable by browsers and proxies for as long.
+
+use super::context::AppState;
+use super::report_render::escape;
+use crate::i18n::{Lang, Msg};
+use crate::model::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// How long a made page is served before it is made again.
+pub const FRESH_FOR: Duration = Duration::from_secs(600);
+
+type Cache = HashMap<(OrganisationId, Lang), (Instant, String)>;
+static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+
+/// Drops the organisation's made pages (it was published or withdrawn).
+pub fn forget(organisation: OrganisationId) {
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(cache) = cache.as_mut() {
+        cache.retain(|(org, _), _| *org != organisation);
+    }
+}
+
+/// The page, or none when the organisation does not publish one.
+pub async fn page(
+    state: &AppState,
+    organisation: OrganisationId,
+    lang: Lang,
+) -> Result<Option<String>, super::AppError> {
+    {
+        let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((made, html)) = cache.as_ref().and_then(|c| c.get(&(organisation, lang))) {
+            if made.elapsed() < FRESH_FOR {
+                return Ok(Some(html.clone()));
+            }
+        }
+    }
+    let Some((name, programmes)) =
+        crate::store::programme_report::public(&state.db, organisation).await?
+    else {
+        forget(organisation);
+        return Ok(None);
+    };
+    let today = super::context::today();
+    let mut reports = Vec::with_capacity(programmes.len());
+    for (programme, starts_on) in programmes {
+        let (from, to) = report_period("", "", starts_on, today)
+            .map_err(|errors| super::AppError::Invalid { errors })?;
+        if let Some(facts) =
+            crate::store::programme_report::facts(&state.db, programme, from, to).await?
+        {
+            reports.push(compute(&facts, false));
+        }
+    }
+    let html = render(&Impact::of(&name, &reports), lang, &state.assets.stylesheet);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .get_or_insert_with(HashMap::new)
+        .insert((organisation, lang), (Instant::now(), html.clone()));
+    Ok(Some(html))
+}
+
+/// A count, or "fewer than 5".
+fn count(n: u32, lang: Lang) -> String {
+    match public_count(n) {
+        Some(n) => n.to_string(),
+        None => Msg::PublicFewerThan.fill(
+            lang,
+            &[("n", &crate::model::limits::PUBLIC_MIN_COUNT.to_string())],
+        ),
+    }
+}
+
+/// The page's HTML (pure: the tests read it).
+pub fn render(impact: &Impact, lang: Lang, stylesheet: &str) -> String {
+    let t = |m: Msg| escape(m.text(lang));
+    let title = escape(&Msg::PublicTitle.fill(lang, &[("name", &impact.organisation)]));
+    let figures = [
+        (Msg::PublicProgrammes, impact.programmes),
+        (Msg::PairsMatched, impact.pairs),
+        (Msg::EndCompleted, impact.completed),
+        (Msg::ColMeetings, impact.meetings),
+        (Msg::ColHours, impact.minutes / 60),
+    ]
+    .iter()
+    .map(|(m, n)| {
+        format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            t(*m),
+            escape(&count(*n, lang))
+        )
+    })
+    .collect::<String>();
+    let statements = impact
+        .agree
+        .iter()
+        .map(|(q, answers, agree)| {
+            let share = match public_count(*answers) {
+                Some(all) => format!("{} %", percent(*agree, all)),
+                None => Msg::PublicTooFewAnswers.fill(
+                    lang,
+                    &[("n", &crate::model::limits::PUBLIC_MIN_COUNT.to_string())],
+                ),
+            };
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                t(crate::pages::question_msg(*q, ReportKind::Final)),
+                escape(&share)
+            )
+        })
+        .collect::<String>();
+    let quotes = if impact.quotes.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<h2>{}</h2><ul class=\"quotes\">{}</ul>",
+            t(Msg::PublicQuotes),
+            impact
+                .quotes
+                .iter()
+                .map(|q| format!("<li><q>{}</q></li>", escape(q)))
+                .collect::<String>()
+        )
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <body><main id=\"main\" class=\"page public-impact\"><h1>{title}</h1><p class=\"lead\">{intro}</p>\
+         <table class=\"figures\" data-testid=\"public-figures\"><tbody>{figures}</tbody></table>\
+         <h2>{statements_title}</h2><p class=\"hint\">{statements_note}</p>\
+         <table class=\"figures\" data-testid=\"public-statements\"><tbody>{statements}</tbody></table>\
+         {quotes}<p class=\"hint\">{privacy}</p></main></body></html>",
+        code = lang.code(),
+        css = escape(stylesheet),
+        intro = t(Msg::PublicIntro),
+        statements_title = t(Msg::SectionStatements),
+        statements_note = t(Msg::CompareAgreeNote),
+        privacy = t(Msg::PublicPrivacy),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_below_five_and_shares_of_fewer_answers_are_not_shown() {
+        let impact = Impact {
+            organisation: "School <One>".into(),
+            programmes: 1,
+            pairs: 4,
+            completed: 0,
+            meetings: 12,
+            minutes: 600,
+            agree: vec![(Question::SVoice, 4, 4), (Question::SWellbeing, 6, 3)],
+            quotes: vec!["We talk & listen".into()],
+        };
+
+        let html = render(&impact, Lang::En, "/pkg/app.css");
+
+        assert!(!html.contains("<script"));
+        assert!(html.contains("School &lt;One&gt;"));
+        assert!(html.contains("<td>fewer than 5</td>"), "{html}");
+        assert!(html.contains("<td>12</td>"));
+        assert!(html.contains("<td>10</td>"), "hours");
+        assert!(!html.contains("<td>4</td>"));
+        assert!(html.contains("<td>50 %</td>"));
+        assert!(html.contains("<q>We talk &amp; listen</q>"));
+    }
+}
