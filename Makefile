@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup size bench-sync bench-http bench-dashboard bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
+.PHONY: run test setup size bench-sync bench-http bench-dashboard bench-report bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -35,6 +35,10 @@ size-breakdown:
 ## The manager's home with 2,000 pairs and 100,000 logs, on SQLite and PostgreSQL
 bench-dashboard:
 	scripts/bench-dashboard.sh
+
+## The programme report of 500 pairs and 20,000 logs, on SQLite and PostgreSQL: read, computed, PDF, Word
+bench-report:
+	scripts/bench-report.sh
 
 ## Over a million property cases: every form and sync payload, and sync batches through the server
 bench-props:

@@ -26,9 +26,9 @@ pub mod programme_report;
 pub mod programmes;
 pub mod recruitment;
 #[cfg(feature = "ssr")]
-mod report_document;
+pub mod report_document;
 #[cfg(feature = "ssr")]
-mod report_render;
+pub mod report_render;
 pub mod reports;
 pub mod screening;
 pub mod supervision;

@@ -1,0 +1,257 @@
+//! What the benchmarks share: a database (SQLite, or PostgreSQL when
+//! `PB_BENCH_POSTGRES_URL` names a server), a programme seeded in bulk with
+//! pairs, meeting logs, concerns and reports, and the way times are printed.
+
+use app::api::auth::session::hash_password;
+use app::model::*;
+use app::store::{pairs, programmes, users, Db};
+use chrono::{Days, NaiveDate, Utc};
+use std::time::Duration;
+
+pub const PASSWORD: &str = "bench password 1";
+
+pub fn stats(label: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = times[times.len() / 2];
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    println!(
+        "{label:<44} median {:>8.1} ms   p95 {:>8.1} ms   ({} runs)",
+        ms(median),
+        ms(p95),
+        times.len()
+    );
+}
+
+pub async fn database(folder: &std::path::Path) -> (Db, String) {
+    match std::env::var("PB_BENCH_POSTGRES_URL") {
+        Ok(server) if !server.is_empty() => {
+            let admin = Db::connect(&server).await.expect("PostgreSQL is reachable");
+            let name = format!("pb_bench_{}", uuid::Uuid::new_v4().simple());
+            let Db::Postgres(pool) = &admin else {
+                panic!("PB_BENCH_POSTGRES_URL must be a postgres: URL")
+            };
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(pool)
+                .await
+                .unwrap();
+            admin.close().await;
+            let (base, _) = server.rsplit_once('/').unwrap();
+            let url = format!("{base}/{name}");
+            (Db::connect(&url).await.unwrap(), url)
+        }
+        _ => {
+            let url = format!("sqlite:{}", folder.join("bench.db").display());
+            (Db::connect(&url).await.unwrap(), url)
+        }
+    }
+}
+
+/// Runs `sql` with the values of `rows` (each row's values in order), in
+/// statements of up to `chunk` rows.
+macro_rules! insert_rows {
+    ($db:expr, $head:expr, $columns:expr, $rows:expr, |$q:ident, $row:ident| $bind:expr) => {{
+        for chunk in $rows.chunks(400) {
+            let mut sql = String::from($head);
+            let mut n = 0;
+            for (i, _) in chunk.iter().enumerate() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push('(');
+                for c in 0..$columns {
+                    if c > 0 {
+                        sql.push(',');
+                    }
+                    n += 1;
+                    sql.push_str(&format!("${n}"));
+                }
+                sql.push(')');
+            }
+            match $db {
+                Db::Sqlite(pool) => {
+                    let mut $q = sqlx::query(&sql);
+                    for $row in chunk {
+                        $q = $bind;
+                    }
+                    $q.execute(pool).await.unwrap();
+                }
+                Db::Postgres(pool) => {
+                    let mut $q = sqlx::query(&sql);
+                    for $row in chunk {
+                        $q = $bind;
+                    }
+                    $q.execute(pool).await.unwrap();
+                }
+            }
+        }
+    }};
+}
+
+/// (Each benchmark reads the part it needs.)
+#[allow(dead_code)]
+pub struct Seeded {
+    pub manager_email: String,
+    pub programme: ProgrammeId,
+}
+
+pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate) -> Seeded {
+    let hash = hash_password(PASSWORD).await.unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let org = users::create_organisation(&mut tx, "Bench network")
+        .await
+        .unwrap();
+    let programme = programmes::create(
+        &mut tx,
+        org,
+        &ProgrammeSettings::with_defaults(
+            "Bench programme",
+            Typology::Both,
+            today - Days::new(400),
+        ),
+        None,
+        app::i18n::Lang::En,
+    )
+    .await
+    .unwrap();
+    let manager_email = "manager@bench.test".to_string();
+    let manager = users::create_user(&mut tx, &manager_email, "Bench manager", Some(&hash))
+        .await
+        .unwrap();
+    users::add_membership(&mut tx, manager, programme, Role::Manager)
+        .await
+        .unwrap();
+    let mentor_count = pair_count / 2 + 1;
+    let mut mentors = Vec::with_capacity(mentor_count);
+    for m in 0..mentor_count {
+        let id = users::create_user(
+            &mut tx,
+            &format!("mentor{m}@bench.test"),
+            &format!("Mentor {m:04}"),
+            None,
+        )
+        .await
+        .unwrap();
+        users::add_membership(&mut tx, id, programme, Role::Mentor)
+            .await
+            .unwrap();
+        mentors.push(id);
+    }
+    let mut pair_ids = Vec::with_capacity(pair_count);
+    for p in 0..pair_count {
+        let mentee = users::create_user(
+            &mut tx,
+            &format!("mentee{p}@bench.test"),
+            &format!("Mentee {p:04}"),
+            None,
+        )
+        .await
+        .unwrap();
+        users::add_membership(&mut tx, mentee, programme, Role::Mentee)
+            .await
+            .unwrap();
+        // Pairs started over the last year; one in ten still getting to
+        // know each other.
+        let started_on = today - Days::new(20 + (p as u64 * 7) % 340);
+        let confirmed_on = (p % 10 != 0).then(|| started_on + Days::new(14));
+        let id = pairs::create(
+            &mut tx,
+            &pairs::NewPair {
+                programme,
+                mentor: mentors[p / 2],
+                mentee,
+                manager,
+                started_on,
+                confirmed_on,
+                planned_end_on: started_on + chrono::Months::new(6),
+                mentor_candidate: None,
+                mentee_candidate: None,
+            },
+        )
+        .await
+        .unwrap();
+        pair_ids.push((id, mentors[p / 2], started_on));
+    }
+    tx.commit().await.unwrap();
+
+    // The logs, in bulk: each pair's meetings spread since it started.
+    let now = Utc::now();
+    let logs: Vec<(MeetingLogId, PairId, UserId, NaiveDate, bool)> = (0..log_count)
+        .map(|n| {
+            let (pair, mentor, started_on) = pair_ids[n % pair_ids.len()];
+            let span = (today - started_on).num_days().max(1) as u64;
+            let date = started_on + Days::new((n as u64 * 13) % span);
+            (MeetingLogId::new(), pair, mentor, date, n % 17 == 0)
+        })
+        .collect();
+    insert_rows!(
+        db,
+        "INSERT INTO meeting_logs (id, pair_id, author_id, meeting_date, form, duration_minutes, description, \
+         went_well_next_steps, has_challenge, challenge_text, content_hash, created_at, updated_at) VALUES ",
+        13,
+        logs,
+        |q, row| q
+            .bind(row.0)
+            .bind(row.1)
+            .bind(row.2)
+            .bind(row.3)
+            .bind("face_to_face")
+            .bind(60)
+            .bind("We talked about school.")
+            .bind("Next: a visit.")
+            .bind(row.4)
+            .bind(row.4.then_some("A hard week at home."))
+            .bind("bench")
+            .bind(now)
+            .bind(now)
+    );
+    // A concern in one pair of fifty; a mid-term report in one of three.
+    let concerns: Vec<(ConcernId, PairId, UserId)> = pair_ids
+        .iter()
+        .step_by(50)
+        .map(|(pair, mentor, _)| (ConcernId::new(), *pair, *mentor))
+        .collect();
+    insert_rows!(
+        db,
+        "INSERT INTO concerns (id, pair_id, author_id, about, happened, done, content_hash, created_at) VALUES ",
+        8,
+        concerns,
+        |q, row| q
+            .bind(row.0)
+            .bind(row.1)
+            .bind(row.2)
+            .bind("child")
+            .bind("Something worrying.")
+            .bind("Called the manager.")
+            .bind("bench")
+            .bind(now)
+    );
+    let reports: Vec<(ReportId, PairId, UserId)> = pair_ids
+        .iter()
+        .step_by(3)
+        .map(|(pair, mentor, _)| (ReportId::new(), *pair, *mentor))
+        .collect();
+    insert_rows!(
+        db,
+        "INSERT INTO reports (id, pair_id, kind, respondent, answered_on, months, weeks, answers, content_hash, \
+         author_id, created_at) VALUES ",
+        11,
+        reports,
+        |q, row| q
+            .bind(row.0)
+            .bind(row.1)
+            .bind("midterm")
+            .bind("mentor")
+            .bind(today)
+            .bind(3)
+            .bind(0)
+            .bind("{}")
+            .bind("bench")
+            .bind(row.2)
+            .bind(now)
+    );
+    Seeded {
+        manager_email,
+        programme,
+    }
+}
