@@ -63,7 +63,7 @@ test("a coordinator reads the programme report, writes its introduction and down
   // An answer marked publishable (kept after a reload) is quoted in the PDF,
   // beside the introduction written above.
   const mark = page.getByRole("checkbox", { name: "Publishable" }).first();
-  const quote = (await page.locator("li", { has: mark }).locator("q").innerText()).trim();
+  const quote = (await mark.locator("xpath=ancestor::li[1]//q").innerText()).trim();
   const saved = page.waitForResponse((r) => r.url().includes("/api/programme-report/quote") && r.ok());
   await mark.check();
   await saved;

@@ -746,7 +746,7 @@ fn PublicPages(organisations: Vec<(OrganisationId, String, bool)>) -> impl IntoV
                     <input type="checkbox" id=id.clone() prop:checked=published on:change=toggle/>
                     " "
                     <label for=id>{move || Msg::PublicPageToggle.fill(i18n.lang.get(), &[("name", &name)])}</label>
-                    {move || published.get().then(|| view! { " · " <a href=href.clone()>{t(Msg::PublicPageOpen)}</a> })}
+                    {move || published.get().then(|| view! { " · " <a href=href.clone() rel="external">{t(Msg::PublicPageOpen)}</a> })}
                     {move || failed.get().map(|m| view! { <span class="error" role="alert">" " {t(m)}</span> })}
                 </p>
             }
