@@ -260,7 +260,9 @@ async fn export(
     to: &str,
     extension: &str,
     content_type: &str,
-    make: impl FnOnce(&ProgrammeReport, crate::i18n::Lang) -> Result<Vec<u8>, AppError>,
+    make: impl FnOnce(&ProgrammeReport, crate::i18n::Lang) -> Result<Vec<u8>, AppError>
+        + Send
+        + 'static,
 ) -> Result<ByteStream<AppError>, AppError> {
     use super::context::*;
     let (state, user) = (state()?, current_user()?);
@@ -271,7 +273,15 @@ async fn export(
         return Err(AppError::NotFound);
     };
     let report = compute(&facts, false);
-    let bytes = make(&report, request_language())?;
+    // Writing a file of a large programme takes tens of milliseconds of
+    // CPU: off the threads that answer requests.
+    let lang = request_language();
+    let bytes = tokio::task::spawn_blocking(move || make(&report, lang))
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "writing the report's file stopped");
+            AppError::Internal
+        })??;
     audit(
         &state,
         &user,
