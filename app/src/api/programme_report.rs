@@ -260,9 +260,7 @@ async fn export(
     to: &str,
     extension: &str,
     content_type: &str,
-    make: impl FnOnce(&ProgrammeReport, crate::i18n::Lang) -> Result<Vec<u8>, AppError>
-        + Send
-        + 'static,
+    make: impl FnOnce(&ProgrammeReport, crate::i18n::Lang) -> Result<Vec<u8>, AppError> + Send + 'static,
 ) -> Result<ByteStream<AppError>, AppError> {
     use super::context::*;
     let (state, user) = (state()?, current_user()?);
