@@ -54,6 +54,26 @@ pub async fn whoami() -> Result<Option<Identity>, AppError> {
     .await
 }
 
+/// The key the phone of a mentor or a mentee (the people whose data the
+/// phone keeps) wraps its data key with (`offline::vault`), as 64 hex
+/// digits: a logged-in session may read it, so logging in online opens the
+/// phone's encrypted data even when the app PIN is forgotten or locked. The
+/// vault's script fetches it; the app's code never does.
+#[server(endpoint = "auth/storage_key")]
+pub async fn storage_key() -> Result<String, AppError> {
+    use super::context::*;
+    respond("auth/storage_key", async move {
+        let user = current_user()?;
+        if !user.identity.keeps_data_on_phone() {
+            return Err(AppError::Forbidden);
+        }
+        let state = state()?;
+        let fresh = session::new_token();
+        Ok(crate::store::users::storage_key(&state.db, user.id(), &fresh).await?)
+    })
+    .await
+}
+
 #[cfg(feature = "ssr")]
 pub mod session {
     //! Passwords, session tokens and cookies.

@@ -70,6 +70,12 @@ impl Identity {
         self.roles.contains(&role)
     }
 
+    /// Mentors and mentees keep data on their phone (logs, reports,
+    /// drafts), encrypted by their vault; the office keeps nothing there.
+    pub fn keeps_data_on_phone(&self) -> bool {
+        self.has(Role::Mentor) || self.has(Role::Mentee)
+    }
+
     /// The page a person lands on after logging in.
     pub fn home_path(&self) -> &'static str {
         [

@@ -694,7 +694,7 @@ pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
             sqlx::query(sql).bind(user).execute(&mut *conn).await?;
         }
         sqlx::query(
-            "UPDATE users SET display_name = '—', email = $2, password_hash = NULL, erased_at = $3 WHERE id = $1",
+            "UPDATE users SET display_name = '—', email = $2, password_hash = NULL, storage_key = NULL, erased_at = $3 WHERE id = $1",
         )
         .bind(user)
         .bind(format!("erased-{user}@erased.invalid"))

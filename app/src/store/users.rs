@@ -112,6 +112,26 @@ pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow
     Ok(row)
 }
 
+/// The key a person's phone wraps its data key with (see
+/// `offline::vault`): made once, on first use, from `fresh`; the same key
+/// after that, whoever asks first.
+#[tracing::instrument(name = "store.users.storage_key", skip_all, err(Display))]
+pub async fn storage_key(db: &super::Db, id: UserId, fresh: &str) -> StoreResult<String> {
+    on_db!(db, pool => sqlx::query("UPDATE users SET storage_key = $2 WHERE id = $1 AND storage_key IS NULL")
+        .bind(id)
+        .bind(fresh)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    let key: Option<String> =
+        on_db!(db, pool => sqlx::query_scalar("SELECT storage_key FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?
+        .flatten();
+    key.ok_or(StoreError::NotFound("person"))
+}
+
 #[tracing::instrument(
     name = "store.users.add_membership",
     skip_all,

@@ -574,3 +574,40 @@ async fn an_email_with_a_nul_or_too_long_is_a_wrong_login_not_a_server_error() {
         assert_eq!(body["error"], "bad_credentials");
     }
 }
+
+async fn storage_key_of(app: &TestApp, email: &str) -> String {
+    let client = client();
+    app.login(&client, email).await;
+    let response = app.post(&client, "/api/auth/storage_key", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    json(response).await
+}
+
+#[tokio::test]
+async fn a_mentor_gets_the_same_storage_key_in_every_session_and_another_mentor_another_one() {
+    let app = spawn_app().await;
+
+    let first = storage_key_of(&app, "mentor@a.test").await;
+    let again = storage_key_of(&app, "mentor@a.test").await;
+    let other = storage_key_of(&app, "mentor2@a.test").await;
+
+    assert_eq!(first.len(), 64, "{first}");
+    assert!(first.chars().all(|c| c.is_ascii_hexdigit()), "{first}");
+    assert_eq!(first, again);
+    assert_ne!(first, other);
+}
+
+#[tokio::test]
+async fn the_storage_key_is_only_for_a_logged_in_mentor_or_mentee_not_the_office() {
+    let app = spawn_app().await;
+    let manager = client();
+    app.login(&manager, "manager@a.test").await;
+
+    let anonymous = app.post(&client(), "/api/auth/storage_key", &[]).await;
+    let refused = app.post(&manager, "/api/auth/storage_key", &[]).await;
+
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let body = refused.text().await.unwrap();
+    assert!(serde_json::from_str::<String>(&body).is_err(), "{body}");
+}

@@ -254,6 +254,7 @@ async fn call(
     };
     let response = match call {
         "whoami" => app.post(client, "/api/auth/whoami", &[]).await,
+        "storage_key" => app.post(client, "/api/auth/storage_key", &[]).await,
         "mentor_pairs" => app.post(client, "/api/mentor/pairs", &[]).await,
         "mentor_logs" => app.post(client, "/api/mentor/logs", &[]).await,
         "mentor_logs(pair_b)" => {
@@ -693,6 +694,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
     #[rustfmt::skip]
     let matrix: &[(&str, [StatusCode; 11])] = &[
         ("whoami",               [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("storage_key",          [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
         ("mentor_pairs",         [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         ("mentor_logs",          [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         // Pair A1 is mentor A's: no other mentor, of this programme or
