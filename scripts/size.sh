@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The size report, from the optimised build with the split bundle (what
 # `make run` serves): the bytes a mentor's phone downloads for the first page
-# (HTML excluded: the app's js and wasm, the split loader, the stylesheet and
-# the texts of one language), then every lazily loaded part, raw and brotli.
+# (HTML excluded: the app's js and wasm, the split loader, the stylesheet,
+# the texts of one language and the vault's script), then every lazily loaded part, raw and brotli.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LEPTOS_OUTPUT_NAME=parent-bridge
@@ -33,6 +33,8 @@ server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 table=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/i18n/en\.core\.[a-z0-9]*\.json' | head -n 1)
 curl -sf "http://127.0.0.1:$port$table" -o "$data/en.json"
+vault=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/js/vault\.[a-z0-9]*\.js' | head -n 1)
+curl -sf "http://127.0.0.1:$port$vault" -o "$data/vault.js"
 
 printf '%-34s %10s %10s\n' "the mentor's first load" raw brotli
 total_raw=0; total_br=0
@@ -41,6 +43,7 @@ row "wasm  (app)" "$pkg/parent-bridge.$(hash wasm).wasm"
 row "js    (split loader)" "$pkg/__wasm_split.$(hash split).js"
 row "css" "$pkg/parent-bridge.$(hash css).css"
 row "json  (English texts)" "$data/en.json"
+row "js    (vault: encryption)" "$data/vault.js"
 printf '%-34s %10d %10d\n' "total" "$total_raw" "$total_br"
 first_br=$total_br
 

@@ -58,12 +58,13 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
         "document.querySelector('select[name=lang]')?.addEventListener('change', (e) => {{ \
          document.cookie = `{cookie}=${{e.target.value}}; Path=/; Max-Age=31536000; SameSite=Lax`; }});\n\
          const text = (url) => url ? fetch(url).then(r => r.ok ? r.text() : null, () => null) : null;\n\
-         const start = () => {{ window.__pbTexts = [text({core_texts:?}), text({office_texts:?})]; \
+         const start = () => {{ window.__pbTexts = [text({core_texts:?}), text({office_texts:?})]; window.__pbVault = import({vault:?}); \
          import({script:?}).then(m => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate())); }};\n\
          const later = () => (window.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0));\n\
          if (document.readyState === \"complete\") later(); else addEventListener(\"load\", later, {{ once: true }});",
         script = assets.script,
         wasm = assets.wasm,
+        vault = crate::offline::vault::script::url(),
         cookie = crate::i18n::LANG_COOKIE,
     );
     view! {
@@ -172,6 +173,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <main id="main" tabindex="-1">
+                <VaultGate/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view={Lazy::<EntryRoute>::new()}/>
                     <Route path=path!("/login") view={Lazy::<EntryRoute>::new()}/>

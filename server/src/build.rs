@@ -82,6 +82,7 @@ impl Build {
             self.file("wasm"),
             self.file("css"),
             app::components::office_stylesheet::url().to_string(),
+            app::offline::vault::script::url().to_string(),
         ];
         files.extend(self.chunks.iter().cloned());
         files.extend(

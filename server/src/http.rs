@@ -74,6 +74,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         .route("/sw.js", get(serve_service_worker))
         .route("/i18n/{file}", get(serve_string_table))
         .route("/style/{file}", get(serve_office_stylesheet))
+        .route("/js/{file}", get(serve_vault_script))
         .route("/healthz", get(|| async { "ok" }))
         .layer(middleware::from_fn_with_state(
             guard.clone(),
@@ -416,6 +417,7 @@ async fn static_cache_headers(
     let policy = if (path.starts_with("/pkg/") && guard.build.hashed())
         || path.starts_with("/i18n/")
         || path.starts_with("/style/")
+        || path.starts_with("/js/")
     {
         Some("public, max-age=31536000, immutable")
     } else if path.starts_with("/icons/") || path == "/manifest.webmanifest" {
@@ -504,6 +506,21 @@ async fn serve_string_table(
         )
             .into_response(),
         None => (StatusCode::NOT_FOUND, "no such string table").into_response(),
+    }
+}
+
+/// The vault's script (`public/vault.js`: the encryption of what a phone
+/// keeps), under the name with its hash.
+async fn serve_vault_script(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    use app::offline::vault::script;
+    if script::url().strip_prefix("/js/") == Some(file.as_str()) {
+        (
+            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+            script::source(),
+        )
+            .into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "no such script").into_response()
     }
 }
 

@@ -36,6 +36,22 @@ pub const SYNC_RETRY_MAX_MS: u64 = 300_000;
 /// How many recent logs the phone keeps for reading offline.
 pub const CACHED_LOGS: usize = 100;
 
+/// How long the app may stay unused offline before it asks for the app PIN
+/// again, in minutes.
+pub const OFFLINE_IDLE_LOCK_MINUTES: i64 = 30;
+
+/// How many wrong app PINs in a row make the phone require an online login.
+pub const MAX_PIN_TRIES: u32 = 5;
+
+/// The app PIN's length in digits: short enough to type on a phone, and
+/// only a lock on a phone whose data key sits behind it.
+pub const PIN_MIN_DIGITS: usize = 4;
+pub const PIN_MAX_DIGITS: usize = 8;
+
+/// PBKDF2-SHA-256 rounds that turn the app PIN into the key wrapping the
+/// phone's data key (about a second on a cheap phone).
+pub const PIN_KDF_ITERATIONS: u32 = 310_000;
+
 /// How long a synced item stays listed in the phone's outbox, in days.
 pub const KEEP_SYNCED_DAYS: i64 = 7;
 

@@ -8,8 +8,9 @@ use crate::model::UserId;
 /// The start of every key.
 pub const PREFIX: &str = "pb.v1";
 
-/// The person last logged in on this phone, to start the app offline.
-pub const IDENTITY: &str = "pb.v1.identity";
+/// The id of the person last logged in on this phone, to open their vault
+/// when the app starts offline (their name and roles are in the vault).
+pub const LAST_USER: &str = "pb.v1.last_user";
 
 /// A logout made without a connection: the server session is ended at the
 /// next chance.
@@ -35,6 +36,8 @@ pub enum PersonKey {
     GoalDraft,
     /// The safeguarding concern being typed.
     ConcernDraft,
+    /// Who the person is (name, roles), to start the app offline.
+    Identity,
 }
 
 impl PersonKey {
@@ -47,8 +50,22 @@ impl PersonKey {
             PersonKey::Goals => "goals",
             PersonKey::GoalDraft => "goal_draft",
             PersonKey::ConcernDraft => "concern_draft",
+            PersonKey::Identity => "identity",
         }
     }
+}
+
+/// The start of every key of `user`: these values are encrypted (see
+/// `vault`); the others hold nothing about a person.
+pub fn person_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.")
+}
+
+/// Whose value the key holds, if a person's.
+pub fn owner(key: &str) -> Option<UserId> {
+    let rest = key.strip_prefix(PREFIX)?.strip_prefix('.')?;
+    let (id, _) = rest.split_once('.')?;
+    UserId::parse(id).ok()
 }
 
 /// The key of one of `user`'s values.
@@ -92,8 +109,9 @@ mod tests {
     #[test]
     fn every_key_is_versioned_and_a_persons_keys_carry_their_id() {
         let user = UserId::new();
-        for key in [IDENTITY, LOGOUT_PENDING, PERSIST_NOTICE_READ] {
+        for key in [LAST_USER, LOGOUT_PENDING, PERSIST_NOTICE_READ] {
             assert!(key.starts_with("pb.v1."), "{key}");
+            assert_eq!(owner(key), None, "{key} is not a person's");
         }
         for key in [
             PersonKey::Pairs,
@@ -103,8 +121,10 @@ mod tests {
             PersonKey::Goals,
             PersonKey::GoalDraft,
             PersonKey::ConcernDraft,
+            PersonKey::Identity,
         ] {
-            assert!(person(user, key).starts_with(&format!("pb.v1.{user}.")));
+            assert!(person(user, key).starts_with(&person_prefix(user)));
+            assert_eq!(owner(&person(user, key)), Some(user));
         }
         for prefix in [
             outbox_prefix(user),
@@ -113,7 +133,8 @@ mod tests {
             goals_prefix(user),
             concerns_prefix(user),
         ] {
-            assert!(prefix.starts_with(&format!("pb.v1.{user}.")));
+            assert!(prefix.starts_with(&person_prefix(user)));
+            assert_eq!(owner(&format!("{prefix}x")), Some(user));
         }
         assert!(!reports_prefix(user).starts_with(&report_drafts_prefix(user)));
         assert!(!goals_prefix(user).starts_with(&person(user, PersonKey::Goals)));

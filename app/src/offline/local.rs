@@ -440,17 +440,30 @@ impl<S: KeyValue> LocalData<S> {
     }
 }
 
-pub fn cached_identity(store: &impl KeyValue) -> Option<Identity> {
-    get_json(store, keys::IDENTITY)
+/// The person last logged in on this phone (their vault opens first).
+pub fn last_user(store: &impl KeyValue) -> Option<UserId> {
+    store
+        .get(keys::LAST_USER)
+        .and_then(|id| UserId::parse(&id).ok())
+}
+
+/// Who `user` is, from their (encrypted) data.
+pub fn cached_identity(store: &impl KeyValue, user: UserId) -> Option<Identity> {
+    get_json(store, &keys::person(user, PersonKey::Identity))
 }
 
 pub fn cache_identity(store: &impl KeyValue, identity: Option<&Identity>) {
     match identity {
         // Best effort: without it the app needs the network to start.
         Some(identity) => {
-            let _ = set_json(store, keys::IDENTITY, identity);
+            let _ = store.set(keys::LAST_USER, &identity.user_id.to_string());
+            let _ = set_json(
+                store,
+                &keys::person(identity.user_id, PersonKey::Identity),
+                identity,
+            );
         }
-        None => store.remove(keys::IDENTITY),
+        None => store.remove(keys::LAST_USER),
     }
 }
 
@@ -790,6 +803,35 @@ mod tests {
         assert_eq!(outcome, Err(StorageError::Full));
         assert_eq!(data.draft(), Some(draft), "nothing typed is lost");
         assert!(data.outbox().is_empty());
+    }
+
+    #[test]
+    fn who_is_logged_in_is_kept_among_the_persons_own_values_and_only_their_id_outside() {
+        let store = MemoryStore::default();
+        let identity = Identity {
+            user_id: UserId::new(),
+            display_name: "Elena Ionescu".into(),
+            email: "elena@example.org".into(),
+            roles: vec![Role::Mentor],
+        };
+
+        cache_identity(&store, Some(&identity));
+
+        assert_eq!(last_user(&store), Some(identity.user_id));
+        assert_eq!(
+            cached_identity(&store, identity.user_id),
+            Some(identity.clone())
+        );
+        // Everything that names the person is under their prefix (the
+        // values the vault encrypts); outside it, only their id.
+        for key in store.keys(keys::PREFIX) {
+            let value = store.get(&key).unwrap();
+            if keys::owner(&key).is_none() {
+                assert!(!value.contains("Elena"), "{key} = {value}");
+            }
+        }
+        cache_identity(&store, None);
+        assert_eq!(last_user(&store), None);
     }
 
     #[test]

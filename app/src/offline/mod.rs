@@ -13,6 +13,7 @@ pub mod pwa;
 pub mod reports;
 pub mod runner;
 pub mod storage;
+pub mod vault;
 
 pub use engine::{provide_offline, use_offline, Offline, SyncStatus};
 pub use local::{Draft, ItemState, OutboxItem, PutOutcome};
