@@ -188,6 +188,22 @@ core {
     SessionEnded { en: "Your session has ended. Please log in again.", ro: "Sesiunea s-a încheiat. Autentificați-vă din nou." }
     InvalidRequest { en: "The request was not valid.", ro: "Cererea nu este validă." }
     OfflineNeedLogin { en: "You are offline. Log in once while online to use Parent Bridge on this phone.", ro: "Sunteți offline. Autentificați-vă o dată când aveți conexiune pentru a folosi Parent Bridge pe acest telefon." }
+    VaultOpening { en: "Opening your data…", ro: "Se deschid datele dumneavoastră…" }
+    PinChooseTitle { en: "Choose an app PIN", ro: "Alegeți un PIN pentru aplicație" }
+    PinChooseText { en: "What Parent Bridge keeps on this phone is encrypted. After {minutes} minutes offline without using the app, it asks for this PIN before it shows anything.", ro: "Ce păstrează Parent Bridge pe acest telefon este criptat. După {minutes} minute offline fără a folosi aplicația, aceasta cere acest PIN înainte de a arăta ceva." }
+    PinLabel { en: "App PIN ({min} to {max} digits)", ro: "PIN-ul aplicației (între {min} și {max} cifre)" }
+    PinAgainLabel { en: "The same PIN again", ro: "Același PIN încă o dată" }
+    PinShape { en: "Use {min} to {max} digits, nothing else.", ro: "Folosiți între {min} și {max} cifre, nimic altceva." }
+    PinMismatch { en: "The two PINs are not the same.", ro: "Cele două PIN-uri nu sunt la fel." }
+    PinSave { en: "Save the PIN", ro: "Salvați PIN-ul" }
+    PinEnterTitle { en: "Enter your app PIN", ro: "Introduceți PIN-ul aplicației" }
+    PinEnterText { en: "You have been offline for a while: your data on this phone stays locked until you enter your app PIN.", ro: "Ați fost offline o vreme: datele de pe acest telefon rămân blocate până introduceți PIN-ul aplicației." }
+    PinWrong { en: "That PIN is not right. Tries left: {n}.", ro: "PIN-ul nu este corect. Încercări rămase: {n}." }
+    PinUnlock { en: "Unlock", ro: "Deblocați" }
+    PinChecking { en: "Checking…", ro: "Se verifică…" }
+    PinNeedLogin { en: "Log in while online to open your data on this phone (too many wrong PINs, or no PIN was chosen). Nothing is lost: work not sent yet stays on this phone, encrypted, and is sent after you log in.", ro: "Autentificați-vă când aveți conexiune pentru a deschide datele de pe acest telefon (prea multe PIN-uri greșite sau niciun PIN ales). Nu se pierde nimic: ce nu a fost trimis rămâne pe telefon, criptat, și se trimite după autentificare." }
+    KeptAfterLogout { en: "Not sent yet: {n} (logs, reports or drafts). They stay on this phone, encrypted, until they are sent after your next login. Everything else of yours was deleted from this phone.", ro: "Netrimise încă: {n} (jurnale, rapoarte sau ciorne). Rămân pe acest telefon, criptate, până sunt trimise după următoarea autentificare. Tot restul datelor dumneavoastră a fost șters de pe telefon." }
+    ClearedAfterLogout { en: "You are logged out. Nothing of yours is kept on this phone.", ro: "V-ați deconectat. Nimic din datele dumneavoastră nu mai este păstrat pe acest telefon." }
 
     NavMentees { en: "My mentees", ro: "Mentorații mei" }
     NavNewLog { en: "New meeting log", ro: "Jurnal nou de întâlnire" }

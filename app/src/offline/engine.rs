@@ -154,6 +154,7 @@ mod browser {
     impl Offline {
         pub fn data(&self) -> Option<LocalData<BrowserStore>> {
             let user = self.user.get_untracked()?;
+            (BrowserStore::open_for() == Some(user)).then_some(())?;
             Some(LocalData::new(BrowserStore::available()?, user))
         }
 
@@ -195,6 +196,12 @@ mod browser {
             if let Some(data) = self.data() {
                 data.forget_cached();
             }
+            self.pause();
+        }
+
+        /// Stops showing and syncing the person's data (the app locked):
+        /// the phone keeps it, encrypted.
+        pub fn pause(&self) {
             self.cancel_timer();
             self.user.set(None);
             self.pairs.set(Vec::new());
@@ -284,11 +291,22 @@ mod browser {
             self.cancel_timer();
             if self.runner.try_update_value(Runner::request) == Some(Start::Now) {
                 let this = *self;
-                spawn_local(async move { this.run().await });
+                spawn_local(async move { run(this).await });
             }
         }
+    }
 
-        async fn run(self) {
+    /// One sync run: concerns, goals, the meeting logs, reports, then the
+    /// mentor's data fetched again. Its code is loaded when the first run
+    /// starts (after the page is shown; the service worker keeps it for
+    /// offline use), not with the first page.
+    #[leptos::lazy]
+    async fn run(this: Offline) {
+        this.run_now().await
+    }
+
+    impl Offline {
+        async fn run_now(self) {
             self.status.set(SyncStatus::Syncing);
             let user = self.user.get_untracked();
             let (has_concerns, has_goals, has_reports) = match (self.data(), user) {
@@ -442,14 +460,19 @@ mod browser {
             }));
             std::mem::forget(window_event_listener(leptos::ev::storage, move |event| {
                 let Some(key) = event.key() else { return };
-                let Some(data) = this.data() else { return };
-                if data.is_outbox_key(&key) {
-                    this.reload_outbox();
-                } else if data.is_draft_key(&key) {
-                    this.draft_changed.update(|n| *n += 1);
-                } else if key.contains(".goal") {
-                    this.goals_changed.update(|n| *n += 1);
-                }
+                // Another tab's write is encrypted: decrypted into this
+                // tab's copy first.
+                spawn_local(async move {
+                    BrowserStore::changed_elsewhere(key.clone(), event.new_value()).await;
+                    let Some(data) = this.data() else { return };
+                    if data.is_outbox_key(&key) {
+                        this.reload_outbox();
+                    } else if data.is_draft_key(&key) {
+                        this.draft_changed.update(|n| *n += 1);
+                    } else if key.contains(".goal") {
+                        this.goals_changed.update(|n| *n += 1);
+                    }
+                });
             }));
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 let on_visible = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {

@@ -94,6 +94,16 @@ pub fn LoginPage() -> impl IntoView {
         <section class="page narrow">
             <h1>{t(Msg::LoginTitle)}</h1>
             <p class="lead">{t(Msg::LoginIntro)}</p>
+            // After a logout: what stayed on the phone, and why.
+            {move || auth.kept.get().map(|n| view! {
+                <p class="notice" role="status">
+                    {if n == 0 {
+                        i18n.text(Msg::ClearedAfterLogout).to_string()
+                    } else {
+                        i18n.fill(Msg::KeptAfterLogout, &[("n", &n.to_string())])
+                    }}
+                </p>
+            })}
             <form class="form" method="post" action=Login::PATH on:submit=on_submit>
                 <p class="form-error" role="alert" id="login-error">{error_text}</p>
                 <div class="field">
