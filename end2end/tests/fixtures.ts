@@ -163,6 +163,50 @@ export async function logIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname !== "/login");
+  await choosePinIfAsked(page);
+}
+
+/** The app PIN the tests choose at a mentor's first login on a phone. */
+export const PIN = "2580";
+
+/**
+ * At a mentor's first login on a phone the app asks for an app PIN before it
+ * shows anything: chooses {@link PIN}. Other people (and a phone that has a
+ * PIN already) are not asked.
+ */
+export async function choosePinIfAsked(page: Page): Promise<void> {
+  if (!/^\/(mentor|mentee)/.test(new URL(page.url()).pathname)) return;
+  // (By the fields' ids: the page may be in any language.)
+  await page.waitForFunction(() => {
+    if (document.querySelector(".vault #vault-pin-again")) return true;
+    const user = localStorage.getItem("pb.v1.last_user");
+    const record = user && JSON.parse(localStorage.getItem(`pb.v1.vault.${user}`) || "null");
+    return !!record?.pin && !document.querySelector(".vault");
+  });
+  const again = page.locator(".vault #vault-pin-again");
+  if (await again.isVisible()) {
+    await page.locator(".vault #vault-pin").fill(PIN);
+    await again.fill(PIN);
+    await page.locator(".vault button[type=submit]").click();
+    await expect(page.locator(".vault")).toHaveCount(0);
+  }
+}
+
+/**
+ * What the phone keeps for the person last logged in, decrypted with the
+ * app's own vault (as the app reads it): `[key, value]`. Local storage
+ * itself holds these values only encrypted.
+ */
+export async function phoneData(page: Page): Promise<[string, string][]> {
+  return page.evaluate(async () => {
+    const vault = await (window as unknown as { __pbVault: Promise<{ unseal(u: string, t: string): Promise<string | null> }> }).__pbVault;
+    const user = localStorage.getItem("pb.v1.last_user")!;
+    const out: [string, string][] = [];
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith(`pb.v1.${user}.`))) {
+      out.push([key, (await vault.unseal(user, localStorage.getItem(key)!)) ?? ""]);
+    }
+    return out;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
 // answer (Larisa has no device) and confirms the pair; later the manager
 // closes it as completed and proposes the mentee as a mentor.
 import type { Browser, Page } from "@playwright/test";
-import { appReady, expect, logIn, menuLink, PASSWORD, test } from "./fixtures";
+import { appReady, choosePinIfAsked, expect, logIn, menuLink, PASSWORD, test } from "./fixtures";
 
 async function join(browser: Browser, link: string, name: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -15,6 +15,7 @@ async function join(browser: Browser, link: string, name: string, email: string)
   await page.getByLabel("I have read how my data is kept and used, and I agree").check();
   await page.getByRole("button", { name: "Join the programme" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/invite"));
+  await choosePinIfAsked(page);
   return page;
 }
 

@@ -1,5 +1,6 @@
 import {
   appReady,
+  choosePinIfAsked,
   expect,
   fillMeetingLog,
   logIn,
@@ -72,6 +73,7 @@ test("switching to Romanian changes the labels and is remembered", async ({ page
   await page.getByLabel("Parolă").fill("parent-bridge-demo");
   await page.getByRole("button", { name: "Autentificare" }).click();
   await page.waitForURL(/\/mentor$/);
+  await choosePinIfAsked(page);
   await menuLink(page, "Jurnal nou de întâlnire");
   await expect(page.getByLabel("Data", { exact: true })).toBeVisible();
   await expect(page.getByRole("group", { name: "Forma întâlnirii" })).toBeVisible();

@@ -2,7 +2,9 @@ import {
   expect,
   fillMeetingLog,
   logIn,
+  choosePinIfAsked,
   openNewLog,
+  phoneData,
   serviceWorkerReady,
   submitMeetingLog,
   syncState,
@@ -45,6 +47,8 @@ test("a phone whose saved data is gone keeps the mentees its page came with, eve
   await page.evaluate(() => localStorage.clear());
   await page.route("**/api/mentor/pairs*", (route) => route.abort());
   await page.goto("/mentor");
+  // With the vault's records gone, the phone asks for a new app PIN.
+  await choosePinIfAsked(page);
   await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.ready;
@@ -159,18 +163,26 @@ test("a conflicting log needs attention while the others still sync", async ({ p
   }
   // Give "Will collide" the id of the log already on the server, as a second
   // phone with a copied outbox would.
-  await page.evaluate(() => {
-    const items = Object.keys(localStorage)
-      .filter((k) => k.includes(".outbox."))
-      .map((k) => ({ key: k, item: JSON.parse(localStorage.getItem(k)!) }));
-    const original = items.find((i) => i.item.log.description === "The original, on the server")!;
-    const colliding = items.find((i) => i.item.log.description === "Will collide")!;
-    localStorage.removeItem(colliding.key);
-    localStorage.setItem(original.key, JSON.stringify({ ...colliding.item, id: original.item.id }));
-  });
-  await page.reload();
-
+  // (Written back in plain text, as a phone from before encryption holds
+  // it: the app reads it and encrypts it. Written where the app does not
+  // run, or its own copy in memory would write over it.)
+  const items = (await phoneData(page))
+    .filter(([k]) => k.includes(".outbox."))
+    .map(([key, value]) => ({ key, item: JSON.parse(value) }));
+  const original = items.find((i) => i.item.log.description === "The original, on the server")!;
+  const colliding = items.find((i) => i.item.log.description === "Will collide")!;
+  await page.goto("about:blank");
   await context.setOffline(false);
+  await page.goto("/healthz");
+  await page.evaluate(
+    ([remove, key, value]) => {
+      localStorage.removeItem(remove);
+      localStorage.setItem(key, value);
+    },
+    [colliding.key, original.key, JSON.stringify({ ...colliding.item, id: original.item.id })],
+  );
+
+  await page.goto("/mentor");
   await page.getByRole("button", { name: "Sync now" }).click();
 
   const attention = page.getByTestId("outbox-item").filter({ hasText: "Will collide" });

@@ -1,6 +1,6 @@
 // The mentor's phone: a 360 x 740 screen, touch, the work first.
 import type { Page } from "@playwright/test";
-import { appReady, expect, logIn, menuLink, syncState, test } from "./fixtures";
+import { appReady, choosePinIfAsked, expect, logIn, menuLink, syncState, test } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
@@ -93,6 +93,7 @@ test("the header stays one row in Romanian and the menu opens over the page", as
   await page.getByLabel("Parolă").fill("parent-bridge-demo");
   await page.getByRole("button", { name: "Autentificare" }).click();
   await page.waitForURL(/\/mentor$/);
+  await choosePinIfAsked(page);
   await appReady(page);
 
   const header = await page.locator(".site-header").boundingBox();

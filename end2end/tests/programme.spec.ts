@@ -4,7 +4,18 @@
 // speed-meeting's choices and confirms the proposed pair; the mentor then
 // finds the new mentee on their phone.
 import type { Browser, Page } from "@playwright/test";
-import { appReady, expect, logIn, menuLink, PASSWORD, serviceWorkerReady, syncState, test, today } from "./fixtures";
+import {
+  appReady,
+  choosePinIfAsked,
+  expect,
+  logIn,
+  menuLink,
+  PASSWORD,
+  serviceWorkerReady,
+  syncState,
+  test,
+  today,
+} from "./fixtures";
 
 /** Opens an invitation link in a browser of its own and joins. */
 async function join(browser: Browser, link: string, name: string, email: string): Promise<Page> {
@@ -18,6 +29,7 @@ async function join(browser: Browser, link: string, name: string, email: string)
   await page.getByLabel("I have read how my data is kept and used, and I agree").check();
   await page.getByRole("button", { name: "Join the programme" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/invite"));
+  await choosePinIfAsked(page);
   return page;
 }
 

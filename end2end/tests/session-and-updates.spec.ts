@@ -7,6 +7,7 @@ import {
   menuButton,
   openNewLog,
   PASSWORD,
+  phoneData,
   serviceWorkerReady,
   submitMeetingLog,
   syncState,
@@ -28,7 +29,7 @@ test("logging out with unsynced logs warns and offers to sync first", async ({ p
   await context.setOffline(false);
   await dialog.getByRole("button", { name: "Sync first" }).click();
   await expect(dialog).toBeHidden();
-  await expect(syncState(page)).toHaveText(/^All sent/);
+  await expect(syncState(page)).toHaveText(/^All sent · /);
   await menuButton(page, "Log out");
   await expect(page).toHaveURL(/\/login$/);
   expect((await server.managerLogs()).filter((l) => l.description === "Not sent before logging out")).toHaveLength(1);
@@ -72,18 +73,20 @@ test("when the session ends while offline the outbox is kept and syncs after log
   await page.getByRole("button", { name: "Sync now" }).click();
 
   await expect(syncState(page)).toHaveText("Log in again to send 1: kept on this phone until then, nothing else");
-  // Only the log waiting to be sent is still on the phone: not the mentees'
-  // names nor the logs it had fetched.
+  // Only the log waiting to be sent is still on the phone, encrypted: not
+  // the mentees' names nor the logs it had fetched.
   const stored = await page.evaluate(() => Object.values(localStorage).join("\n"));
-  expect(stored).toContain("Written while the session ran out");
-  expect(stored).not.toContain("Ioana Marin");
-  expect(stored).not.toContain("Gabriela Radu");
+  expect(stored).not.toContain("Written while the session ran out");
+  const kept = (await phoneData(page)).map(([, value]) => value).join("\n");
+  expect(kept).toContain("Written while the session ran out");
+  expect(kept).not.toContain("Ioana Marin");
+  expect(kept).not.toContain("Gabriela Radu");
   await page.getByTestId("sync-bar").getByRole("link", { name: "Log in" }).click();
   await page.getByLabel("Email").fill("mentor@example.org");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/mentor$/);
-  await expect(syncState(page)).toHaveText(/^All sent/);
+  await expect(syncState(page)).toHaveText(/^All sent · /);
   expect((await server.managerLogs()).filter((l) => l.description === "Written while the session ran out")).toHaveLength(1);
 });
 
@@ -118,7 +121,7 @@ test("a new version is offered, applied when chosen, and keeps drafts and waitin
 
   await expect(banner).toBeHidden();
   await expect(page.getByLabel(/Write a brief description/)).toHaveValue("A draft through the update");
-  await expect(syncState(page)).toHaveText(/^All sent/);
+  await expect(syncState(page)).toHaveText(/^All sent · /);
   const newWorker = await page.evaluate(async () => {
     const keys = await caches.keys();
     return keys.filter((k) => k.startsWith("parent-bridge-")).length;

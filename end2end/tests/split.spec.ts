@@ -1,6 +1,8 @@
-// The split bundle: a mentor downloads only the app's main part; the pages
-// of managers, coordinators and mentees load when first opened, directly or
-// after moving around the app, and the service worker keeps every part.
+// The split bundle: a mentor's home downloads the app's main part, then,
+// once it is awake, the parts that open the phone's vault and sync (never a
+// group of pages); the pages of managers, coordinators and mentees load
+// when first opened, directly or after moving around the app, and the
+// service worker keeps every part.
 import type { Page } from "@playwright/test";
 import { appReady, expect, logIn, menuLink, serviceWorkerReady, test } from "./fixtures";
 
@@ -14,15 +16,18 @@ function wasmFetched(page: Page): string[] {
   return files;
 }
 
-test("a mentor's home fetches only the main part of the app; the other pages their group's part", async ({ page }) => {
+test("a mentor's home fetches the main part of the app and the sync's, no page group's; the other pages their group's part", async ({
+  page,
+}) => {
   await logIn(page, "mentor@example.org");
   const fetched = wasmFetched(page);
   await page.reload();
   await appReady(page);
   await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
 
-  expect(fetched.length).toBeGreaterThan(0);
-  expect(fetched.filter((f) => !f.startsWith("parent-bridge."))).toEqual([]);
+  await expect(page.getByTestId("sync-state")).toHaveText(/^All sent · /);
+  expect(fetched.filter((f) => f.startsWith("parent-bridge."))).toHaveLength(1);
+  expect(fetched.filter((f) => f.startsWith("split___"))).toEqual([]);
 
   await menuLink(page, "New meeting log");
   await expect(page.getByLabel("Mentee", { exact: true })).toBeVisible();
