@@ -339,7 +339,11 @@ impl Auth {
 /// time it is needed ([`Auth::show_gate`]).
 #[component]
 pub fn VaultGate() -> impl IntoView {
-    GATE_OWNER.set(Owner::current());
+    // In the browser only: a server thread must never keep a request's
+    // owner (its reactive values live in that request's arena).
+    if cfg!(target_arch = "wasm32") {
+        GATE_OWNER.set(Owner::current());
+    }
     view! { <div id="vault-gate"></div> }
 }
 
