@@ -72,7 +72,17 @@ try {
   await page.getByLabel("Password").fill("parent-bridge-demo");
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(/\/mentor$/);
+  // The app PIN asked at a mentor's first login on a phone.
+  await page.locator(".vault #vault-pin-again").waitFor();
+  await page.locator(".vault #vault-pin").fill("2580");
+  await page.locator(".vault #vault-pin-again").fill("2580");
+  await page.locator(".vault button[type=submit]").click();
   await page.getByRole("heading", { name: "Ioana Marin", exact: true }).waitFor();
+  // The phone holds the mentees once the first sync has finished.
+  await page.waitForFunction(() => {
+    const user = localStorage.getItem("pb.v1.last_user");
+    return user && localStorage.getItem(`pb.v1.${user}.pairs`) && document.querySelector("[data-testid=sync-state]")?.textContent?.startsWith("All sent · ");
+  });
 
   // A slow phone connection (300 ms, about 200 kbit/s), cut and restored
   // through the same controls.
@@ -82,8 +92,10 @@ try {
   await network(true);
   await context.setOffline(true);
   await page.evaluate(async (count) => {
-    const identity = JSON.parse(localStorage.getItem("pb.v1.identity"));
-    const pairs = JSON.parse(localStorage.getItem(`pb.v1.${identity.user_id}.pairs`));
+    // What the phone keeps is encrypted: the app's own vault reads and seals it.
+    const vault = await window.__pbVault;
+    const user = localStorage.getItem("pb.v1.last_user");
+    const pairs = JSON.parse(await vault.unseal(user, localStorage.getItem(`pb.v1.${user}.pairs`)));
     const pad = (n) => String(n).padStart(2, "0");
     const d = new Date(Date.now() - 86_400_000);
     const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -103,7 +115,7 @@ try {
       const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
       const id = crypto.randomUUID();
       const item = { id, log, content_hash: hash, saved_at: new Date().toISOString(), state: { state: "waiting" }, failed_attempts: 0 };
-      localStorage.setItem(`pb.v1.${identity.user_id}.outbox.${id}`, JSON.stringify(item));
+      localStorage.setItem(`pb.v1.${user}.outbox.${id}`, await vault.seal(user, JSON.stringify(item)));
     }
   }, count);
   await page.reload();
