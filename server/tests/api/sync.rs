@@ -223,6 +223,37 @@ async fn a_malformed_payload_is_a_clear_bad_request() {
     assert_eq!(app.stored_logs().await, 0);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn batches_sent_at_the_same_moment_are_all_stored_none_refused_by_a_busy_database() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let batches: Vec<Vec<SyncItem>> = (0..24)
+        .map(|b| {
+            (0..5)
+                .map(|n| {
+                    let text = format!("Meeting {b}.{n}");
+                    item(w, log_input(w, w.pair_a1, 1 + (b % 10) as u64, &text))
+                })
+                .collect()
+        })
+        .collect();
+
+    let answers =
+        futures::future::join_all(batches.iter().map(|batch| app.sync(&mentor, batch))).await;
+
+    for answer in answers {
+        assert_eq!(answer.status(), StatusCode::OK);
+        let results: Vec<SyncResult> = json(answer).await;
+        assert!(
+            results.iter().all(|r| r.outcome == SyncOutcome::Stored),
+            "{results:?}"
+        );
+    }
+    assert_eq!(app.stored_logs().await, 24 * 5);
+    assert!(app.server_panics().is_empty());
+}
+
 #[tokio::test]
 async fn an_empty_batch_is_fine() {
     let app = spawn_app().await;
