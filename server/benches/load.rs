@@ -144,6 +144,8 @@ fn batch(pair: PairId, today: chrono::NaiveDate, n: usize, round: usize) -> Vec<
 struct Tally {
     latencies: Vec<Duration>,
     errors: usize,
+    /// Each kind of error (status and answer) and how often it came.
+    error_kinds: std::collections::BTreeMap<String, usize>,
     stored: usize,
 }
 
@@ -156,6 +158,11 @@ fn main() {
     let seconds = args.get(1).copied().unwrap_or(60);
     let think_ms = args.get(2).copied().unwrap_or(1000);
     let per_batch = args.get(3).copied().unwrap_or(5) as usize;
+    // The server's own warnings and errors (RUST_LOG) go to stderr.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -224,21 +231,32 @@ fn main() {
                         .send()
                         .await;
                     let outcome = match response {
-                        Ok(r) if r.status().is_success() => r.json::<Vec<SyncResult>>().await.ok(),
-                        _ => None,
+                        Ok(r) if r.status().is_success() => r
+                            .json::<Vec<SyncResult>>()
+                            .await
+                            .map_err(|e| format!("an answer that is not a sync result: {e}")),
+                        Ok(r) => Err(format!(
+                            "{}: {}",
+                            r.status(),
+                            r.text().await.unwrap_or_default()
+                        )),
+                        Err(e) => Err(format!("no answer: {e}")),
                     };
                     let took = started.elapsed();
                     {
                         let mut t = tally.lock().unwrap();
                         t.latencies.push(took);
                         match outcome {
-                            Some(results) => {
+                            Ok(results) => {
                                 t.stored += results
                                     .iter()
                                     .filter(|r| r.outcome == SyncOutcome::Stored)
                                     .count()
                             }
-                            None => t.errors += 1,
+                            Err(why) => {
+                                t.errors += 1;
+                                *t.error_kinds.entry(why).or_default() += 1;
+                            }
                         }
                     }
                     tokio::time::sleep(Duration::from_millis(think_ms)).await;
@@ -258,6 +276,9 @@ fn main() {
         let in_db = app::store::meetings::count(&db).await.unwrap() as usize;
         println!("requests:         {}", latencies.len());
         println!("errors:           {}", tally.errors);
+        for (why, times) in &tally.error_kinds {
+            println!("  {times} × {}", why.chars().take(300).collect::<String>());
+        }
         println!(
             "latency:          p50 {:.1} ms   p99 {:.1} ms   max {:.1} ms",
             at(0.50),
