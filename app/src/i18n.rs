@@ -4,8 +4,7 @@
 //!
 //! Components call [`t`] for a reactive text that follows the language switch.
 
-use crate::model::{Field, GoalProgress, MeetingForm, Problem};
-use crate::offline::{ItemState, StorageError};
+use crate::model::{Choice, Field, GoalProgress, MeetingForm, Problem, Question, ReportKind};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -332,10 +331,10 @@ office {
     ProblemNotYourPair { en: "This mentee is not one of yours.", ro: "Acest mentorat nu este al dumneavoastră." }
     ProblemPairEnded { en: "This mentoring has ended; no new logs can be added.", ro: "Acest mentorat s-a încheiat; nu se mai pot adăuga jurnale." }
     ProblemControlCharacter { en: "This text holds an invisible control character (perhaps pasted from another app). Please retype the part that was pasted.", ro: "Textul conține un caracter de control invizibil (poate copiat din altă aplicație). Vă rugăm să rescrieți partea copiată." }
-    ProblemTooLarge { en: "This log is too large to send. Shorten its texts, then save it again.", ro: "Acest jurnal este prea mare pentru a fi trimis. Scurtați textele, apoi salvați-l din nou." }
-    ProblemUnreadable { en: "The server could not read this log. Open it, check it and save it again.", ro: "Serverul nu a putut citi acest jurnal. Deschideți-l, verificați-l și salvați-l din nou." }
-    ProblemNotAccepted { en: "The server could not store this log, although it stored the others. Open it and save it again; if it keeps happening, tell your mentor manager.", ro: "Serverul nu a putut păstra acest jurnal, deși le-a păstrat pe celelalte. Deschideți-l și salvați-l din nou; dacă se repetă, anunțați managerul de mentori." }
-    ProblemContentDamaged { en: "The log was damaged on its way to the server. Open it, check it and save it again.", ro: "Jurnalul s-a deteriorat pe drum spre server. Deschideți-l, verificați-l și salvați-l din nou." }
+    ProblemTooLarge { en: "This is too large to send. Shorten its texts, then save it again.", ro: "Este prea mare pentru a fi trimis. Scurtați textele, apoi salvați din nou." }
+    ProblemUnreadable { en: "The server could not read this. Open it, check it and save it again.", ro: "Serverul nu a putut citi aceasta. Deschideți, verificați și salvați din nou." }
+    ProblemNotAccepted { en: "The server could not store this, although it stored the rest. Send it again; if it keeps happening, tell your mentor manager.", ro: "Serverul nu a putut păstra aceasta, deși a păstrat restul. Trimiteți din nou; dacă se repetă, anunțați managerul de mentori." }
+    ProblemContentDamaged { en: "This was damaged on its way to the server. Open it, check it and save it again.", ro: "S-a deteriorat pe drum spre server. Deschideți, verificați și salvați din nou." }
     YourMentor { en: "Your mentor: {name}", ro: "Mentorul dumneavoastră: {name}" }
     InProgramme { en: "Programme: {name}", ro: "Program: {name}" }
     NotMatchedYet { en: "You are not matched with a mentor yet. Your mentor manager will contact you.", ro: "Nu aveți încă un mentor. Managerul de mentori vă va contacta." }
@@ -344,12 +343,17 @@ office {
     StateDraft { en: "Unfinished draft", ro: "Ciornă neterminată" }
     ReasonConflict { en: "A different log with the same id is already on the server. Nothing was overwritten. Send yours as a new log, or discard it.", ro: "Pe server există deja alt jurnal cu același identificator. Nimic nu a fost suprascris. Trimiteți-l pe al dumneavoastră ca jurnal nou sau renunțați la el." }
     OutboxTitle { en: "Outbox", ro: "De trimis" }
-    OutboxIntro { en: "Meeting logs saved on this phone and whether they have reached the server.", ro: "Jurnalele salvate pe acest telefon și dacă au ajuns pe server." }
+    OutboxIntro { en: "Everything saved on this phone (meeting logs, goals, reports, safeguarding concerns) and whether it has reached the server.", ro: "Tot ce este salvat pe acest telefon (jurnale, obiective, rapoarte, îngrijorări privind siguranța) și dacă a ajuns pe server." }
+    OutboxGoal { en: "Goal", ro: "Obiectiv" }
+    OutboxConcern { en: "Safeguarding concern", ro: "Îngrijorare privind siguranța" }
+    OutboxConcernWaiting { en: "Safeguarding concern, waiting to be sent", ro: "Îngrijorare privind siguranța, așteaptă să fie trimisă" }
+    OutboxReportConflict { en: "A different version of this is already on the server. Nothing was overwritten. Discard yours to keep the server's.", ro: "Pe server există deja altă versiune. Nimic nu a fost suprascris. Renunțați la a dumneavoastră pentru a o păstra pe cea de pe server." }
+    SendAgain { en: "Send again", ro: "Trimite din nou" }
     OutboxEmpty { en: "Nothing saved on this phone yet.", ro: "Nimic salvat încă pe acest telefon." }
     OpenAndFix { en: "Open and fix", ro: "Deschide și corectează" }
     SendAsNew { en: "Send as a new log", ro: "Trimite ca jurnal nou" }
     Discard { en: "Discard", ro: "Renunță" }
-    ConfirmDiscard { en: "Delete this log from the phone? It has not reached the server and cannot be recovered.", ro: "Ștergeți acest jurnal de pe telefon? Nu a ajuns pe server și nu mai poate fi recuperat." }
+    ConfirmDiscard { en: "Delete this from the phone? It has not reached the server and cannot be recovered.", ro: "Ștergeți aceasta de pe telefon? Nu a ajuns pe server și nu mai poate fi recuperată." }
     AlreadyInOutbox { en: "This log was already saved (perhaps in another tab). It was not saved twice.", ro: "Acest jurnal a fost deja salvat (poate în altă filă). Nu a fost salvat de două ori." }
     PersistRefused { en: "This browser may delete saved logs when space runs low. Sync whenever you can.", ro: "Acest browser poate șterge jurnalele salvate când spațiul se termină. Sincronizați cât de des puteți." }
     Understood { en: "Understood", ro: "Am înțeles" }
@@ -1929,21 +1933,68 @@ pub mod labels {
     }
 }
 
-/// What to tell the person when the phone's storage refuses to save.
-pub fn storage_message(problem: &StorageError) -> Msg {
-    match problem {
-        StorageError::Full => Msg::StorageFull,
-        StorageError::Unavailable => Msg::StorageUnavailable,
-        StorageError::Other(_) => Msg::StorageFailed,
+/// The text of a question as the tool asks it.
+pub fn question_msg(question: Question, kind: ReportKind) -> Msg {
+    use Question as Q;
+    match question {
+        Q::Change if kind == ReportKind::Midterm => Msg::QChangeMidterm,
+        Q::Change => Msg::QChangeFinal,
+        Q::MentorInfluence => Msg::QMentorInfluence,
+        Q::SRelationship => Msg::QSRelationship,
+        Q::SWellbeing => Msg::QSWellbeing,
+        Q::SMotivates => Msg::QSMotivates,
+        Q::SConfidence => Msg::QSConfidence,
+        Q::SDialogue => Msg::QSDialogue,
+        Q::SVoice => Msg::QSVoice,
+        Q::SAchievement => Msg::QSAchievement,
+        Q::Comment => Msg::QComment,
+        Q::WouldChange => Msg::QWouldChange,
+        Q::AdviceNewPairs => Msg::QAdviceNewPairs,
+        Q::CConfidence => Msg::QCConfidence,
+        Q::CFriends => Msg::QCFriends,
+        Q::CExtracurricular => Msg::QCExtracurricular,
+        Q::CViewSchool => Msg::QCViewSchool,
+        Q::CBehaviour => Msg::QCBehaviour,
+        Q::CAttendance => Msg::QCAttendance,
+        Q::CAcademic => Msg::QCAcademic,
+        Q::PParentalSkills => Msg::QPParentalSkills,
+        Q::PRelationshipChild => Msg::QPRelationshipChild,
+        Q::PRepresentChild => Msg::QPRepresentChild,
+        Q::PCommunicationSchool => Msg::QPCommunicationSchool,
+        Q::PCollaborate => Msg::QPCollaborate,
+        Q::PParticipation => Msg::QPParticipation,
+        Q::PSchoolSafe => Msg::QPSchoolSafe,
+        Q::PInvolved => Msg::QPInvolved,
+        Q::PMeetParents => Msg::QPMeetParents,
+        Q::PNewSkills => Msg::QPNewSkills,
+        Q::MUnderstanding => Msg::QMUnderstanding,
+        Q::MHelpFamilies => Msg::QMHelpFamilies,
+        Q::MHelpMentors => Msg::QMHelpMentors,
+        Q::MSelfKnowledge => Msg::QMSelfKnowledge,
+        Q::MConfidence => Msg::QMConfidence,
+        Q::MNewSkills => Msg::QMNewSkills,
+        Q::MSupported => Msg::QMSupported,
+        Q::TimeMet => Msg::QTimeMet,
+        Q::Date => Msg::DateLabel,
+        Q::Report | Q::Pair | Q::Kind | Q::Respondent => Msg::ReportsLink,
     }
 }
 
-/// Where a log on this phone stands, in words.
-pub fn item_state_label(state: &ItemState) -> Msg {
-    match state {
-        ItemState::Waiting => Msg::StateWaiting,
-        ItemState::Synced { .. } => Msg::StateSynced,
-        ItemState::Rejected { .. } | ItemState::Conflict => Msg::StateAttention,
+pub fn choice_msg(choice: Choice) -> Msg {
+    match choice {
+        Choice::Disagree => Msg::ChoiceDisagree,
+        Choice::Agree => Msg::ChoiceAgree,
+        Choice::CouldBeImproved => Msg::ChoiceCouldBeImproved,
+        Choice::Yes => Msg::ChoiceYes,
+        Choice::No => Msg::ChoiceNo,
+    }
+}
+
+/// Tool 3 or Tool 4, by name.
+pub fn kind_msg(kind: ReportKind) -> Msg {
+    match kind {
+        ReportKind::Midterm => Msg::MidtermReport,
+        ReportKind::Final => Msg::FinalReport,
     }
 }
 
@@ -2110,23 +2161,6 @@ mod tests {
         for problem in Problem::ALL {
             assert!(!problem_message(*problem).text(Lang::Ro).is_empty());
         }
-    }
-
-    #[test]
-    fn each_storage_problem_has_its_own_message_not_a_server_error() {
-        let messages = [
-            storage_message(&StorageError::Full),
-            storage_message(&StorageError::Unavailable),
-            storage_message(&StorageError::Other("quota".into())),
-        ];
-        assert_eq!(
-            messages,
-            [
-                Msg::StorageFull,
-                Msg::StorageUnavailable,
-                Msg::StorageFailed
-            ]
-        );
     }
 
     #[test]

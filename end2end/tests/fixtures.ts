@@ -93,6 +93,15 @@ export class Server {
 
   /** Meeting logs in the database, counted through the manager's server function. */
   async managerLogs(): Promise<{ description: string; challenge: string | null }[]> {
+    return this.asManager("manager/logs");
+  }
+
+  /**
+   * A server function called as the demo's manager (`body` as JSON, or
+   * nothing): what the office reads of what the phones sent.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async asManager(endpoint: string, body?: object): Promise<any> {
     const login = await fetch(`${this.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: this.url },
@@ -100,7 +109,13 @@ export class Server {
     });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-    const response = await fetch(`${this.url}/api/manager/logs`, { method: "POST", headers: { cookie, origin: this.url } });
+    const headers: Record<string, string> = { cookie, origin: this.url };
+    if (body) headers["content-type"] = "application/json";
+    const response = await fetch(`${this.url}/api/${endpoint}`, {
+      method: "POST",
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
     expect(response.status).toBe(200);
     return response.json();
   }

@@ -167,10 +167,10 @@ test("a conflicting log needs attention while the others still sync", async ({ p
   // it: the app reads it and encrypts it. Written where the app does not
   // run, or its own copy in memory would write over it.)
   const items = (await phoneData(page))
-    .filter(([k]) => k.includes(".outbox."))
+    .filter(([k]) => k.includes(".queue.meeting_log."))
     .map(([key, value]) => ({ key, item: JSON.parse(value) }));
-  const original = items.find((i) => i.item.log.description === "The original, on the server")!;
-  const colliding = items.find((i) => i.item.log.description === "Will collide")!;
+  const original = items.find((i) => i.item.input.description === "The original, on the server")!;
+  const colliding = items.find((i) => i.item.input.description === "Will collide")!;
   await page.goto("about:blank");
   await context.setOffline(false);
   await page.goto("/healthz");

@@ -26,7 +26,7 @@ test("a log the server cannot read, between good ones, needs attention and the o
   // Between the phone and the server, something refuses any request that
   // holds the middle log (as an old server version or a proxy might): the
   // whole batch is answered 400.
-  await page.route("**/api/mentor/sync", async (route) => {
+  await page.route("**/api/sync", async (route) => {
     if ((route.request().postData() ?? "").includes("Unreadable one")) {
       await route.fulfill({
         status: 400,
@@ -45,7 +45,7 @@ test("a log the server cannot read, between good ones, needs attention and the o
   await page.goto("/mentor/outbox");
   const bad = page.getByTestId("outbox-item").filter({ hasText: "Unreadable one" });
   await expect(bad.getByTestId("outbox-state")).toHaveText("Needs attention");
-  await expect(bad).toContainText("The server could not read this log.");
+  await expect(bad).toContainText("The server could not read this.");
   for (const text of ["Good before", "Good after"]) {
     await expect(page.getByTestId("outbox-item").filter({ hasText: text }).getByTestId("outbox-state")).toHaveText("Synced");
   }
@@ -72,10 +72,10 @@ test("a log too large for a sync request needs attention and the logs around it 
   // it: the app reads it and encrypts it. Written where the app does not
   // run, or its own copy in memory would write over it.)
   const [key, value] = (await phoneData(page)).find(
-    ([k, v]) => k.includes(".outbox.") && JSON.parse(v).log.description === "Huge one",
+    ([k, v]) => k.includes(".queue.meeting_log.") && JSON.parse(v).input.description === "Huge one",
   )!;
   const item = JSON.parse(value);
-  item.log.went_well_next_steps = "x".repeat(1_500_000);
+  item.input.went_well_next_steps = "x".repeat(1_500_000);
   await page.goto("about:blank");
   await context.setOffline(false);
   await page.goto("/healthz");
@@ -87,7 +87,7 @@ test("a log too large for a sync request needs attention and the logs around it 
   await expect(syncState(page)).toHaveText("1 need attention");
   await page.goto("/mentor/outbox");
   const huge = page.getByTestId("outbox-item").filter({ hasText: "Huge one" });
-  await expect(huge).toContainText("This log is too large to send.");
+  await expect(huge).toContainText("This is too large to send.");
   const logs = await server.managerLogs();
   expect(logs.length).toBe(before + 2);
   expect(logs.filter((l) => l.description === "Small before")).toHaveLength(1);

@@ -131,10 +131,11 @@ fn batch(pair: PairId, today: chrono::NaiveDate, n: usize, round: usize) -> Vec<
             };
             let content_hash = log.validate(&ctx).expect("a valid log").content_hash();
             SyncItem {
-                id: MeetingLogId::new(),
+                kind: Kind::MeetingLog,
+                id: MeetingLogId::new().as_uuid(),
                 revision: 1,
                 content_hash,
-                log,
+                input: Payload::of(&log),
             }
         })
         .collect()
@@ -225,14 +226,14 @@ fn main() {
                     round += 1;
                     let started = Instant::now();
                     let response = client
-                        .post(format!("{origin}/api/mentor/sync"))
+                        .post(format!("{origin}/api/sync"))
                         .header("origin", &origin)
                         .json(&serde_json::json!({ "items": items }))
                         .send()
                         .await;
                     let outcome = match response {
                         Ok(r) if r.status().is_success() => r
-                            .json::<Vec<SyncResult>>()
+                            .json::<Vec<SyncAnswer>>()
                             .await
                             .map_err(|e| format!("an answer that is not a sync result: {e}")),
                         Ok(r) => Err(format!(

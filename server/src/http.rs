@@ -224,10 +224,7 @@ fn server_error_page(lang: Lang, build: &Build) -> String {
 /// read, with an answer the app understands (413, "too large").
 async fn refuse_oversized_bodies(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let limit = if matches!(
-        path,
-        "/api/mentor/sync" | "/api/reports/sync" | "/api/goals/sync"
-    ) {
+    let limit = if path == "/api/sync" {
         MAX_SYNC_BODY_BYTES
     } else if path.starts_with("/api/") {
         MAX_API_BODY_BYTES

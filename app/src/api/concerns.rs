@@ -1,5 +1,5 @@
 //! Safeguarding concerns: sent from the mentor's phone before anything
-//! else, read by the pair's programme managers and its organisation's
+//! else (through [`super::sync`]), read by the pair's programme managers and its organisation's
 //! coordinators only (every read recorded), acknowledged by a manager, who
 //! records the actions taken. The mentor sees that it was acknowledged.
 
@@ -7,21 +7,6 @@ use super::AppError;
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-
-/// Receives concerns from a phone's outbox with the meeting logs' protocol
-/// (stored, already stored, conflict, rejected with reasons). The managers
-/// and coordinators hear of a new one at once, by email.
-#[server(endpoint = "concerns/sync", input = Json)]
-pub async fn sync_concerns(
-    items: Vec<ConcernSyncItem>,
-) -> Result<Vec<ConcernSyncResult>, AppError> {
-    use super::context::*;
-    respond("concerns/sync", async move {
-        let (state, user) = require(Role::Mentor)?;
-        sync::receive(&state, &user, items).await
-    })
-    .await
-}
 
 /// The concerns of a pair, for its programme's managers and coordinators;
 /// each read is recorded in the audit trail.
@@ -142,94 +127,44 @@ async fn concern_pair(
 }
 
 #[cfg(feature = "ssr")]
-pub mod sync {
-    use super::super::context::{site_origin, AppState, CurrentUser};
-    use super::AppError;
-    use crate::model::*;
-    use crate::store::concerns::{self, Inserted, NewConcern};
-    use crate::store::{notifications, pairs};
+impl super::sync::Receive for Concern {
+    async fn insert(
+        tx: &mut crate::store::Tx,
+        items: &[crate::store::New<'_, Self>],
+    ) -> crate::store::StoreResult<Vec<crate::store::Inserted>> {
+        crate::store::concerns::insert(tx, items).await
+    }
 
-    pub async fn receive(
-        state: &AppState,
-        user: &CurrentUser,
-        items: Vec<ConcernSyncItem>,
-    ) -> Result<Vec<ConcernSyncResult>, AppError> {
-        if items.len() > MAX_SYNC_BATCH {
-            return Err(AppError::BadRequest {
-                reason: format!("at most {MAX_SYNC_BATCH} concerns per request"),
-            });
+    /// The managers and coordinators hear of a new concern at once, by an
+    /// email queued with it (naming nobody).
+    async fn stored(
+        state: &super::context::AppState,
+        tx: &mut crate::store::Tx,
+        concern: &Self,
+    ) -> crate::store::StoreResult<bool> {
+        use crate::store::notifications;
+        tracing::warn!(pair = %concern.pair_id(), "safeguarding concern raised");
+        if !state.settings.mail_enabled {
+            return Ok(false);
         }
-        let own: Vec<PairId> = pairs::access_of_mentor(&state.db, user.id())
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
-        let origin = site_origin(&state.settings);
-        let mut results = Vec::with_capacity(items.len());
-        for item in items {
-            let checked = item.concern.validate().and_then(|concern| {
-                if !own.contains(&concern.pair_id()) {
-                    return Err(FieldErrors::one(Field::Pair, Problem::NotYourPair));
-                }
-                if concern.content_hash() != item.content_hash {
-                    return Err(FieldErrors::one(Field::Log, Problem::ContentDamaged));
-                }
-                Ok(concern)
-            });
-            let outcome = match checked {
-                Err(errors) => ConcernOutcome::Rejected { errors },
-                Ok(concern) => {
-                    // The concern and the emails that tell of it go together.
-                    let mut tx = state.db.begin().await?;
-                    let inserted = concerns::insert(
-                        &mut tx,
-                        &NewConcern {
-                            id: item.id,
-                            author: user.id(),
-                            concern: &concern,
-                            content_hash: &item.content_hash,
-                        },
-                    )
-                    .await?;
-                    if inserted == Inserted::New && state.settings.mail_enabled {
-                        for (id, email, language) in
-                            notifications::concern_recipients(&mut tx, concern.pair_id()).await?
-                        {
-                            let lang = crate::i18n::Lang::from_code(&language).unwrap_or_default();
-                            let mail = super::super::notifications::mail::concern(
-                                lang,
-                                &origin,
-                                concern.pair_id(),
-                            );
-                            notifications::queue_email(
-                                &mut tx,
-                                &notifications::Email {
-                                    user: Some(id),
-                                    to: email,
-                                    subject: mail.0,
-                                    body: mail.1,
-                                },
-                            )
-                            .await?;
-                        }
-                    }
-                    tx.commit().await?;
-                    match inserted {
-                        Inserted::New => {
-                            tracing::warn!(concern = %item.id, "safeguarding concern raised");
-                            state.mail_wakeup.notify_one();
-                            ConcernOutcome::Stored
-                        }
-                        Inserted::Again => ConcernOutcome::AlreadyStored,
-                        _ => ConcernOutcome::Conflict,
-                    }
-                }
-            };
-            results.push(ConcernSyncResult {
-                id: item.id,
-                outcome,
-            });
+        let origin = super::context::site_origin(&state.settings);
+        for (id, email, language) in
+            notifications::concern_recipients(tx, concern.pair_id()).await?
+        {
+            let lang = crate::i18n::Lang::from_code(&language).unwrap_or_default();
+            let (subject, body) =
+                super::notifications::mail::concern(lang, &origin, concern.pair_id());
+            notifications::queue_email(
+                tx,
+                &notifications::Email {
+                    user: Some(id),
+                    to: email,
+                    subject,
+                    body,
+                },
+            )
+            .await?;
         }
-        Ok(results)
+        Ok(true)
     }
 }

@@ -109,7 +109,7 @@ pub fn render(impact: &Impact, lang: Lang, stylesheet: &str) -> String {
             };
             format!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-                t(crate::pages::question_msg(*q, ReportKind::Final)),
+                t(crate::i18n::question_msg(*q, ReportKind::Final)),
                 escape(&share)
             )
         })

@@ -32,4 +32,5 @@ pub mod report_render;
 pub mod reports;
 pub mod screening;
 pub mod supervision;
+pub mod sync;
 pub mod training;

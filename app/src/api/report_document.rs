@@ -10,9 +10,9 @@
 
 use super::report_render::{bars, hours, Bars};
 use crate::components::format_date;
+use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;
-use crate::pages::{choice_msg, question_msg};
 
 /// One piece of the document, in reading order.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,9 +3,9 @@
 //! the page shows the same numbers in a table) and its numbers as CSV and
 //! as a spreadsheet.
 
+use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;
-use crate::pages::{choice_msg, question_msg};
 
 pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

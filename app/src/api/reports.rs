@@ -1,5 +1,5 @@
 //! The mid-term and final reports (Tools 3 and 4). Both sides of a pair
-//! answer them, through the phone's outbox like meeting logs: the mentor for
+//! answer them, through the phone's outbox and [`super::sync`]: the mentor for
 //! themselves, the mentee with their own login or on the mentor's phone in
 //! mentee mode. The mentee's answers are read by the mentee and the pair's
 //! manager (the mirror view), never by the mentor: the mentor learns only
@@ -9,24 +9,6 @@ use super::AppError;
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-
-/// Receives reports from an outbox, with the per-item protocol of the
-/// meeting logs: stored, already stored (a resend), conflict (a different
-/// report under a known id; nothing overwritten) or rejected with every
-/// reason (nothing stored). A pair has one report of each kind from each
-/// side: a second one under another id is rejected (`report: already_used`).
-#[server(endpoint = "reports/sync", input = Json)]
-pub async fn sync_reports(items: Vec<ReportSyncItem>) -> Result<Vec<ReportSyncResult>, AppError> {
-    use super::context::*;
-    respond("reports/sync", async move {
-        let (state, user) = (state()?, current_user()?);
-        if !user.has_role(Role::Mentor) && !user.has_role(Role::Mentee) {
-            return Err(AppError::Forbidden);
-        }
-        sync::receive(&state, &user, items).await
-    })
-    .await
-}
 
 /// What is due for the mentor's pairs: each report of each side, when it is
 /// due and, once answered, when (never what the mentee answered).
@@ -88,131 +70,34 @@ pub async fn pair_mirror(pair: PairId) -> Result<Mirror, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub mod sync {
-    use super::super::context::{AppState, CurrentUser};
-    use super::AppError;
-    use crate::model::*;
-    use crate::store::reports::{self, Inserted, NewReport};
-    use crate::store::{self, pairs};
-
-    /// Whether `user` may answer `respondent`'s report of the pair: the
-    /// mentor their own and (in mentee mode) the mentee's, the mentee their
-    /// own. An unreadable respondent is checked as either side, so the
-    /// report is refused for that, not for its pair.
-    fn may_answer(access: &pairs::PairAccess, user: UserId, respondent: &str) -> bool {
+impl super::sync::Receive for Report {
+    /// The mentor answers their own report and (in mentee mode) the
+    /// mentee's, the mentee their own. A correction only by whoever
+    /// answers it: the mentor never changes the mentee's answers, not even
+    /// those given on the mentor's phone.
+    fn may_write(
+        access: &crate::store::pairs::PairAccess,
+        user: UserId,
+        input: &ReportInput,
+        revision: u32,
+    ) -> bool {
         let mentor = access.is_mentor(user);
         let mentee = access.is_mentee(user);
-        match Respondent::from_key(respondent.trim()) {
-            Some(Respondent::Mentor) => mentor,
-            Some(Respondent::Mentee) => mentor || mentee,
-            None => mentor || mentee,
+        match (Respondent::from_key(input.respondent.trim()), revision > 1) {
+            (Some(Respondent::Mentor), _) => mentor,
+            (Some(Respondent::Mentee), false) => mentor || mentee,
+            (Some(Respondent::Mentee), true) => mentee,
+            // Refused for the respondent, not for the pair.
+            (None, false) => mentor || mentee,
+            (None, true) => false,
         }
     }
 
-    /// Whether `user` may correct `respondent`'s report of the pair: only
-    /// whoever answers it. The mentor never changes the mentee's answers,
-    /// not even those given on the mentor's phone.
-    fn may_correct(access: &pairs::PairAccess, user: UserId, respondent: &str) -> bool {
-        match Respondent::from_key(respondent.trim()) {
-            Some(Respondent::Mentor) => access.is_mentor(user),
-            Some(Respondent::Mentee) => access.is_mentee(user),
-            None => false,
-        }
-    }
-
-    pub async fn receive(
-        state: &AppState,
-        user: &CurrentUser,
-        items: Vec<ReportSyncItem>,
-    ) -> Result<Vec<ReportSyncResult>, AppError> {
-        if items.len() > MAX_SYNC_BATCH {
-            return Err(AppError::BadRequest {
-                reason: format!("at most {MAX_SYNC_BATCH} reports per request"),
-            });
-        }
-        let latest_date = ValidationContext::latest_date_anywhere(store::now());
-        let mut checked: Vec<Result<Report, ReportErrors>> = Vec::with_capacity(items.len());
-        for item in &items {
-            if !revision_in_range(item.revision) {
-                checked.push(Err(ReportErrors::one(
-                    Question::Report,
-                    Problem::OutOfRange,
-                )));
-                continue;
-            }
-            let access = match PairId::parse(item.report.pair_id.trim()) {
-                Ok(id) => pairs::find(&state.db, id).await?,
-                Err(_) => None,
-            };
-            let respondent = &item.report.respondent;
-            let pair = access
-                .filter(|a| {
-                    if item.revision > 1 {
-                        may_correct(a, user.id(), respondent)
-                    } else {
-                        may_answer(a, user.id(), respondent)
-                    }
-                })
-                .map(|a| a.dates());
-            let check = item
-                .report
-                .validate(&ValidationContext { latest_date, pair })
-                .and_then(|report| {
-                    if report.content_hash() == item.content_hash {
-                        Ok(report)
-                    } else {
-                        Err(ReportErrors::one(Question::Report, Problem::ContentDamaged))
-                    }
-                });
-            checked.push(check);
-        }
-
-        let new_reports: Vec<NewReport> = items
-            .iter()
-            .zip(&checked)
-            .filter_map(|(item, check)| {
-                check.as_ref().ok().map(|report| NewReport {
-                    id: item.id,
-                    revision: item.revision,
-                    author: user.id(),
-                    report,
-                    content_hash: &item.content_hash,
-                })
-            })
-            .collect();
-        let mut tx = state.db.begin().await?;
-        let mut inserted = reports::insert(&mut tx, &new_reports).await?.into_iter();
-        tx.commit().await?;
-
-        let results: Vec<ReportSyncResult> = items
-            .iter()
-            .zip(checked)
-            .map(|(item, check)| ReportSyncResult {
-                id: item.id,
-                outcome: match check {
-                    Err(errors) => ReportOutcome::Rejected { errors },
-                    Ok(_) => match inserted.next() {
-                        Some(Inserted::New) => ReportOutcome::Stored,
-                        Some(Inserted::Again) => ReportOutcome::AlreadyStored,
-                        Some(Inserted::Taken) => ReportOutcome::Rejected {
-                            errors: ReportErrors::one(Question::Report, Problem::AlreadyUsed),
-                        },
-                        Some(Inserted::MissingRevision) => ReportOutcome::Rejected {
-                            errors: ReportErrors::one(Question::Report, Problem::MissingRevision),
-                        },
-                        Some(Inserted::Conflict | Inserted::Withdrawn) | None => {
-                            ReportOutcome::Conflict
-                        }
-                    },
-                },
-            })
-            .collect();
-        let stored = results
-            .iter()
-            .filter(|r| r.outcome == ReportOutcome::Stored)
-            .count();
-        tracing::info!(author = %user.id(), received = items.len(), stored, "reports synced");
-        Ok(results)
+    async fn insert(
+        tx: &mut crate::store::Tx,
+        items: &[crate::store::New<'_, Self>],
+    ) -> crate::store::StoreResult<Vec<crate::store::Inserted>> {
+        crate::store::reports::insert(tx, items).await
     }
 }
 

@@ -171,9 +171,7 @@ impl Auth {
                     if let Some(store) = store {
                         cache_identity(&store, Some(&identity));
                     }
-                    if identity.has(Role::Mentor) {
-                        self.offline.start(user);
-                    }
+                    self.offline.start(user, identity.has(Role::Mentor));
                     self.show(Some(identity));
                     self.gate.set(Gate::Open);
                 }
@@ -261,7 +259,7 @@ impl Auth {
     }
 
     /// Records who is logged in (or that nobody is) and starts or stops the
-    /// mentor's offline support (after their vault opens).
+    /// offline support of a mentor or a mentee (after their vault opens).
     pub fn became(&self, identity: Option<Identity>) {
         match identity.as_ref() {
             Some(person) if person.keeps_data_on_phone() => {
@@ -270,9 +268,7 @@ impl Auth {
                     if let Some(store) = BrowserStore::available() {
                         cache_identity(&store, identity.as_ref());
                     }
-                    if person.has(Role::Mentor) {
-                        self.offline.start(user);
-                    }
+                    self.offline.start(user, person.has(Role::Mentor));
                 } else {
                     let this = *self;
                     let person = person.clone();

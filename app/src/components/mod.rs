@@ -5,6 +5,7 @@ mod chrome;
 mod errors;
 mod format;
 mod office;
+mod phone_texts;
 mod sync_bar;
 
 pub use auth::*;
@@ -12,6 +13,7 @@ pub use chrome::*;
 pub use errors::*;
 pub use format::*;
 pub use office::*;
+pub use phone_texts::*;
 pub use sync_bar::*;
 
 use leptos::prelude::*;

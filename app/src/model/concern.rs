@@ -6,7 +6,8 @@
 
 use super::ids::{ConcernId, MeetingLogId, PairId, ProgrammeId};
 use super::role::text_key_enum;
-use super::validation::{date_field, text_field, Field, FieldErrors, Problem};
+use super::sync::{hash_parts, Kind, Reasons, Record};
+use super::validation::{date_field, text_field, Field, FieldErrors, Problem, ValidationContext};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -72,26 +73,51 @@ impl Concern {
     pub fn log_id(&self) -> Option<MeetingLogId> {
         self.log_id
     }
+}
+
+impl Record for Concern {
+    const KIND: Kind = Kind::Concern;
+    const REVISED: bool = false;
+    type Input = ConcernInput;
+
+    fn pair_of(input: &ConcernInput) -> &str {
+        &input.pair_id
+    }
+
+    /// The pair's dates do not matter: a concern may be raised at any time.
+    fn check(input: &ConcernInput, _ctx: &ValidationContext) -> Result<Self, Reasons> {
+        input.validate().map_err(Reasons::from)
+    }
 
     /// A hash of everything the concern says, as checked: the phone and the
     /// server compute the same (every length as 8 bytes, whatever the
     /// machine's word size), so a different concern under a known id is
     /// recognised.
-    pub fn content_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut hash = Sha256::new();
-        hash.update(b"concern.v1\n");
-        for part in [
-            self.pair_id.to_string().as_str(),
+    fn content_hash(&self) -> String {
+        let log = self.log_id.map(|l| l.to_string()).unwrap_or_default();
+        let pair = self.pair_id.to_string();
+        let texts = [
+            pair.as_str(),
             super::TextKey::key(self.about),
             &self.happened,
             &self.done,
-            &self.log_id.map(|l| l.to_string()).unwrap_or_default(),
-        ] {
-            hash.update((part.len() as u64).to_le_bytes());
-            hash.update(part.as_bytes());
-        }
-        hex::encode(hash.finalize())
+            &log,
+        ];
+        let lengths: Vec<[u8; 8]> = texts
+            .iter()
+            .map(|t| (t.len() as u64).to_le_bytes())
+            .collect();
+        let parts = texts
+            .iter()
+            .zip(&lengths)
+            .flat_map(|(text, length)| [length.as_slice(), text.as_bytes()]);
+        hash_parts(Self::KIND, parts)
+    }
+
+    /// Once the server has a concern the phone forgets it: a lost phone
+    /// must not carry it.
+    fn once_sent(_input: &ConcernInput) -> Option<ConcernInput> {
+        None
     }
 }
 
@@ -156,37 +182,6 @@ impl ConcernInput {
             _ => Err(errors),
         }
     }
-}
-
-/// One concern on its way from a phone's outbox: sent before anything else.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConcernSyncItem {
-    /// Made on the phone when the concern was saved.
-    pub id: ConcernId,
-    /// [`Concern::content_hash`] as the phone computed it.
-    pub content_hash: String,
-    pub concern: ConcernInput,
-}
-
-/// What the server did with one [`ConcernSyncItem`]: the meeting logs'
-/// protocol (a concern is never changed once sent).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum ConcernOutcome {
-    Stored,
-    AlreadyStored,
-    /// A different concern is stored under this id; nothing was overwritten.
-    Conflict,
-    Rejected {
-        errors: FieldErrors,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConcernSyncResult {
-    pub id: ConcernId,
-    #[serde(flatten)]
-    pub outcome: ConcernOutcome,
 }
 
 /// What the mentor who raised a concern sees of it: that it arrived and

@@ -9,13 +9,13 @@
 
 use super::dates::{format_iso_date, parse_iso_date};
 use super::ids::{GoalId, PairId};
-use super::limits::{MAX_GOALS_PER_LOG, MAX_REVISIONS};
-use super::meeting::ValidationContext;
+use super::limits::MAX_GOALS_PER_LOG;
 use super::role::{text_key_enum, TextKey};
+use super::sync::{hash_json, Kind, Reasons, Record};
+use super::validation::ValidationContext;
 use super::validation::{text_field, Field, FieldErrors, Problem};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 text_key_enum!(
     /// How far a goal has come, as the last meeting that worked on it says.
@@ -71,15 +71,22 @@ impl Goal {
     pub fn withdrawn_reason(&self) -> Option<&str> {
         self.withdrawn_reason.as_deref()
     }
+}
 
-    /// The fingerprint of this revision's content (the same on the phone
-    /// and on the server).
-    pub fn content_hash(&self) -> String {
-        let canonical = serde_json::to_string(self).expect("a goal always serialises");
-        let mut hasher = Sha256::new();
-        hasher.update(b"goal.v1\n");
-        hasher.update(canonical.as_bytes());
-        hex::encode(hasher.finalize())
+impl Record for Goal {
+    const KIND: Kind = Kind::Goal;
+    type Input = GoalInput;
+
+    fn pair_of(input: &GoalInput) -> &str {
+        &input.pair_id
+    }
+
+    fn check(input: &GoalInput, ctx: &ValidationContext) -> Result<Self, Reasons> {
+        input.validate(ctx).map_err(Reasons::from)
+    }
+
+    fn content_hash(&self) -> String {
+        hash_json(Self::KIND, self)
     }
 }
 
@@ -151,12 +158,6 @@ impl From<&Goal> for GoalInput {
     }
 }
 
-/// Whether `revision` is a revision number a goal, a meeting log or a
-/// report may have.
-pub fn revision_in_range(revision: u32) -> bool {
-    (1..=MAX_REVISIONS).contains(&revision)
-}
-
 /// One goal worked on in a meeting, as the log's form holds it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -194,41 +195,6 @@ pub fn validate_goals_worked_on(
         checked.push((id, progress));
     }
     checked
-}
-
-/// One revision of a goal on its way from a phone's outbox.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GoalSyncItem {
-    pub id: GoalId,
-    /// 1 for a new goal, then one more for each change.
-    pub revision: u32,
-    /// [`Goal::content_hash`] as the phone computed it.
-    pub content_hash: String,
-    pub goal: GoalInput,
-}
-
-/// What the server did with one [`GoalSyncItem`]: the meeting logs'
-/// protocol. A change whose previous revision the server does not have, or
-/// of a withdrawn goal, is rejected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum GoalOutcome {
-    Stored,
-    AlreadyStored,
-    /// A different revision is stored under this id and number (an edit
-    /// made elsewhere); nothing was overwritten.
-    Conflict,
-    Rejected {
-        errors: FieldErrors,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GoalSyncResult {
-    pub id: GoalId,
-    pub revision: u32,
-    #[serde(flatten)]
-    pub outcome: GoalOutcome,
 }
 
 /// A goal as stored now (its latest revision), with its progress.
@@ -300,7 +266,7 @@ pub struct PairGoals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::meeting::PairDates;
+    use crate::model::PairDates;
 
     fn day(text: &str) -> NaiveDate {
         parse_iso_date(text).unwrap()
@@ -460,13 +426,5 @@ mod tests {
         let mut errors = FieldErrors::default();
         assert!(validate_goals_worked_on(&mut errors, &many).is_empty());
         assert_eq!(errors.problem(Field::Goals), Some(Problem::OutOfRange));
-    }
-
-    #[test]
-    fn revisions_start_at_one_and_are_bounded() {
-        assert!(!revision_in_range(0));
-        assert!(revision_in_range(1));
-        assert!(revision_in_range(MAX_REVISIONS));
-        assert!(!revision_in_range(MAX_REVISIONS + 1));
     }
 }

@@ -5,10 +5,11 @@
 use super::ids::PairId;
 use super::limits::MAX_DURATION_MINUTES;
 use super::role::{text_key_enum, TextKey};
+use super::sync::{hash_json, Kind, Reasons, Record};
+use super::validation::ValidationContext;
 use super::validation::{number_field, text_field, Field, FieldErrors, Problem};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 text_key_enum!(
     /// Form of meeting (Tool 2).
@@ -43,32 +44,6 @@ pub struct MeetingLogInput {
     /// Not empty: this revision withdraws the log, for this reason (the log
     /// stays, kept in its history, and no longer counts).
     pub withdrawn_reason: String,
-}
-
-/// What the rules need to know besides the form itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ValidationContext {
-    /// The latest date a meeting may have taken place: today, where the
-    /// mentor is.
-    pub latest_date: NaiveDate,
-    /// The dates of the chosen pair, or `None` if the pair is not one of the
-    /// mentor's.
-    pub pair: Option<PairDates>,
-}
-
-/// When a pair started and, if it has, when it ended: meetings fall between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PairDates {
-    pub started_on: NaiveDate,
-    pub ended_on: Option<NaiveDate>,
-}
-
-impl ValidationContext {
-    /// The server does not know the mentor's time zone; it accepts any date
-    /// that is already "today" somewhere on Earth (UTC+14).
-    pub fn latest_date_anywhere(now: DateTime<Utc>) -> NaiveDate {
-        (now + Duration::hours(14)).date_naive()
-    }
 }
 
 /// A meeting log that passed every rule. Its fields can only be set by
@@ -119,15 +94,23 @@ impl MeetingLog {
     pub fn withdrawn_reason(&self) -> Option<&str> {
         self.withdrawn_reason.as_deref()
     }
+}
 
-    /// A fingerprint of the content, the same in the browser and on the
-    /// server: two sends of one log carry the same hash, an edited log does not.
-    pub fn content_hash(&self) -> String {
-        let canonical = serde_json::to_string(self).expect("a meeting log always serialises");
-        let mut hasher = Sha256::new();
-        hasher.update(b"meeting_log.v1\n");
-        hasher.update(canonical.as_bytes());
-        hex::encode(hasher.finalize())
+impl Record for MeetingLog {
+    const KIND: Kind = Kind::MeetingLog;
+    type Input = MeetingLogInput;
+
+    fn pair_of(input: &MeetingLogInput) -> &str {
+        &input.pair_id
+    }
+
+    fn check(input: &MeetingLogInput, ctx: &ValidationContext) -> Result<Self, Reasons> {
+        input.validate(ctx).map_err(Reasons::from)
+    }
+
+    /// Two sends of one log carry the same hash, an edited log does not.
+    fn content_hash(&self) -> String {
+        hash_json(Self::KIND, self)
     }
 }
 
@@ -302,6 +285,8 @@ mod tests {
     use super::*;
 
     use crate::model::limits::MAX_TEXT_CHARS;
+    use crate::model::PairDates;
+    use chrono::{DateTime, Utc};
 
     fn day(text: &str) -> NaiveDate {
         super::super::dates::parse_iso_date(text).unwrap()

@@ -26,6 +26,7 @@ mod report;
 pub(crate) mod role;
 mod screening;
 mod supervision;
+mod sync;
 mod training;
 mod validation;
 
@@ -49,6 +50,7 @@ pub use report::*;
 pub use role::*;
 pub use screening::*;
 pub use supervision::*;
+pub use sync::*;
 pub use training::*;
 pub use validation::*;
 
@@ -257,77 +259,6 @@ pub struct ProgrammeStats {
     pub meetings_with_challenge: i64,
 }
 
-/// One meeting log on its way from a phone's outbox to the server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SyncItem {
-    /// Made on the phone when the log was first saved; the same log sent
-    /// twice carries the same id.
-    pub id: MeetingLogId,
-    /// 1 when first sent, then one more for each correction: the same
-    /// revision sent twice is stored once, two different ones conflict.
-    #[serde(default = "first_revision")]
-    pub revision: u32,
-    /// [`MeetingLog::content_hash`] as the phone computed it.
-    pub content_hash: String,
-    pub log: MeetingLogInput,
-}
-
-/// What the server did with one [`SyncItem`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum SyncOutcome {
-    /// Stored now.
-    Stored,
-    /// Stored by an earlier send; nothing new was stored.
-    AlreadyStored,
-    /// A different log is stored under this id; nothing was overwritten.
-    Conflict,
-    /// The log breaks a rule or names a pair that is not the mentor's;
-    /// nothing was stored.
-    Rejected { errors: FieldErrors },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SyncResult {
-    pub id: MeetingLogId,
-    #[serde(flatten)]
-    pub outcome: SyncOutcome,
-}
-
-/// A `SyncResult` as JSON (`{"id", "outcome", "errors"?}`), read without
-/// serde's buffering of flattened and internally tagged values.
-#[derive(Deserialize)]
-struct RawSyncResult {
-    id: MeetingLogId,
-    outcome: String,
-    errors: Option<FieldErrors>,
-}
-
-impl<'de> Deserialize<'de> for SyncResult {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = RawSyncResult::deserialize(deserializer)?;
-        let outcome = match raw.outcome.as_str() {
-            "stored" => SyncOutcome::Stored,
-            "already_stored" => SyncOutcome::AlreadyStored,
-            "conflict" => SyncOutcome::Conflict,
-            "rejected" => SyncOutcome::Rejected {
-                errors: raw
-                    .errors
-                    .ok_or_else(|| serde::de::Error::missing_field("errors"))?,
-            },
-            other => {
-                return Err(serde::de::Error::custom(format!(
-                    "unknown outcome {other:?}"
-                )))
-            }
-        };
-        Ok(SyncResult {
-            id: raw.id,
-            outcome,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,17 +283,5 @@ mod tests {
     #[test]
     fn a_mentor_lands_on_the_mentor_page() {
         assert_eq!(identity(vec![Role::Mentor]).home_path(), "/mentor");
-    }
-
-    #[test]
-    fn a_sync_result_is_flat_json() {
-        let result = SyncResult {
-            id: MeetingLogId::new(),
-            outcome: SyncOutcome::Conflict,
-        };
-        let json = serde_json::to_value(&result).unwrap();
-        assert_eq!(json["outcome"], "conflict");
-        let back: SyncResult = serde_json::from_value(json).unwrap();
-        assert_eq!(back, result);
     }
 }

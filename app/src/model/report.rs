@@ -4,12 +4,12 @@
 //! phone (offline) and again on the server.
 
 use super::ids::{PairId, ReportId};
-use super::meeting::ValidationContext;
 use super::role::{text_key_enum, TextKey};
+use super::sync::{hash_json, Kind, Reasons, Record};
+use super::validation::ValidationContext;
 use super::validation::{number_field, text_field, Field, FieldErrors, Problem};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 text_key_enum!(
@@ -377,16 +377,65 @@ impl Report {
     pub fn answers(&self) -> &BTreeMap<Question, Answer> {
         &self.answers
     }
+}
 
-    /// A fingerprint of the content, the same on the phone and on the
-    /// server: two sends of one report carry the same hash, a changed one
-    /// does not.
-    pub fn content_hash(&self) -> String {
-        let canonical = serde_json::to_string(self).expect("a report always serialises");
-        let mut hasher = Sha256::new();
-        hasher.update(b"report.v1\n");
-        hasher.update(canonical.as_bytes());
-        hex::encode(hasher.finalize())
+impl Record for Report {
+    const KIND: Kind = Kind::Report;
+    type Input = ReportInput;
+
+    fn pair_of(input: &ReportInput) -> &str {
+        input.pair_id.trim()
+    }
+
+    fn check(input: &ReportInput, ctx: &ValidationContext) -> Result<Self, Reasons> {
+        input.validate(ctx).map_err(Reasons::from)
+    }
+
+    /// Two sends of one report carry the same hash, a changed one does not.
+    fn content_hash(&self) -> String {
+        hash_json(Self::KIND, self)
+    }
+
+    /// The mentee's answers leave the mentor's phone once the server has
+    /// them: the phone keeps which report it was, and its date.
+    fn once_sent(input: &ReportInput) -> Option<ReportInput> {
+        if input.respondent.trim() != Respondent::Mentee.key() {
+            return Some(input.clone());
+        }
+        Some(ReportInput {
+            pair_id: input.pair_id.clone(),
+            kind: input.kind.clone(),
+            respondent: input.respondent.clone(),
+            date: input.date.clone(),
+            ..ReportInput::default()
+        })
+    }
+}
+
+impl From<ReportErrors> for Reasons {
+    fn from(errors: ReportErrors) -> Reasons {
+        let mut reasons = Reasons::default();
+        for error in errors.iter() {
+            let at = match error.question {
+                Question::Report => "",
+                question => question.key(),
+            };
+            reasons.push(at, error.problem);
+        }
+        reasons
+    }
+}
+
+impl From<&Reasons> for ReportErrors {
+    /// The reasons a refused report came back with, by question (those of
+    /// the report as a whole on the report).
+    fn from(reasons: &Reasons) -> ReportErrors {
+        let mut errors = ReportErrors::default();
+        for reason in reasons.iter() {
+            let question = Question::from_key(&reason.at).unwrap_or(Question::Report);
+            errors.push(question, reason.problem);
+        }
+        errors
     }
 }
 
@@ -591,43 +640,6 @@ impl From<&Report> for ReportInput {
             answers: answers_input(&report.answers),
         }
     }
-}
-
-/// One report on its way from a phone's outbox to the server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportSyncItem {
-    /// Made on the phone when the report was first saved.
-    pub id: ReportId,
-    /// 1 when first sent, then one more for each correction (the meeting
-    /// logs' rule).
-    #[serde(default = "super::first_revision")]
-    pub revision: u32,
-    /// [`Report::content_hash`] as the phone computed it.
-    pub content_hash: String,
-    pub report: ReportInput,
-}
-
-/// What the server did with one [`ReportSyncItem`]: the protocol of the
-/// meeting logs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum ReportOutcome {
-    Stored,
-    AlreadyStored,
-    /// A different report is stored under this id; nothing was overwritten.
-    Conflict,
-    /// Nothing was stored, for these reasons (a report for this pair, kind
-    /// and respondent under another id is `report: already_used`).
-    Rejected {
-        errors: ReportErrors,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportSyncResult {
-    pub id: ReportId,
-    #[serde(flatten)]
-    pub outcome: ReportOutcome,
 }
 
 /// A stored report as its readers see it.

@@ -4,6 +4,7 @@
 
 use super::limits::MAX_TEXT_CHARS;
 use super::role::text_key_enum;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 text_key_enum!(
@@ -346,5 +347,31 @@ pub(crate) fn optional_number_in(
         None
     } else {
         number_in(errors, field, text, range)
+    }
+}
+
+/// What the rules need to know besides the form itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValidationContext {
+    /// The latest date a meeting may have taken place: today, where the
+    /// mentor is.
+    pub latest_date: NaiveDate,
+    /// The dates of the chosen pair, or `None` if the pair is not one of the
+    /// mentor's.
+    pub pair: Option<PairDates>,
+}
+
+/// When a pair started and, if it has, when it ended: meetings fall between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PairDates {
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+impl ValidationContext {
+    /// The server does not know the mentor's time zone; it accepts any date
+    /// that is already "today" somewhere on Earth (UTC+14).
+    pub fn latest_date_anywhere(now: DateTime<Utc>) -> NaiveDate {
+        (now + Duration::hours(14)).date_naive()
     }
 }

@@ -4,7 +4,8 @@
 //! runs only after hydration. The decisions (when to run, how to cut and
 //! resend batches) are in [`super::runner`], tested without a browser.
 
-use super::local::{ItemState, OutboxItem};
+use super::local::log_view;
+use super::outbox::{Entry, ItemState};
 use super::runner::Runner;
 use super::storage::StorageError;
 use crate::boot::MentorSnapshot;
@@ -30,7 +31,11 @@ pub struct Offline {
     pub online: RwSignal<bool>,
     pub status: RwSignal<SyncStatus>,
     pub last_sync: RwSignal<Option<DateTime<Utc>>>,
-    pub outbox: RwSignal<Vec<OutboxItem>>,
+    /// Everything in the outbox, every kind.
+    pub outbox: RwSignal<Vec<Entry>>,
+    /// The person mentors (their pairs and logs are fetched after a sync);
+    /// a mentee's phone only sends their own reports.
+    pub mentor: RwSignal<bool>,
     pub pairs: RwSignal<Vec<PairSummary>>,
     pub logs: RwSignal<Vec<MeetingLogView>>,
     /// Every pair and recent log was fetched from the server during this
@@ -62,6 +67,7 @@ impl Offline {
             status: RwSignal::new(SyncStatus::Idle),
             last_sync: RwSignal::new(None),
             outbox: RwSignal::new(Vec::new()),
+            mentor: RwSignal::new(false),
             pairs: RwSignal::new(snapshot.map(|s| s.pairs.clone()).unwrap_or_default()),
             logs: RwSignal::new(snapshot.map(|s| s.logs.clone()).unwrap_or_default()),
             fresh: RwSignal::new(false),
@@ -77,7 +83,7 @@ impl Offline {
         }
     }
 
-    /// Logs that have not reached the server.
+    /// Records of every kind that have not reached the server.
     pub fn waiting_count(&self) -> usize {
         self.outbox.with(|items| {
             items
@@ -94,10 +100,13 @@ impl Offline {
         let listed = self
             .logs
             .with_untracked(|l| l.iter().find(|l| l.id == id).cloned());
-        let acknowledged = self.outbox.with_untracked(|items| {
-            let item = items.iter().find(|i| i.id == id)?;
-            matches!(item.state, ItemState::Synced { .. })
-                .then(|| self.pairs.with_untracked(|p| item.view(p)))?
+        let acknowledged = self.outbox.with_untracked(|entries| {
+            let entry = entries
+                .iter()
+                .filter(|e| e.kind == Kind::MeetingLog && e.id == id.as_uuid())
+                .filter(|e| e.state.is_synced())
+                .max_by_key(|e| e.revision)?;
+            self.pairs.with_untracked(|p| log_view(entry, p))
         });
         match (listed, acknowledged) {
             (Some(l), Some(a)) if a.revision > l.revision => Some(a),
@@ -131,13 +140,12 @@ pub fn use_offline() -> Offline {
 }
 
 mod browser {
+    use super::super::local::{Draft, LocalData};
+    use super::super::outbox::{EntryKey, PutOutcome};
     use super::super::runner::{self, AfterRun, RunEnd, Start, Transport};
+    use super::super::storage::BrowserStore;
     use super::*;
-    use crate::api::mentor::{mentor_logs, mentor_pairs, sync_meeting_logs};
     use crate::api::AppError;
-    use crate::offline::extras::{sync_extra, Extra};
-    use crate::offline::local::{Draft, LocalData, PutOutcome};
-    use crate::offline::storage::BrowserStore;
     use leptos::task::spawn_local;
     use std::time::Duration;
     use wasm_bindgen::JsCast;
@@ -146,8 +154,8 @@ mod browser {
     struct Server;
 
     impl Transport for Server {
-        async fn send(&self, items: Vec<SyncItem>) -> Result<Vec<SyncResult>, AppError> {
-            sync_meeting_logs(items).await
+        async fn send(&self, items: Vec<SyncItem>) -> Result<Vec<SyncAnswer>, AppError> {
+            crate::api::sync::sync_outbox(items).await
         }
     }
 
@@ -158,10 +166,11 @@ mod browser {
             Some(LocalData::new(BrowserStore::available()?, user))
         }
 
-        /// Starts offline support for a mentor: shows what the phone has
-        /// (unless the page came with fresher data), then syncs and
-        /// refreshes from the server.
-        pub fn start(&self, user: UserId) {
+        /// Starts offline support for someone who keeps data on the phone:
+        /// shows what the phone has (unless the page came with fresher
+        /// data), then syncs and, for a mentor, refreshes from the server.
+        pub fn start(&self, user: UserId, mentor: bool) {
+            self.mentor.set(mentor);
             if self.user.get_untracked() == Some(user) {
                 self.sync_now();
                 return;
@@ -170,11 +179,11 @@ mod browser {
             self.fresh.set(false);
             self.status.set(SyncStatus::Idle);
             if let Some(data) = self.data() {
-                data.prune_synced(Utc::now());
+                data.outbox().prune_synced(Utc::now());
                 if !self.from_server.get_untracked() {
                     set_if_changed(self.pairs, data.pairs());
                     set_if_changed(self.logs, data.logs());
-                } else if data.pairs().is_empty() {
+                } else if mentor && data.pairs().is_empty() {
                     // The page came with the mentor's data and the phone has
                     // none yet (just logged in): keep it now, so the phone
                     // works offline even if the first sync never finishes.
@@ -214,21 +223,32 @@ mod browser {
         }
 
         pub fn reload_outbox(&self) {
-            let items = self.data().map(|d| d.outbox()).unwrap_or_default();
-            set_if_changed(self.outbox, items);
+            let entries = self
+                .data()
+                .map(|d| d.outbox().entries())
+                .unwrap_or_default();
+            set_if_changed(self.outbox, entries);
         }
 
-        /// Puts a checked draft in the outbox and sends it when possible.
+        /// After a page put something in the outbox: shown, and sent when
+        /// possible.
+        pub fn queued(&self) {
+            self.storage_problem.set(None);
+            self.reload_outbox();
+            self.sync_now();
+        }
+
+        /// Puts a checked meeting log in the outbox and sends it when
+        /// possible.
         pub fn submit(&self, draft: &Draft, log: &MeetingLog) -> Result<PutOutcome, StorageError> {
             let data = self.data().ok_or(StorageError::Unavailable)?;
             let outcome = data.submit(draft, log, Utc::now());
             match &outcome {
-                Err(problem) => self.storage_problem.set(Some(problem.clone())),
-                Ok(_) => self.storage_problem.set(None),
-            }
-            self.reload_outbox();
-            if outcome.is_ok() {
-                self.sync_now();
+                Err(problem) => {
+                    self.storage_problem.set(Some(problem.clone()));
+                    self.reload_outbox();
+                }
+                Ok(_) => self.queued(),
             }
             outcome
         }
@@ -254,9 +274,9 @@ mod browser {
             }
         }
 
-        /// A draft to correct an item that needs attention.
-        pub fn draft_from_item(&self, id: MeetingLogId) -> Option<Draft> {
-            self.data()?.draft_from_item(id, Utc::now())
+        /// A draft to fix a log that needs attention.
+        pub fn draft_from_item(&self, key: EntryKey) -> Option<Draft> {
+            self.data()?.draft_from_item(key, Utc::now())
         }
 
         /// Asks the browser, once per phone, to keep this site's data under
@@ -269,11 +289,25 @@ mod browser {
             super::super::pwa::persist_notice_read(self.persist_refused);
         }
 
-        pub fn discard(&self, id: MeetingLogId) {
+        /// Deletes an entry of any kind (the person chose to).
+        pub fn discard(&self, key: EntryKey) {
             if let Some(data) = self.data() {
-                data.discard(id);
+                data.outbox().discard(key);
             }
             self.reload_outbox();
+            if key.kind == Kind::Goal {
+                self.goals_changed.update(|n| *n += 1);
+            }
+        }
+
+        /// Sends a refused entry again as it is.
+        pub fn resend(&self, key: EntryKey) {
+            if let Some(data) = self.data() {
+                if let Err(problem) = data.outbox().resend(key) {
+                    self.storage_problem.set(Some(problem));
+                }
+            }
+            self.queued();
         }
 
         fn cancel_timer(&self) {
@@ -290,13 +324,15 @@ mod browser {
             }
             self.cancel_timer();
             if self.runner.try_update_value(Runner::request) == Some(Start::Now) {
+                // Said at once: the run's code may still be loading.
+                self.status.set(SyncStatus::Syncing);
                 let this = *self;
                 spawn_local(async move { run(this).await });
             }
         }
     }
 
-    /// One sync run: concerns, goals, the meeting logs, reports, then the
+    /// One sync run: the outbox, every kind in its order, then the
     /// mentor's data fetched again. Its code is loaded when the first run
     /// starts (after the page is shown; the service worker keeps it for
     /// offline use), not with the first page.
@@ -308,63 +344,38 @@ mod browser {
     impl Offline {
         async fn run_now(self) {
             self.status.set(SyncStatus::Syncing);
-            let user = self.user.get_untracked();
-            let (has_concerns, has_goals, has_reports) = match (self.data(), user) {
-                (Some(data), Some(user)) => (
-                    super::super::concerns::has_concerns(data.store(), user),
-                    super::super::goals::has_goals(data.store(), user),
-                    super::super::reports::has_reports(data.store(), user),
-                ),
-                _ => (false, false, false),
-            };
-            // A safeguarding concern before anything else.
-            let concerns = match user {
-                Some(user) if has_concerns => sync_extra((user, Extra::SendConcerns)).await,
-                _ => Ok(0),
-            };
-            // Then goals: a meeting log may name a goal made with it.
-            let goals = match (concerns, user) {
-                (Err(error), _) => Err(error),
-                (Ok(concerns), Some(user)) if has_goals => {
-                    let sent = sync_extra((user, Extra::SendGoals)).await;
-                    self.goals_changed.update(|n| *n += 1);
-                    sent.map(|goals| goals + concerns)
+            let result = match self.data() {
+                None => Ok(0),
+                Some(data) => {
+                    let outbox = data.outbox();
+                    // What older versions of the app left waiting goes too.
+                    outbox.take_in_legacy();
+                    self.reload_outbox();
+                    runner::send_waiting(&outbox, &Server, Utc::now)
+                        .await
+                        .map(|sent| {
+                            if let Some(problem) = sent.storage_problem {
+                                self.storage_problem.set(Some(problem));
+                            }
+                            sent.answered
+                        })
                 }
-                (Ok(concerns), _) => Ok(concerns),
-            };
-            let result = match (goals, self.data()) {
-                (Err(error), _) => Err(error),
-                (Ok(_), None) => Ok(0),
-                (Ok(goals), Some(data)) => runner::send_waiting(&data, &Server, Utc::now)
-                    .await
-                    .map(|sent| {
-                        if let Some(problem) = sent.storage_problem {
-                            self.storage_problem.set(Some(problem));
-                        }
-                        sent.answered + goals
-                    }),
             };
             self.reload_outbox();
-            // Then, by code loaded only when needed: the reports, and the
-            // goals once a page that shows them was opened (their progress
-            // comes from the logs just sent).
-            let fetch_goals = self.goals_wanted.get_untracked();
-            let result = match (result, user) {
-                (Ok(answered), Some(user)) if has_reports || fetch_goals => {
-                    let step = Extra::AfterLogs {
-                        reports: has_reports,
-                        goals: fetch_goals,
-                    };
-                    let more = sync_extra((user, step)).await;
-                    if fetch_goals {
-                        self.goals_changed.update(|n| *n += 1);
-                    }
-                    more.map(|n| answered + n)
-                }
-                (result, _) => result,
-            };
             let result = match result {
-                Ok(answered) if answered > 0 || !self.fresh.get_untracked() => self.refresh().await,
+                Ok(answered) if self.mentor.get_untracked() => {
+                    let refreshed = if answered > 0 || !self.fresh.get_untracked() {
+                        self.refresh().await
+                    } else {
+                        Ok(())
+                    };
+                    // The goals, once a page that shows them was opened
+                    // (their progress comes from the logs just sent).
+                    match refreshed {
+                        Ok(()) if self.goals_wanted.get_untracked() => self.refresh_goals().await,
+                        other => other,
+                    }
+                }
                 Ok(_) => Ok(()),
                 Err(error) => Err(error),
             };
@@ -387,6 +398,7 @@ mod browser {
                     if let Some(data) = self.data() {
                         data.forget_cached();
                     }
+                    self.reload_outbox();
                     self.pairs.set(Vec::new());
                     self.logs.set(Vec::new());
                     self.fresh.set(false);
@@ -411,8 +423,8 @@ mod browser {
 
         /// Fetches the mentor's pairs and recent logs and keeps them on the phone.
         async fn refresh(&self) -> Result<(), AppError> {
-            let pairs = mentor_pairs().await?;
-            let logs = mentor_logs(None).await?;
+            let pairs = crate::api::mentor::mentor_pairs().await?;
+            let logs = crate::api::mentor::mentor_logs(None).await?;
             if let Some(data) = self.data() {
                 if let Err(problem) = data.save_pairs(&pairs).and_then(|_| data.save_logs(&logs)) {
                     self.storage_problem.set(Some(problem));
@@ -421,6 +433,21 @@ mod browser {
             set_if_changed(self.pairs, pairs);
             set_if_changed(self.logs, logs);
             self.fresh.set(true);
+            Ok(())
+        }
+
+        /// Fetches the goals of the mentor's pairs and keeps them on the
+        /// phone (forgetting the changes the server now lists).
+        async fn refresh_goals(&self) -> Result<(), AppError> {
+            let stored = crate::api::goals::my_goals().await?;
+            if let Some(user) = self.user.get_untracked() {
+                if let Some(store) = BrowserStore::available() {
+                    // A full phone keeps the older copy; it is read again later.
+                    let _ = super::super::goals::Goals::new(store, user).save_cached(&stored);
+                }
+            }
+            self.reload_outbox();
+            self.goals_changed.update(|n| *n += 1);
             Ok(())
         }
 
@@ -465,11 +492,12 @@ mod browser {
                 spawn_local(async move {
                     BrowserStore::changed_elsewhere(key.clone(), event.new_value()).await;
                     let Some(data) = this.data() else { return };
-                    if data.is_outbox_key(&key) {
+                    if data.outbox().is_own_key(&key) {
                         this.reload_outbox();
                     } else if data.is_draft_key(&key) {
                         this.draft_changed.update(|n| *n += 1);
-                    } else if key.contains(".goal") {
+                    }
+                    if key.contains(".goal") {
                         this.goals_changed.update(|n| *n += 1);
                     }
                 });
@@ -495,7 +523,7 @@ mod browser {
 
 #[cfg(test)]
 mod tests {
-    use super::super::local::{Draft, LocalData};
+    use super::super::local::{log_key, Draft, LocalData};
     use super::super::storage::MemoryStore;
     use super::*;
     use chrono::NaiveDate;
@@ -537,14 +565,17 @@ mod tests {
         };
         data.submit(&draft, &log, now()).unwrap();
         if acknowledged {
-            let answer = SyncResult {
-                id: draft.id,
+            let answer = SyncAnswer {
+                kind: Kind::MeetingLog,
+                id: draft.id.as_uuid(),
+                revision: 1,
                 outcome: SyncOutcome::Stored,
             };
-            data.record(&answer, now()).unwrap();
+            data.outbox().record(&answer, now()).unwrap();
         }
         let offline = Offline::new(None);
-        offline.outbox.set(data.outbox());
+        offline.outbox.set(data.outbox().entries());
+        let _ = log_key(draft.id, 1);
         (owner, offline, draft.id)
     }
 
@@ -576,10 +607,38 @@ mod tests {
         assert_eq!(offline.sent_log(id).unwrap().description, "Listed.");
 
         // A correction acknowledged but not listed yet: it wins.
-        offline.outbox.update(|items| items[0].revision = 2);
+        offline.outbox.update(|entries| entries[0].revision = 2);
         let sent = offline.sent_log(id).unwrap();
 
         assert_eq!(sent.revision, 2);
         assert_eq!(sent.description, "We met at the school gate.");
+    }
+
+    #[test]
+    fn every_kind_waiting_is_counted() {
+        let owner = Owner::new();
+        owner.set();
+        let outbox = super::super::outbox::Outbox::new(MemoryStore::default(), UserId::new());
+        let concern = ConcernInput {
+            pair_id: PairId::new().to_string(),
+            about: "child".into(),
+            happened: "x".into(),
+            done: "y".into(),
+            log_id: String::new(),
+        }
+        .validate()
+        .unwrap();
+        outbox
+            .put(
+                Entry::new(ConcernId::new().as_uuid(), 1, &concern, now()),
+                None,
+            )
+            .unwrap();
+        let offline = Offline::new(None);
+
+        offline.outbox.set(outbox.entries());
+
+        assert_eq!(offline.waiting_count(), 1);
+        assert_eq!(offline.attention_count(), 0);
     }
 }

@@ -73,26 +73,27 @@ pub fn person(user: UserId, key: PersonKey) -> String {
     format!("{PREFIX}.{user}.{}", key.name())
 }
 
-/// The start of the keys of `user`'s outbox items (one key per item, so two
-/// tabs never lose each other's items).
-pub fn outbox_prefix(user: UserId) -> String {
+/// The start of the keys of `user`'s outbox, every kind (one key per
+/// record and revision, so two tabs never lose each other's records).
+pub fn queue_prefix(user: UserId) -> String {
+    format!("{PREFIX}.{user}.queue.")
+}
+
+/// Where older versions kept each kind's outbox (taken in by
+/// `Outbox::take_in_legacy`).
+pub fn legacy_logs_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.outbox.")
 }
 
-/// The start of the keys of `user`'s reports in the outbox (one key each).
-pub fn reports_prefix(user: UserId) -> String {
+pub fn legacy_reports_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.reports.")
 }
 
-/// The start of the keys of `user`'s goal revisions in the outbox (one key
-/// per goal and revision).
-pub fn goals_prefix(user: UserId) -> String {
+pub fn legacy_goals_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.goal_changes.")
 }
 
-/// The start of the keys of `user`'s safeguarding concerns in the outbox
-/// (one key each).
-pub fn concerns_prefix(user: UserId) -> String {
+pub fn legacy_concerns_prefix(user: UserId) -> String {
     format!("{PREFIX}.{user}.concerns.")
 }
 
@@ -127,16 +128,17 @@ mod tests {
             assert_eq!(owner(&person(user, key)), Some(user));
         }
         for prefix in [
-            outbox_prefix(user),
-            reports_prefix(user),
+            queue_prefix(user),
+            legacy_logs_prefix(user),
+            legacy_reports_prefix(user),
             report_drafts_prefix(user),
-            goals_prefix(user),
-            concerns_prefix(user),
+            legacy_goals_prefix(user),
+            legacy_concerns_prefix(user),
         ] {
             assert!(prefix.starts_with(&person_prefix(user)));
             assert_eq!(owner(&format!("{prefix}x")), Some(user));
         }
-        assert!(!reports_prefix(user).starts_with(&report_drafts_prefix(user)));
-        assert!(!goals_prefix(user).starts_with(&person(user, PersonKey::Goals)));
+        assert!(!legacy_reports_prefix(user).starts_with(&report_drafts_prefix(user)));
+        assert!(!legacy_goals_prefix(user).starts_with(&person(user, PersonKey::Goals)));
     }
 }

@@ -1,15 +1,12 @@
 //! The reports on a phone: the draft of each report being filled (saved as
-//! typed), and the outbox of reports on their way to the server, with the
-//! meeting logs' rules: the phone makes the id, the content hash goes with
-//! it, a resend is harmless, and what the server refuses stays on the phone
-//! with its reasons. A mentee's answers given on the mentor's phone are
-//! kept only until the server has them; then the phone keeps the date alone.
+//! typed), and the reports in the outbox. A mentee's answers given on the
+//! mentor's phone are kept only until the server has them; then the phone
+//! keeps which report it was, and its date ([`Record::once_sent`]).
 //!
-//! This code is in lazily loaded parts of the app (the report pages, and
-//! [`super::extras::sync_extra`]); the part every page loads only asks
-//! [`has_reports`].
+//! This code is in lazily loaded parts of the app (the report pages).
 
 use super::keys;
+use super::outbox::{Entry, EntryKey, ItemState, Outbox, PutOutcome};
 use super::storage::{get_json, set_json, KeyValue, StorageError};
 use crate::model::*;
 use chrono::{DateTime, Utc};
@@ -27,75 +24,58 @@ pub struct ReportDraft {
     pub revision: u32,
 }
 
-/// Where a report in the outbox stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum ReportState {
-    Waiting,
-    /// The server has it.
-    Sent {
-        at: DateTime<Utc>,
-    },
-    /// The server refused it; nothing was stored.
-    Rejected {
-        errors: ReportErrors,
-    },
-    /// The server holds a different report under this id.
-    Conflict,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A report in the outbox, as the report pages read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportItem {
     pub id: ReportId,
-    pub pair_id: String,
-    pub kind: String,
-    pub respondent: String,
-    /// The date the report is for.
-    pub date: String,
-    /// The answers, until the server has them (a mentor's own report keeps
-    /// them; a mentee's is emptied).
-    pub report: Option<ReportInput>,
-    pub content_hash: String,
-    pub saved_at: DateTime<Utc>,
-    pub state: ReportState,
-    /// (Missing from what older versions put in the outbox: revision 1.)
-    #[serde(default = "first_revision")]
     pub revision: u32,
+    /// The answers, until the server has them (a mentor's own report keeps
+    /// them; of a mentee's, only which report and its date are left).
+    pub report: ReportInput,
+    pub state: ItemState,
 }
 
 impl ReportItem {
-    pub fn sync_item(&self) -> Option<ReportSyncItem> {
-        Some(ReportSyncItem {
-            id: self.id,
-            revision: self.revision,
-            content_hash: self.content_hash.clone(),
-            report: self.report.clone()?,
+    fn of(entry: &Entry) -> Option<ReportItem> {
+        Some(ReportItem {
+            id: ReportId::from_uuid(entry.id),
+            revision: entry.revision,
+            report: entry.read()?,
+            state: entry.state.clone(),
         })
     }
 
+    pub fn key(&self) -> EntryKey {
+        EntryKey {
+            kind: Kind::Report,
+            id: self.id.as_uuid(),
+            revision: self.revision,
+        }
+    }
+
     pub fn is_for(&self, pair: &str, kind: ReportKind, respondent: Respondent) -> bool {
-        self.pair_id == pair && self.kind == kind.key() && self.respondent == respondent.key()
+        self.report.pair_id == pair
+            && self.report.kind == kind.key()
+            && self.report.respondent == respondent.key()
+    }
+
+    fn is_mentors(&self) -> bool {
+        self.report.respondent == Respondent::Mentor.key()
     }
 }
 
-/// Whether `user` has any report on this phone (the part every page loads
-/// asks this before loading the code that sends them).
-pub fn has_reports(store: &impl KeyValue, user: UserId) -> bool {
-    !store.keys(&keys::reports_prefix(user)).is_empty()
-}
-
-pub struct Reports<S: KeyValue> {
+pub struct Reports<S: KeyValue + Clone> {
     store: S,
     user: UserId,
 }
 
-impl<S: KeyValue> Reports<S> {
+impl<S: KeyValue + Clone> Reports<S> {
     pub fn new(store: S, user: UserId) -> Self {
         Reports { store, user }
     }
 
-    fn item_key(&self, id: ReportId) -> String {
-        format!("{}{id}", keys::reports_prefix(self.user))
+    fn outbox(&self) -> Outbox<S> {
+        Outbox::new(self.store.clone(), self.user)
     }
 
     fn draft_key(&self, pair: &str, kind: ReportKind, respondent: Respondent) -> String {
@@ -149,104 +129,54 @@ impl<S: KeyValue> Reports<S> {
         self.store.remove(&self.draft_key(pair, kind, respondent));
     }
 
-    /// Every report on the phone, oldest first.
+    /// Every report in the outbox, oldest first.
     pub fn items(&self) -> Vec<ReportItem> {
-        let mut items: Vec<ReportItem> = self
-            .store
-            .keys(&keys::reports_prefix(self.user))
+        self.outbox()
+            .entries_of(Kind::Report)
             .iter()
-            .filter_map(|key| get_json(&self.store, key))
-            .collect();
-        items.sort_by_key(|i| (i.saved_at, i.id));
-        items
+            .filter_map(ReportItem::of)
+            .collect()
     }
 
-    pub fn item(&self, id: ReportId) -> Option<ReportItem> {
-        get_json(&self.store, &self.item_key(id))
-    }
-
+    /// The reports the server has not acknowledged.
     pub fn waiting(&self) -> Vec<ReportItem> {
         self.items()
             .into_iter()
-            .filter(|i| i.state == ReportState::Waiting)
+            .filter(|i| i.state == ItemState::Waiting)
             .collect()
     }
 
     /// Moves a checked draft into the outbox and clears the draft once the
-    /// item is stored. A draft already in the outbox (a double tap) is not
-    /// added twice; one that was refused is replaced by its correction.
+    /// report is stored. A draft already in the outbox (a double tap) is
+    /// not added twice; one that was refused is replaced by its correction.
     pub fn submit(
         &self,
         draft: &ReportDraft,
         report: &Report,
         now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        // A correction replaces the item of the revision the server has;
-        // anything else under this id (a double tap) stays as it is.
-        let pending = self.item(draft.id).is_some_and(|i| {
-            let corrects_sent =
-                draft.revision > i.revision && matches!(i.state, ReportState::Sent { .. });
-            !corrects_sent && !matches!(i.state, ReportState::Rejected { .. })
-        });
-        if !pending {
-            let input = ReportInput::from(report);
-            let item = ReportItem {
-                id: draft.id,
-                pair_id: input.pair_id.clone(),
-                kind: input.kind.clone(),
-                respondent: input.respondent.clone(),
-                date: input.date.clone(),
-                report: Some(input),
-                content_hash: report.content_hash(),
-                saved_at: now,
-                state: ReportState::Waiting,
-                revision: draft.revision,
-            };
-            set_json(&self.store, &self.item_key(item.id), &item)?;
-        }
+    ) -> Result<PutOutcome, StorageError> {
+        let entry = Entry::new(draft.id.as_uuid(), draft.revision, report, now);
+        let outcome = self.outbox().put(entry, None)?;
         self.clear_draft(
             &report.pair_id().to_string(),
             report.kind(),
             report.respondent(),
         );
-        Ok(())
+        Ok(outcome)
     }
 
-    /// Records what the server said about one report.
-    pub fn record(
-        &self,
-        result: &ReportSyncResult,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        let Some(mut item) = self.item(result.id) else {
-            return Ok(());
-        };
-        item.state = match &result.outcome {
-            ReportOutcome::Stored | ReportOutcome::AlreadyStored => {
-                // The mentee's answers leave the mentor's phone.
-                if item.respondent == Respondent::Mentee.key() {
-                    item.report = None;
-                }
-                ReportState::Sent { at: now }
-            }
-            ReportOutcome::Conflict => ReportState::Conflict,
-            ReportOutcome::Rejected { errors } => ReportState::Rejected {
-                errors: errors.clone(),
-            },
-        };
-        set_json(&self.store, &self.item_key(item.id), &item)
-    }
-
-    /// A refused report back in the form, under its id, to be corrected.
-    /// Only the mentor's own: a mentee's answers are not shown to the mentor.
+    /// A refused report back in the form, under its id and revision, to be
+    /// corrected. Only the mentor's own: a mentee's answers are not shown
+    /// to the mentor.
     pub fn draft_from_item(&self, id: ReportId, now: DateTime<Utc>) -> Option<ReportDraft> {
-        let item = self.item(id)?;
-        if item.respondent != Respondent::Mentor.key() {
-            return None;
-        }
-        Some(ReportDraft {
+        let item = self
+            .items()
+            .into_iter()
+            .rev()
+            .find(|i| i.id == id && matches!(i.state, ItemState::Rejected { .. }))?;
+        item.is_mentors().then(|| ReportDraft {
             id,
-            report: item.report?,
+            report: item.report,
             saved_at: now,
             revision: item.revision,
         })
@@ -262,20 +192,22 @@ impl<S: KeyValue> Reports<S> {
         respondent: Respondent,
         now: DateTime<Utc>,
     ) -> Option<ReportDraft> {
-        let item = self.items().into_iter().rev().find(|i| {
-            i.is_for(pair, kind, respondent) && matches!(i.state, ReportState::Sent { .. })
-        })?;
-        Some(ReportDraft {
+        let item = self
+            .items()
+            .into_iter()
+            .rev()
+            .find(|i| i.is_for(pair, kind, respondent) && i.state.is_synced())?;
+        item.is_mentors().then(|| ReportDraft {
             id: item.id,
-            report: item.report?,
+            report: item.report,
             saved_at: now,
             revision: item.revision + 1,
         })
     }
 
     /// Forgets a refused or conflicting report (the person chose to).
-    pub fn discard(&self, id: ReportId) {
-        self.store.remove(&self.item_key(id));
+    pub fn discard(&self, item: &ReportItem) {
+        self.outbox().discard(item.key());
     }
 }
 
@@ -286,41 +218,10 @@ fn draft_slot(draft: &ReportDraft) -> Result<(ReportKind, Respondent), StorageEr
         .ok_or_else(|| StorageError::Other("a report draft names no report".into()))
 }
 
-/// Sends the waiting reports in batches of at most [`MAX_SYNC_BATCH`] and
-/// records what the server said of each. The number answered.
-pub async fn send<S, F, Fut>(
-    reports: &Reports<S>,
-    transport: F,
-    now: impl Fn() -> DateTime<Utc>,
-) -> Result<usize, crate::api::AppError>
-where
-    S: KeyValue,
-    F: Fn(Vec<ReportSyncItem>) -> Fut,
-    Fut: std::future::Future<Output = Result<Vec<ReportSyncResult>, crate::api::AppError>>,
-{
-    let waiting: Vec<ReportSyncItem> = reports
-        .waiting()
-        .iter()
-        .filter_map(ReportItem::sync_item)
-        .collect();
-    let mut answered = 0;
-    for batch in waiting.chunks(MAX_SYNC_BATCH) {
-        let results = transport(batch.to_vec()).await?;
-        for result in &results {
-            // A full phone: the item stays waiting and is sent again.
-            let _ = reports.record(result, now());
-            answered += 1;
-        }
-    }
-    Ok(answered)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::storage::MemoryStore;
     use super::*;
-    use crate::api::AppError;
-    use std::cell::RefCell;
 
     fn now() -> DateTime<Utc> {
         "2026-11-22T10:00:00Z".parse().unwrap()
@@ -375,6 +276,20 @@ mod tests {
         (reports, PairId::new().to_string())
     }
 
+    fn record(reports: &Reports<MemoryStore>, draft: &ReportDraft, outcome: SyncOutcome) {
+        let answer = SyncAnswer {
+            kind: Kind::Report,
+            id: draft.id.as_uuid(),
+            revision: draft.revision,
+            outcome,
+        };
+        reports.outbox().record(&answer, now()).unwrap();
+    }
+
+    fn item(reports: &Reports<MemoryStore>, id: ReportId) -> ReportItem {
+        reports.items().into_iter().find(|i| i.id == id).unwrap()
+    }
+
     #[test]
     fn a_draft_is_kept_per_report_and_comes_back_with_its_id() {
         let (reports, pair) = setup();
@@ -401,33 +316,29 @@ mod tests {
         let waiting = reports.waiting();
         assert_eq!(waiting.len(), 1);
         assert_eq!(waiting[0].id, draft.id);
-        assert_eq!(waiting[0].content_hash, report.content_hash());
         assert!(reports
             .draft(&pair, ReportKind::Midterm, Respondent::Mentor)
             .is_none());
-        assert!(has_reports(&reports.store, reports.user));
+        assert_eq!(
+            reports.outbox().waiting()[0].content_hash,
+            report.content_hash()
+        );
     }
 
     #[test]
-    fn once_the_server_has_a_mentees_report_the_phone_keeps_only_its_date() {
+    fn once_the_server_has_a_mentees_report_the_phone_keeps_only_which_and_its_date() {
         let (reports, pair) = setup();
         let (draft, report) = filled(&reports, &pair, Respondent::Mentee);
         reports.submit(&draft, &report, now()).unwrap();
 
-        reports
-            .record(
-                &ReportSyncResult {
-                    id: draft.id,
-                    outcome: ReportOutcome::Stored,
-                },
-                now(),
-            )
-            .unwrap();
+        record(&reports, &draft, SyncOutcome::Stored);
 
-        let item = reports.item(draft.id).unwrap();
-        assert_eq!(item.state, ReportState::Sent { at: now() });
-        assert_eq!(item.report, None);
-        assert_eq!(item.date, "2026-11-20");
+        let item = item(&reports, draft.id);
+        assert_eq!(item.state, ItemState::Synced { at: now() });
+        assert!(item.report.answers.is_empty());
+        assert_eq!(item.report.months, "");
+        assert_eq!(item.report.date, "2026-11-20");
+        assert!(item.is_for(&pair, ReportKind::Midterm, Respondent::Mentee));
         assert!(reports.draft_from_item(draft.id, now()).is_none());
     }
 
@@ -436,11 +347,7 @@ mod tests {
         let (reports, pair) = setup();
         let (draft, report) = filled(&reports, &pair, Respondent::Mentor);
         reports.submit(&draft, &report, now()).unwrap();
-        let stored = ReportSyncResult {
-            id: draft.id,
-            outcome: ReportOutcome::Stored,
-        };
-        reports.record(&stored, now()).unwrap();
+        record(&reports, &draft, SyncOutcome::Stored);
 
         let mut correction = reports
             .correction_of(&pair, ReportKind::Midterm, Respondent::Mentor, now())
@@ -450,13 +357,13 @@ mod tests {
         reports.submit(&correction, &corrected, now()).unwrap();
 
         assert_eq!((correction.id, correction.revision), (draft.id, 2));
-        let waiting = reports.waiting();
+        let waiting = reports.outbox().waiting();
         assert_eq!(waiting.len(), 1);
-        let item = waiting[0].sync_item().unwrap();
-        assert_eq!((item.id, item.revision), (draft.id, 2));
-        assert_eq!(item.report.months, "3");
-        // Sent again, the correction is one item; a mentee's report is never
-        // offered for correction on the mentor's phone.
+        let sent = waiting[0].sync_item();
+        assert_eq!((sent.id, sent.revision), (draft.id.as_uuid(), 2));
+        assert_eq!(waiting[0].read::<ReportInput>().unwrap().months, "3");
+        // Sent again, the correction is one entry (the sent revision is
+        // superseded).
         reports.submit(&correction, &corrected, now()).unwrap();
         assert_eq!(reports.items().len(), 1);
     }
@@ -466,11 +373,7 @@ mod tests {
         let (reports, pair) = setup();
         let (draft, report) = filled(&reports, &pair, Respondent::Mentee);
         reports.submit(&draft, &report, now()).unwrap();
-        let stored = ReportSyncResult {
-            id: draft.id,
-            outcome: ReportOutcome::Stored,
-        };
-        reports.record(&stored, now()).unwrap();
+        record(&reports, &draft, SyncOutcome::Stored);
 
         assert_eq!(
             reports.correction_of(&pair, ReportKind::Midterm, Respondent::Mentee, now()),
@@ -483,77 +386,34 @@ mod tests {
         let (reports, pair) = setup();
         let (draft, report) = filled(&reports, &pair, Respondent::Mentor);
         reports.submit(&draft, &report, now()).unwrap();
-        let errors = ReportErrors::one(Question::Date, Problem::DateInFuture);
+        let errors = Reasons::from(ReportErrors::one(Question::Date, Problem::DateInFuture));
 
-        reports
-            .record(
-                &ReportSyncResult {
-                    id: draft.id,
-                    outcome: ReportOutcome::Rejected {
-                        errors: errors.clone(),
-                    },
-                },
-                now(),
-            )
-            .unwrap();
+        record(
+            &reports,
+            &draft,
+            SyncOutcome::Rejected {
+                errors: errors.clone(),
+            },
+        );
 
         assert_eq!(
-            reports.item(draft.id).unwrap().state,
-            ReportState::Rejected { errors }
+            item(&reports, draft.id).state,
+            ItemState::Rejected { errors }
         );
         assert!(reports.waiting().is_empty());
         let correction = reports.draft_from_item(draft.id, now()).unwrap();
-        assert_eq!(correction.id, draft.id);
+        assert_eq!((correction.id, correction.revision), (draft.id, 1));
         reports.submit(&correction, &report, now()).unwrap();
         assert_eq!(reports.waiting().len(), 1);
     }
 
     #[test]
-    fn sending_records_each_answer_and_a_failed_send_leaves_everything_waiting() {
-        let (reports, pair) = setup();
-        let (mine, mine_report) = filled(&reports, &pair, Respondent::Mentor);
-        let (theirs, theirs_report) = filled(&reports, &pair, Respondent::Mentee);
-        reports.submit(&mine, &mine_report, now()).unwrap();
-        reports.submit(&theirs, &theirs_report, now()).unwrap();
-        let sent = RefCell::new(Vec::new());
+    fn the_reasons_of_a_refused_report_come_back_by_question() {
+        let mut errors = ReportErrors::one(Question::Date, Problem::DateInFuture);
+        errors.push(Question::Report, Problem::AlreadyUsed);
 
-        let offline = futures::executor::block_on(send(
-            &reports,
-            |_| async {
-                Err::<Vec<ReportSyncResult>, _>(AppError::Network {
-                    reason: "offline".into(),
-                })
-            },
-            now,
-        ));
-        assert!(offline.is_err());
-        assert_eq!(reports.waiting().len(), 2);
+        let back = ReportErrors::from(&Reasons::from(errors.clone()));
 
-        let answered = futures::executor::block_on(send(
-            &reports,
-            |items: Vec<ReportSyncItem>| {
-                sent.borrow_mut().extend(items.iter().map(|i| i.id));
-                let results = items
-                    .iter()
-                    .map(|i| ReportSyncResult {
-                        id: i.id,
-                        outcome: if i.id == mine.id {
-                            ReportOutcome::Stored
-                        } else {
-                            ReportOutcome::AlreadyStored
-                        },
-                    })
-                    .collect();
-                async move { Ok(results) }
-            },
-            now,
-        ))
-        .unwrap();
-
-        assert_eq!(answered, 2);
-        assert_eq!(sent.borrow().len(), 2);
-        assert!(reports.waiting().is_empty());
-        assert!(reports.item(mine.id).unwrap().report.is_some());
-        assert!(reports.item(theirs.id).unwrap().report.is_none());
+        assert_eq!(back, errors);
     }
 }

@@ -1,9 +1,9 @@
 //! The sync engine's logic, without the browser: when a sync runs, how the
-//! outbox is cut into requests, and what happens when the server refuses a
-//! whole request. The browser glue (`engine`) asks and obeys; the unit tests
+//! outbox (every kind of record) is cut into requests, and what happens
+//! when the server refuses a whole request. The browser glue (`engine`) asks and obeys; the unit tests
 //! below drive the same code with an in-memory phone and a fake server.
 
-use super::local::{LocalData, OutboxItem};
+use super::outbox::{Entry, EntryKey, Outbox};
 use super::storage::{KeyValue, StorageError};
 use crate::api::AppError;
 use crate::model::limits::{
@@ -109,7 +109,7 @@ fn item_bytes(item: &SyncItem) -> usize {
         + 1
 }
 
-/// Cuts the waiting items, oldest first, into requests of at most
+/// Cuts the waiting items, in the order given, into requests of at most
 /// `max_items` items and `max_bytes` bytes. An item larger than `max_bytes`
 /// on its own travels alone (the server says whether it fits).
 pub fn plan_batches(items: &[SyncItem], max_items: usize, max_bytes: usize) -> Vec<Vec<SyncItem>> {
@@ -136,7 +136,7 @@ pub trait Transport {
     fn send(
         &self,
         items: Vec<SyncItem>,
-    ) -> impl std::future::Future<Output = Result<Vec<SyncResult>, AppError>>;
+    ) -> impl std::future::Future<Output = Result<Vec<SyncAnswer>, AppError>>;
 }
 
 /// A whole request the server answered with an error about the request
@@ -159,37 +159,38 @@ pub struct Sent {
     pub storage_problem: Option<StorageError>,
 }
 
-/// Sends the items waiting when it starts, in batches, each once, and
-/// records each item's answer. A batch the server refuses whole is sent
-/// again item by item, so that one bad item is marked as needing attention
-/// (with its reason) and the others go through: the outbox never jams. Stops
-/// at the first request that gets no answer (or a lost session); what was
-/// not sent stays waiting.
+/// Sends every entry waiting when it starts, whatever its kind, in the
+/// outbox's order (concerns first), in batches, each once, and records each
+/// answer. A batch the server refuses whole is sent again item by item, so
+/// that one bad item is marked as needing attention (with its reason) and
+/// the others go through: the outbox never jams. Stops at the first request
+/// that gets no answer (or a lost session); what was not sent stays
+/// waiting.
 pub async fn send_waiting<S: KeyValue, T: Transport>(
-    data: &LocalData<S>,
+    outbox: &Outbox<S>,
     transport: &T,
     now: impl Fn() -> DateTime<Utc>,
 ) -> Result<Sent, AppError> {
-    let waiting: Vec<SyncItem> = data.waiting().iter().map(OutboxItem::sync_item).collect();
+    let waiting: Vec<SyncItem> = outbox.waiting().iter().map(Entry::sync_item).collect();
     let mut sent = Sent::default();
-    let record = |sent: &mut Sent, results: &[SyncResult]| {
-        for result in results {
-            if let Err(problem) = data.record(result, now()) {
+    let record = |sent: &mut Sent, answers: &[SyncAnswer]| {
+        for answer in answers {
+            if let Err(problem) = outbox.record(answer, now()) {
                 sent.storage_problem = Some(problem);
             }
         }
-        sent.answered += results.len();
+        sent.answered += answers.len();
     };
     for batch in plan_batches(&waiting, SYNC_BATCH_ITEMS, SYNC_BATCH_BYTES) {
         let error = match transport.send(batch.clone()).await {
-            Ok(results) => {
-                record(&mut sent, &results);
+            Ok(answers) => {
+                record(&mut sent, &answers);
                 continue;
             }
             Err(error) => error,
         };
         if !is_refusal_of_the_request(&error) || batch.is_empty() {
-            data.record_failed_attempt(&ids(&batch));
+            outbox.record_failed_attempt(&keys(&batch));
             return Err(error);
         }
         // One by one. An item the server fails on while it stores others is
@@ -198,33 +199,34 @@ pub async fn send_waiting<S: KeyValue, T: Transport>(
         let mut stored_any = false;
         for (index, item) in batch.iter().enumerate() {
             match transport.send(vec![item.clone()]).await {
-                Ok(results) => {
+                Ok(answers) => {
                     stored_any = true;
-                    record(&mut sent, &results);
+                    record(&mut sent, &answers);
                 }
                 Err(AppError::BadRequest { .. }) => {
-                    record(&mut sent, &[refused(item.id, Problem::Unreadable)]);
+                    record(&mut sent, &[refused(item, Problem::Unreadable)]);
                 }
                 Err(AppError::TooLarge { .. }) => {
-                    record(&mut sent, &[refused(item.id, Problem::TooLarge)]);
+                    record(&mut sent, &[refused(item, Problem::TooLarge)]);
                 }
-                Err(AppError::Internal) => failed_alone.push(item.id),
+                Err(AppError::Internal) => failed_alone.push(item),
                 Err(other) => {
-                    let mut unsent = failed_alone;
-                    unsent.extend(ids(&batch[index..]));
-                    data.record_failed_attempt(&unsent);
+                    let mut unsent = keys(&failed_alone.into_iter().cloned().collect::<Vec<_>>());
+                    unsent.extend(keys(&batch[index..]));
+                    outbox.record_failed_attempt(&unsent);
                     return Err(other);
                 }
             }
         }
         if !failed_alone.is_empty() {
             if !stored_any {
-                data.record_failed_attempt(&failed_alone);
+                let unsent: Vec<SyncItem> = failed_alone.into_iter().cloned().collect();
+                outbox.record_failed_attempt(&keys(&unsent));
                 return Err(AppError::Internal);
             }
-            let answers: Vec<SyncResult> = failed_alone
-                .iter()
-                .map(|id| refused(*id, Problem::NotAccepted))
+            let answers: Vec<SyncAnswer> = failed_alone
+                .into_iter()
+                .map(|item| refused(item, Problem::NotAccepted))
                 .collect();
             record(&mut sent, &answers);
         }
@@ -232,26 +234,34 @@ pub async fn send_waiting<S: KeyValue, T: Transport>(
     Ok(sent)
 }
 
-fn ids(items: &[SyncItem]) -> Vec<MeetingLogId> {
-    items.iter().map(|i| i.id).collect()
+fn keys(items: &[SyncItem]) -> Vec<EntryKey> {
+    items
+        .iter()
+        .map(|i| EntryKey {
+            kind: i.kind,
+            id: i.id,
+            revision: i.revision,
+        })
+        .collect()
 }
 
-fn refused(id: MeetingLogId, problem: Problem) -> SyncResult {
-    SyncResult {
-        id,
-        outcome: SyncOutcome::Rejected {
-            errors: FieldErrors::one(Field::Log, problem),
+fn refused(item: &SyncItem, problem: Problem) -> SyncAnswer {
+    SyncAnswer::to(
+        item,
+        SyncOutcome::Rejected {
+            errors: Reasons::whole(problem),
         },
-    }
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::local::{Draft, ItemState};
+    use super::super::outbox::ItemState;
     use super::super::storage::MemoryStore;
     use super::*;
     use chrono::NaiveDate;
     use std::cell::RefCell;
+    use uuid::Uuid;
 
     #[test]
     fn a_sync_asked_for_while_one_runs_follows_it() {
@@ -331,7 +341,7 @@ mod tests {
             .with_timezone(&Utc)
     }
 
-    fn context() -> ValidationContext {
+    fn ctx() -> ValidationContext {
         ValidationContext {
             latest_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
             pair: Some(PairDates {
@@ -341,38 +351,92 @@ mod tests {
         }
     }
 
-    /// Puts a valid log with `description` in the outbox.
-    fn put(data: &LocalData<MemoryStore>, pair: PairId, description: &str) -> MeetingLogId {
-        let input = MeetingLogInput {
-            pair_id: pair.to_string(),
+    /// One record of each kind, each holding `text` where it has free text.
+    fn entries(text: &str, at: DateTime<Utc>) -> Vec<Entry> {
+        let pair = PairId::new().to_string();
+        let log = MeetingLogInput {
+            pair_id: pair.clone(),
             date: "2026-11-20".into(),
             form: "telephone".into(),
-            hours: "0".into(),
             minutes: "45".into(),
-            description: description.into(),
-            went_well_next_steps: String::new(),
+            description: text.into(),
             challenge: "no".into(),
-            challenge_text: String::new(),
-            goals: Vec::new(),
-            withdrawn_reason: String::new(),
+            ..MeetingLogInput::default()
+        }
+        .validate(&ctx())
+        .unwrap();
+        let goal = GoalInput {
+            pair_id: pair.clone(),
+            what: text.into(),
+            target_date: "2027-01-31".into(),
+            ..GoalInput::default()
+        }
+        .validate(&ctx())
+        .unwrap();
+        let concern = ConcernInput {
+            pair_id: pair.clone(),
+            about: "child".into(),
+            happened: text.into(),
+            done: "Called the manager.".into(),
+            log_id: String::new(),
+        }
+        .validate()
+        .unwrap();
+        let mut report = ReportInput {
+            pair_id: pair,
+            kind: "midterm".into(),
+            respondent: "mentor".into(),
+            date: "2026-11-20".into(),
+            months: "2".into(),
+            ..ReportInput::default()
         };
-        let log = input.validate(&context()).unwrap();
-        let draft = Draft {
-            log: input,
-            ..Draft::new(now())
-        };
-        data.submit(&draft, &log, now()).unwrap();
-        draft.id
+        for item in items(ReportKind::Midterm, Respondent::Mentor) {
+            let (choice, words) = match item.scale {
+                Scale::Agreement => ("agree", ""),
+                Scale::YesNo => ("yes", text),
+                Scale::Text => ("", text),
+            };
+            report.answers.insert(
+                item.question.key().into(),
+                AnswerInput {
+                    choice: choice.into(),
+                    text: words.into(),
+                },
+            );
+        }
+        let report = report.validate(&ctx()).unwrap();
+        vec![
+            Entry::new(Uuid::now_v7(), 1, &log, at),
+            Entry::new(Uuid::now_v7(), 1, &goal, at),
+            Entry::new(Uuid::now_v7(), 1, &report, at),
+            Entry::new(Uuid::now_v7(), 1, &concern, at),
+        ]
     }
 
-    /// A server that refuses any request holding a log whose description
-    /// contains `poison` with `error`, and stores the rest; it records every
-    /// request's size in items.
+    /// A phone whose outbox holds one record of each kind for each text,
+    /// saved one second apart.
+    fn phone(texts: &[&str]) -> (Outbox<MemoryStore>, Vec<Vec<Entry>>) {
+        let outbox = Outbox::new(MemoryStore::default(), UserId::new());
+        let mut all = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let made = entries(text, now() + chrono::Duration::seconds(i as i64));
+            for entry in &made {
+                outbox.put(entry.clone(), None).unwrap();
+            }
+            all.push(made);
+        }
+        (outbox, all)
+    }
+
+    /// A server that refuses any request holding an item whose input
+    /// contains `poison` with `error`, and stores the rest; it records
+    /// every request's items.
     struct FakeServer {
         poison: &'static str,
         error: AppError,
-        down: bool,
-        requests: RefCell<Vec<usize>>,
+        /// Requests answered before the network goes.
+        down_after: Option<usize>,
+        requests: RefCell<Vec<Vec<SyncItem>>>,
     }
 
     impl FakeServer {
@@ -380,114 +444,195 @@ mod tests {
             FakeServer {
                 poison,
                 error,
-                down: false,
+                down_after: None,
                 requests: RefCell::new(Vec::new()),
             }
+        }
+
+        fn sizes(&self) -> Vec<usize> {
+            self.requests.borrow().iter().map(Vec::len).collect()
+        }
+
+        fn kinds(&self) -> Vec<Kind> {
+            self.requests
+                .borrow()
+                .iter()
+                .flatten()
+                .map(|i| i.kind)
+                .collect()
         }
     }
 
     impl Transport for FakeServer {
-        async fn send(&self, items: Vec<SyncItem>) -> Result<Vec<SyncResult>, AppError> {
-            self.requests.borrow_mut().push(items.len());
-            if self.down {
+        async fn send(&self, items: Vec<SyncItem>) -> Result<Vec<SyncAnswer>, AppError> {
+            let answered = self.requests.borrow().len();
+            self.requests.borrow_mut().push(items.clone());
+            if self.down_after.is_some_and(|n| answered >= n) {
                 return Err(AppError::Network {
                     reason: "offline".into(),
                 });
             }
-            if items
-                .iter()
-                .any(|i| i.log.description.contains(self.poison))
-            {
+            if items.iter().any(|i| i.input.text().contains(self.poison)) {
                 return Err(self.error.clone());
             }
             Ok(items
                 .iter()
-                .map(|i| SyncResult {
-                    id: i.id,
-                    outcome: SyncOutcome::Stored,
-                })
+                .map(|i| SyncAnswer::to(i, SyncOutcome::Stored))
                 .collect())
         }
     }
 
-    fn state(data: &LocalData<MemoryStore>, id: MeetingLogId) -> ItemState {
-        data.item(id).unwrap().state
+    fn state(outbox: &Outbox<MemoryStore>, entry: &Entry) -> Option<ItemState> {
+        outbox.entry(entry.key()).map(|e| e.state)
     }
 
-    fn attention(problem: Problem) -> ItemState {
-        ItemState::Rejected {
-            errors: FieldErrors::one(Field::Log, problem),
-        }
+    fn attention(problem: Problem) -> Option<ItemState> {
+        Some(ItemState::Rejected {
+            errors: Reasons::whole(problem),
+        })
+    }
+
+    /// Every kind's state after a send: kept ones synced (or gone, for a
+    /// concern), in the order of `entries`.
+    fn sent_states(outbox: &Outbox<MemoryStore>, made: &[Entry]) -> Vec<Option<ItemState>> {
+        made.iter().map(|e| state(outbox, e)).collect()
+    }
+
+    fn all_sent() -> Vec<Option<ItemState>> {
+        let synced = Some(ItemState::Synced { at: now() });
+        // log, goal and report kept; the concern forgotten.
+        vec![synced.clone(), synced.clone(), synced, None]
     }
 
     #[test]
-    fn a_batch_refused_whole_is_resent_one_by_one_and_only_the_bad_item_needs_attention() {
-        for (error, problem) in [
-            (
-                AppError::BadRequest {
-                    reason: "no".into(),
-                },
-                Problem::Unreadable,
-            ),
-            (AppError::TooLarge { limit_bytes: 10 }, Problem::TooLarge),
-            (AppError::Internal, Problem::NotAccepted),
-        ] {
-            let data = LocalData::new(MemoryStore::default(), UserId::new());
-            let pair = PairId::new();
-            let first = put(&data, pair, "good one");
-            let bad = put(&data, pair, "poison");
-            let last = put(&data, pair, "good two");
-            let server = FakeServer::refusing("poison", error);
+    fn a_request_refused_whole_is_resent_one_by_one_and_only_the_bad_item_needs_attention_for_every_kind(
+    ) {
+        for kind in 0..4 {
+            for (error, problem) in [
+                (
+                    AppError::BadRequest {
+                        reason: "no".into(),
+                    },
+                    Problem::Unreadable,
+                ),
+                (AppError::TooLarge { limit_bytes: 10 }, Problem::TooLarge),
+                (AppError::Internal, Problem::NotAccepted),
+            ] {
+                let (outbox, made) = phone(&["good one", "poison", "good two"]);
+                let bad = &made[1][kind];
+                // Only the one bad item of that kind is poisoned.
+                let mut poisoned = bad.clone();
+                poisoned.input = Payload::of(&serde_json::json!({"poison": true}));
+                outbox.discard(bad.key());
+                outbox.put(Entry { ..poisoned }, None).unwrap();
+                for (i, entry) in made[1].iter().enumerate() {
+                    if i != kind {
+                        outbox.discard(entry.key());
+                    }
+                }
+                let server = FakeServer::refusing("poison", error);
 
-            let sent = futures::executor::block_on(send_waiting(&data, &server, now)).unwrap();
+                let sent =
+                    futures::executor::block_on(send_waiting(&outbox, &server, now)).unwrap();
 
-            assert_eq!(sent.answered, 3);
-            assert_eq!(state(&data, first), ItemState::Synced { at: now() });
-            assert_eq!(state(&data, bad), attention(problem));
-            assert_eq!(state(&data, last), ItemState::Synced { at: now() });
-            assert_eq!(*server.requests.borrow(), vec![3, 1, 1, 1]);
+                assert_eq!(sent.answered, 9);
+                assert_eq!(sent_states(&outbox, &made[0]), all_sent());
+                assert_eq!(sent_states(&outbox, &made[2]), all_sent());
+                assert_eq!(state(&outbox, bad), attention(problem));
+                assert_eq!(server.sizes(), [vec![9], vec![1; 9]].concat());
+            }
         }
     }
 
     #[test]
     fn a_server_that_fails_on_every_item_is_in_trouble_and_nothing_is_marked() {
-        let data = LocalData::new(MemoryStore::default(), UserId::new());
-        let pair = PairId::new();
-        let a = put(&data, pair, "poison a");
-        let b = put(&data, pair, "poison b");
+        let (outbox, made) = phone(&["poison a", "poison b"]);
         let server = FakeServer::refusing("poison", AppError::Internal);
 
-        let result = futures::executor::block_on(send_waiting(&data, &server, now));
+        let result = futures::executor::block_on(send_waiting(&outbox, &server, now));
 
         assert_eq!(result, Err(AppError::Internal));
-        assert_eq!(state(&data, a), ItemState::Waiting);
-        assert_eq!(state(&data, b), ItemState::Waiting);
-        assert_eq!(data.item(a).unwrap().failed_attempts, 1);
+        for entry in made.iter().flatten() {
+            let now_there = outbox.entry(entry.key()).unwrap();
+            assert_eq!(now_there.state, ItemState::Waiting);
+            assert_eq!(now_there.failed_attempts, 1);
+        }
     }
 
     #[test]
-    fn no_answer_stops_the_send_and_keeps_everything_waiting() {
-        let data = LocalData::new(MemoryStore::default(), UserId::new());
-        let a = put(&data, PairId::new(), "a");
-        let mut server = FakeServer::refusing("never", AppError::Internal);
-        server.down = true;
+    fn every_kind_is_sent_in_its_order_concerns_first_then_goals_logs_and_reports() {
+        let (outbox, _) = phone(&["a", "b"]);
+        let server = FakeServer::refusing("never", AppError::Internal);
 
-        let result = futures::executor::block_on(send_waiting(&data, &server, now));
+        futures::executor::block_on(send_waiting(&outbox, &server, now)).unwrap();
 
-        assert!(matches!(result, Err(AppError::Network { .. })));
-        assert_eq!(state(&data, a), ItemState::Waiting);
-        assert_eq!(data.item(a).unwrap().failed_attempts, 1);
+        assert_eq!(
+            server.kinds(),
+            vec![
+                Kind::Concern,
+                Kind::Concern,
+                Kind::Goal,
+                Kind::Goal,
+                Kind::MeetingLog,
+                Kind::MeetingLog,
+                Kind::Report,
+                Kind::Report
+            ]
+        );
+        assert!(outbox.waiting().is_empty());
     }
 
-    fn sync_item(description: &str) -> SyncItem {
+    #[test]
+    fn a_network_error_in_the_middle_keeps_the_rest_waiting() {
+        let texts: Vec<String> = (0..30).map(|i| format!("record {i}")).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (outbox, made) = phone(&texts);
+        let mut server = FakeServer::refusing("never", AppError::Internal);
+        server.down_after = Some(1);
+
+        let result = futures::executor::block_on(send_waiting(&outbox, &server, now));
+
+        assert!(matches!(result, Err(AppError::Network { .. })));
+        assert_eq!(server.sizes(), vec![SYNC_BATCH_ITEMS, SYNC_BATCH_ITEMS]);
+        let first: Vec<SyncItem> = server.requests.borrow()[0].clone();
+        let waiting = outbox.waiting();
+        assert_eq!(waiting.len(), 4 * 30 - SYNC_BATCH_ITEMS);
+        assert!(first.iter().all(|i| !waiting.iter().any(|w| w.id == i.id)));
+        // The failed request's items count a failed attempt.
+        assert!(waiting.iter().filter(|w| w.failed_attempts == 1).count() == SYNC_BATCH_ITEMS);
+        let _ = made;
+    }
+
+    #[test]
+    fn a_byte_heavy_outbox_is_cut_below_the_limit_for_every_kind() {
+        let heavy = "ă".repeat(4_000);
+        let texts: Vec<&str> = (0..60).map(|_| heavy.as_str()).collect();
+        let (outbox, _) = phone(&texts);
+        let server = FakeServer::refusing("never", AppError::Internal);
+
+        futures::executor::block_on(send_waiting(&outbox, &server, now)).unwrap();
+
+        let requests = server.requests.borrow();
+        assert!(
+            requests.len() > 240 / SYNC_BATCH_ITEMS,
+            "{}",
+            requests.len()
+        );
+        for request in requests.iter() {
+            let bytes: usize = request.iter().map(item_bytes).sum();
+            assert!(bytes <= SYNC_BATCH_BYTES, "{bytes}");
+            assert!(request.len() <= SYNC_BATCH_ITEMS);
+        }
+        assert!(outbox.waiting().is_empty());
+    }
+
+    fn sync_item(text: &str) -> SyncItem {
         SyncItem {
-            id: MeetingLogId::new(),
+            kind: Kind::MeetingLog,
+            id: Uuid::now_v7(),
             revision: 1,
             content_hash: "h".into(),
-            log: MeetingLogInput {
-                description: description.into(),
-                ..MeetingLogInput::default()
-            },
+            input: Payload::of(&text),
         }
     }
 

@@ -202,13 +202,14 @@ fn local_concerns(
 
 #[component]
 fn MentorConcerns() -> impl IntoView {
-    use crate::i18n::{problem_message, storage_message};
-    use crate::offline::concerns::{ConcernItem, ConcernState};
+    use crate::components::storage_message;
+    use crate::i18n::problem_message;
+    use crate::offline::{EntryKey, ItemState};
     let offline = crate::offline::use_offline();
     let i18n = use_i18n();
-    let (pair, log) = leptos_router::hooks::use_location()
+    let (pair, log, item) = leptos_router::hooks::use_location()
         .query
-        .with_untracked(|q| (q.get("pair"), q.get("log")));
+        .with_untracked(|q| (q.get("pair"), q.get("log"), q.get("item")));
     let input = RwSignal::new(ConcernInput {
         pair_id: pair.clone().unwrap_or_default(),
         log_id: log.clone().unwrap_or_default(),
@@ -216,26 +217,42 @@ fn MentorConcerns() -> impl IntoView {
     });
     let errors = RwSignal::new(FieldErrors::default());
     let notice = RwSignal::new(None::<(bool, Msg)>);
-    let items = RwSignal::new(Vec::<ConcernItem>::new());
-    let reload = move || {
-        if let Some(concerns) = local_concerns() {
-            items.set(concerns.items());
+    // The concerns still on this phone (the outbox forgets those the
+    // server has).
+    let items = Memo::new(move |_| {
+        offline.outbox.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.kind == Kind::Concern)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let reopen = move |key: EntryKey| {
+        if let Some(reopened) = local_concerns().and_then(|c| c.reopen(key)) {
+            input.set(reopened);
+            offline.reload_outbox();
         }
     };
     // The concern being typed comes back after a reload; a link from a log
-    // names its mentee and the log.
+    // names its mentee and the log; one from the outbox, a refused concern
+    // to fix.
     let opened = StoredValue::new(false);
     Effect::new(move |_| {
-        // After each sync: what the server now has.
-        offline.last_sync.track();
         if offline.user.get().is_none() {
             return;
         }
-        reload();
         if opened.get_value() {
             return;
         }
         opened.set_value(true);
+        if let Some(key) = item
+            .as_deref()
+            .and_then(|i| EntryKey::from_param(Kind::Concern, i))
+        {
+            reopen(key);
+            return;
+        }
         if let Some(draft) = local_concerns().and_then(|c| c.draft()) {
             input.set(ConcernInput {
                 pair_id: pair.clone().unwrap_or(draft.pair_id.clone()),
@@ -270,8 +287,7 @@ fn MentorConcerns() -> impl IntoView {
                     Ok(_) => {
                         input.set(ConcernInput::default());
                         notice.set(Some((true, Msg::ConcernSaved)));
-                        reload();
-                        offline.sync_now();
+                        offline.queued();
                     }
                     Err(problem) => notice.set(Some((false, storage_message(&problem)))),
                 }
@@ -299,9 +315,9 @@ fn MentorConcerns() -> impl IntoView {
             </div>
         }
     };
-    let state_text = move |state: &ConcernState| match state {
-        ConcernState::Waiting => Msg::ConcernWaiting,
-        ConcernState::Rejected { .. } | ConcernState::Conflict => Msg::ConcernRefused,
+    let state_text = move |state: &ItemState| match state {
+        ItemState::Rejected { .. } | ItemState::Conflict => Msg::ConcernRefused,
+        ItemState::Waiting | ItemState::Synced { .. } => Msg::ConcernWaiting,
     };
     let mentee_of = move |pair_id: &str| {
         offline.pairs.with(|pairs| {
@@ -360,18 +376,16 @@ fn MentorConcerns() -> impl IntoView {
                 {move || items.get().into_iter().map(|item| {
                     let saved = item.saved_at;
                     let refused = item.state.needs_attention();
-                    let id = item.id;
+                    let key = item.key();
+                    let pair = item.read::<ConcernInput>().map(|c| c.pair_id).unwrap_or_default();
                     view! {
                         <li data-testid="concern-on-phone">
-                            {mentee_of(&item.pair_id)} " · " {move || format_moment(saved, i18n.lang.get())}
+                            {mentee_of(&pair)} " · " {move || format_moment(saved, i18n.lang.get())}
                             " · " <span class="badge state">{t(state_text(&item.state))}</span>
                             {refused.then(|| view! {
-                                <button type="button" class="link-button" on:click=move |_| {
-                                    if let Some(reopened) = local_concerns().and_then(|c| c.reopen(id)) {
-                                        input.set(reopened);
-                                        reload();
-                                    }
-                                }>{t(Msg::FixAndResend)}</button>
+                                <button type="button" class="link-button" on:click=move |_| reopen(key)>
+                                    {t(Msg::FixAndResend)}
+                                </button>
                             })}
                         </li>
                     }

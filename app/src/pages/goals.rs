@@ -14,10 +14,10 @@ use crate::components::*;
 use crate::i18n::{field_label, goal_progress_label, problem_message, t, use_i18n, Msg};
 use crate::model::dates::local_today;
 use crate::model::*;
-use crate::offline::extras::{sync_extra, Extra};
-use crate::offline::goals::{GoalDraft, GoalEntry, GoalState, Goals};
+use crate::offline::goals::{GoalDraft, GoalEntry, Goals};
 use crate::offline::storage::BrowserStore;
 use crate::offline::use_offline;
+use crate::offline::ItemState;
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -41,24 +41,14 @@ pub fn pair_goals(
         if offline.goals_wanted.get_untracked() {
             return;
         }
+        let _ = user;
         offline.goals_wanted.set(true);
-        leptos::task::spawn_local(async move {
-            if sync_extra((
-                user,
-                Extra::AfterLogs {
-                    reports: false,
-                    goals: true,
-                },
-            ))
-            .await
-            .is_ok()
-            {
-                offline.goals_changed.update(|n| *n += 1);
-            }
-        });
+        // The next sync run fetches them (and every run after it).
+        offline.sync_now();
     });
     Memo::new(move |_| {
         offline.goals_changed.track();
+        offline.outbox.track();
         offline.user.track();
         match (pair(), local_goals()) {
             (Some(pair), Some(goals)) => goals.entries(Some(pair)),
@@ -195,9 +185,9 @@ fn MentorGoals() -> impl IntoView {
                         errors.set(FieldErrors::default());
                         notice.set(Some(Msg::GoalSaved));
                         changed();
-                        offline.sync_now();
+                        offline.queued();
                     }
-                    Err(problem) => notice.set(Some(crate::i18n::storage_message(&problem))),
+                    Err(problem) => notice.set(Some(crate::components::storage_message(&problem))),
                 }
                 return;
             }
@@ -234,10 +224,7 @@ fn MentorGoals() -> impl IntoView {
     };
     let discard = move |id: GoalId, revision: u32| {
         if confirm(i18n.text(Msg::ConfirmDiscardChange)) {
-            if let Some(goals) = local_goals() {
-                goals.discard(id, revision);
-            }
-            changed();
+            offline.discard(crate::offline::goals::goal_key(id, revision));
         }
     };
 
@@ -314,7 +301,7 @@ fn MentorGoals() -> impl IntoView {
                 {entries.into_iter().map(|entry| {
                     let open = entry.goal.is_open();
                     let change = entry.change.clone();
-                    let (id, revision) = (entry.goal.id, entry.goal.revision);
+                    let (id, revision) = (entry.goal.id, entry.change_revision);
                     let for_change = entry.clone();
                     view! {
                         <li data-testid="goal">
@@ -363,28 +350,28 @@ fn MentorGoals() -> impl IntoView {
 /// What became of the phone's latest change of a goal.
 #[component]
 fn ChangeState(
-    state: GoalState,
+    state: ItemState,
     id: GoalId,
     revision: u32,
     discard: impl Fn(GoalId, u32) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (class, text) = match &state {
-        GoalState::Waiting => ("notice", i18n.text(Msg::GoalChangeWaiting).to_string()),
-        GoalState::Sent { .. } => ("notice success", i18n.text(Msg::GoalChangeSent).to_string()),
-        GoalState::Conflict => (
+        ItemState::Waiting => ("notice", i18n.text(Msg::GoalChangeWaiting).to_string()),
+        ItemState::Synced { .. } => ("notice success", i18n.text(Msg::GoalChangeSent).to_string()),
+        ItemState::Conflict => (
             "notice warning",
             i18n.text(Msg::GoalChangeConflict).to_string(),
         ),
-        GoalState::Rejected { errors } => {
+        ItemState::Rejected { errors } => {
             let reasons: Vec<String> = errors
                 .iter()
                 .map(|e| {
-                    format!(
-                        "{}: {}",
-                        i18n.text(field_label(e.field)),
-                        i18n.text(problem_message(e.problem))
-                    )
+                    let problem = i18n.text(problem_message(e.problem));
+                    match crate::components::reason_label(Kind::Goal, &e.at) {
+                        Some(place) => format!("{}: {problem}", i18n.text(place)),
+                        None => problem.to_string(),
+                    }
                 })
                 .collect();
             (

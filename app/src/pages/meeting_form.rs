@@ -1,13 +1,11 @@
 //! Tool 2: the mentoring meeting log form. Every change is saved as a draft
 //! on the phone; a valid log goes to the outbox and is sent when possible.
 
-use crate::components::{confirm, MentorFrame};
-use crate::i18n::{
-    field_label, meeting_form_label, problem_message, storage_message, t, use_i18n, Msg,
-};
+use crate::components::{confirm, storage_message, MentorFrame};
+use crate::i18n::{field_label, meeting_form_label, problem_message, t, use_i18n, Msg};
 use crate::model::dates::{format_iso_date, local_today};
 use crate::model::*;
-use crate::offline::{use_offline, Draft, Offline, PutOutcome};
+use crate::offline::{use_offline, Draft, EntryKey, Offline, PutOutcome};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -82,8 +80,8 @@ fn opening_draft(
     pair: Option<String>,
 ) -> (Draft, Opening) {
     if let Some(draft) = item
-        .and_then(|i| MeetingLogId::parse(&i).ok())
-        .and_then(|id| offline.draft_from_item(id))
+        .and_then(|i| EntryKey::from_param(Kind::MeetingLog, &i))
+        .and_then(|key| offline.draft_from_item(key))
     {
         return (draft, Opening::Fix);
     }

@@ -5,7 +5,6 @@
 use crate::api::goals::my_goals;
 use crate::api::mentee::mentee_home;
 use crate::api::reports::my_reports;
-use crate::components::use_auth;
 use crate::components::{error_view, format_date, Loading};
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::{due_on, MenteePair, ReportKind, ReportView, Respondent};
@@ -17,24 +16,10 @@ use leptos::prelude::*;
 pub fn MenteePage() -> impl IntoView {
     let pairs = Resource::new(|| (), |_| mentee_home());
     let goals = Resource::new(|| (), |_| my_goals());
-    // Answers saved on this phone but not sent yet go now; the list of
-    // reports is read again once they have.
-    let sent = RwSignal::new(Some(true));
+    // Answers saved on this phone but not sent yet go with the phone's
+    // sync; the list of reports is read again once they have.
+    let sent = super::reports::own_reports_sent();
     let reports = Resource::new(move || sent.get(), |_| my_reports());
-    let auth = use_auth();
-    Effect::new(move |_| {
-        let Some(user) = auth.identity.with(|i| i.as_ref().map(|i| i.user_id)) else {
-            return;
-        };
-        let waiting = crate::offline::storage::BrowserStore::available().is_some_and(|store| {
-            !crate::offline::reports::Reports::new(store, user)
-                .waiting()
-                .is_empty()
-        });
-        if waiting {
-            super::reports::send_own_reports(sent);
-        }
-    });
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || pairs.get().map(|result| match result {

@@ -2,9 +2,11 @@
 //! rendered on the server with the mentor's data when online, and from the
 //! phone's own data offline.
 
+use crate::components::item_state_label;
 use crate::components::{format_date, format_duration, MentorFrame};
-use crate::i18n::{item_state_label, meeting_form_label, t, use_i18n, Msg};
-use crate::model::{MeetingLogId, MeetingLogView, PairId, PairStatus, ReportKind};
+use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
+use crate::model::{Kind, MeetingLogId, MeetingLogView, PairId, PairStatus, ReportKind};
+use crate::offline::local::log_view;
 use crate::offline::{use_offline, ItemState, Offline, SyncStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -25,23 +27,38 @@ struct Entry {
 fn entries(offline: Offline, pair: Option<PairId>) -> Vec<Entry> {
     let pairs = offline.pairs.get();
     let server = offline.logs.get();
-    let outbox = offline.outbox.get();
+    // The outbox's logs, the latest revision of each.
+    let mut outbox: Vec<crate::offline::Entry> = offline.outbox.with(|entries| {
+        entries
+            .iter()
+            .filter(|e| e.kind == Kind::MeetingLog)
+            .cloned()
+            .collect()
+    });
+    outbox.sort_by_key(|e| (e.id, std::cmp::Reverse(e.revision)));
+    outbox.dedup_by_key(|e| e.id);
+    outbox.sort_by_key(|e| e.saved_at);
     // A few hundred entries at most: plain searches are enough.
     let on_server = |id: MeetingLogId| server.iter().find(|l| l.id == id);
-    let newer = |item: &&crate::offline::OutboxItem| {
-        on_server(item.id).is_none_or(|l| item.revision > l.revision)
+    let newer = |entry: &&crate::offline::Entry| {
+        on_server(MeetingLogId::from_uuid(entry.id)).is_none_or(|l| entry.revision > l.revision)
     };
-    let state_of = |id: MeetingLogId| outbox.iter().find(|i| i.id == id).map(|i| i.state.clone());
+    let state_of = |id: MeetingLogId| {
+        outbox
+            .iter()
+            .find(|e| e.id == id.as_uuid())
+            .map(|e| e.state.clone())
+    };
     let mut local: Vec<Entry> = outbox
         .iter()
         .filter(newer)
-        .filter_map(|item| {
-            item.view(&pairs).map(|log| Entry {
+        .filter_map(|entry| {
+            log_view(entry, &pairs).map(|log| Entry {
                 // The server acknowledged it: it can be corrected before
                 // the list is fetched again.
-                correctable: matches!(item.state, ItemState::Synced { .. }),
+                correctable: entry.state.is_synced(),
                 log,
-                state: Some(item.state.clone()),
+                state: Some(entry.state.clone()),
             })
         })
         .collect();
@@ -312,9 +329,13 @@ fn MentorLogsContent() -> impl IntoView {
 fn SavedNotice(id: MeetingLogId) -> impl IntoView {
     let offline = use_offline();
     let state = move || {
-        let item = offline
-            .outbox
-            .with(|items| items.iter().find(|i| i.id == id).map(|i| i.state.clone()));
+        let item = offline.outbox.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.kind == Kind::MeetingLog && e.id == id.as_uuid())
+                .max_by_key(|e| e.revision)
+                .map(|e| e.state.clone())
+        });
         match item {
             // Pruned or never seen here: the server has it.
             None | Some(ItemState::Synced { .. }) => ("success", Msg::LogSent),

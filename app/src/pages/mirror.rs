@@ -6,66 +6,9 @@
 
 use crate::api::reports::pair_mirror;
 use crate::components::*;
-use crate::i18n::{t, use_i18n, Msg};
+use crate::i18n::{choice_msg, question_msg, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
-
-/// The text of a question as the tool asks it.
-pub fn question_msg(question: Question, kind: ReportKind) -> Msg {
-    use Question as Q;
-    match question {
-        Q::Change if kind == ReportKind::Midterm => Msg::QChangeMidterm,
-        Q::Change => Msg::QChangeFinal,
-        Q::MentorInfluence => Msg::QMentorInfluence,
-        Q::SRelationship => Msg::QSRelationship,
-        Q::SWellbeing => Msg::QSWellbeing,
-        Q::SMotivates => Msg::QSMotivates,
-        Q::SConfidence => Msg::QSConfidence,
-        Q::SDialogue => Msg::QSDialogue,
-        Q::SVoice => Msg::QSVoice,
-        Q::SAchievement => Msg::QSAchievement,
-        Q::Comment => Msg::QComment,
-        Q::WouldChange => Msg::QWouldChange,
-        Q::AdviceNewPairs => Msg::QAdviceNewPairs,
-        Q::CConfidence => Msg::QCConfidence,
-        Q::CFriends => Msg::QCFriends,
-        Q::CExtracurricular => Msg::QCExtracurricular,
-        Q::CViewSchool => Msg::QCViewSchool,
-        Q::CBehaviour => Msg::QCBehaviour,
-        Q::CAttendance => Msg::QCAttendance,
-        Q::CAcademic => Msg::QCAcademic,
-        Q::PParentalSkills => Msg::QPParentalSkills,
-        Q::PRelationshipChild => Msg::QPRelationshipChild,
-        Q::PRepresentChild => Msg::QPRepresentChild,
-        Q::PCommunicationSchool => Msg::QPCommunicationSchool,
-        Q::PCollaborate => Msg::QPCollaborate,
-        Q::PParticipation => Msg::QPParticipation,
-        Q::PSchoolSafe => Msg::QPSchoolSafe,
-        Q::PInvolved => Msg::QPInvolved,
-        Q::PMeetParents => Msg::QPMeetParents,
-        Q::PNewSkills => Msg::QPNewSkills,
-        Q::MUnderstanding => Msg::QMUnderstanding,
-        Q::MHelpFamilies => Msg::QMHelpFamilies,
-        Q::MHelpMentors => Msg::QMHelpMentors,
-        Q::MSelfKnowledge => Msg::QMSelfKnowledge,
-        Q::MConfidence => Msg::QMConfidence,
-        Q::MNewSkills => Msg::QMNewSkills,
-        Q::MSupported => Msg::QMSupported,
-        Q::TimeMet => Msg::QTimeMet,
-        Q::Date => Msg::DateLabel,
-        Q::Report | Q::Pair | Q::Kind | Q::Respondent => Msg::ReportsLink,
-    }
-}
-
-pub fn choice_msg(choice: Choice) -> Msg {
-    match choice {
-        Choice::Disagree => Msg::ChoiceDisagree,
-        Choice::Agree => Msg::ChoiceAgree,
-        Choice::CouldBeImproved => Msg::ChoiceCouldBeImproved,
-        Choice::Yes => Msg::ChoiceYes,
-        Choice::No => Msg::ChoiceNo,
-    }
-}
 
 #[component]
 pub fn MirrorPage() -> impl IntoView {

@@ -30,7 +30,7 @@ mod supervision;
 mod training;
 
 pub use mentor::{LogCard, MentorHome};
-pub use mirror::{choice_msg, question_msg};
+
 pub use screening::ScreeningAlerts;
 
 /// A lazy route for a page component that loads its own data. An office

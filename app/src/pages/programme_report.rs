@@ -8,9 +8,9 @@
 use crate::api::programme_report::*;
 use crate::api::AppError;
 use crate::components::*;
+use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, t, use_i18n, Msg};
 use crate::model::*;
-use crate::pages::{choice_msg, question_msg};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;

@@ -12,13 +12,15 @@
 
 use crate::api::reports::reports_due;
 use crate::components::{format_date, Loading, MentorFrame, OfficeTexts};
-use crate::i18n::{problem_message, t, use_i18n, I18n, Lang, Msg};
+use crate::i18n::{
+    choice_msg, kind_msg, problem_message, question_msg, t, use_i18n, I18n, Lang, Msg,
+};
 use crate::model::dates::{format_iso_date, local_today};
 use crate::model::*;
-use crate::offline::reports::{ReportDraft, ReportItem, ReportState, Reports};
+use crate::offline::reports::{ReportDraft, ReportItem, Reports};
 use crate::offline::storage::BrowserStore;
 use crate::offline::use_offline;
-use crate::pages::mirror::{choice_msg, question_msg};
+use crate::offline::{ItemState, SyncStatus};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,13 +34,6 @@ fn local_reports() -> Option<Reports<BrowserStore>> {
             .with_untracked(|i| i.as_ref().map(|i| i.user_id))
     })?;
     Some(Reports::new(BrowserStore::available()?, user))
-}
-
-fn kind_msg(kind: ReportKind) -> Msg {
-    match kind {
-        ReportKind::Midterm => Msg::MidtermReport,
-        ReportKind::Final => Msg::FinalReport,
-    }
 }
 
 fn report_link(pair: PairId, kind: ReportKind, respondent: Respondent) -> String {
@@ -81,9 +76,9 @@ fn ReportsList() -> impl IntoView {
             });
         }
     });
-    let discard = Callback::new(move |id: ReportId| {
+    let discard = Callback::new(move |item: ReportItem| {
+        offline.discard(item.key());
         if let Some(reports) = local_reports() {
-            reports.discard(id);
             local.set(reports.items());
         }
     });
@@ -132,7 +127,7 @@ fn DueRow(
     due: ReportDue,
     on_phone: Option<ReportItem>,
     /// Forgets a correction the server did not take.
-    discard: Callback<ReportId>,
+    discard: Callback<ReportItem>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mentee = due.mentee_name.clone();
@@ -154,20 +149,15 @@ fn DueRow(
     // A correction the server did not take: why, and what can be done.
     let troubled_correction = on_phone
         .as_ref()
-        .filter(|i| {
-            i.revision > 1
-                && matches!(
-                    i.state,
-                    ReportState::Conflict | ReportState::Rejected { .. }
-                )
-        })
-        .map(|i| (i.id, i.state.clone()));
+        .filter(|i| i.revision > 1 && i.state.needs_attention())
+        .cloned();
     let status = match (due.answered_on, &state) {
         _ if troubled_correction.is_some() => {
-            let (id, state) = troubled_correction.expect("checked just above");
-            let fixable = matches!(state, ReportState::Rejected { .. });
-            let reason = match state {
-                ReportState::Rejected { errors } => {
+            let item = troubled_correction.expect("checked just above");
+            let id = item.id;
+            let fixable = matches!(item.state, ItemState::Rejected { .. });
+            let reason = match &item.state {
+                ItemState::Rejected { errors } => {
                     let problems: Vec<Problem> = errors.iter().map(|e| e.problem).collect();
                     i18n.fill(Msg::ReportNotAccepted, &[("problems", &problems.iter().map(|p| i18n.text(problem_message(*p))).collect::<Vec<_>>().join("; "))])
                 }
@@ -175,7 +165,7 @@ fn DueRow(
             };
             let on_discard = move |_| {
                 if crate::components::confirm(i18n.text(Msg::ConfirmDiscardCorrection)) {
-                    discard.run(id);
+                    discard.run(item.clone());
                 }
             };
             view! {
@@ -188,20 +178,20 @@ fn DueRow(
             .into_any()
         }
         // A correction on its way.
-        (Some(_), Some(ReportState::Waiting)) => {
+        (Some(_), Some(ItemState::Waiting)) => {
             view! { <p class="muted" data-testid="report-waiting">{t(Msg::ReportWaiting)}</p> }.into_any()
         }
         (Some(on), _) => {
             view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])} {correct}</p> }.into_any()
         }
-        (None, Some(ReportState::Sent { at })) => {
+        (None, Some(ItemState::Synced { at })) => {
             let on = at.date_naive();
             view! { <p class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(on, i18n.lang.get()))])} {correct}</p> }.into_any()
         }
-        (None, Some(ReportState::Waiting)) => {
+        (None, Some(ItemState::Waiting)) => {
             view! { <p class="muted" data-testid="report-waiting">{t(Msg::ReportWaiting)}</p> }.into_any()
         }
-        (None, Some(ReportState::Rejected { errors })) => {
+        (None, Some(ItemState::Rejected { errors })) => {
             let problems = errors
                 .iter()
                 .map(|e| e.problem)
@@ -216,7 +206,7 @@ fn DueRow(
             }
             .into_any()
         }
-        (None, Some(ReportState::Conflict)) => {
+        (None, Some(ItemState::Conflict)) => {
             view! { <p class="error" role="alert">{t(Msg::ReportConflict)}</p> }.into_any()
         }
         (None, None) => {
@@ -242,33 +232,23 @@ fn DueRow(
     }
 }
 
-/// Sends the reports a mentee answered with their own login (their phone
-/// does not run the mentor's sync): `sent` says whether the server has
-/// them. What could not be sent stays on the phone and is sent the next time
-/// the mentee opens their page or a report online.
-pub fn send_own_reports(sent: RwSignal<Option<bool>>) {
-    let user = crate::components::use_auth()
-        .identity
-        .with_untracked(|i| i.as_ref().map(|i| i.user_id));
-    let Some(user) = user else {
-        sent.set(Some(false));
-        return;
-    };
-    sent.set(None);
-    leptos::task::spawn_local(async move {
-        use crate::offline::extras::{sync_extra, Extra};
-        let step = Extra::AfterLogs {
-            reports: true,
-            goals: false,
-        };
-        let answered = sync_extra((user, step)).await;
-        let waiting = local_reports_of(user).is_some_and(|r| !r.waiting().is_empty());
-        sent.set(Some(answered.is_ok() && !waiting));
-    });
-}
-
-fn local_reports_of(user: UserId) -> Option<Reports<BrowserStore>> {
-    Some(Reports::new(BrowserStore::available()?, user))
+/// Whether the reports a mentee answered with their own login have reached
+/// the server: `None` while they are being sent. The phone's sync sends
+/// them (at once, and again whenever the connection returns).
+pub fn own_reports_sent() -> Memo<Option<bool>> {
+    let offline = use_offline();
+    Memo::new(move |_| {
+        let waiting = offline.outbox.with(|entries| {
+            entries
+                .iter()
+                .any(|e| e.kind == Kind::Report && e.state == ItemState::Waiting)
+        });
+        match (waiting, offline.status.get()) {
+            (false, _) => Some(true),
+            (true, SyncStatus::Syncing) => None,
+            (true, _) => Some(false),
+        }
+    })
 }
 
 /// `/mentee/report?pair=&kind=`: a mentee answers their report with their
@@ -645,7 +625,7 @@ fn ReportForm(
     let storage_problem = RwSignal::new(false);
     // The mentee's own report: whether it reached the server (None while
     // it is being sent).
-    let sent = RwSignal::new(None::<bool>);
+    let sent = own_reports_sent();
     let flow = RwSignal::new(Flow::start(respondent, false, asked.with_value(Vec::len)));
     let simple = move || matches!(flow.get().screen, Screen::One(_));
 
@@ -708,12 +688,8 @@ fn ReportForm(
                     return;
                 };
                 match reports.submit(&draft.get_untracked(), &report, Utc::now()) {
-                    Ok(()) if own => {
-                        flow.update(|f| *f = f.done());
-                        send_own_reports(sent);
-                    }
-                    Ok(()) => {
-                        offline.sync_now();
+                    Ok(_) => {
+                        offline.queued();
                         flow.update(|f| *f = f.done());
                     }
                     Err(_) => storage_problem.set(true),

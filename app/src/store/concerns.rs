@@ -5,51 +5,48 @@ use super::{now, on_db, on_tx, StoreResult, Tx};
 use crate::model::*;
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// A checked concern on its way into the database.
-pub struct NewConcern<'a> {
-    pub id: ConcernId,
-    pub author: UserId,
-    pub concern: &'a Concern,
-    pub content_hash: &'a str,
-}
+pub use super::{Inserted, New};
 
-pub use super::Inserted;
-
-/// Stores a concern: new, the same again (nothing new), or a conflict (a
+/// Stores concerns: new, the same again (nothing new), or a conflict (a
 /// different concern, or another person's, under this id).
 #[tracing::instrument(name = "store.concerns.insert", skip_all, err(Display))]
-pub async fn insert(tx: &mut Tx, item: &NewConcern<'_>) -> StoreResult<Inserted> {
-    let concern = item.concern;
-    let outcome = on_tx!(tx, conn => {
-        let stored: Option<(String, UserId)> =
-            sqlx::query_as("SELECT content_hash, author_id FROM concerns WHERE id = $1")
-                .bind(item.id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        match stored {
-            Some((hash, author)) if hash == item.content_hash && author == item.author => Inserted::Again,
-            Some(_) => Inserted::Conflict,
-            None => {
-                sqlx::query(
-                    "INSERT INTO concerns (id, pair_id, author_id, about, happened, done, log_id, content_hash, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
-                .bind(item.id)
-                .bind(concern.pair_id())
-                .bind(item.author)
-                .bind(concern.about())
-                .bind(concern.happened())
-                .bind(concern.done())
-                .bind(concern.log_id())
-                .bind(item.content_hash)
-                .bind(now())
-                .execute(&mut *conn)
-                .await?;
-                Inserted::New
+pub async fn insert(tx: &mut Tx, items: &[New<'_, Concern>]) -> StoreResult<Vec<Inserted>> {
+    let mut outcomes = Vec::with_capacity(items.len());
+    for item in items {
+        let id = ConcernId::from_uuid(item.id);
+        let concern = item.record;
+        let outcome = on_tx!(tx, conn => {
+            let stored: Option<(String, UserId)> =
+                sqlx::query_as("SELECT content_hash, author_id FROM concerns WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            match stored {
+                Some((hash, author)) if hash == item.content_hash && author == item.author => Inserted::Again,
+                Some(_) => Inserted::Conflict,
+                None => {
+                    sqlx::query(
+                        "INSERT INTO concerns (id, pair_id, author_id, about, happened, done, log_id, content_hash, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(id)
+                    .bind(concern.pair_id())
+                    .bind(item.author)
+                    .bind(concern.about())
+                    .bind(concern.happened())
+                    .bind(concern.done())
+                    .bind(concern.log_id())
+                    .bind(item.content_hash)
+                    .bind(now())
+                    .execute(&mut *conn)
+                    .await?;
+                    Inserted::New
+                }
             }
-        }
-    });
-    Ok(outcome)
+        });
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
 }
 
 #[derive(sqlx::FromRow)]

@@ -10,7 +10,7 @@
 use super::users::{add_membership, create_organisation, create_user, find_organisation};
 use super::{
     concerns, engagement, goals, matching, meetings, notifications, pairs, programmes, recruitment,
-    reports, supervision, training, users, StoreResult, Tx,
+    reports, supervision, training, users, New, StoreResult, Tx,
 };
 use crate::model::*;
 use chrono::{Days, NaiveDate};
@@ -358,11 +358,11 @@ pub async fn load(
     .expect("the demo goal follows the rules");
     goals::insert(
         &mut tx,
-        &[goals::NewGoal {
-            id: homework_goal,
+        &[New {
+            id: homework_goal.as_uuid(),
             revision: 1,
             author: mentor,
-            goal: &goal,
+            record: &goal,
             content_hash: &goal.content_hash(),
         }],
     )
@@ -410,13 +410,13 @@ pub async fn load(
         };
         checked.push((MeetingLogId::new(), author, log.content_hash(), log));
     }
-    let items: Vec<meetings::NewMeetingLog> = checked
+    let items: Vec<New<MeetingLog>> = checked
         .iter()
-        .map(|(id, author, hash, log)| meetings::NewMeetingLog {
-            id: *id,
+        .map(|(id, author, hash, log)| New {
+            id: id.as_uuid(),
             revision: 1,
             author: *author,
-            log,
+            record: log,
             content_hash: hash,
         })
         .collect();
@@ -491,14 +491,14 @@ pub async fn load(
         ),
     ];
     let hashes: Vec<String> = answered.iter().map(|(_, r)| r.content_hash()).collect();
-    let new_reports: Vec<reports::NewReport> = answered
+    let new_reports: Vec<New<Report>> = answered
         .iter()
         .zip(&hashes)
-        .map(|((author, report), hash)| reports::NewReport {
-            id: ReportId::new(),
+        .map(|((author, report), hash)| New {
+            id: ReportId::new().as_uuid(),
             revision: 1,
             author: *author,
-            report,
+            record: report,
             content_hash: hash,
         })
         .collect();
@@ -570,12 +570,13 @@ pub async fn load(
     let concern_id = ConcernId::new();
     concerns::insert(
         &mut tx,
-        &concerns::NewConcern {
-            id: concern_id,
+        &[New {
+            id: concern_id.as_uuid(),
+            revision: 1,
             author: mentor,
-            concern: &concern,
+            record: &concern,
             content_hash: &concern.content_hash(),
-        },
+        }],
     )
     .await?;
     concerns::acknowledge(&mut tx, concern_id, manager).await?;

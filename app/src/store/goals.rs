@@ -4,38 +4,30 @@
 use super::{now, on_db, on_tx, revision_rule, StoreResult, Tx};
 use crate::model::*;
 
-/// A checked goal revision on its way into the database.
-pub struct NewGoal<'a> {
-    pub id: GoalId,
-    pub revision: u32,
-    pub author: UserId,
-    pub goal: &'a Goal,
-    pub content_hash: &'a str,
-}
-
-pub use super::{Inserted, Write};
+pub use super::{Inserted, New, Write};
 
 /// Stores goal revisions: revision 1 makes the goal, revision n + 1 changes
 /// a goal at revision n; a replay stores nothing new.
 #[tracing::instrument(name = "store.goals.insert", skip_all, err(Display))]
-pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inserted>> {
+pub async fn insert(tx: &mut Tx, items: &[New<'_, Goal>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
-        let goal = item.goal;
+        let id = GoalId::from_uuid(item.id);
+        let goal = item.record;
         let at = now();
         let revision = item.revision as i32;
         let outcome = on_tx!(tx, conn => {
             let stored: Option<(String, UserId)> = sqlx::query_as(
                 "SELECT content_hash, author_id FROM goal_revisions WHERE goal_id = $1 AND revision = $2",
             )
-            .bind(item.id)
+            .bind(id)
             .bind(revision)
             .fetch_optional(&mut *conn)
             .await?;
             let current: Option<(PairId, i32, Option<String>)> = sqlx::query_as(
                 "SELECT pair_id, revision, withdrawn_reason FROM goals WHERE id = $1",
             )
-            .bind(item.id)
+            .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
             let rule = revision_rule(
@@ -52,7 +44,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inser
                              withdrawn_reason, content_hash, created_at, updated_at) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (id) DO NOTHING",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(goal.pair_id())
                         .bind(revision)
                         .bind(goal.what())
@@ -73,7 +65,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inser
                              target_date = $6, withdrawn_reason = $7, content_hash = $8, updated_at = $9 \
                              WHERE id = $1 AND revision = $2 - 1",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(revision)
                         .bind(goal.what())
                         .bind(goal.why())
@@ -92,7 +84,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewGoal<'_>]) -> StoreResult<Vec<Inser
                              target_date, withdrawn_reason, content_hash, created_at) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(revision)
                         .bind(item.author)
                         .bind(goal.what())

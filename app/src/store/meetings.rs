@@ -77,28 +77,20 @@ pub async fn of_manager(
     Ok(rows)
 }
 
-/// A checked log revision on its way into the database.
-pub struct NewMeetingLog<'a> {
-    pub id: MeetingLogId,
-    pub revision: u32,
-    pub author: UserId,
-    pub log: &'a MeetingLog,
-    pub content_hash: &'a str,
-}
-
 pub use super::Inserted;
-use super::{revision_rule, Write};
+use super::{revision_rule, New, Write};
 
 /// Stores log revisions by their client-made ids: revision 1 makes the log,
 /// revision n + 1 corrects (or withdraws) a log at revision n; a replay
 /// stores nothing new, and a different log under a known id and revision is
 /// reported and never overwrites. Every revision is kept for the history.
 #[tracing::instrument(name = "store.meetings.insert", skip_all, err(Display))]
-pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec<Inserted>> {
+pub async fn insert(tx: &mut Tx, items: &[New<'_, MeetingLog>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
+        let id = MeetingLogId::from_uuid(item.id);
         let at = now();
-        let log = item.log;
+        let log = item.record;
         let revision = item.revision as i32;
         let challenge = log.challenge();
         let goals = serde_json::to_string(&MeetingLogInput::from(log).goals)
@@ -107,14 +99,14 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
             let stored: Option<(String, UserId)> = sqlx::query_as(
                 "SELECT content_hash, author_id FROM meeting_log_revisions WHERE log_id = $1 AND revision = $2",
             )
-            .bind(item.id)
+            .bind(id)
             .bind(revision)
             .fetch_optional(&mut *conn)
             .await?;
             let current: Option<(PairId, i32, Option<String>)> = sqlx::query_as(
                 "SELECT pair_id, revision, withdrawn_reason FROM meeting_logs WHERE id = $1",
             )
-            .bind(item.id)
+            .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
             let rule = revision_rule(
@@ -133,7 +125,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
                              ON CONFLICT (id) DO NOTHING",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(log.pair_id())
                         .bind(item.author)
                         .bind(log.date())
@@ -159,7 +151,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
                              content_hash = $10, revision = $2, withdrawn_reason = $11, updated_at = $12 \
                              WHERE id = $1 AND revision = $2 - 1",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(revision)
                         .bind(log.date())
                         .bind(log.form())
@@ -182,7 +174,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
                              withdrawn_reason, content_hash, created_at) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(revision)
                         .bind(item.author)
                         .bind(log.date())
@@ -200,7 +192,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
                         if write == Write::Update {
                             // The goals worked on are the current revision's.
                             sqlx::query("DELETE FROM meeting_log_goals WHERE log_id = $1")
-                                .bind(item.id)
+                                .bind(id)
                                 .execute(&mut *conn)
                                 .await?;
                         }
@@ -212,7 +204,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewMeetingLog<'_>]) -> StoreResult<Vec
             }
         });
         if outcome == Inserted::New {
-            super::goals::record_work(tx, item.id, log.goals()).await?;
+            super::goals::record_work(tx, id, log.goals()).await?;
         }
         outcomes.push(outcome);
     }

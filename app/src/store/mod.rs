@@ -123,6 +123,16 @@ impl StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A checked record on its way into the database, as a phone sent it
+/// (its id made on the phone, its revision and content hash).
+pub struct New<'a, R> {
+    pub id: uuid::Uuid,
+    pub revision: u32,
+    pub author: UserId,
+    pub record: &'a R,
+    pub content_hash: &'a str,
+}
+
 /// What became of one revision sent to be stored (a goal's, a meeting
 /// log's or a report's: each is changed by numbered revisions under a
 /// phone-made id).

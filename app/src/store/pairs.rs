@@ -161,17 +161,27 @@ pub async fn find(db: &super::Db, id: PairId) -> StoreResult<Option<PairAccess>>
     Ok(row)
 }
 
-/// Every pair of one mentor, for checking a batch of logs at once.
-#[tracing::instrument(name = "store.pairs.access_of_mentor", skip_all, err(Display))]
-pub async fn access_of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairAccess>> {
-    let sql = format!(
-        "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on, \
-         TRUE AS mentor_member, {MENTEE_MEMBER} AS mentee_member \
-         FROM pairs p WHERE p.mentor_id = $1 AND {MENTOR_MEMBER}"
-    );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, PairAccess>(&sql)
-    .bind(mentor)
-    .fetch_all(pool)
-    .await)?;
+/// The pairs named (each once), for checking a batch of records at once.
+#[tracing::instrument(name = "store.pairs.find_many", skip_all, err(Display))]
+pub async fn find_many(db: &super::Db, ids: &[PairId]) -> StoreResult<Vec<PairAccess>> {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = on_db!(db, pool => {
+        let mut query = sqlx::QueryBuilder::new(format!(
+            "SELECT p.id, p.programme_id, p.mentor_id, p.mentee_id, {STATUS} AS status, p.started_on, p.ended_on, \
+             {MENTOR_MEMBER} AS mentor_member, {MENTEE_MEMBER} AS mentee_member \
+             FROM pairs p WHERE p.id IN ("
+        ));
+        let mut list = query.separated(", ");
+        for id in &ids {
+            list.push_bind(*id);
+        }
+        query.push(")");
+        query.build_query_as::<PairAccess>().fetch_all(pool).await
+    })?;
     Ok(rows)
 }

@@ -5,27 +5,19 @@ use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// A checked report revision on its way into the database.
-pub struct NewReport<'a> {
-    pub id: ReportId,
-    pub revision: u32,
-    pub author: UserId,
-    pub report: &'a Report,
-    pub content_hash: &'a str,
-}
-
 pub use super::Inserted;
-use super::{revision_rule, Write};
+use super::{revision_rule, New, Write};
 
 /// Stores report revisions by their phone-made ids: a replay stores nothing
 /// new, a different report under a known id and revision is reported and
 /// never overwrites, a pair has one report of each kind from each side, and
 /// revision n + 1 corrects the report at revision n (every revision kept).
 #[tracing::instrument(name = "store.reports.insert", skip_all, err(Display))]
-pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Inserted>> {
+pub async fn insert(tx: &mut Tx, items: &[New<'_, Report>]) -> StoreResult<Vec<Inserted>> {
     let mut outcomes = Vec::with_capacity(items.len());
     for item in items {
-        let report = item.report;
+        let id = ReportId::from_uuid(item.id);
+        let report = item.record;
         let revision = item.revision as i32;
         let at = now();
         let answers =
@@ -34,14 +26,14 @@ pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Ins
             let stored: Option<(String, UserId)> = sqlx::query_as(
                 "SELECT content_hash, author_id FROM report_revisions WHERE report_id = $1 AND revision = $2",
             )
-            .bind(item.id)
+            .bind(id)
             .bind(revision)
             .fetch_optional(&mut *conn)
             .await?;
             let current: Option<(PairId, ReportKind, Respondent, i32)> = sqlx::query_as(
                 "SELECT pair_id, kind, respondent, revision FROM reports WHERE id = $1",
             )
-            .bind(item.id)
+            .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
             // A correction is of the same report: same pair, kind and side.
@@ -63,7 +55,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Ins
                              answers, content_hash, revision, created_at) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(report.pair_id())
                         .bind(report.kind())
                         .bind(report.respondent())
@@ -85,7 +77,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Ins
                             "UPDATE reports SET answered_on = $3, months = $4, weeks = $5, answers = $6, \
                              content_hash = $7, revision = $2 WHERE id = $1 AND revision = $2 - 1",
                         )
-                        .bind(item.id)
+                        .bind(id)
                         .bind(revision)
                         .bind(report.date())
                         .bind(report.months() as i32)
@@ -103,7 +95,7 @@ pub async fn insert(tx: &mut Tx, items: &[NewReport<'_>]) -> StoreResult<Vec<Ins
                                  weeks, answers, content_hash, created_at) \
                                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                             )
-                            .bind(item.id)
+                            .bind(id)
                             .bind(revision)
                             .bind(item.author)
                             .bind(report.date())

@@ -22,33 +22,16 @@ pub(crate) fn concern_input(pair: PairId, happened: &str) -> ConcernInput {
 }
 
 /// The item a phone would send for `concern`.
-pub(crate) fn concern_item(concern: ConcernInput) -> ConcernSyncItem {
-    let content_hash = concern
-        .validate()
-        .map(|c| c.content_hash())
-        .unwrap_or_else(|_| "unchecked".into());
-    ConcernSyncItem {
-        id: ConcernId::new(),
-        content_hash,
-        concern,
-    }
+pub(crate) fn concern_item(concern: ConcernInput) -> SyncItem {
+    record_item::<Concern>(ConcernId::new().as_uuid(), 1, &concern)
 }
 
 pub(crate) async fn send_concerns(
     app: &TestApp,
     client: &Client,
-    items: &[ConcernSyncItem],
-) -> Vec<ConcernOutcome> {
-    let response = app
-        .post_json(client, "/api/concerns/sync", json!({ "items": items }))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let results: Vec<ConcernSyncResult> = json(response).await;
-    assert_eq!(
-        results.iter().map(|r| r.id).collect::<Vec<_>>(),
-        items.iter().map(|i| i.id).collect::<Vec<_>>()
-    );
-    results.into_iter().map(|r| r.outcome).collect()
+    items: &[SyncItem],
+) -> Vec<SyncOutcome> {
+    app.sync_ok(client, items).await
 }
 
 pub(crate) async fn of_pair(app: &TestApp, client: &Client, pair: PairId) -> reqwest::Response {
@@ -70,13 +53,9 @@ async fn a_concern_is_stored_once_a_different_one_under_its_id_conflicts_and_a_b
     let w = &app.world;
     let mentor = app.as_user("mentor@a.test").await;
     let good = concern_item(concern_input(w.pair_a1, WHAT_HAPPENED));
-    let other = ConcernSyncItem {
-        content_hash: concern_input(w.pair_a1, "Something else")
-            .validate()
-            .unwrap()
-            .content_hash(),
-        concern: concern_input(w.pair_a1, "Something else"),
-        ..good.clone()
+    let other = SyncItem {
+        id: good.id,
+        ..concern_item(concern_input(w.pair_a1, "Something else"))
     };
     let empty = concern_item(ConcernInput {
         happened: " ".into(),
@@ -84,7 +63,7 @@ async fn a_concern_is_stored_once_a_different_one_under_its_id_conflicts_and_a_b
         ..concern_input(w.pair_a1, "")
     });
     let not_mine = concern_item(concern_input(w.pair_a3, WHAT_HAPPENED));
-    let damaged = ConcernSyncItem {
+    let damaged = SyncItem {
         content_hash: "0".repeat(64),
         ..concern_item(concern_input(w.pair_a2, WHAT_HAPPENED))
     };
@@ -92,30 +71,26 @@ async fn a_concern_is_stored_once_a_different_one_under_its_id_conflicts_and_a_b
     let first = send_concerns(&app, &mentor, &[good.clone(), empty, not_mine, damaged]).await;
     let again = send_concerns(&app, &mentor, &[good.clone(), other]).await;
 
-    assert_eq!(first[0], ConcernOutcome::Stored);
-    let ConcernOutcome::Rejected { errors } = &first[1] else {
+    assert_eq!(first[0], SyncOutcome::Stored);
+    let SyncOutcome::Rejected { errors } = &first[1] else {
         panic!("expected a refusal, got {:?}", first[1]);
     };
-    assert_eq!(errors.problem(Field::Happened), Some(Problem::Required));
     assert_eq!(
-        errors.problem(Field::ConcernAbout),
+        errors.fields().problem(Field::Happened),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        errors.fields().problem(Field::ConcernAbout),
         Some(Problem::UnknownChoice)
     );
     assert_eq!(
         first[2],
-        ConcernOutcome::Rejected {
-            errors: FieldErrors::one(Field::Pair, Problem::NotYourPair)
-        }
+        rejected(FieldErrors::one(Field::Pair, Problem::NotYourPair))
     );
-    assert_eq!(
-        first[3],
-        ConcernOutcome::Rejected {
-            errors: FieldErrors::one(Field::Log, Problem::ContentDamaged)
-        }
-    );
+    assert_eq!(first[3], rejected_whole(Problem::ContentDamaged));
     assert_eq!(
         again,
-        vec![ConcernOutcome::AlreadyStored, ConcernOutcome::Conflict]
+        vec![SyncOutcome::AlreadyStored, SyncOutcome::Conflict]
     );
     let manager = app.as_user("manager@a.test").await;
     let page: PairConcerns = json(of_pair(&app, &manager, w.pair_a1).await).await;
@@ -165,7 +140,7 @@ async fn only_the_programmes_managers_and_coordinators_read_a_concern_and_every_
             S::FORBIDDEN
         ]
     );
-    assert_eq!(audit_reads(&app, item.id).await, 2);
+    assert_eq!(audit_reads(&app, ConcernId::from_uuid(item.id)).await, 2);
     let mine: Vec<MyConcern> = json(app.post(&mentor, "/api/concerns/mine", &[]).await).await;
     assert_eq!(mine.len(), 1);
     assert!(mine[0].acknowledged_at.is_none());
@@ -239,7 +214,7 @@ async fn a_manager_acknowledges_a_concern_once_records_what_was_done_and_the_men
     let notices: Vec<Notification> =
         json(app.post(&mentor, "/api/notifications/mine", &[]).await).await;
     assert!(notices.iter().any(
-        |n| matches!(n.notice, Notice::ConcernAcknowledged { concern } if concern == item.id)
+        |n| matches!(n.notice, Notice::ConcernAcknowledged { concern } if concern.as_uuid() == item.id)
     ));
 }
 
@@ -311,7 +286,7 @@ async fn without_email_configured_nothing_is_queued_and_the_concern_is_still_sto
     )
     .await;
 
-    assert_eq!(outcome, vec![ConcernOutcome::Stored]);
+    assert_eq!(outcome, vec![SyncOutcome::Stored]);
     let queued: i64 = match &app.db {
         app::store::Db::Sqlite(pool) => {
             sqlx::query_scalar("SELECT COUNT(*) FROM emails")

@@ -6,10 +6,9 @@ use crate::goals::{goal_input, goal_item};
 use crate::helpers::*;
 use app::model::*;
 use reqwest::{Client, StatusCode};
-use serde_json::json;
 
 /// Revision `revision` of the log `id`, as the phone sends it.
-fn revision_of(w: &World, id: MeetingLogId, revision: u32, log: MeetingLogInput) -> SyncItem {
+fn revision_of(w: &World, id: uuid::Uuid, revision: u32, log: MeetingLogInput) -> SyncItem {
     SyncItem {
         id,
         revision,
@@ -18,10 +17,7 @@ fn revision_of(w: &World, id: MeetingLogId, revision: u32, log: MeetingLogInput)
 }
 
 async fn send(app: &TestApp, client: &Client, items: &[SyncItem]) -> Vec<SyncOutcome> {
-    let response = app.sync(client, items).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let results: Vec<SyncResult> = json(response).await;
-    results.into_iter().map(|r| r.outcome).collect()
+    app.sync_ok(client, items).await
 }
 
 async fn manager_logs(app: &TestApp) -> Vec<MeetingLogView> {
@@ -29,7 +25,7 @@ async fn manager_logs(app: &TestApp) -> Vec<MeetingLogView> {
     json(app.post(&manager, "/api/manager/logs", &[]).await).await
 }
 
-async fn history(app: &TestApp, client: &Client, id: MeetingLogId) -> Vec<MeetingLogRevision> {
+async fn history(app: &TestApp, client: &Client, id: uuid::Uuid) -> Vec<MeetingLogRevision> {
     let response = app
         .post(client, "/api/logs/history", &[("log", &id.to_string())])
         .await;
@@ -38,9 +34,7 @@ async fn history(app: &TestApp, client: &Client, id: MeetingLogId) -> Vec<Meetin
 }
 
 fn rejected(problem: Problem) -> SyncOutcome {
-    SyncOutcome::Rejected {
-        errors: FieldErrors::one(Field::Log, problem),
-    }
+    rejected_whole(problem)
 }
 
 #[tokio::test]
@@ -131,7 +125,7 @@ async fn a_correction_that_skips_a_revision_or_is_out_of_range_is_rejected_and_n
         &mentor,
         &[
             revision_of(w, first.id, 3, log()),
-            revision_of(w, MeetingLogId::new(), 2, log()),
+            revision_of(w, MeetingLogId::new().as_uuid(), 2, log()),
             revision_of(w, first.id, 0, log()),
             revision_of(w, first.id, MAX_REVISIONS + 1, log()),
         ],
@@ -161,16 +155,17 @@ async fn a_withdrawn_log_keeps_its_history_no_longer_counts_and_can_not_be_chang
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
     let goal = GoalId::new();
-    let outcome: Vec<GoalSyncResult> = json(
-        app.post_json(
+    let outcome = app
+        .sync_ok(
             &mentor,
-            "/api/goals/sync",
-            json!({ "items": [goal_item(goal, 1, goal_input(w, w.pair_a1, "Talk to the teacher"))] }),
+            &[goal_item(
+                goal,
+                1,
+                goal_input(w, w.pair_a1, "Talk to the teacher"),
+            )],
         )
-        .await,
-    )
-    .await;
-    assert_eq!(outcome[0].outcome, GoalOutcome::Stored);
+        .await;
+    assert_eq!(outcome[0], SyncOutcome::Stored);
     let worked = MeetingLogInput {
         goals: vec![GoalWorkInput {
             goal_id: goal.to_string(),
@@ -190,7 +185,7 @@ async fn a_withdrawn_log_keeps_its_history_no_longer_counts_and_can_not_be_chang
 
     assert_eq!(outcomes, vec![SyncOutcome::Stored]);
     let logs = manager_logs(&app).await;
-    let withdrawn = logs.iter().find(|l| l.id == twice.id).unwrap();
+    let withdrawn = logs.iter().find(|l| l.id.as_uuid() == twice.id).unwrap();
     assert_eq!(
         withdrawn.withdrawn_reason.as_deref(),
         Some("The same meeting was logged twice.")
@@ -225,10 +220,13 @@ async fn a_correction_names_the_goals_worked_on_anew() {
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
     let goal = GoalId::new();
-    app.post_json(
+    app.sync_ok(
         &mentor,
-        "/api/goals/sync",
-        json!({ "items": [goal_item(goal, 1, goal_input(w, w.pair_a1, "Read the letters"))] }),
+        &[goal_item(
+            goal,
+            1,
+            goal_input(w, w.pair_a1, "Read the letters"),
+        )],
     )
     .await;
     let work = |progress: &str| MeetingLogInput {

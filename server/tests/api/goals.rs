@@ -20,40 +20,12 @@ pub(crate) fn goal_input(w: &World, pair: PairId, what: &str) -> GoalInput {
 }
 
 /// The item a phone would send for this revision of the goal.
-pub(crate) fn goal_item(id: GoalId, revision: u32, goal: GoalInput) -> GoalSyncItem {
-    let ctx = ValidationContext {
-        latest_date: chrono::NaiveDate::MAX,
-        pair: Some(PairDates {
-            started_on: chrono::NaiveDate::MIN,
-            ended_on: None,
-        }),
-    };
-    let content_hash = goal
-        .validate(&ctx)
-        .map(|g| g.content_hash())
-        .unwrap_or_else(|_| "unchecked".into());
-    GoalSyncItem {
-        id,
-        revision,
-        content_hash,
-        goal,
-    }
+pub(crate) fn goal_item(id: GoalId, revision: u32, goal: GoalInput) -> SyncItem {
+    record_item::<Goal>(id.as_uuid(), revision, &goal)
 }
 
-async fn send_ok(app: &TestApp, client: &Client, items: &[GoalSyncItem]) -> Vec<GoalOutcome> {
-    let response = app
-        .post_json(client, "/api/goals/sync", json!({ "items": items }))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let results: Vec<GoalSyncResult> = json(response).await;
-    assert_eq!(
-        results
-            .iter()
-            .map(|r| (r.id, r.revision))
-            .collect::<Vec<_>>(),
-        items.iter().map(|i| (i.id, i.revision)).collect::<Vec<_>>()
-    );
-    results.into_iter().map(|r| r.outcome).collect()
+async fn send_ok(app: &TestApp, client: &Client, items: &[SyncItem]) -> Vec<SyncOutcome> {
+    app.sync_ok(client, items).await
 }
 
 async fn mine(app: &TestApp, client: &Client) -> Vec<GoalView> {
@@ -72,9 +44,14 @@ async fn stored_goals(app: &TestApp) -> i64 {
     app::store::goals::count(&app.db).await.unwrap()
 }
 
-fn problems(outcome: &GoalOutcome) -> Vec<(Field, Problem)> {
+/// What a refusal names: each field and its problem (the goal as a whole
+/// as `Field::Goal`).
+fn problems(outcome: &SyncOutcome) -> Vec<(Field, Problem)> {
     match outcome {
-        GoalOutcome::Rejected { errors } => errors.iter().map(|e| (e.field, e.problem)).collect(),
+        SyncOutcome::Rejected { errors } => errors
+            .iter()
+            .map(|e| (Field::from_key(&e.at).unwrap_or(Field::Goal), e.problem))
+            .collect(),
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
@@ -106,7 +83,7 @@ async fn a_goal_changed_and_withdrawn_keeps_every_version_for_the_manager() {
     )
     .await;
 
-    assert_eq!(outcomes, vec![GoalOutcome::Stored; 3]);
+    assert_eq!(outcomes, vec![SyncOutcome::Stored; 3]);
     let manager = app.as_user("manager@a.test").await;
     let view = of_pair(&app, &manager, w.pair_a1).await;
     assert_eq!(view.goals.len(), 1);
@@ -154,7 +131,7 @@ async fn a_goal_revision_sent_again_is_acknowledged_and_stored_once() {
 
     let again = send_ok(&app, &mentor, std::slice::from_ref(&item)).await;
 
-    assert_eq!(again, vec![GoalOutcome::AlreadyStored]);
+    assert_eq!(again, vec![SyncOutcome::AlreadyStored]);
     assert_eq!(stored_goals(&app).await, 1);
 }
 
@@ -178,7 +155,7 @@ async fn two_different_changes_of_the_same_revision_are_a_conflict_and_the_first
 
     let outcome = send_ok(&app, &mentor, &[goal_item(id, 2, from_tablet)]).await;
 
-    assert_eq!(outcome, vec![GoalOutcome::Conflict]);
+    assert_eq!(outcome, vec![SyncOutcome::Conflict]);
     let goals = mine(&app, &mentor).await;
     assert_eq!(
         (goals[0].revision, goals[0].what.as_str()),
@@ -246,7 +223,7 @@ async fn an_invalid_goal_or_another_mentors_pair_is_refused_with_every_reason() 
         ..goal_input(w, w.pair_a1, "Too early")
     };
     let mut damaged = goal_item(GoalId::new(), 1, goal_input(w, w.pair_a1, "Read"));
-    damaged.goal.what = "Read, changed on the way".into();
+    damaged.input = Payload::of(&goal_input(w, w.pair_a1, "Read, changed on the way"));
 
     let outcomes = send_ok(
         &app,
@@ -303,7 +280,7 @@ async fn a_goal_id_of_another_pair_is_a_conflict_and_changes_nothing() {
     )
     .await;
 
-    assert_eq!(outcome, vec![GoalOutcome::Conflict]);
+    assert_eq!(outcome, vec![SyncOutcome::Conflict]);
     assert_eq!(mine(&app, &mentor).await[0].what, "Mine");
 }
 
@@ -381,7 +358,7 @@ async fn the_latest_meeting_that_worked_on_a_goal_gives_its_progress() {
     .await;
     for result in &results {
         assert_eq!(result["outcome"], "rejected");
-        assert_eq!(result["errors"][0]["field"], "goals");
+        assert_eq!(result["errors"][0]["at"], "goals");
         assert_eq!(result["errors"][0]["problem"], "unknown_goal");
     }
     assert_eq!(app.stored_logs().await, 2);

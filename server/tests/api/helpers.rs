@@ -425,9 +425,30 @@ impl TestApp {
         client
     }
 
+    /// Sends items as a phone's outbox does, whatever their kinds.
     pub async fn sync(&self, client: &Client, items: &[SyncItem]) -> Response {
-        self.post_json(client, "/api/mentor/sync", json!({ "items": items }))
+        self.post_json(client, "/api/sync", json!({ "items": items }))
             .await
+    }
+
+    /// Sends items and reads the answers: one per item, in order, each
+    /// naming its item.
+    pub async fn sync_ok(&self, client: &Client, items: &[SyncItem]) -> Vec<SyncOutcome> {
+        let response = self.sync(client, items).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let answers: Vec<SyncAnswer> = json(response).await;
+        assert_eq!(
+            answers
+                .iter()
+                .map(|a| (a.kind, a.id, a.revision))
+                .collect::<Vec<_>>(),
+            items
+                .iter()
+                .map(|i| (i.kind, i.id, i.revision))
+                .collect::<Vec<_>>(),
+            "one answer per item, in order"
+        );
+        answers.into_iter().map(|a| a.outcome).collect()
     }
 
     pub async fn stored_logs(&self) -> i64 {
@@ -536,26 +557,43 @@ pub fn log_input(world: &World, pair: PairId, days_ago: u64, description: &str) 
     }
 }
 
-/// The sync item a phone would send for `log`: the hash as the phone
-/// computes it, for a log valid on the phone.
-pub fn item(world: &World, log: MeetingLogInput) -> SyncItem {
+/// What a phone sends for a record of kind `R`: the input as typed, and
+/// the hash as the phone computes it for a record valid on the phone.
+pub fn record_item<R: Record>(id: uuid::Uuid, revision: u32, input: &R::Input) -> SyncItem {
     let ctx = ValidationContext {
-        latest_date: world.today + Days::new(1),
+        latest_date: NaiveDate::MAX,
         pair: Some(PairDates {
             started_on: NaiveDate::MIN,
             ended_on: None,
         }),
     };
-    let content_hash = log
-        .validate(&ctx)
-        .map(|l| l.content_hash())
+    let content_hash = R::check(input, &ctx)
+        .map(|r| r.content_hash())
         .unwrap_or_else(|_| "unchecked".into());
     SyncItem {
-        id: MeetingLogId::new(),
-        revision: 1,
+        kind: R::KIND,
+        id,
+        revision,
         content_hash,
-        log,
+        input: Payload::of(input),
     }
+}
+
+/// The sync item a phone would send for a new `log`.
+pub fn item(_world: &World, log: MeetingLogInput) -> SyncItem {
+    record_item::<MeetingLog>(MeetingLogId::new().as_uuid(), 1, &log)
+}
+
+/// A refusal for these reasons.
+pub fn rejected(errors: impl Into<Reasons>) -> SyncOutcome {
+    SyncOutcome::Rejected {
+        errors: errors.into(),
+    }
+}
+
+/// A refusal of the record as a whole.
+pub fn rejected_whole(problem: Problem) -> SyncOutcome {
+    rejected(Reasons::whole(problem))
 }
 
 /// One email as the SMTP server received it.

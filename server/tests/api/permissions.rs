@@ -217,10 +217,10 @@ async fn objects(app: &TestApp) -> Objects {
     Objects {
         mentee_a: user("mentee@a.test").await,
         mentee3_a: user("mentee3@a.test").await,
-        concern: concern.id,
+        concern: ConcernId::from_uuid(concern.id),
         group_meeting,
         agenda_item,
-        log: log.id,
+        log: MeetingLogId::from_uuid(log.id),
         requirement: requirements[0],
         spare_requirement: requirements[1],
         organisation,
@@ -313,12 +313,6 @@ async fn call(
             .await
         }
         "my_discussed_challenges" => app.post(client, "/api/supervision/mine", &[]).await,
-        // Empty: whether the caller may send concerns at all (each one's
-        // pair is checked on its own, see `concerns.rs`).
-        "sync_concerns" => {
-            app.post_json(client, "/api/concerns/sync", json!({ "items": [] }))
-                .await
-        }
         "concerns_of_pair(pair_a1)" => {
             app.post_json(client, "/api/concerns/of_pair", json!({ "pair": w.pair_a1 }))
                 .await
@@ -510,22 +504,10 @@ async fn call(
             )
             .await
         }
-        // Empty: whether the caller may send reports at all (each item's
-        // pair is checked on its own, see `reports.rs`).
-        "sync_reports" => {
-            app.post_json(client, "/api/reports/sync", json!({ "items": [] }))
-                .await
-        }
         "reports_due" => app.post(client, "/api/reports/due", &[]).await,
         "my_reports" => app.post(client, "/api/reports/mine", &[]).await,
         "pair_mirror(pair_a1)" => {
             app.post_json(client, "/api/reports/mirror", json!({ "pair": w.pair_a1 }))
-                .await
-        }
-        // Empty: whether the caller may send goals at all (each goal's pair
-        // is checked on its own, see `goals.rs`).
-        "sync_goals" => {
-            app.post_json(client, "/api/goals/sync", json!({ "items": [] }))
                 .await
         }
         "my_goals" => app.post(client, "/api/goals/mine", &[]).await,
@@ -701,7 +683,9 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // another, may read its logs; likewise pair B is mentor B's.
         ("mentor_logs(pair_a1)", [ANONYMOUS, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("mentor_logs(pair_b)",  [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED]),
-        ("sync",                 [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
+        // Empty: whether the caller may send anything at all (a mentor or
+        // a mentee; each item's pair is checked on its own, see `sync.rs`).
+        ("sync",                 [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
         ("manager_logs",         [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("coordinator_overview", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
         ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK, DENIED]),
@@ -751,11 +735,9 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // Reports: mentors and mentees send them; a mentor sees what is
         // due; everyone reads their own answers; only the pair's manager
         // reads both sides (the coordinator gets aggregates, later).
-        ("sync_reports",         [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
         ("reports_due",          [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         ("my_reports",           [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
         ("pair_mirror(pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
-        ("sync_goals",           [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         ("my_goals",             [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
         ("goals_of_pair(pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // A log's versions: its mentor and the programme's manager only (a
@@ -786,7 +768,6 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // Safeguarding concerns: mentors send them; the programme's
         // managers and its organisation's coordinators read them; only a
         // manager acknowledges and acts; the author reads their own.
-        ("sync_concerns",        [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
         ("concerns_of_pair(pair_a1)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("add_concern_action(concern of pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("acknowledge_concern(concern of pair_a1)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
@@ -955,12 +936,20 @@ async fn a_mentee_sees_their_mentor_and_not_the_logs() {
 
     let pairs: Vec<MenteePair> = json(app.post(&mentee, "/api/mentee/home", &[]).await).await;
     let logs = app.post(&mentee, "/api/mentor/logs", &[]).await;
+    let w = &app.world;
     let sync = app
-        .post_json(&mentee, "/api/mentor/sync", json!({ "items": [] }))
+        .sync_ok(
+            &mentee,
+            &[item(w, log_input(w, w.pair_a1, 1, "By the mentee"))],
+        )
         .await;
 
     assert_eq!(pairs.len(), 1);
     assert_eq!(pairs[0].mentor_name, "mentor@a.test");
     assert_eq!(logs.status(), DENIED);
-    assert_eq!(sync.status(), DENIED);
+    assert_eq!(
+        sync,
+        vec![rejected(Reasons::at("pair", Problem::NotYourPair))]
+    );
+    assert_eq!(app.stored_logs().await, 0);
 }

@@ -103,7 +103,7 @@ async fn fixture(app: &TestApp) {
     );
     assert_eq!(
         send_ok(app, &mentee, &[report_item(w, theirs)]).await,
-        vec![ReportOutcome::Stored]
+        vec![SyncOutcome::Stored]
     );
     let mentors = [
         report_item(
@@ -117,7 +117,7 @@ async fn fixture(app: &TestApp) {
     ];
     assert_eq!(
         send_ok(app, &mentor, &mentors).await,
-        vec![ReportOutcome::Stored, ReportOutcome::Stored]
+        vec![SyncOutcome::Stored, SyncOutcome::Stored]
     );
 
     let logs = [

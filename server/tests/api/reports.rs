@@ -43,44 +43,20 @@ pub(crate) fn report_input(
 }
 
 /// The item a phone would send: a new id and the hash as the phone makes it.
-pub(crate) fn report_item(w: &World, report: ReportInput) -> ReportSyncItem {
-    let ctx = ValidationContext {
-        latest_date: w.today + Days::new(1),
-        pair: Some(PairDates {
-            started_on: chrono::NaiveDate::MIN,
-            ended_on: None,
-        }),
-    };
-    let content_hash = report
-        .validate(&ctx)
-        .map(|r| r.content_hash())
-        .unwrap_or_else(|_| "unchecked".into());
-    ReportSyncItem {
-        id: ReportId::new(),
-        revision: 1,
-        content_hash,
-        report,
-    }
+pub(crate) fn report_item(_w: &World, report: ReportInput) -> SyncItem {
+    record_item::<Report>(ReportId::new().as_uuid(), 1, &report)
 }
 
-async fn send(app: &TestApp, client: &Client, items: &[ReportSyncItem]) -> reqwest::Response {
-    app.post_json(client, "/api/reports/sync", json!({ "items": items }))
-        .await
+async fn send(app: &TestApp, client: &Client, items: &[SyncItem]) -> reqwest::Response {
+    app.sync(client, items).await
 }
 
 pub(crate) async fn send_ok(
     app: &TestApp,
     client: &Client,
-    items: &[ReportSyncItem],
-) -> Vec<ReportOutcome> {
-    let response = send(app, client, items).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let results: Vec<ReportSyncResult> = json(response).await;
-    assert_eq!(
-        results.iter().map(|r| r.id).collect::<Vec<_>>(),
-        items.iter().map(|i| i.id).collect::<Vec<_>>()
-    );
-    results.into_iter().map(|r| r.outcome).collect()
+    items: &[SyncItem],
+) -> Vec<SyncOutcome> {
+    app.sync_ok(client, items).await
 }
 
 async fn mirror(app: &TestApp, client: &Client, pair: PairId) -> reqwest::Response {
@@ -96,11 +72,14 @@ async fn stored_reports(app: &TestApp) -> i64 {
     app::store::reports::count(&app.db).await.unwrap()
 }
 
-fn rejected(outcome: &ReportOutcome) -> Vec<(Question, Problem)> {
+/// What a refusal names: each question and its problem (the report as a
+/// whole as `Question::Report`).
+fn rejected(outcome: &SyncOutcome) -> Vec<(Question, Problem)> {
     match outcome {
-        ReportOutcome::Rejected { errors } => {
-            errors.iter().map(|e| (e.question, e.problem)).collect()
-        }
+        SyncOutcome::Rejected { errors } => ReportErrors::from(errors)
+            .iter()
+            .map(|e| (e.question, e.problem))
+            .collect(),
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
@@ -131,8 +110,8 @@ async fn both_sides_mid_term_reports_reach_the_managers_mirror_view_side_by_side
     .await;
     let mentee_sent = send_ok(&app, &mentee, &[report_item(w, from_mentee)]).await;
 
-    assert_eq!(mentor_sent, vec![ReportOutcome::Stored]);
-    assert_eq!(mentee_sent, vec![ReportOutcome::Stored]);
+    assert_eq!(mentor_sent, vec![SyncOutcome::Stored]);
+    assert_eq!(mentee_sent, vec![SyncOutcome::Stored]);
     let manager = app.as_user("manager@a.test").await;
     let response = mirror(&app, &manager, w.pair_a1).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -169,7 +148,7 @@ async fn a_report_sent_again_is_acknowledged_and_stored_once() {
 
     let again = send_ok(&app, &mentor, std::slice::from_ref(&item)).await;
 
-    assert_eq!(again, vec![ReportOutcome::AlreadyStored]);
+    assert_eq!(again, vec![SyncOutcome::AlreadyStored]);
     assert_eq!(stored_reports(&app).await, 1);
 }
 
@@ -185,14 +164,14 @@ async fn a_different_report_under_a_sent_id_is_a_conflict_and_the_sent_one_is_ke
     send_ok(&app, &mentor, std::slice::from_ref(&first)).await;
     let mut changed = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
     changed.months = "3".into();
-    let second = ReportSyncItem {
+    let second = SyncItem {
         id: first.id,
         ..report_item(w, changed)
     };
 
     let outcome = send_ok(&app, &mentor, &[second]).await;
 
-    assert_eq!(outcome, vec![ReportOutcome::Conflict]);
+    assert_eq!(outcome, vec![SyncOutcome::Conflict]);
     let kept = mine(&app, &mentor).await;
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].months, 2);
@@ -247,7 +226,7 @@ async fn an_invalid_report_is_refused_with_every_reason_while_the_valid_one_besi
             (Question::SDialogue, Problem::Required),
         ]
     );
-    assert_eq!(outcome[1], ReportOutcome::Stored);
+    assert_eq!(outcome[1], SyncOutcome::Stored);
     assert_eq!(stored_reports(&app).await, 1);
 }
 
@@ -260,7 +239,9 @@ async fn a_report_whose_content_does_not_match_its_hash_is_refused() {
         w,
         report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
     );
-    item.report.months = "4".into();
+    let mut changed = report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor);
+    changed.months = "4".into();
+    item.input = Payload::of(&changed);
 
     let outcome = send_ok(&app, &mentor, &[item]).await;
 
@@ -283,7 +264,7 @@ async fn the_mentor_hands_over_the_phone_and_afterwards_knows_only_that_the_ment
 
     let outcome = send_ok(&app, &mentor, &[handed_over]).await;
 
-    assert_eq!(outcome, vec![ReportOutcome::Stored]);
+    assert_eq!(outcome, vec![SyncOutcome::Stored]);
     assert!(mine(&app, &mentor).await.is_empty());
     let due: Vec<ReportDue> = json(app.post(&mentor, "/api/reports/due", &[]).await).await;
     let mentee_midterm = due
@@ -431,7 +412,7 @@ async fn a_batch_larger_than_the_limit_is_refused_whole() {
     let app = spawn_app().await;
     let mentor = app.as_user("mentor@a.test").await;
     let w = &app.world;
-    let batch: Vec<ReportSyncItem> = (0..=MAX_SYNC_BATCH)
+    let batch: Vec<SyncItem> = (0..=MAX_SYNC_BATCH)
         .map(|_| {
             report_item(
                 w,
@@ -497,8 +478,8 @@ async fn the_mirror_page_is_rendered_with_both_answers_and_the_difference_named_
 }
 
 /// Revision `revision` of the report `id`, as a phone sends a correction.
-fn correction(w: &World, id: ReportId, revision: u32, report: ReportInput) -> ReportSyncItem {
-    ReportSyncItem {
+fn correction(w: &World, id: uuid::Uuid, revision: u32, report: ReportInput) -> SyncItem {
+    SyncItem {
         id,
         revision,
         ..report_item(w, report)
@@ -524,7 +505,7 @@ async fn a_mentor_corrects_their_report_and_the_manager_reads_the_correction_and
 
     assert_eq!(
         outcomes,
-        vec![ReportOutcome::Stored, ReportOutcome::AlreadyStored]
+        vec![SyncOutcome::Stored, SyncOutcome::AlreadyStored]
     );
     assert_eq!(stored_reports(&app).await, 1);
     let manager = app.as_user("manager@a.test").await;
@@ -540,7 +521,7 @@ async fn a_mentor_corrects_their_report_and_the_manager_reads_the_correction_and
     // A replay of the first version is still only a replay.
     assert_eq!(
         send_ok(&app, &mentor, &[first]).await,
-        vec![ReportOutcome::AlreadyStored]
+        vec![SyncOutcome::AlreadyStored]
     );
     assert_eq!(mine(&app, &mentor).await[0].months, 3);
 }
@@ -573,8 +554,8 @@ async fn two_different_corrections_of_one_revision_conflict_and_a_skipped_revisi
     )
     .await;
 
-    assert_eq!(outcomes[0], ReportOutcome::Stored);
-    assert_eq!(outcomes[1], ReportOutcome::Conflict);
+    assert_eq!(outcomes[0], SyncOutcome::Stored);
+    assert_eq!(outcomes[1], SyncOutcome::Conflict);
     assert_eq!(
         rejected(&outcomes[2]),
         vec![(Question::Report, Problem::MissingRevision)]
@@ -651,8 +632,8 @@ async fn only_whoever_answers_a_report_may_correct_it_and_a_correction_stays_the
         rejected(&by_mentee_of_mentors[0]),
         vec![(Question::Pair, Problem::NotYourPair)]
     );
-    assert_eq!(as_final, vec![ReportOutcome::Conflict]);
-    assert_eq!(by_mentee, vec![ReportOutcome::Stored]);
+    assert_eq!(as_final, vec![SyncOutcome::Conflict]);
+    assert_eq!(by_mentee, vec![SyncOutcome::Stored]);
     let manager = app.as_user("manager@a.test").await;
     let view: Mirror = json(mirror(&app, &manager, w.pair_a1).await).await;
     let mentee_report = view

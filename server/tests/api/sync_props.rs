@@ -149,17 +149,20 @@ async fn any_batch_is_answered_item_by_item_and_stores_exactly_what_it_answers_s
                         "0".repeat(64)
                     };
                     Some(SyncItem {
-                        id: MeetingLogId::new(),
+                        kind: Kind::MeetingLog,
+                        id: MeetingLogId::new().as_uuid(),
                         revision,
                         content_hash,
-                        log,
+                        input: Payload::of(&log),
                     })
                 }
                 Send::Again(n) if !sent.is_empty() => Some(sent[n % sent.len()].clone()),
                 Send::Changed(n) if !sent.is_empty() => {
                     let mut item = sent[n % sent.len()].clone();
-                    item.log.description = format!("{} (changed)", item.log.description.trim());
-                    item.content_hash = hash_of(w, &item.log);
+                    let mut log: MeetingLogInput = item.input.read().expect("a log");
+                    log.description = format!("{} (changed)", log.description.trim());
+                    item.content_hash = hash_of(w, &log);
+                    item.input = Payload::of(&log);
                     Some(item)
                 }
                 _ => None,
@@ -179,7 +182,7 @@ async fn any_batch_is_answered_item_by_item_and_stores_exactly_what_it_answers_s
             continue;
         }
         assert_eq!(response.status(), StatusCode::OK, "batch {batch_number}");
-        let results: Vec<SyncResult> = json(response).await;
+        let results: Vec<SyncAnswer> = json(response).await;
         assert_eq!(results.len(), items.len(), "one answer per item");
         let mut stored = 0;
         for (item, result) in items.iter().zip(&results) {
@@ -191,14 +194,18 @@ async fn any_batch_is_answered_item_by_item_and_stores_exactly_what_it_answers_s
                 SyncOutcome::Stored => {
                     stored += 1;
                     assert_eq!(
-                        stored_hash(&app.db, item.id).await.as_deref(),
+                        stored_hash(&app.db, MeetingLogId::from_uuid(item.id))
+                            .await
+                            .as_deref(),
                         Some(item.content_hash.as_str()),
                         "what is stored is what was sent"
                     );
                     sent.push(item.clone());
                 }
                 SyncOutcome::AlreadyStored | SyncOutcome::Conflict => {
-                    assert!(stored_hash(&app.db, item.id).await.is_some());
+                    assert!(stored_hash(&app.db, MeetingLogId::from_uuid(item.id))
+                        .await
+                        .is_some());
                 }
             }
         }

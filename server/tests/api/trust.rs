@@ -217,14 +217,12 @@ async fn a_mentor_whose_membership_ended_no_longer_reaches_their_pairs() {
     };
 
     let pairs: Vec<PairSummary> = json(app.post(&mentor, "/api/mentor/pairs", &[]).await).await;
-    let synced: Vec<SyncResult> = json(
-        app.sync(
+    let synced = app
+        .sync_ok(
             &mentor,
             &[item(w, log_input(w, w.pair_a1, 1, "After the end."))],
         )
-        .await,
-    )
-    .await;
+        .await;
     let go_on = app
         .post_json(
             &mentor,
@@ -235,7 +233,7 @@ async fn a_mentor_whose_membership_ended_no_longer_reaches_their_pairs() {
 
     assert!(pairs.iter().all(|p| p.id != w.pair_a1), "{pairs:?}");
     assert!(
-        matches!(synced[0].outcome, SyncOutcome::Rejected { .. }),
+        matches!(synced[0], SyncOutcome::Rejected { .. }),
         "{synced:?}"
     );
     assert_eq!(app.stored_logs().await, 0);
