@@ -116,35 +116,38 @@ pub struct World {
 /// A new, empty database and its URL.
 pub async fn fresh_db(folder: &std::path::Path) -> (Db, String) {
     match std::env::var("PB_TEST_POSTGRES_URL") {
-        Ok(server_url) if !server_url.is_empty() => {
-            let admin = Db::connect(&server_url)
-                .await
-                .expect("the test PostgreSQL server is reachable");
-            let name = format!("pb_test_{}", uuid::Uuid::new_v4().simple());
-            let Db::Postgres(pool) = &admin else {
-                panic!("PB_TEST_POSTGRES_URL must be a postgres: URL")
-            };
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(pool)
-                .await
-                .expect("create a test database");
-            admin.close().await;
-            let (base, _) = server_url
-                .rsplit_once('/')
-                .expect("a database URL has a path");
-            let url = format!("{base}/{name}");
-            (
-                Db::connect(&url)
-                    .await
-                    .expect("connect to the test database"),
-                url,
-            )
-        }
+        Ok(server_url) if !server_url.is_empty() => fresh_db_at(&server_url).await,
         _ => {
             let url = format!("sqlite:{}", folder.join("test.db").display());
             (Db::connect(&url).await.expect("open SQLite"), url)
         }
     }
+}
+
+/// A new, empty database on the PostgreSQL server at `server_url`.
+pub async fn fresh_db_at(server_url: &str) -> (Db, String) {
+    let admin = Db::connect(server_url)
+        .await
+        .expect("the test PostgreSQL server is reachable");
+    let name = format!("pb_test_{}", uuid::Uuid::new_v4().simple());
+    let Db::Postgres(pool) = &admin else {
+        panic!("PB_TEST_POSTGRES_URL must be a postgres: URL")
+    };
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(pool)
+        .await
+        .expect("create a test database");
+    admin.close().await;
+    let (base, _) = server_url
+        .rsplit_once('/')
+        .expect("a database URL has a path");
+    let url = format!("{base}/{name}");
+    (
+        Db::connect(&url)
+            .await
+            .expect("connect to the test database"),
+        url,
+    )
 }
 
 /// The same password hash for every test person: argon2 is slow on purpose.

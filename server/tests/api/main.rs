@@ -10,6 +10,7 @@ mod goals;
 mod helpers;
 mod journey;
 mod meeting_logs;
+mod migrations;
 mod notifications;
 mod pages;
 mod permissions;
