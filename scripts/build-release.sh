@@ -19,7 +19,8 @@ export LEPTOS_WASM_OPT_FEATURES="-Oz,--converge,--strip-debug,--strip-producers,
 fingerprint() {
   {
     git ls-files -z --cached --others --exclude-standard -- \
-      app server frontend style public Cargo.toml Cargo.lock scripts/build-release.sh |
+      app frontend server/src server/Cargo.toml style public Cargo.toml Cargo.lock \
+      scripts/build-release.sh |
       sort -z | xargs -0 sha256sum
     cargo leptos --version
     wasm-bindgen --version

@@ -117,6 +117,24 @@ pub fn office_page(path: &str) -> bool {
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
 }
 
+/// The office's stylesheet (`style/office.css`), served under a name with
+/// its hash and linked from office pages only.
+#[cfg(feature = "ssr")]
+pub mod office_stylesheet {
+    pub const CSS: &str = include_str!("../../style/office.css");
+
+    /// `/style/office.<hash>.css`.
+    pub fn url() -> &'static str {
+        use sha2::{Digest, Sha256};
+        use std::sync::OnceLock;
+        static URL: OnceLock<String> = OnceLock::new();
+        URL.get_or_init(|| {
+            let hash = Sha256::digest(CSS.as_bytes());
+            format!("/style/office.{}.css", hex::encode(&hash[..6]))
+        })
+    }
+}
+
 #[cfg(not(feature = "ssr"))]
 mod browser {
     use super::{Boot, ELEMENT_ID};
@@ -141,113 +159,5 @@ mod browser {
                 })
         })
         .clone()
-    }
-}
-
-#[cfg(feature = "ssr")]
-pub use server::load;
-
-#[cfg(feature = "ssr")]
-mod server {
-    use super::{Boot, MentorSnapshot};
-    use crate::api::context::{AppState, CurrentUser};
-    use crate::api::dashboard::RequestFacts;
-    use crate::i18n::{table_url, Lang, Part};
-    use crate::model::limits::CACHED_LOGS;
-    use crate::model::Role;
-    use crate::store::{meetings, pairs, StoreResult};
-
-    /// How many of the newest logs a mentor page shows from the start.
-    fn logs_shown(path: &str) -> Option<i64> {
-        match path.trim_end_matches('/') {
-            "/mentor" => Some(5),
-            "/mentor/logs" => Some(CACHED_LOGS as i64),
-            "/mentor/log" | "/mentor/outbox" => Some(0),
-            _ => None,
-        }
-    }
-
-    /// The boot data of a page: nothing personal in a shell; the person;
-    /// and on a mentor's page, the pairs and the logs it shows. With it, a
-    /// manager's pairs' facts if they were worked out (for the page to
-    /// reuse).
-    pub async fn load(
-        state: &AppState,
-        user: Option<&CurrentUser>,
-        path: &str,
-        shell: bool,
-    ) -> StoreResult<(Boot, Option<RequestFacts>)> {
-        let tables = Lang::ALL
-            .iter()
-            .flat_map(|l| Part::ALL.map(|p| (*l, p, table_url(*l, p))))
-            .collect();
-        let office = super::office_page(path);
-        let office_stylesheet = crate::components::office_stylesheet::url().to_string();
-        if shell {
-            return Ok((
-                Boot {
-                    shell: true,
-                    tables,
-                    office,
-                    office_stylesheet,
-                    ..Boot::default()
-                },
-                None,
-            ));
-        }
-        let mentor = match (user, logs_shown(path)) {
-            (Some(user), Some(limit)) if user.has_role(Role::Mentor) => {
-                let pairs = pairs::of_mentor(&state.db, user.id()).await?;
-                let logs = if limit > 0 {
-                    meetings::of_mentor(&state.db, user.id(), None, limit).await?
-                } else {
-                    Vec::new()
-                };
-                Some(MentorSnapshot { pairs, logs })
-            }
-            _ => None,
-        };
-        // The menu's count, kept a minute; a manager's needs the facts of
-        // every pair, which the page then reuses (`RequestFacts`).
-        let mut facts = None;
-        let notices = match user {
-            Some(user) if user.has_role(Role::Mentor) || user.has_role(Role::Manager) => {
-                match state.notice_count(user.id()) {
-                    Some(count) => Some(count),
-                    None => {
-                        if user.has_role(Role::Manager) {
-                            let of_pairs =
-                                crate::store::dashboard::of_manager(&state.db, user.id()).await?;
-                            facts = Some(RequestFacts {
-                                manager: user.id(),
-                                facts: std::sync::Arc::new(of_pairs),
-                            });
-                        }
-                        let count = crate::api::notifications::count_of(
-                            &state.db,
-                            user,
-                            facts.as_ref().map(|f| f.facts.as_slice()),
-                            crate::model::dates::local_today(),
-                        )
-                        .await?;
-                        state.keep_notice_count(user.id(), count);
-                        Some(count)
-                    }
-                }
-            }
-            _ => None,
-        };
-        Ok((
-            Boot {
-                shell: false,
-                identity: user.map(|u| u.identity.clone()),
-                mentor,
-                tables,
-                office,
-                office_stylesheet,
-                notices,
-            },
-            facts,
-        ))
     }
 }

@@ -11,6 +11,8 @@ pub mod model;
 pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod render;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 #[cfg(feature = "ssr")]

@@ -10,7 +10,8 @@ pub fn hydrate() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
-        app::i18n::load_page_language().await;
+        let boot = app::boot::Boot::current();
+        app::i18n::load_page_language(boot.office, boot.tables).await;
         let owner = leptos::mount::hydrate_from_async(
             leptos::prelude::document()
                 .body()

@@ -57,7 +57,7 @@ fn main() {
         for _ in 0..RUNS {
             let t = Instant::now();
             let mut r = compute(&facts, false);
-            r.charts = app::api::report_render::charts(&r, Lang::En);
+            r.charts = app::render::report::charts(&r, Lang::En);
             report = Some(r);
             times.push(t.elapsed());
         }
@@ -71,13 +71,9 @@ fn main() {
         for (label, make) in [
             (
                 "report written as PDF",
-                app::api::report_document::pdf
-                    as fn(&ProgrammeReport, Lang) -> Result<Vec<u8>, String>,
+                app::render::document::pdf as fn(&ProgrammeReport, Lang) -> Result<Vec<u8>, String>,
             ),
-            (
-                "report written as Word (DOCX)",
-                app::api::report_document::docx,
-            ),
+            ("report written as Word (DOCX)", app::render::document::docx),
         ] {
             let mut times = Vec::new();
             let mut bytes = 0;

@@ -23,7 +23,11 @@ fn main() -> ExitCode {
         eprintln!("usage: phone_outbox COUNT yyyy-mm-dd PREFIX PAIR...");
         return ExitCode::from(2);
     };
-    let pairs: Vec<PairId> = match args[3..].iter().map(|p| PairId::parse(p)).collect() {
+    let pairs: Vec<PairId> = match args[3..]
+        .iter()
+        .map(|p| PairId::parse(p))
+        .collect::<Result<Vec<_>, _>>()
+    {
         Ok(pairs) if !pairs.is_empty() => pairs,
         _ => {
             eprintln!("phone_outbox: name at least one pair, by its id");

@@ -81,7 +81,7 @@ impl Build {
             self.file("js"),
             self.file("wasm"),
             self.file("css"),
-            app::components::office_stylesheet::url().to_string(),
+            app::boot::office_stylesheet::url().to_string(),
             app::offline::vault::script::url().to_string(),
         ];
         files.extend(self.chunks.iter().cloned());

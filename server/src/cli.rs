@@ -196,7 +196,7 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 ))
             })?;
             let db = open(&db).await?;
-            let queued = app::api::notifications::queue_digests(&db, &origin, day).await?;
+            let queued = crate::mail::queue_digests(&db, &origin, day).await?;
             let sent = crate::mail::send_due(&db, &mailer).await;
             println!("Digests of {day}: {queued} made, {sent} emails sent.");
             Ok(())

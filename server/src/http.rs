@@ -370,7 +370,8 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
     if page {
         let shell = request.headers().contains_key(app::boot::SHELL_HEADER);
         let (boot, facts) =
-            match app::boot::load(&guard.state, user.as_ref(), request.uri().path(), shell).await {
+            match crate::boot::load(&guard.state, user.as_ref(), request.uri().path(), shell).await
+            {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     tracing::error!(%error, "loading the page's data failed");
@@ -537,13 +538,24 @@ async fn serve_public_impact(
         .and_then(Lang::from_cookie_header)
         .or_else(|| header(header::ACCEPT_LANGUAGE).and_then(Lang::from_accept_language))
         .unwrap_or_default();
-    match app::api::impact::page(&state, organisation, lang).await {
+    match app::render::impact::page(
+        &state.db,
+        organisation,
+        lang,
+        &state.assets.stylesheet,
+        app::model::dates::local_today(),
+    )
+    .await
+    {
         Ok(Some(html)) => (
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8".to_string()),
                 (
                     header::CACHE_CONTROL,
-                    format!("public, max-age={}", app::api::impact::FRESH_FOR.as_secs()),
+                    format!(
+                        "public, max-age={}",
+                        app::render::impact::FRESH_FOR.as_secs()
+                    ),
                 ),
                 (header::VARY, "Accept-Language, Cookie".to_string()),
             ],
@@ -565,7 +577,7 @@ async fn serve_public_impact(
 async fn serve_office_stylesheet(
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
-    use app::components::office_stylesheet;
+    use app::boot::office_stylesheet;
     if office_stylesheet::url().strip_prefix("/style/") == Some(file.as_str()) {
         (
             [(header::CONTENT_TYPE, "text/css; charset=utf-8")],

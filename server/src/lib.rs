@@ -1,5 +1,6 @@
 //! The Parent Bridge server: one binary, SQLite or PostgreSQL.
 
+pub mod boot;
 pub mod build;
 pub mod cli;
 pub mod config;

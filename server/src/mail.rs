@@ -134,7 +134,7 @@ pub async fn digests_if_due(
     if now.hour() < hour || *last_day == Some(today) {
         return;
     }
-    match app::api::notifications::queue_digests(db, origin, today).await {
+    match queue_digests(db, origin, today).await {
         Ok(queued) => {
             *last_day = Some(today);
             tracing::info!(queued, "daily digests made");
@@ -162,6 +162,53 @@ pub fn spawn(state: AppState, mailer: Mailer, origin: String) {
                 tokio::time::timeout(Duration::from_secs(30), state.mail_wakeup.notified()).await;
         }
     });
+}
+
+/// Makes `day`'s digest of every mentor and manager who has something to
+/// act on, once per person and day whichever server asks; how many were
+/// queued.
+pub async fn queue_digests(
+    db: &app::store::Db,
+    origin: &str,
+    day: chrono::NaiveDate,
+) -> Result<usize, app::store::StoreError> {
+    use app::store::notifications as store;
+    let mut queued = 0;
+    for person in store::recipients(db).await? {
+        let facts = if person.is_manager {
+            Some(app::store::dashboard::of_manager(db, person.id).await?)
+        } else {
+            None
+        };
+        let list =
+            store::notifications_of(db, person.id, person.is_mentor, facts.as_deref(), day).await?;
+        let notices: Vec<app::model::Notice> = list
+            .into_iter()
+            .filter(|n| n.id.is_none() || n.unread)
+            .map(|n| n.notice)
+            .collect();
+        if notices.is_empty() {
+            continue;
+        }
+        let lang = app::model::Lang::from_code(&person.language).unwrap_or_default();
+        let (subject, body) = app::render::mail::digest(lang, origin, &notices);
+        let mut tx = db.begin().await?;
+        if store::claim_digest(&mut tx, person.id, day).await? {
+            store::queue_email(
+                &mut tx,
+                &store::Email {
+                    user: Some(person.id),
+                    to: person.email,
+                    subject,
+                    body,
+                },
+            )
+            .await?;
+            queued += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(queued)
 }
 
 #[cfg(test)]

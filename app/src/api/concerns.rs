@@ -152,8 +152,7 @@ impl super::sync::Receive for Concern {
             notifications::concern_recipients(tx, concern.pair_id()).await?
         {
             let lang = crate::i18n::Lang::from_code(&language).unwrap_or_default();
-            let (subject, body) =
-                super::notifications::mail::concern(lang, &origin, concern.pair_id());
+            let (subject, body) = crate::render::mail::concern(lang, &origin, concern.pair_id());
             notifications::queue_email(
                 tx,
                 &notifications::Email {

@@ -422,3 +422,25 @@ pub async fn respond<T>(
     }
     result
 }
+
+/// The facts of `manager`'s pairs: those of the page being rendered if it
+/// worked them out already, else from the database.
+pub async fn manager_facts(
+    db: &crate::store::Db,
+    manager: crate::model::UserId,
+) -> Result<std::sync::Arc<Vec<crate::model::PairFacts>>, crate::store::StoreError> {
+    let known = use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::store::dashboard::RequestFacts>()
+                .cloned()
+        })
+        .filter(|memo| memo.manager == manager);
+    match known {
+        Some(memo) => Ok(memo.facts),
+        None => Ok(std::sync::Arc::new(
+            crate::store::dashboard::of_manager(db, manager).await?,
+        )),
+    }
+}

@@ -18,33 +18,6 @@ pub async fn manager_dashboard(query: DashboardQuery) -> Result<Dashboard, AppEr
     .await
 }
 
-/// The facts of a manager's pairs, worked out once per page: the page's
-/// frame (the menu's count) and the dashboard share them.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Debug)]
-pub struct RequestFacts {
-    pub manager: UserId,
-    pub facts: std::sync::Arc<Vec<PairFacts>>,
-}
-
-/// The facts of `manager`'s pairs: those of the page being rendered if it
-/// worked them out already, else from the database.
-#[cfg(feature = "ssr")]
-pub async fn manager_facts(
-    db: &crate::store::Db,
-    manager: UserId,
-) -> Result<std::sync::Arc<Vec<PairFacts>>, crate::store::StoreError> {
-    let known = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestFacts>().cloned())
-        .filter(|memo| memo.manager == manager);
-    match known {
-        Some(memo) => Ok(memo.facts),
-        None => Ok(std::sync::Arc::new(
-            crate::store::dashboard::of_manager(db, manager).await?,
-        )),
-    }
-}
-
 /// The dashboard of `manager` on `today` (the benchmark calls it too).
 #[cfg(feature = "ssr")]
 pub async fn build(
@@ -53,7 +26,7 @@ pub async fn build(
     query: &DashboardQuery,
     today: chrono::NaiveDate,
 ) -> Result<Dashboard, crate::store::StoreError> {
-    let facts = manager_facts(&state.db, manager).await?;
+    let facts = super::context::manager_facts(&state.db, manager).await?;
     let programmes = crate::store::programmes::of_manager(&state.db, manager)
         .await?
         .into_iter()

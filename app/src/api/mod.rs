@@ -12,8 +12,6 @@ pub mod concerns;
 pub mod coordinator;
 pub mod dashboard;
 pub mod goals;
-#[cfg(feature = "ssr")]
-pub mod impact;
 pub mod invitations;
 pub mod journey;
 pub mod manager;
@@ -25,10 +23,6 @@ pub mod privacy;
 pub mod programme_report;
 pub mod programmes;
 pub mod recruitment;
-#[cfg(feature = "ssr")]
-pub mod report_document;
-#[cfg(feature = "ssr")]
-pub mod report_render;
 pub mod reports;
 pub mod screening;
 pub mod supervision;

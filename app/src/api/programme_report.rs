@@ -27,7 +27,7 @@ pub async fn get_programme_report(
             return Err(AppError::NotFound);
         };
         let mut report = compute(&facts, true);
-        report.charts = super::report_render::charts(&report, request_language());
+        report.charts = crate::render::report::charts(&report, request_language());
         Ok(report)
     })
     .await
@@ -76,7 +76,7 @@ pub async fn set_public_impact(organisation: OrganisationId, on: bool) -> Result
         let mut tx = state.db.begin().await?;
         crate::store::programme_report::set_public(&mut tx, organisation, on).await?;
         tx.commit().await?;
-        super::impact::forget(organisation);
+        crate::render::impact::forget(organisation);
         Ok(())
     })
     .await
@@ -138,7 +138,7 @@ pub async fn mark_quote(
         }
         tx.commit().await?;
         // The public page quotes only what is marked: made anew.
-        super::impact::forget(view.organisation_id);
+        crate::render::impact::forget(view.organisation_id);
         Ok(())
     })
     .await
@@ -161,7 +161,7 @@ pub async fn report_csv(
             &to,
             "csv",
             "text/csv; charset=utf-8",
-            |report, lang| Ok(super::report_render::csv(report, lang).into_bytes()),
+            |report, lang| Ok(crate::render::report::csv(report, lang).into_bytes()),
         )
         .await
     })
@@ -184,7 +184,7 @@ pub async fn report_xlsx(
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             |report, lang| {
-                super::report_render::xlsx(report, lang).map_err(|error| {
+                crate::render::report::xlsx(report, lang).map_err(|error| {
                     tracing::error!(%error, "the report's workbook could not be written");
                     AppError::Internal
                 })
@@ -212,7 +212,7 @@ pub async fn report_pdf(
             "pdf",
             "application/pdf",
             |report, lang| {
-                super::report_document::pdf(report, lang).map_err(|error| {
+                crate::render::document::pdf(report, lang).map_err(|error| {
                     tracing::error!(%error, "the report's PDF could not be written");
                     AppError::Internal
                 })
@@ -239,7 +239,7 @@ pub async fn report_docx(
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             |report, lang| {
-                super::report_document::docx(report, lang).map_err(|error| {
+                crate::render::document::docx(report, lang).map_err(|error| {
                     tracing::error!(%error, "the report's Word file could not be written");
                     AppError::Internal
                 })

@@ -18,7 +18,7 @@ pub async fn reports_due() -> Result<Vec<ReportDue>, AppError> {
     respond("reports/due", async move {
         let (state, user) = require(Role::Mentor)?;
         let pairs = crate::store::pairs::of_mentor(&state.db, user.id()).await?;
-        let answered = crate::store::reports::answered_of_mentor(&state.db, user.id()).await?;
+        let answered = crate::store::pairs::reports_answered(&state.db, user.id()).await?;
         Ok(due_list(&pairs, &answered))
     })
     .await

@@ -239,51 +239,9 @@ pub async fn screening_alerts() -> Result<Vec<ScreeningAlert>, AppError> {
             .filter(|m| m.role == Role::Manager)
             .map(|m| m.programme_id)
             .collect();
-        Ok(alerts_of(&state.db, &managed, today()).await?)
+        Ok(crate::store::screening::alerts_of(&state.db, &managed, today()).await?)
     })
     .await
-}
-
-/// The accepted mentors' checks of `programmes` that expire within 30 days
-/// or have expired on `today`, expired first (the manager's home and their
-/// notifications).
-#[cfg(feature = "ssr")]
-pub async fn alerts_of(
-    db: &crate::store::Db,
-    programmes: &[ProgrammeId],
-    today: chrono::NaiveDate,
-) -> Result<Vec<ScreeningAlert>, crate::store::StoreError> {
-    let mut alerts = Vec::new();
-    for programme in programmes.iter().copied() {
-        let requirements = crate::store::screening::requirements(db, programme).await?;
-        if requirements.is_empty() {
-            continue;
-        }
-        let checks = crate::store::screening::checks_of_programme(db, programme).await?;
-        let (mentors, _) = crate::store::matching::matchable(db, programme).await?;
-        for mentor in mentors {
-            let own: Vec<CheckView> = checks
-                .iter()
-                .filter(|(c, _)| *c == mentor.profile.id)
-                .map(|(_, check)| check.clone())
-                .collect();
-            for item in screening_items(&requirements, &own, today) {
-                if matches!(
-                    item.status,
-                    CheckStatus::Expiring { .. } | CheckStatus::Expired { .. }
-                ) {
-                    alerts.push(ScreeningAlert {
-                        programme,
-                        candidate: mentor.profile.id,
-                        mentor_name: mentor.profile.name.clone(),
-                        item,
-                    });
-                }
-            }
-        }
-    }
-    alerts.sort_by_key(|a| !matches!(a.item.status, CheckStatus::Expired { .. }));
-    Ok(alerts)
 }
 
 /// The screening of every accepted mentor of a programme: what keeps each

@@ -1,4 +1,5 @@
-//! Error pages (404, 403, 500) and what to show for a failed request.
+//! Error pages (404, 403, 500), what to show for a failed request, and
+//! the one way a page shows the data it loads ([`Loaded`]).
 
 use crate::api::AppError;
 use crate::i18n::{t, Msg};
@@ -64,5 +65,25 @@ pub fn error_view(error: AppError) -> AnyView {
             let msg = other.message();
             view! { <ErrorPage kind=ErrorKind::Server detail=msg/> }.into_any()
         }
+    }
+}
+
+/// A page's data from the server: the busy indicator while it loads, the
+/// error in words (or the login) if it cannot, else what `children` makes
+/// of it: `<Loaded resource=data let:page>…</Loaded>`.
+#[component]
+pub fn Loaded<T, V, F>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <super::Loading/> }>
+            {move || resource.get().map(|result| match result {
+                Err(error) => error_view(error),
+                Ok(data) => children(data).into_any(),
+            })}
+        </Suspense>
     }
 }

@@ -3,7 +3,6 @@
 mod auth;
 mod chrome;
 mod errors;
-mod format;
 mod office;
 mod phone_texts;
 mod sync_bar;
@@ -11,7 +10,6 @@ mod sync_bar;
 pub use auth::*;
 pub use chrome::*;
 pub use errors::*;
-pub use format::*;
 pub use office::*;
 pub use phone_texts::*;
 pub use sync_bar::*;

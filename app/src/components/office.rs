@@ -7,24 +7,6 @@ use crate::i18n::{problem_message, t, use_i18n, Msg};
 use crate::model::{Field, FieldErrors, TextKey};
 use leptos::prelude::*;
 
-/// The office's stylesheet (`style/office.css`), served under a name with
-/// its hash and linked from office pages only.
-#[cfg(feature = "ssr")]
-pub mod office_stylesheet {
-    pub const CSS: &str = include_str!("../../../style/office.css");
-
-    /// `/style/office.<hash>.css`.
-    pub fn url() -> &'static str {
-        use sha2::{Digest, Sha256};
-        use std::sync::OnceLock;
-        static URL: OnceLock<String> = OnceLock::new();
-        URL.get_or_init(|| {
-            let hash = Sha256::digest(CSS.as_bytes());
-            format!("/style/office.{}.css", hex::encode(&hash[..6]))
-        })
-    }
-}
-
 /// Links the office stylesheet into a page that was not loaded as an
 /// office page (the person came from a mentor's page).
 #[cfg(not(feature = "ssr"))]
@@ -108,10 +90,12 @@ macro_rules! lens {
 }
 pub(crate) use lens;
 
-/// A form's state: what is typed, and the problems the last save found.
+/// A form's state: what is typed, the problems the last save found, and
+/// whether a save is on its way.
 pub struct Form<T: Send + Sync + 'static> {
     pub value: RwSignal<T>,
     pub errors: RwSignal<FieldErrors>,
+    pub pending: RwSignal<bool>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Form<T> {
@@ -126,7 +110,42 @@ impl<T: Clone + Send + Sync + 'static> Form<T> {
         Form {
             value: RwSignal::new(value),
             errors: RwSignal::new(FieldErrors::default()),
+            pending: RwSignal::new(false),
         }
+    }
+
+    /// Saves through the server, one save at a time: the form's own
+    /// problems (`checked`) show next to their fields without asking the
+    /// server; the server's refusal shows the same way, or in words in
+    /// `notice`; `saved` gets the server's answer.
+    pub fn save<R: 'static>(
+        &self,
+        notice: RwSignal<Option<(bool, Msg)>>,
+        checked: Result<(), FieldErrors>,
+        call: impl std::future::Future<Output = Result<R, crate::api::AppError>> + 'static,
+        saved: impl FnOnce(R) + 'static,
+    ) {
+        if let Err(errors) = checked {
+            self.errors.set(errors);
+            notice.set(Some((false, Msg::FixErrors)));
+            return;
+        }
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        let form = *self;
+        leptos::task::spawn_local(async move {
+            let answer = call.await;
+            form.pending.set(false);
+            match answer {
+                Ok(answer) => {
+                    form.errors.set(FieldErrors::default());
+                    saved(answer);
+                }
+                Err(error) => show_error(error, form.errors, notice),
+            }
+        });
     }
 
     /// The problem of one field, in words, for the text under it.

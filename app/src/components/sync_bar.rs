@@ -2,7 +2,8 @@
 //! offline, from the phone's), tells the sync state in one line, and offers
 //! updates of the app.
 
-use super::{format_moment_short, use_auth, ErrorKind, ErrorPage, Loading};
+use super::{use_auth, ErrorKind, ErrorPage, Loading};
+use crate::i18n::format::format_moment_short;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::Role;
 use crate::offline::{pwa, use_offline, SyncStatus};

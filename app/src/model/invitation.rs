@@ -83,7 +83,7 @@ pub struct Acceptance {
     /// Lower case, trimmed.
     pub email: String,
     pub password: String,
-    pub language: crate::i18n::Lang,
+    pub language: super::Lang,
 }
 
 /// A plausible email address: something@something.something, one line.
@@ -118,7 +118,7 @@ impl AcceptInput {
         } else if self.password.chars().any(char::is_control) {
             errors.push(Field::Password, Problem::ControlCharacter);
         }
-        let language = crate::i18n::Lang::from_code(&self.language);
+        let language = super::Lang::from_code(&self.language);
         if language.is_none() {
             errors.push(Field::Language, Problem::UnknownChoice);
         }
@@ -165,7 +165,7 @@ mod tests {
     fn an_acceptance_keeps_the_email_in_lower_case() {
         let a = valid().validate().unwrap();
         assert_eq!(a.email, "ana@example.org");
-        assert_eq!(a.language, crate::i18n::Lang::Ro);
+        assert_eq!(a.language, crate::model::Lang::Ro);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Every storage key is made in `keys`.
 
 pub mod concerns;
+pub mod crypto;
 pub mod engine;
 pub mod goals;
 pub mod keys;

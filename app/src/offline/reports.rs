@@ -173,8 +173,9 @@ impl<S: KeyValue + Clone> Reports<S> {
             .items()
             .into_iter()
             .rev()
-            .find(|i| i.id == id && matches!(i.state, ItemState::Rejected { .. }))?;
-        item.is_mentors().then(|| ReportDraft {
+            .find(|i| i.id == id && matches!(i.state, ItemState::Rejected { .. }))
+            .filter(ReportItem::is_mentors)?;
+        Some(ReportDraft {
             id,
             report: item.report,
             saved_at: now,
@@ -196,8 +197,9 @@ impl<S: KeyValue + Clone> Reports<S> {
             .items()
             .into_iter()
             .rev()
-            .find(|i| i.is_for(pair, kind, respondent) && i.state.is_synced())?;
-        item.is_mentors().then(|| ReportDraft {
+            .find(|i| i.is_for(pair, kind, respondent) && i.state.is_synced())
+            .filter(ReportItem::is_mentors)?;
+        Some(ReportDraft {
             id: item.id,
             report: item.report,
             saved_at: now,

@@ -230,7 +230,7 @@ impl BrowserStore {
             return;
         };
         let value = match value {
-            Some(text) => super::vault::unseal(user, text).await,
+            Some(text) => super::crypto::unseal(user, text).await,
             None => None,
         };
         MIRROR.with_borrow_mut(|m| {
@@ -245,7 +245,7 @@ impl BrowserStore {
         let write = MIRROR.with_borrow_mut(|m| Some(m.as_mut()?.wrote(&key)));
         let Some(write) = write else { return };
         leptos::task::spawn_local(async move {
-            let sealed = super::vault::seal(user, value).await;
+            let sealed = super::crypto::seal(user, value).await;
             let newest = MIRROR.with_borrow(|m| {
                 m.as_ref()
                     .is_some_and(|m| m.user == user && m.newest(&key, write))

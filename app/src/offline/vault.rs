@@ -173,23 +173,9 @@ mod browser {
     use super::*;
     use crate::model::limits::PIN_KDF_ITERATIONS;
     use crate::model::UserId;
+    use crate::offline::crypto::{call, user_arg};
     use crate::offline::storage::BrowserStore;
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-        let window: JsValue = web_sys::window().ok_or(JsValue::NULL)?.into();
-        let module = js_sys::Reflect::get(&window, &"__pbVault".into())?;
-        let module = JsFuture::from(js_sys::Promise::resolve(&module)).await?;
-        let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into())?.dyn_into()?;
-        let args: js_sys::Array = args.iter().collect();
-        let result = function.apply(&JsValue::NULL, &args)?;
-        JsFuture::from(js_sys::Promise::resolve(&result)).await
-    }
-
-    fn user_arg(user: UserId) -> JsValue {
-        user.to_string().into()
-    }
+    use wasm_bindgen::JsValue;
 
     async fn flag(name: &str, args: &[JsValue]) -> bool {
         call(name, args).await.ok().and_then(|v| v.as_bool()) == Some(true)
@@ -294,22 +280,6 @@ mod browser {
     /// Milliseconds since the app was last used.
     pub async fn idle_ms(user: UserId) -> i64 {
         facts(user).await.idle_ms
-    }
-
-    /// Encrypts one value (for `BrowserStore`'s writes).
-    pub async fn seal(user: UserId, text: String) -> Option<String> {
-        call("seal", &[user_arg(user), text.into()])
-            .await
-            .ok()?
-            .as_string()
-    }
-
-    /// Decrypts one value another tab wrote.
-    pub async fn unseal(user: UserId, text: String) -> Option<String> {
-        call("unseal", &[user_arg(user), text.into()])
-            .await
-            .ok()?
-            .as_string()
     }
 }
 

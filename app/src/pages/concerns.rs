@@ -5,6 +5,7 @@
 
 use crate::api::concerns::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -18,12 +19,9 @@ pub fn PairConcernsPage() -> impl IntoView {
     let data = Resource::new(move || (), move |_| concerns_of_pair(pair));
     let refetch = move || data.refetch();
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || data.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(page) => view! { <Concerns page refetch/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=data let:page>
+            <Concerns page refetch/>
+        </Loaded>
     }
     .into_any()
 }
@@ -148,17 +146,14 @@ fn ActionForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match add_concern_action(concern, input).await {
-                Ok(()) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input
+                .validate(crate::model::dates::local_today())
+                .map(|_| ()),
+            add_concern_action(concern, input),
+            move |_| on_saved(),
+        );
     };
     let id = |name: &str| format!("{name}-{concern}");
     view! {

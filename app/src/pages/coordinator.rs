@@ -2,7 +2,8 @@
 //! table on a desktop, a list of cards on a phone. Loaded only when opened.
 
 use crate::api::coordinator::coordinator_overview;
-use crate::components::{error_view, format_total_duration, Loading};
+use crate::components::Loaded;
+use crate::i18n::format::format_total_duration;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::ProgrammeStats;
 use leptos::prelude::*;
@@ -13,12 +14,9 @@ use leptos::prelude::*;
 pub fn CoordinatorPage() -> impl IntoView {
     let stats = Resource::new(|| (), |_| coordinator_overview());
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || stats.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(rows) => view! { <Overview rows/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=stats let:rows>
+            <Overview rows/>
+        </Loaded>
     }
 }
 

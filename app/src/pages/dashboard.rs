@@ -5,6 +5,7 @@
 
 use crate::api::dashboard::manager_dashboard;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, I18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -26,12 +27,9 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let data = Resource::new(move || query.get(), manager_dashboard);
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || data.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(dashboard) => view! { <Dashboard dashboard query=query.get_untracked()/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=data let:dashboard>
+            <Dashboard dashboard query=query.get_untracked()/>
+        </Loaded>
     }
 }
 

@@ -4,10 +4,10 @@
 
 use crate::api::journey::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn GoOnPage() -> impl IntoView {
@@ -16,13 +16,12 @@ pub fn GoOnPage() -> impl IntoView {
         <section class="page narrow">
             <h1>{t(Msg::GoOnTitle)}</h1>
             <p class="lead">{t(Msg::GoOnIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || waiting.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(pairs) if pairs.is_empty() => view! { <p class="empty">{t(Msg::NothingToAnswer)}</p> }.into_any(),
-                    Ok(pairs) => pairs.into_iter().map(|pair| view! { <GoOnForm pair/> }).collect_view().into_any(),
-                })}
-            </Suspense>
+            <Loaded resource=waiting let:loaded>
+                {match loaded {
+                    pairs if pairs.is_empty() => view! { <p class="empty">{t(Msg::NothingToAnswer)}</p> }.into_any(),
+                    pairs => pairs.into_iter().map(|pair| view! { <GoOnForm pair/> }).collect_view().into_any(),
+                }}
+            </Loaded>
         </section>
     }
 }
@@ -40,34 +39,24 @@ fn GoOnForm(pair: GettingToKnow) -> impl IntoView {
     });
     let answered = RwSignal::new(pair.answer);
     let notice = RwSignal::new(None);
-    let pending = RwSignal::new(false);
     let (id, side) = (pair.pair, pair.side);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = form.value.get_untracked();
-        let answer = match input.validate() {
-            Ok(answer) => answer,
-            Err(errors) => {
-                form.errors.set(errors);
-                notice.set(Some((false, Msg::FixErrors)));
-                return;
-            }
-        };
-        pending.set(true);
-        spawn_local(async move {
-            match answer_getting_to_know(id, side, input).await {
-                Ok(()) => {
-                    form.errors.set(FieldErrors::default());
-                    answered.set(Some(answer.go_on));
-                    notice.set(Some((true, Msg::AnswerSent)));
-                }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-            pending.set(false);
-        });
+        let checked = input.validate();
+        let go_on = checked
+            .as_ref()
+            .map(|answer| answer.go_on)
+            .unwrap_or_default();
+        form.save(
+            notice,
+            checked.map(|_| ()),
+            answer_getting_to_know(id, side, input),
+            move |_| {
+                answered.set(Some(go_on));
+                notice.set(Some((true, Msg::AnswerSent)));
+            },
+        );
     };
     let started = pair.started_on;
     let name = pair.other_name.clone();
@@ -103,7 +92,7 @@ fn GoOnForm(pair: GettingToKnow) -> impl IntoView {
                 {move || answered.get().map(|yes| i18n.text(if yes { Msg::YourAnswerYes } else { Msg::YourAnswerNo }))}
             </p>
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>{t(Msg::SendAnswer)}</button>
+                <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::SendAnswer)}</button>
             </div>
             <FormNotice notice/>
         </form>

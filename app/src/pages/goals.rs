@@ -11,6 +11,7 @@
 
 use crate::api::goals::goals_of_pair;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{field_label, goal_progress_label, problem_message, t, use_i18n, Msg};
 use crate::model::dates::local_today;
 use crate::model::*;
@@ -444,12 +445,9 @@ pub fn PairGoalsPage() -> impl IntoView {
     );
     view! {
         <section class="page wide goals">
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || goals.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(goals) => view! { <PairGoalsView goals/> }.into_any(),
-                })}
-            </Suspense>
+            <Loaded resource=goals let:goals>
+                <PairGoalsView goals/>
+            </Loaded>
         </section>
     }
 }

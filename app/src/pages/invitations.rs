@@ -3,6 +3,7 @@
 
 use crate::api::invitations::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Lang, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -40,13 +41,12 @@ pub fn InvitationsPanel(programme: ProgrammeId, coordinates: bool, manages: bool
                 }).collect_view()}
             </div>
             {move || made.get().map(|invitation| view! { <MadeInvitation invitation/> })}
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || list.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(items) if items.is_empty() => view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any(),
-                    Ok(items) => view! { <InvitationList items/> }.into_any(),
-                })}
-            </Suspense>
+            <Loaded resource=list let:loaded>
+                {match loaded {
+                    items if items.is_empty() => view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any(),
+                    items => view! { <InvitationList items/> }.into_any(),
+                }}
+            </Loaded>
         </section>
     }
     .into_any()
@@ -198,7 +198,6 @@ fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
         ..AcceptInput::default()
     });
     let notice = RwSignal::new(None);
-    let pending = RwSignal::new(false);
     let role = details.role;
     let (programme, organisation) = (
         details.programme_name.clone(),
@@ -206,34 +205,29 @@ fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = form.value.get_untracked();
-        if !logged_in() {
-            if let Err(errors) = input.validate() {
-                form.errors.set(errors);
-                notice.set(Some((false, Msg::FixErrors)));
-                return;
-            }
-        }
-        pending.set(true);
+        // Someone logged in accepts with the account they have.
+        let checked = if logged_in() {
+            Ok(())
+        } else {
+            input.validate().map(|_| ())
+        };
         let token = token.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match accept_invitation(token, input.clone()).await {
-                Ok(identity) => {
-                    if let Some(lang) = Lang::from_code(&input.language) {
-                        i18n.choose(lang);
-                    }
-                    let home = identity.home_path();
-                    auth.became(Some(identity));
-                    navigate(home, Default::default());
+        let language = Lang::from_code(&input.language);
+        form.save(
+            notice,
+            checked,
+            accept_invitation(token, input),
+            move |identity| {
+                if let Some(lang) = language {
+                    i18n.choose(lang);
                 }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-            pending.set(false);
-        });
+                let home = identity.home_path();
+                auth.became(Some(identity));
+                navigate(home, Default::default());
+            },
+        );
     };
     view! {
         <h1>{move || i18n.fill(Msg::AcceptTitle, &[("programme", &programme)])}</h1>
@@ -259,7 +253,7 @@ fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
                 <p>{t(Msg::PrivacyText)}</p>
             </section>
             {form.checkbox("accept-privacy", Msg::PrivacyNoticeLabel, Field::PrivacyNotice, lens!(privacy_notice))}
-            <button type="submit" class="primary" disabled=move || pending.get()>{t(Msg::AcceptButton)}</button>
+            <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::AcceptButton)}</button>
         </form>
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::api::manager::manager_logs;
 use crate::api::mentor::log_history;
-use crate::components::{error_view, format_date, format_duration, format_moment, Loading};
+use crate::components::{error_view, Loaded, Loading};
+use crate::i18n::format::{format_date, format_duration, format_moment};
 use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
 use crate::model::{MeetingLogId, MeetingLogRevision, MeetingLogView};
 use crate::pages::LogCard;
@@ -22,13 +23,9 @@ pub fn ManagerLogsPage() -> impl IntoView {
     });
     let logs = Resource::new(move || pair.get(), manager_logs);
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || logs.get().map(|result| match result {
-                // A person who may not see it sees only that.
-                Err(error) => error_view(error),
-                Ok(all) => view! { <ManagerLogs all/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=logs let:all>
+            <ManagerLogs all/>
+        </Loaded>
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::api::journey::*;
 use crate::api::matching::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -22,12 +23,9 @@ pub fn MatchingPage() -> impl IntoView {
     // page shows the new pairs.
     let notice = RwSignal::new(None);
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || data.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(page) => view! { <Matching page notice refetch/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=data let:page>
+            <Matching page notice refetch/>
+        </Loaded>
     }
     .into_any()
 }
@@ -487,16 +485,12 @@ fn MenteeAnswer(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            return;
-        }
-        spawn_local(async move {
-            match answer_getting_to_know(pair, Side::Mentee, input).await {
-                Ok(()) => done(notice, on_changed, Msg::Saved),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            answer_getting_to_know(pair, Side::Mentee, input),
+            move |_| done(notice, on_changed, Msg::Saved),
+        );
     };
     view! {
         <button type="button" class="small" aria-expanded=move || open.get().to_string()
@@ -571,19 +565,15 @@ fn ClosePairForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(started, today) {
-            form.errors.set(errors);
-            return;
-        }
         if !confirm(i18n.text(Msg::ConfirmClosePair)) {
             return;
         }
-        spawn_local(async move {
-            match close_pair(pair, input).await {
-                Ok(()) => done(notice, on_changed, Msg::PairClosed),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate(started, today).map(|_| ()),
+            close_pair(pair, input),
+            move |_| done(notice, on_changed, Msg::PairClosed),
+        );
     };
     let dropped = move || form.value.with(|v| v.outcome == EndKind::DroppedOut.key());
     let p = move |suffix: &str| format!("close-{pair}-{suffix}");

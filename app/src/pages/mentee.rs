@@ -5,7 +5,8 @@
 use crate::api::goals::my_goals;
 use crate::api::mentee::mentee_home;
 use crate::api::reports::my_reports;
-use crate::components::{error_view, format_date, Loading};
+use crate::components::{error_view, Loading};
+use crate::i18n::format::format_date;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::{due_on, MenteePair, ReportKind, ReportView, Respondent};
 use leptos::prelude::*;

@@ -3,7 +3,8 @@
 //! phone's own data offline.
 
 use crate::components::item_state_label;
-use crate::components::{format_date, format_duration, MentorFrame};
+use crate::components::MentorFrame;
+use crate::i18n::format::{format_date, format_duration};
 use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
 use crate::model::{Kind, MeetingLogId, MeetingLogView, PairId, PairStatus, ReportKind};
 use crate::offline::local::log_view;

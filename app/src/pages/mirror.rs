@@ -6,6 +6,7 @@
 
 use crate::api::reports::pair_mirror;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{choice_msg, question_msg, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -24,12 +25,9 @@ pub fn MirrorPage() -> impl IntoView {
     );
     view! {
         <section class="page wide mirror">
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || mirror.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(mirror) => view! { <MirrorView mirror/> }.into_any(),
-                })}
-            </Suspense>
+            <Loaded resource=mirror let:mirror>
+                <MirrorView mirror/>
+            </Loaded>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use super::dashboard::alert_text;
 use crate::api::notifications::my_notifications;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -16,16 +17,13 @@ pub fn NotificationsPage() -> impl IntoView {
         <section class="page wide">
             <h1>{t(Msg::NotificationsTitle)}</h1>
             <p class="lead">{t(Msg::NotificationsIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || data.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(list) => {
-                        // The menu's count follows what was just read.
-                        auth.notices.set(Some(list.iter().filter(|n| n.id.is_none()).count() as u32));
-                        view! { <List list/> }.into_any()
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data let:list>
+                {
+                    // The menu's count follows what was just read.
+                    auth.notices.set(Some(list.iter().filter(|n| n.id.is_none()).count() as u32));
+                    view! { <List list/> }
+                }
+            </Loaded>
         </section>
     }
 }

@@ -3,10 +3,8 @@
 //! each stands, when the last sync was, and what the phone's storage
 //! allows. What needs attention can be fixed, sent again or discarded.
 
-use crate::components::{
-    confirm, format_moment, format_typed_date, item_state_label, reason_label, storage_message,
-    MentorFrame,
-};
+use crate::components::{confirm, item_state_label, reason_label, storage_message, MentorFrame};
+use crate::i18n::format::{format_moment, format_typed_date};
 use crate::i18n::{kind_msg, problem_message, t, use_i18n, Msg};
 use crate::model::*;
 use crate::offline::{use_offline, Entry, ItemState};

@@ -8,6 +8,7 @@ use crate::api::privacy::{
     set_retention,
 };
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -69,15 +70,14 @@ pub fn PeoplePage() -> impl IntoView {
                 </div>
                 <button type="submit">{t(Msg::SearchButton)}</button>
             </form>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || list.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(rows) if rows.is_empty() => {
+            <Loaded resource=list let:loaded>
+                {match loaded {
+                    rows if rows.is_empty() => {
                         view! { <p class="empty">{t(Msg::NoPeopleFound)}</p> }.into_any()
                     }
-                    Ok(rows) => view! { <PeopleTable rows/> }.into_any(),
-                })}
-            </Suspense>
+                    rows => view! { <PeopleTable rows/> }.into_any(),
+                }}
+            </Loaded>
             <Retention/>
         </section>
     }
@@ -123,20 +123,19 @@ fn Retention() -> impl IntoView {
         <section aria-labelledby="retention-title">
             <h2 id="retention-title">{t(Msg::RetentionTitle)}</h2>
             <p>{t(Msg::RetentionIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || data.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(rows) if rows.is_empty() => {
+            <Loaded resource=data let:loaded>
+                {match loaded {
+                    rows if rows.is_empty() => {
                         view! { <p class="empty">{t(Msg::NoProgrammes)}</p> }.into_any()
                     }
-                    Ok(rows) => view! {
+                    rows => view! {
                         <ul class="check-list">
                             {rows.into_iter().map(|row| view! { <RetentionRow row/> }).collect_view()}
                         </ul>
                     }
                     .into_any(),
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </section>
     }
 }
@@ -151,20 +150,14 @@ fn RetentionRow(row: RetentionView) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match set_retention(programme, input).await {
-                Ok(()) => {
-                    form.errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::RetentionSaved)));
-                }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            set_retention(programme, input),
+            move |_| {
+                notice.set(Some((true, Msg::RetentionSaved)));
+            },
+        );
     };
     let id = format!("retention-{programme}");
     view! {
@@ -196,12 +189,9 @@ pub fn PersonView() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="person-title">
             <p><a href="/people">{t(Msg::PeopleTitle)}</a></p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || page.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(data) => view! { <PersonBody data on_changed=move || page.refetch()/> }.into_any(),
-                })}
-            </Suspense>
+            <Loaded resource=page let:data>
+                <PersonBody data on_changed=move || page.refetch()/>
+            </Loaded>
         </section>
     }
     .into_any()
@@ -287,21 +277,15 @@ fn ConsentForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(today()) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match record_consent(who, input).await {
-                Ok(()) => {
-                    form.errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::ConsentSaved)));
-                    on_saved();
-                }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate(today()).map(|_| ()),
+            record_consent(who, input),
+            move |_| {
+                notice.set(Some((true, Msg::ConsentSaved)));
+                on_saved();
+            },
+        );
     };
     view! {
         <details class="card">
@@ -489,13 +473,12 @@ pub fn AuditPage() -> impl IntoView {
                 {form.input("audit-to", Msg::ToLabel, Field::To, "date", lens!(to))}
                 <button type="submit">{t(Msg::SearchButton)}</button>
             </form>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || results.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(page) if page.rows.is_empty() => {
+            <Loaded resource=results let:loaded>
+                {match loaded {
+                    page if page.rows.is_empty() => {
                         view! { <p class="empty">{t(Msg::NoAuditRecords)}</p> }.into_any()
                     }
-                    Ok(page) => {
+                    page => {
                         let more = page.more_before;
                         view! {
                             <table class="responsive" data-testid="audit">
@@ -535,8 +518,8 @@ pub fn AuditPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -8,6 +8,7 @@
 use crate::api::programme_report::*;
 use crate::api::AppError;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, t, use_i18n, Msg};
 use crate::model::*;
@@ -586,12 +587,9 @@ pub fn ComparePage() -> impl IntoView {
         <section class="page wide compare" aria-labelledby="compare-title">
             <h1 id="compare-title">{t(Msg::CompareTitle)}</h1>
             <p class="lead">{t(Msg::CompareIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || data.get().map(|result| match result {
-                    Ok(comparison) => view! { <Compared comparison/> }.into_any(),
-                    Err(error) => error_view(error),
-                })}
-            </Suspense>
+            <Loaded resource=data let:comparison>
+                <Compared comparison/>
+            </Loaded>
         </section>
     }
 }

@@ -4,11 +4,11 @@
 
 use crate::api::programmes::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use crate::pages::invitations::InvitationsPanel;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/programmes`.
@@ -28,17 +28,16 @@ pub fn ProgrammesPage() -> impl IntoView {
                     <a class="button secondary" href="/programmes/compare">{t(Msg::CompareTitle)}</a>
                 </p>
             </Show>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || list.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(cards) if cards.is_empty() => view! { <p class="empty">{t(Msg::NoProgrammes)}</p> }.into_any(),
-                    Ok(cards) => view! {
+            <Loaded resource=list let:loaded>
+                {match loaded {
+                    cards if cards.is_empty() => view! { <p class="empty">{t(Msg::NoProgrammes)}</p> }.into_any(),
+                    cards => view! {
                         <ul class="card-list">
                             {cards.into_iter().map(|card| view! { <li><ProgrammeCardView card/></li> }).collect_view()}
                         </ul>
                     }.into_any(),
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </section>
     }
 }
@@ -141,33 +140,21 @@ fn ProgrammeForm(
     let form = Form::new(initial);
     let organisation = RwSignal::new(organisations.first().map(|(id, _)| *id));
     let notice = RwSignal::new(None);
-    let pending = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        pending.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = match id {
-                Some(id) => update_programme(id, input).await.map(|_| id),
-                None => match organisation.get_untracked() {
-                    Some(org) => create_programme(org, input).await,
-                    None => Err(crate::api::AppError::Forbidden),
-                },
-            };
-            pending.set(false);
-            match result {
-                Ok(id) => navigate(&format!("/programmes/{id}"), Default::default()),
-                Err(error) => show_error(error, form.errors, notice),
+        let checked = input.validate().map(|_| ());
+        let organisation = organisation.get_untracked();
+        let call = async move {
+            match (id, organisation) {
+                (Some(id), _) => update_programme(id, input).await.map(|_| id),
+                (None, Some(org)) => create_programme(org, input).await,
+                (None, None) => Err(crate::api::AppError::Forbidden),
             }
+        };
+        form.save(notice, checked, call, move |id| {
+            navigate(&format!("/programmes/{id}"), Default::default())
         });
     };
     let title = if id.is_some() {
@@ -203,7 +190,7 @@ fn ProgrammeForm(
             {form.input("programme-country", Msg::CountryLabel, Field::Country, "text", lens!(country))}
             {form.input("programme-language", Msg::ProgrammeLanguageLabel, Field::Language, "text", lens!(language))}
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>{t(Msg::Save)}</button>
+                <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::Save)}</button>
                 <a class="button" href=id.map(|id| format!("/programmes/{id}")).unwrap_or_else(|| "/programmes".into())>{t(Msg::Cancel)}</a>
             </div>
         </form>
@@ -224,12 +211,9 @@ pub fn ProgrammeView() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || page.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(page) => view! { <ProgrammeDetails page/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=page let:page>
+            <ProgrammeDetails page/>
+        </Loaded>
     }
 }
 
@@ -395,19 +379,14 @@ fn MeasureLine(programme: ProgrammeId, n: u8, current: Option<MeasurePlan>) -> i
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            return;
-        }
-        spawn_local(async move {
-            match save_measure(programme, input).await {
-                Ok(_) => {
-                    form.errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::Saved)));
-                }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            save_measure(programme, input),
+            move |_| {
+                notice.set(Some((true, Msg::Saved)));
+            },
+        );
     };
     view! {
         <li class="measure" data-testid="measure">

@@ -4,12 +4,12 @@
 
 use crate::api::recruitment::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use crate::pages::invitations::{InviteButton, MadeInvitation};
 use crate::pages::programmes::query_value;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/programmes/:id/recruitment?kind=mentor`.
@@ -28,12 +28,9 @@ pub fn RecruitmentPage() -> impl IntoView {
     });
     let board = Resource::new(move || (), move |_| recruitment_board(programme));
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || board.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(board) => view! { <Board board kind/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=board let:board>
+            <Board board kind/>
+        </Loaded>
     }
     .into_any()
 }
@@ -147,16 +144,15 @@ pub fn CandidatePage() -> impl IntoView {
     let notice = RwSignal::new(None);
     view! {
         <section class="page">
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || data.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(Either::Existing(page)) => view! { <CandidateDetails page=*page notice refetch=move || data.refetch()/> }.into_any(),
-                    Ok(Either::New(board)) if !board.manages => error_view(crate::api::AppError::Forbidden),
-                    Ok(Either::New(board)) => view! {
+            <Loaded resource=data let:loaded>
+                {match loaded {
+                    Either::Existing(page) => view! { <CandidateDetails page=*page notice refetch=move || data.refetch()/> }.into_any(),
+                    Either::New(board) if !board.manages => error_view(crate::api::AppError::Forbidden),
+                    Either::New(board) => view! {
                         <RegistrationForm programme=board.programme candidate=None kind notice on_saved=move |_| {}/>
                     }.into_any(),
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </section>
     }
     .into_any()
@@ -218,16 +214,12 @@ fn StagePanel(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(from) {
-            form.errors.set(errors);
-            return;
-        }
-        spawn_local(async move {
-            match move_candidate(id, input).await {
-                Ok(_) => on_moved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate(from).map(|_| ()),
+            move_candidate(id, input),
+            move |_| on_moved(),
+        );
     };
     let dropping = move || form.value.with(|v| v.to == Stage::Dropped.key());
     view! {
@@ -303,42 +295,30 @@ fn RegistrationForm(
             .map(|(c, by)| (c.given_on, by))
     });
     let form = Form::new(initial);
-    let pending = RwSignal::new(false);
     let ctx = RegistrationContext {
         today: crate::model::dates::local_today(),
         max_mentees: programme.settings.max_mentees,
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(&ctx) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        pending.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match save_candidate(programme_id, id, input).await {
-                Ok(saved) => {
-                    form.errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::CandidateSaved)));
-                    if id.is_none() {
-                        navigate(
-                            &format!("/programmes/{programme_id}/candidates/{saved}"),
-                            Default::default(),
-                        );
-                    } else {
-                        on_saved(saved);
-                    }
+        form.save(
+            notice,
+            input.validate(&ctx).map(|_| ()),
+            save_candidate(programme_id, id, input),
+            move |saved| {
+                notice.set(Some((true, Msg::CandidateSaved)));
+                if id.is_none() {
+                    navigate(
+                        &format!("/programmes/{programme_id}/candidates/{saved}"),
+                        Default::default(),
+                    );
+                } else {
+                    on_saved(saved);
                 }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-            pending.set(false);
-        });
+            },
+        );
     };
     let consented = move || form.value.with(|v| v.consent == "yes");
     let mentee = kind == CandidateKind::Mentee;
@@ -422,7 +402,7 @@ fn RegistrationForm(
                 {form.textarea("candidate-heard", Msg::HeardFromLabel, Field::HeardFrom, lens!(heard_from))}
             </Show>
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>{t(Msg::Save)}</button>
+                <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::Save)}</button>
             </div>
         </form>
     }

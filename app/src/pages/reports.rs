@@ -11,7 +11,8 @@
 //! and hands the phone back; the mentor never sees those answers again.
 
 use crate::api::reports::reports_due;
-use crate::components::{format_date, Loading, MentorFrame, OfficeTexts};
+use crate::components::{Loading, MentorFrame, OfficeTexts};
+use crate::i18n::format::format_date;
 use crate::i18n::{
     choice_msg, kind_msg, problem_message, question_msg, t, use_i18n, I18n, Lang, Msg,
 };

@@ -8,6 +8,7 @@ use crate::api::screening::{
     retire_requirement, save_referee,
 };
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -74,13 +75,12 @@ pub fn CandidateScreening(candidate: CandidateId) -> impl IntoView {
     view! {
         <section class="screening" aria-labelledby="screening-title">
             <h2 id="screening-title">{t(Msg::ScreeningTitle)}</h2>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || data.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(screening) if screening.items.is_empty() => {
+            <Loaded resource=data let:loaded>
+                {match loaded {
+                    screening if screening.items.is_empty() => {
                         view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any()
                     }
-                    Ok(screening) => {
+                    screening => {
                         let manages = screening.manages;
                         let ready = screening.items.iter().all(|i| i.status.clears());
                         view! {
@@ -96,8 +96,8 @@ pub fn CandidateScreening(candidate: CandidateId) -> impl IntoView {
                         }
                         .into_any()
                     }
-                })}
-            </Suspense>
+                }}
+            </Loaded>
         </section>
     }
 }
@@ -125,17 +125,14 @@ fn CheckRow(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match record_check(candidate, requirement, input).await {
-                Ok(()) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input
+                .validate(crate::model::dates::local_today())
+                .map(|_| ()),
+            record_check(candidate, requirement, input),
+            move |_| on_saved(),
+        );
     };
     let id = move |field: &str| format!("check-{requirement}-{field}");
     let waiving = move || form.value.with(|v| v.state == CheckState::Waived.key());
@@ -262,17 +259,14 @@ fn RefereeForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match save_referee(candidate, id, input).await {
-                Ok(_) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input
+                .validate(crate::model::dates::local_today())
+                .map(|_| ()),
+            save_referee(candidate, id, input),
+            move |_| on_saved(),
+        );
     };
     let key = id.map_or_else(|| "new".to_string(), |id| id.to_string());
     let field = move |name: &str| format!("referee-{key}-{name}");
@@ -299,22 +293,17 @@ pub fn RequirementsPanel(programme: ProgrammeId, coordinator: bool) -> impl Into
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match add_requirement(programme, input).await {
-                Ok(_) => {
-                    form.value.set(RequirementInput::default());
-                    form.errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::Saved)));
-                    list.refetch();
-                }
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            add_requirement(programme, input),
+            move |_| {
+                form.value.set(RequirementInput::default());
+                form.errors.set(FieldErrors::default());
+                notice.set(Some((true, Msg::Saved)));
+                list.refetch();
+            },
+        );
     };
     let retire = move |id: ScreeningRequirementId| {
         if confirm(i18n.text(Msg::ConfirmRetireCheck)) {
@@ -329,11 +318,10 @@ pub fn RequirementsPanel(programme: ProgrammeId, coordinator: bool) -> impl Into
         <section class="card screening-requirements" aria-labelledby="requirements-title">
             <h2 id="requirements-title">{t(Msg::ScreeningTitle)}</h2>
             <p class="muted">{t(Msg::ScreeningIntro)}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || list.get().map(|result| match result {
-                    Err(error) => error_view(error),
-                    Ok(all) if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
-                    Ok(all) => view! {
+            <Loaded resource=list let:loaded>
+                {match loaded {
+                    all if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
+                    all => view! {
                         <ul data-testid="requirements">
                             {all.into_iter().map(|r| {
                                 let id = r.id;
@@ -350,8 +338,8 @@ pub fn RequirementsPanel(programme: ProgrammeId, coordinator: bool) -> impl Into
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                })}
-            </Suspense>
+                }}
+            </Loaded>
             {coordinator.then(|| view! {
                 <form class="form inline-form" novalidate on:submit=on_submit>
                     <FormNotice notice/>
@@ -376,11 +364,10 @@ pub fn MyChecksPage() -> impl IntoView {
                 <section class="page narrow">
                     <h1>{t(Msg::MyChecksTitle)}</h1>
                     <p class="lead">{t(Msg::MyChecksIntro)}</p>
-                    <Suspense fallback=|| view! { <Loading/> }>
-                        {move || data.get().map(|result| match result {
-                            Err(error) => error_view(error),
-                            Ok(all) if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
-                            Ok(all) => all.into_iter().map(|(programme, items)| view! {
+                    <Loaded resource=data let:loaded>
+                        {match loaded {
+                            all if all.is_empty() => view! { <p class="empty">{t(Msg::NoChecksRequired)}</p> }.into_any(),
+                            all => all.into_iter().map(|(programme, items)| view! {
                                 <h2>{programme}</h2>
                                 <ul class="check-list">
                                     {items.into_iter().map(|item| {
@@ -394,8 +381,8 @@ pub fn MyChecksPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             }).collect_view().into_any(),
-                        })}
-                    </Suspense>
+                        }}
+                    </Loaded>
                 </section>
             </OfficeTexts>
         </MentorFrame>

@@ -5,10 +5,10 @@
 
 use crate::api::supervision::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -19,12 +19,9 @@ pub fn SupervisionPage() -> impl IntoView {
     let data = Resource::new(move || (), move |_| supervision_page(programme));
     let refetch = move || data.refetch();
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || data.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(page) => view! { <Supervision page refetch/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=data let:page>
+            <Supervision page refetch/>
+        </Loaded>
     }
     .into_any()
 }
@@ -193,17 +190,14 @@ fn CheckInForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate(crate::model::dates::local_today()) {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match add_check_in(programme, input).await {
-                Ok(()) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input
+                .validate(crate::model::dates::local_today())
+                .map(|_| ()),
+            add_check_in(programme, input),
+            move |_| on_saved(),
+        );
     };
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
@@ -268,17 +262,12 @@ fn NewMeetingForm(
             attendees: attendees.get_untracked(),
             ..form.value.get_untracked()
         };
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match save_group_meeting(programme, None, input).await {
-                Ok(_) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            save_group_meeting(programme, None, input),
+            move |_| on_saved(),
+        );
     };
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
@@ -345,16 +334,12 @@ fn AgendaItem(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            return;
-        }
-        spawn_local(async move {
-            match mark_discussed(id, input).await {
-                Ok(()) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            mark_discussed(id, input),
+            move |_| on_saved(),
+        );
     };
     let field_id = format!("outcome-{id}");
     view! {
@@ -389,17 +374,12 @@ fn AddToAgenda(
             challenges: chosen.get_untracked(),
             ..form.value.get_untracked()
         };
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            notice.set(Some((false, Msg::FixErrors)));
-            return;
-        }
-        spawn_local(async move {
-            match add_to_agenda(meeting, input).await {
-                Ok(_) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            add_to_agenda(meeting, input),
+            move |_| on_saved(),
+        );
     };
     let topic_id = format!("topic-{meeting}");
     view! {

@@ -4,6 +4,7 @@
 
 use crate::api::training::*;
 use crate::components::*;
+use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
@@ -18,12 +19,9 @@ pub fn TrainingPage() -> impl IntoView {
     let data = Resource::new(move || (), move |_| training_page(programme));
     let refetch = move || data.refetch();
     view! {
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || data.get().map(|result| match result {
-                Err(error) => error_view(error),
-                Ok(page) => view! { <Training page refetch/> }.into_any(),
-            })}
-        </Suspense>
+        <Loaded resource=data let:page>
+            <Training page refetch/>
+        </Loaded>
     }
     .into_any()
 }
@@ -73,16 +71,12 @@ fn NewTrainingForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.value.get_untracked();
-        if let Err(errors) = input.validate() {
-            form.errors.set(errors);
-            return;
-        }
-        spawn_local(async move {
-            match create_training(programme, input).await {
-                Ok(_) => on_saved(),
-                Err(error) => show_error(error, form.errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            create_training(programme, input),
+            move |_| on_saved(),
+        );
     };
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
@@ -230,7 +224,9 @@ fn RecordSelfAssessment(
             .map(|i| (i.id, String::new()))
             .collect::<Vec<_>>(),
     );
-    let errors = RwSignal::new(FieldErrors::default());
+    // The scores are kept apart (one per item); the form holds the problems.
+    let form = Form::new(());
+    let errors = form.errors;
     let notice = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -241,16 +237,15 @@ fn RecordSelfAssessment(
             moment: moment.get_untracked().key().into(),
             scores: scores.get_untracked(),
         };
-        spawn_local(async move {
-            match save_self_assessment(candidate, input).await {
-                Ok(()) => {
-                    errors.set(FieldErrors::default());
-                    notice.set(Some((true, Msg::Saved)));
-                    on_saved();
-                }
-                Err(error) => show_error(error, errors, notice),
-            }
-        });
+        form.save(
+            notice,
+            Ok(()),
+            save_self_assessment(candidate, input),
+            move |_| {
+                notice.set(Some((true, Msg::Saved)));
+                on_saved();
+            },
+        );
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>

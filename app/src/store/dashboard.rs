@@ -133,3 +133,11 @@ fn assemble(
         })
         .collect()
 }
+
+/// The facts of a manager's pairs, worked out once per page: the page's
+/// frame (the menu's count) and the dashboard share them.
+#[derive(Clone, Debug)]
+pub struct RequestFacts {
+    pub manager: UserId,
+    pub facts: std::sync::Arc<Vec<PairFacts>>,
+}

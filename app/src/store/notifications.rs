@@ -7,6 +7,124 @@ use super::{now, on_db, on_tx, StoreResult, Tx};
 use crate::model::*;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+/// How many notifications `user` has that need them (the menu's count),
+/// from the facts of their pairs if they manage any.
+pub async fn count_of(
+    db: &super::Db,
+    user: UserId,
+    mentor: bool,
+    facts: Option<&[PairFacts]>,
+    today: NaiveDate,
+) -> StoreResult<u32> {
+    let list = notifications_of(db, user, mentor, facts, today).await?;
+    Ok(list.iter().filter(|n| n.id.is_none() || n.unread).count() as u32)
+}
+
+/// Everything `user` has to look at on `today`, most urgent first: as a
+/// manager (the facts of their pairs given), the dashboard's alerts and
+/// the screening checks expiring; as a mentor, the notices worked out from
+/// their pairs, then their events (unread first).
+pub async fn notifications_of(
+    db: &super::Db,
+    user: UserId,
+    mentor: bool,
+    manager_facts: Option<&[PairFacts]>,
+    today: NaiveDate,
+) -> StoreResult<Vec<Notification>> {
+    use super::{dashboard, supervision};
+    let mut list = Vec::new();
+    let derived = |notice| Notification {
+        notice,
+        id: None,
+        at: None,
+        unread: true,
+    };
+    if let Some(facts) = manager_facts {
+        let rows: Vec<DashboardRow> = facts
+            .iter()
+            .map(|pair| DashboardRow::new(pair.clone(), today))
+            .collect();
+        list.extend(
+            alert_lines(&rows)
+                .into_iter()
+                .take(DASHBOARD_ALERTS)
+                .map(|line| derived(Notice::Alert { line })),
+        );
+        let managed = super::programmes::of_manager(db, user)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>();
+        list.extend(
+            super::screening::alerts_of(db, &managed, today)
+                .await?
+                .into_iter()
+                .map(|alert| derived(Notice::Screening { alert })),
+        );
+    }
+    if mentor {
+        for pair in dashboard::of_mentor(db, user).await? {
+            if pair.status != PairStatus::Active {
+                continue;
+            }
+            if let Some((report, Some(late))) = pair.next_report(today) {
+                list.push(derived(Notice::ReportDue {
+                    pair_id: pair.id,
+                    mentee_name: pair.mentee_name.clone(),
+                    kind: report.kind,
+                    due_on: report.due_on,
+                    late,
+                }));
+            }
+            let quiet = pair.quiet_for(today);
+            if quiet >= i64::from(pair.quiet_days) {
+                list.push(derived(Notice::NoMeeting {
+                    pair_id: pair.id,
+                    mentee_name: pair.mentee_name.clone(),
+                    days: quiet,
+                }));
+            }
+        }
+        let events = events(db, user, EVENTS_KEPT_DAYS).await?;
+        let discussed = if events
+            .iter()
+            .any(|e| e.kind == EventKind::ChallengeDiscussed)
+        {
+            supervision::discussed_of_mentor(db, user).await?
+        } else {
+            Vec::new()
+        };
+        let mut kept: Vec<Notification> = events
+            .into_iter()
+            .filter_map(|event| {
+                let notice = match event.kind {
+                    EventKind::ChallengeDiscussed => {
+                        let item = discussed
+                            .iter()
+                            .find(|d| d.item.to_string() == event.subject_id)?;
+                        Notice::ChallengeDiscussed {
+                            meeting_on: item.meeting_on,
+                            outcome: item.outcome.clone(),
+                        }
+                    }
+                    EventKind::ConcernAcknowledged => Notice::ConcernAcknowledged {
+                        concern: ConcernId::parse(&event.subject_id).ok()?,
+                    },
+                };
+                Some(Notification {
+                    notice,
+                    id: Some(event.id),
+                    at: Some(event.created_at),
+                    unread: event.read_at.is_none(),
+                })
+            })
+            .collect();
+        kept.sort_by_key(|n| !n.unread);
+        list.extend(kept);
+    }
+    Ok(list)
+}
+
 /// Keeps an event for `user` (once per subject).
 #[tracing::instrument(name = "store.notifications.add_event", skip_all, err(Display))]
 pub async fn add_event(

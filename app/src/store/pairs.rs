@@ -116,7 +116,7 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
         .fetch_all(pool)
         .await)?;
     // What is due for whom, for the mentor's home.
-    let answered = super::reports::answered_of_mentor(db, mentor).await?;
+    let answered = reports_answered(db, mentor).await?;
     let due = due_list(&rows, &answered);
     for pair in &mut rows {
         // `due_list` puts the unanswered first, earliest first.
@@ -126,6 +126,26 @@ pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSu
         pair.next_report = next.map(|d| d.kind);
         pair.next_report_on = next.map(|d| d.due_on);
     }
+    Ok(rows)
+}
+
+/// When each report of a mentor's pairs was answered (never what).
+#[tracing::instrument(name = "store.pairs.reports_answered", skip_all, err(Display))]
+pub async fn reports_answered(
+    db: &super::Db,
+    mentor: UserId,
+) -> StoreResult<Vec<(PairId, ReportKind, Respondent, NaiveDate)>> {
+    let sql = format!(
+        "SELECT r.pair_id, r.kind, r.respondent, r.answered_on FROM reports r \
+         JOIN pairs p ON p.id = r.pair_id WHERE p.mentor_id = $1 AND {}",
+        MENTOR_MEMBER
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, (PairId, ReportKind, Respondent, NaiveDate)>(
+        &sql
+    )
+    .bind(mentor)
+    .fetch_all(pool)
+    .await)?;
     Ok(rows)
 }
 

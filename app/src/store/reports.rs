@@ -233,26 +233,6 @@ pub async fn names(db: &super::Db, pair: PairId) -> StoreResult<Option<(String, 
     Ok(row)
 }
 
-/// When each report of a mentor's pairs was answered (never what).
-#[tracing::instrument(name = "store.reports.answered_of_mentor", skip_all, err(Display))]
-pub async fn answered_of_mentor(
-    db: &super::Db,
-    mentor: UserId,
-) -> StoreResult<Vec<(PairId, ReportKind, Respondent, NaiveDate)>> {
-    let sql = format!(
-        "SELECT r.pair_id, r.kind, r.respondent, r.answered_on FROM reports r \
-         JOIN pairs p ON p.id = r.pair_id WHERE p.mentor_id = $1 AND {}",
-        super::pairs::MENTOR_MEMBER
-    );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, (PairId, ReportKind, Respondent, NaiveDate)>(
-        &sql
-    )
-    .bind(mentor)
-    .fetch_all(pool)
-    .await)?;
-    Ok(rows)
-}
-
 #[tracing::instrument(name = "store.reports.count", skip_all, err(Display))]
 pub async fn count(db: &super::Db) -> StoreResult<i64> {
     let n = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM reports").fetch_one(pool).await)?;

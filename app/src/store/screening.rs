@@ -216,3 +216,44 @@ pub async fn save_referee(
     };
     Ok(saved)
 }
+
+/// The accepted mentors' checks of `programmes` that expire within 30 days
+/// or have expired on `today`, expired first (the manager's home and their
+/// notifications).
+pub async fn alerts_of(
+    db: &super::Db,
+    programmes: &[ProgrammeId],
+    today: chrono::NaiveDate,
+) -> StoreResult<Vec<ScreeningAlert>> {
+    let mut alerts = Vec::new();
+    for programme in programmes.iter().copied() {
+        let requirements = requirements(db, programme).await?;
+        if requirements.is_empty() {
+            continue;
+        }
+        let checks = checks_of_programme(db, programme).await?;
+        let (mentors, _) = super::matching::matchable(db, programme).await?;
+        for mentor in mentors {
+            let own: Vec<CheckView> = checks
+                .iter()
+                .filter(|(c, _)| *c == mentor.profile.id)
+                .map(|(_, check)| check.clone())
+                .collect();
+            for item in screening_items(&requirements, &own, today) {
+                if matches!(
+                    item.status,
+                    CheckStatus::Expiring { .. } | CheckStatus::Expired { .. }
+                ) {
+                    alerts.push(ScreeningAlert {
+                        programme,
+                        candidate: mentor.profile.id,
+                        mentor_name: mentor.profile.name.clone(),
+                        item,
+                    });
+                }
+            }
+        }
+    }
+    alerts.sort_by_key(|a| !matches!(a.item.status, CheckStatus::Expired { .. }));
+    Ok(alerts)
+}

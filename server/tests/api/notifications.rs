@@ -71,14 +71,12 @@ async fn the_daily_digest_goes_once_a_day_to_each_person_with_something_to_do_in
     .await;
     let concern_mails = sink.wait_for(2).await.len();
 
-    let first =
-        app::api::notifications::queue_digests(&app.db, "https://mentoring.example.org", w.today)
-            .await
-            .unwrap();
-    let again =
-        app::api::notifications::queue_digests(&app.db, "https://mentoring.example.org", w.today)
-            .await
-            .unwrap();
+    let first = server::mail::queue_digests(&app.db, "https://mentoring.example.org", w.today)
+        .await
+        .unwrap();
+    let again = server::mail::queue_digests(&app.db, "https://mentoring.example.org", w.today)
+        .await
+        .unwrap();
     // The server's mail task sends what was queued; a wake-up is not
     // needed, it looks every 30 seconds: send them now instead.
     let mailer = server::mail::Mailer::new(&server::mail::MailConfig {

@@ -492,7 +492,7 @@ async fn a_mentors_page_loads_neither_the_office_texts_nor_its_styles() {
 #[tokio::test]
 async fn the_office_stylesheet_is_served_under_its_hash_and_cached_for_good() {
     let app = spawn_app().await;
-    let url = app::components::office_stylesheet::url();
+    let url = app::boot::office_stylesheet::url();
 
     let response = client().get(app.url(url)).send().await.unwrap();
     let wrong = client()

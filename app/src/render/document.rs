@@ -8,8 +8,8 @@
 //! recruitment's drop-out reasons, and the answers quoted in the app until
 //! the coordinator marks them), and every name.
 
-use super::report_render::{bars, hours, Bars};
-use crate::components::format_date;
+use super::report::{bars, hours, Bars};
+use crate::i18n::format::format_date;
 use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;

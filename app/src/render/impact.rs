@@ -4,8 +4,7 @@
 //! publishable. Made at most once per ten minutes per organisation and
 //! language, and cacheable by browsers and proxies for as long.
 
-use super::context::AppState;
-use super::report_render::escape;
+use super::report::escape;
 use crate::i18n::{Lang, Msg};
 use crate::model::*;
 use std::collections::HashMap;
@@ -26,12 +25,15 @@ pub fn forget(organisation: OrganisationId) {
     }
 }
 
-/// The page, or none when the organisation does not publish one.
+/// The page, or none when the organisation does not publish one
+/// (`stylesheet`: the address of the app's stylesheet).
 pub async fn page(
-    state: &AppState,
+    db: &crate::store::Db,
     organisation: OrganisationId,
     lang: Lang,
-) -> Result<Option<String>, super::AppError> {
+    stylesheet: &str,
+    today: chrono::NaiveDate,
+) -> crate::store::StoreResult<Option<String>> {
     {
         let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((made, html)) = cache.as_ref().and_then(|c| c.get(&(organisation, lang))) {
@@ -40,24 +42,22 @@ pub async fn page(
             }
         }
     }
-    let Some((name, programmes)) =
-        crate::store::programme_report::public(&state.db, organisation).await?
+    let Some((name, programmes)) = crate::store::programme_report::public(db, organisation).await?
     else {
         forget(organisation);
         return Ok(None);
     };
-    let today = super::context::today();
     let mut reports = Vec::with_capacity(programmes.len());
     for (programme, starts_on) in programmes {
-        let (from, to) = report_period("", "", starts_on, today)
-            .map_err(|errors| super::AppError::Invalid { errors })?;
-        if let Some(facts) =
-            crate::store::programme_report::facts(&state.db, programme, from, to).await?
-        {
+        // The whole programme so far: a period that always reads.
+        let Ok((from, to)) = report_period("", "", starts_on, today) else {
+            continue;
+        };
+        if let Some(facts) = crate::store::programme_report::facts(db, programme, from, to).await? {
             reports.push(compute(&facts, false));
         }
     }
-    let html = render(&Impact::of(&name, &reports), lang, &state.assets.stylesheet);
+    let html = render(&Impact::of(&name, &reports), lang, stylesheet);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache
         .get_or_insert_with(HashMap::new)

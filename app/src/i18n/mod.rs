@@ -8,73 +8,9 @@ use crate::model::{Choice, Field, GoalProgress, MeetingForm, Problem, Question, 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// A language the interface is available in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Ro,
-}
+pub use crate::model::{Lang, LANG_COOKIE};
 
-// Written and read as its code (`"ro"`), by hand (smaller in the browser).
-impl Serialize for Lang {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for Lang {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::model::role::key_from(deserializer, Lang::from_code)
-    }
-}
-
-/// The cookie that remembers the language choice (read by the server to render
-/// the first page in the right language).
-pub const LANG_COOKIE: &str = "pb_lang";
-
-impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ro];
-
-    /// The BCP 47 code, as used in `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ro => "ro",
-        }
-    }
-
-    /// The language's name in itself, for the language switch.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ro => "Română",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim().to_ascii_lowercase();
-        let primary = code.split(['-', '_']).next().unwrap_or_default();
-        Lang::ALL.iter().copied().find(|l| l.code() == primary)
-    }
-
-    /// The first supported language of an `Accept-Language` header.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .find_map(Lang::from_code)
-    }
-
-    /// The language stored in a `Cookie` header, if any.
-    pub fn from_cookie_header(header: &str) -> Option<Lang> {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANG_COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value))
-    }
-}
+pub mod format;
 
 macro_rules! messages {
     (
@@ -1324,6 +1260,22 @@ pub mod tables {
 
     type Table = (Lang, Part, &'static [&'static str]);
     static TABLES: Mutex<Vec<Table>> = Mutex::new(Vec::new());
+    /// Where each language's parts are, as the page said.
+    static ADDRESSES: Mutex<Vec<(Lang, Part, String)>> = Mutex::new(Vec::new());
+
+    /// Keeps where each table can be fetched (the page names them).
+    pub fn know_addresses(addresses: Vec<(Lang, Part, String)>) {
+        *ADDRESSES.lock().unwrap_or_else(|e| e.into_inner()) = addresses;
+    }
+
+    fn address(lang: Lang, part: Part) -> Option<String> {
+        ADDRESSES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|(l, p, _)| *l == lang && *p == part)
+            .map(|(_, _, url)| url.clone())
+    }
 
     /// The text at `index` in `lang`'s `part`; empty until it is loaded.
     pub fn text(lang: Lang, part: Part, index: usize) -> &'static str {
@@ -1371,13 +1323,12 @@ pub mod tables {
                 return true;
             }
         }
-        let boot = crate::boot::Boot::current();
-        let Some(url) = boot.table_url(lang, part) else {
+        let Some(url) = address(lang, part) else {
             return false;
         };
         // Twice: a dropped request on a patchy connection is worth one more.
         for _ in 0..2 {
-            if let Some(json) = fetch_text(url).await {
+            if let Some(json) = fetch_text(&url).await {
                 if insert(lang, part, &json) {
                     return true;
                 }
@@ -2054,17 +2005,18 @@ impl I18n {
     }
 }
 
-/// In the browser, before the app starts: fetches the texts of the language
-/// the page was rendered in.
+/// In the browser, before the app starts: keeps where each language's texts
+/// are (`addresses`, as the page named them) and fetches those of the
+/// language the page was rendered in (the office part too if `office`).
 #[cfg(not(feature = "ssr"))]
-pub async fn load_page_language() {
+pub async fn load_page_language(office: bool, addresses: Vec<(Lang, Part, String)>) {
+    tables::know_addresses(addresses);
     let lang = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    let office = crate::boot::Boot::current().office;
     for part in Part::ALL {
         if (part == Part::Core || office) && !tables::fetch(lang, part).await {
             leptos::logging::warn!("the texts of {} could not be loaded", lang.code());

@@ -2,7 +2,7 @@
 //! used everywhere. Written by hand (no `strftime`), which keeps chrono's
 //! formatting machinery out of the browser's download.
 
-use crate::i18n::{Lang, Msg};
+use super::{Lang, Msg};
 use crate::model::dates::{local_time, local_today, parse_iso_date};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 
