@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what makes a phone's outbox for the phone benchmarks
-# (server/examples/phone_outbox.rs), with the settings of the optimised
-# build so it reuses its crates.
+# (server/examples/phone_outbox.rs). A debug build, with the settings of
+# the tests: `make test` builds it already, and it only writes a few
+# hundred records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUSTFLAGS="--cfg erase_components" cargo build --quiet --release -p server --example phone_outbox
+LEPTOS_OUTPUT_NAME=parent-bridge RUSTFLAGS="--cfg erase_components" \
+  cargo build --quiet -p server --example phone_outbox

@@ -11,7 +11,7 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 const binary = process.env.PB_BINARY ?? path.join(root, "target", "release", "parent-bridge");
-const example = path.join(root, "target", "release", "examples", "phone_outbox");
+const example = path.join(root, "target", "debug", "examples", "phone_outbox");
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A server of the optimised build on `port`, with the demo data. */
