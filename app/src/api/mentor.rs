@@ -5,9 +5,6 @@ use super::AppError;
 use crate::model::{MeetingLogId, MeetingLogRevision, MeetingLogView, PairId, PairSummary};
 use leptos::prelude::*;
 
-/// How many logs a list shows at most.
-pub const LOG_LIST_LIMIT: i64 = 200;
-
 /// The mentor's own pairs.
 #[server(endpoint = "mentor/pairs")]
 pub async fn mentor_pairs() -> Result<Vec<PairSummary>, AppError> {
@@ -36,7 +33,7 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
                 return Err(AppError::Forbidden);
             }
         }
-        Ok(meetings::of_mentor(&state.db, user.id(), pair, LOG_LIST_LIMIT).await?)
+        Ok(meetings::of_mentor(&state.db, user.id(), pair, crate::model::MENTOR_LOG_LIST).await?)
     })
     .await
 }

@@ -2,7 +2,7 @@
 //! kind (meeting logs, goals, reports, safeguarding concerns), on its way
 //! to the server, with where each stands. One key per record and revision,
 //! so two tabs never lose each other's records; the keys are made in
-//! [`super::keys`]. The sender is [`super::runner`]; what a kind keeps once
+//! [`super::keys`]. The sender is the runner; what a kind keeps once
 //! the server has it was decided when it was put here ([`Record::once_sent`]).
 
 use super::keys;
