@@ -187,6 +187,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manager") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/manager/logs") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/coordinator") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/mentee") view={Lazy::<EntryRoute>::new()} ssr=SsrMode::Async/>
                     // The office's pages: one lazy route picks the page by its path.

@@ -112,6 +112,8 @@ pub fn office_page(path: &str) -> bool {
         // A safeguarding concern, and the notifications.
         "/mentor/concerns",
         "/notifications",
+        // The person's own account.
+        "/account",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

@@ -64,8 +64,8 @@ export async function mentorPhone(base) {
   await page.waitForURL(/\/mentor$/);
   // The app PIN asked at a mentor's first login on a phone.
   await page.locator(".vault #vault-pin-again").waitFor();
-  await page.locator(".vault #vault-pin").fill("2580");
-  await page.locator(".vault #vault-pin-again").fill("2580");
+  await page.locator(".vault #vault-pin").fill("258025");
+  await page.locator(".vault #vault-pin-again").fill("258025");
   await page.locator(".vault button[type=submit]").click();
   await page.getByRole("heading", { name: "Ioana Marin", exact: true }).waitFor();
   // The phone holds the mentees once the first sync has finished.

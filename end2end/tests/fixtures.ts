@@ -46,6 +46,7 @@ export class Server {
     return {
       ...process.env,
       DATABASE_URL: `sqlite:${path.join(this.folder, "e2e.db")}`,
+      PB_SECRET_FILE: path.join(this.folder, "server-secret"),
       LEPTOS_SITE_ROOT: this.siteRoot,
       RUST_LOG: "warn",
     };
@@ -182,7 +183,7 @@ export async function logIn(page: Page, email: string): Promise<void> {
 }
 
 /** The app PIN the tests choose at a mentor's first login on a phone. */
-export const PIN = "2580";
+export const PIN = "258025";
 
 /**
  * At a mentor's first login on a phone the app asks for an app PIN before it

@@ -145,7 +145,7 @@ test("offline after the idle time the app asks for its PIN before it shows anyth
   await expect(gate).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toHaveCount(0);
   expect(await keptKeys(page)).toEqual([]);
-  await gate.getByLabel("App PIN").fill("0000");
+  await gate.getByLabel("App PIN").fill("000000");
   await gate.getByRole("button", { name: "Unlock" }).click();
   await expect(gate.getByRole("alert")).toHaveText("That PIN is not right. Tries left: 4.");
   await gate.getByLabel("App PIN").fill(PIN);
@@ -180,11 +180,11 @@ test("five wrong PINs require an online login, and the log waiting offline is st
 
   const gate = page.getByRole("dialog", { name: "Enter your app PIN" });
   for (let left = 4; left >= 1; left--) {
-    await gate.getByLabel("App PIN").fill("1111");
+    await gate.getByLabel("App PIN").fill("111111");
     await gate.getByRole("button", { name: "Unlock" }).click();
     await expect(gate.getByRole("alert")).toHaveText(`That PIN is not right. Tries left: ${left}.`);
   }
-  await gate.getByLabel("App PIN").fill("1111");
+  await gate.getByLabel("App PIN").fill("111111");
   await gate.getByRole("button", { name: "Unlock" }).click();
 
   const login = page.getByRole("dialog", { name: "Log in" });

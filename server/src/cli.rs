@@ -127,6 +127,8 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Mail(#[from] crate::mail::MailError),
+    #[error(transparent)]
+    Secret(#[from] app::store::secret::SecretError),
 }
 
 fn invalid(message: impl Into<String>) -> CliError {
@@ -400,5 +402,13 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         hashing: Arc::new(tokio::sync::Semaphore::new(AppState::hashing_places())),
         mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         notice_counts: Arc::default(),
+        login_buckets: Arc::new(std::sync::Mutex::new(
+            app::model::auth::AttemptBuckets::new(
+                // Twice the database's limit per address: the database's rule
+                // answers first; the bucket only cuts a flood short.
+                2 * config.settings.login_limits.per_address,
+                config.settings.login_limits.window_seconds * 1000,
+            ),
+        )),
     }
 }

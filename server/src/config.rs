@@ -29,6 +29,12 @@ pub struct ServeArgs {
     /// neither this nor the request's own host are refused.
     #[arg(long, env = "PB_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// The file of the server's secret, which wraps every person's storage
+    /// key (made, readable by the server's user only, when missing). Keep it
+    /// out of the database's backups, and keep a copy of it apart: without
+    /// it no phone's data opens by an online login.
+    #[arg(long, env = "PB_SECRET_FILE", default_value = "data/server-secret")]
+    pub secret_file: std::path::PathBuf,
     /// The folder with the built site (`pkg/`, icons, `sw.js`).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -105,6 +111,8 @@ pub enum ConfigError {
     TrustProxyGone,
     #[error("PB_PUBLIC_URL is {0}: browsers drop Secure cookies on plain HTTP, so nobody could log in. Serve it over HTTPS, or set PB_INSECURE_COOKIES=true for development")]
     InsecurePublicUrl(String),
+    #[error("set PB_PUBLIC_URL to the address people use (https://…): {0}, and the links in invitations and emails are never made from the host a request names")]
+    PublicUrlRequired(String),
 }
 
 /// Security settings and the origin allowed besides the request's own host.
@@ -139,6 +147,22 @@ impl ServeArgs {
             None => None,
             Some(url) => Some(origin_of(url).ok_or_else(|| ConfigError::PublicUrl(url.clone()))?),
         };
+        // Links people are sent (invitations, emails) start with this
+        // origin, never with a request's `Host`, which its sender chooses.
+        let mail_on = self.mail.config().is_some();
+        let link_origin = match &public_origin {
+            Some(origin) => origin.clone(),
+            None if !self.addr.ip().is_loopback() => {
+                return Err(ConfigError::PublicUrlRequired(format!(
+                    "the server listens on {}, not on this machine only",
+                    self.addr
+                )))
+            }
+            None if mail_on => {
+                return Err(ConfigError::PublicUrlRequired("email is on".to_string()))
+            }
+            None => format!("http://{}", self.addr),
+        };
         let secure = !self.insecure_cookies;
         if let Some(origin) = public_origin.as_deref() {
             if secure && origin.starts_with("http://") && !is_loopback_origin(origin) {
@@ -153,7 +177,8 @@ impl ServeArgs {
                 office_session_absolute: chrono::Duration::hours(self.office_session_max_hours),
                 secure_cookies: secure,
                 public_origin: public_origin.clone(),
-                mail_enabled: self.mail.config().is_some(),
+                link_origin,
+                mail_enabled: mail_on,
                 ..Settings::default()
             },
             public_origin,
@@ -166,14 +191,19 @@ impl ServeArgs {
 /// `http://localhost…`, `http://127.…` or `http://[::1]…`: browsers keep
 /// `Secure` cookies there even without HTTPS.
 fn is_loopback_origin(origin: &str) -> bool {
-    let host = origin
+    let authority = origin
         .split_once("://")
         .map_or(origin, |(_, rest)| rest)
         .to_ascii_lowercase();
+    // The host without its port: `[::1]:3000`, `127.0.0.1:3000`, `localhost`.
+    let host = match authority.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default().to_string(),
+        None => authority.split(':').next().unwrap_or_default().to_string(),
+    };
     host == "localhost"
-        || host.starts_with("localhost:")
-        || host.starts_with("127.")
-        || host.starts_with("[::1]")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `scheme://host[:port]` of a URL, without path.
@@ -245,6 +275,51 @@ mod tests {
         ] {
             assert!(serve_args(&fine).unwrap().http_config().is_ok(), "{fine:?}");
         }
+    }
+
+    #[test]
+    fn only_an_address_of_this_machine_is_loopback_not_a_name_that_starts_like_one() {
+        for origin in [
+            "http://localhost:3000",
+            "http://127.0.0.1",
+            "http://127.1.2.3:80",
+            "http://[::1]:3000",
+        ] {
+            assert!(is_loopback_origin(origin), "{origin}");
+        }
+        for origin in [
+            "http://127.evil.tld",
+            "http://localhost.evil.tld",
+            "http://[::2]:3000",
+            "http://10.0.0.1",
+        ] {
+            assert!(!is_loopback_origin(origin), "{origin}");
+        }
+    }
+
+    #[test]
+    fn links_come_from_the_public_url_and_without_one_only_a_server_of_this_machine_starts() {
+        let open = serve_args(&["--addr", "0.0.0.0:3000"])
+            .unwrap()
+            .http_config();
+        let mail = serve_args(&["--smtp-url", "smtp://mail.example.org"])
+            .unwrap()
+            .http_config();
+        let local = serve_args(&[]).unwrap().http_config().unwrap();
+        let public = serve_args(&[
+            "--addr",
+            "0.0.0.0:3000",
+            "--public-url",
+            "https://m.example.org/x",
+        ])
+        .unwrap()
+        .http_config()
+        .unwrap();
+
+        assert!(matches!(open, Err(ConfigError::PublicUrlRequired(_))));
+        assert!(matches!(mail, Err(ConfigError::PublicUrlRequired(_))));
+        assert_eq!(local.settings.link_origin, "http://127.0.0.1:3000");
+        assert_eq!(public.settings.link_origin, "https://m.example.org");
     }
 
     #[test]

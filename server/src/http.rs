@@ -132,7 +132,7 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
                     tracing::info_span!(
                         "request",
                         method = %request.method(),
-                        path = %request.uri().path(),
+                        path = %logged_path(request.uri().path()),
                     )
                 })
                 .on_request(())
@@ -169,6 +169,15 @@ fn app_error_response(error: &AppError) -> Response {
         body,
     )
         .into_response()
+}
+
+/// A path as the request log shows it: a link's secret (an invitation's
+/// token) is not written down.
+fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/invite/") {
+        Some(token) if !token.is_empty() => "/invite/[token]".into(),
+        _ => path.into(),
+    }
 }
 
 /// A panic while answering a request is answered 500 (the error page, or
@@ -236,12 +245,26 @@ async fn refuse_oversized_bodies(request: Request, next: Next) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if length.is_some_and(|n| n > limit) {
-        return app_error_response(&AppError::TooLarge {
+    let too_large = || {
+        app_error_response(&AppError::TooLarge {
             limit_bytes: limit as u64,
-        });
+        })
+    };
+    match length {
+        Some(n) if n > limit => too_large(),
+        Some(_) => next.run(request).await,
+        // Sent in chunks, with no length said: read up to the limit here.
+        None => {
+            let (parts, body) = request.into_parts();
+            match axum::body::to_bytes(body, limit).await {
+                Ok(bytes) => {
+                    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                        .await
+                }
+                Err(_) => too_large(),
+            }
+        }
     }
-    next.run(request).await
 }
 
 /// Server functions are called by the app's own pages only: a write must
@@ -257,6 +280,17 @@ async fn refuse_foreign_origin(
 ) -> Response {
     let method = request.method();
     if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
+        let fetch_site = request
+            .headers()
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok());
+        if foreign_api_read(request.uri().path(), fetch_site) {
+            tracing::warn!(
+                fetch_site = fetch_site.unwrap_or("-"),
+                "refused a read from another site"
+            );
+            return app_error_response(&AppError::Forbidden);
+        }
         return next.run(request).await;
     }
     let headers = request.headers();
@@ -285,6 +319,14 @@ async fn refuse_foreign_origin(
             app_error_response(&AppError::Forbidden)
         }
     }
+}
+
+/// A read of a server function (an export, a download) that the browser
+/// says another site started: a link on another site must not make a
+/// logged-in person's browser download everyone's data (a page may be
+/// linked from anywhere; `/api` may not).
+fn foreign_api_read(path: &str, fetch_site: Option<&str>) -> bool {
+    path.starts_with("/api/") && matches!(fetch_site, Some("cross-site" | "same-site"))
 }
 
 /// Whether a write comes from this site (see [`refuse_foreign_origin`]).
@@ -332,6 +374,16 @@ fn client_ip(request: &Request, hops: u8) -> String {
         .collect::<Vec<_>>()
         .join(",");
     let forwarded = (!forwarded.is_empty()).then_some(forwarded.as_str());
+    if hops == 0 && forwarded.is_some() {
+        // A proxy in front that PB_PROXY_HOPS does not know of: every
+        // client looks like the proxy, and all share one login limit.
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            tracing::warn!(
+                "requests carry X-Forwarded-For but PB_PROXY_HOPS is 0: if a proxy of yours stands in front of the server, set PB_PROXY_HOPS to the number of them (the header is not believed until then)"
+            );
+        });
+    }
     app::model::auth::client_address(peer, forwarded, usize::from(hops)).to_string()
 }
 
@@ -596,6 +648,27 @@ mod tests {
     use tower::ServiceExt;
 
     #[test]
+    fn an_export_started_by_another_site_is_refused_but_a_page_may_be_linked_from_anywhere() {
+        let export = "/api/privacy/export";
+        assert!(foreign_api_read(export, Some("cross-site")));
+        assert!(foreign_api_read(export, Some("same-site")));
+        assert!(!foreign_api_read(export, Some("same-origin")));
+        assert!(
+            !foreign_api_read(export, Some("none")),
+            "typed in the address bar"
+        );
+        assert!(!foreign_api_read(export, None), "an older browser");
+        assert!(!foreign_api_read("/people", Some("cross-site")));
+    }
+
+    #[test]
+    fn an_invitations_token_is_not_written_in_the_request_log() {
+        assert_eq!(logged_path("/invite/0123abcd"), "/invite/[token]");
+        assert_eq!(logged_path("/invite/"), "/invite/");
+        assert_eq!(logged_path("/people/user:1"), "/people/user:1");
+    }
+
+    #[test]
     fn a_write_must_say_it_comes_from_this_site() {
         let host = "mentoring.example.org";
         let public = Some("https://mentoring.example.org");
@@ -669,5 +742,43 @@ mod tests {
         let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
         let error: AppError = serde_json::from_slice(&body).unwrap();
         assert_eq!(error, AppError::Internal);
+    }
+
+    async fn echo_length(body: axum::body::Bytes) -> String {
+        body.len().to_string()
+    }
+
+    /// A body sent in chunks: no `Content-Length`.
+    fn chunked(bytes: usize) -> Body {
+        let chunks = (0..bytes.div_ceil(4096))
+            .map(|_| Ok::<_, std::io::Error>(axum::body::Bytes::from(vec![b'x'; 4096])));
+        Body::from_stream(futures::stream::iter(chunks))
+    }
+
+    #[tokio::test]
+    async fn a_server_function_call_sent_in_chunks_is_held_to_its_limit_too() {
+        let router = || {
+            Router::new()
+                .route("/api/call", post(echo_length))
+                .layer(middleware::from_fn(refuse_oversized_bodies))
+        };
+        let call = |body| {
+            Request::builder()
+                .method(Method::POST)
+                .uri("/api/call")
+                .body(body)
+                .unwrap()
+        };
+
+        let small = router().oneshot(call(chunked(8 * 1024))).await.unwrap();
+        let large = router()
+            .oneshot(call(chunked(MAX_API_BODY_BYTES + 4096)))
+            .await
+            .unwrap();
+
+        assert_eq!(small.status(), StatusCode::OK);
+        let body = to_bytes(small.into_body(), 1 << 20).await.unwrap();
+        assert_eq!(&body[..], b"8192");
+        assert_eq!(large.status(), StatusCode::PAYLOAD_TOO_LARGE);
     }
 }

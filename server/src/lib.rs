@@ -15,18 +15,21 @@ use std::time::Duration;
 
 /// Runs the server until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
-    let config = args.http_config()?;
+    let mut config = args.http_config()?;
+    let secret = app::store::secret::ServerSecret::load_or_create(&args.secret_file)?;
     let db = app::store::Db::connect(&args.db.database_url).await?;
     db.migrate().await?;
+    let wrapped = app::store::users::wrap_storage_keys(&db, &secret).await?;
+    if wrapped > 0 {
+        tracing::info!(wrapped, "storage keys kept in clear are wrapped now");
+    }
+    config.settings.storage_secret = secret;
     let state = cli::state(db.clone(), &config, args.addr);
     spawn_cleanup(state.clone());
     match args.mail.config() {
         Some(mail) => {
             let mailer = mail::Mailer::new(&mail)?;
-            let origin = config
-                .public_origin
-                .clone()
-                .unwrap_or_else(|| format!("http://{}", args.addr));
+            let origin = config.settings.link_origin.clone();
             tracing::info!(digest_hour = ?mail.digest_hour, "email is on");
             mail::spawn(state.clone(), mailer, origin);
         }
@@ -120,7 +123,12 @@ fn spawn_cleanup(state: app::api::context::AppState) {
             let retention =
                 app::store::privacy::apply_retention(&state.db, app::model::dates::local_today())
                     .await
-                    .map(|_| ());
+                    .map(|done| {
+                        if done.pairs > 0 {
+                            // Anonymised quotes leave the public pages.
+                            app::render::impact::forget_all();
+                        }
+                    });
             if let Err(error) = sessions.and(attempts).and(retention) {
                 tracing::warn!(%error, "clean-up failed");
             }

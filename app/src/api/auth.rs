@@ -56,9 +56,12 @@ pub async fn whoami() -> Result<Option<Identity>, AppError> {
 
 /// The key the phone of a mentor or a mentee (the people whose data the
 /// phone keeps) wraps its data key with (`offline::vault`), as 64 hex
-/// digits: a logged-in session may read it, so logging in online opens the
-/// phone's encrypted data even when the app PIN is forgotten or locked. The
-/// vault's script fetches it; the app's code never does.
+/// digits: only for a session whose person typed their password in the
+/// last [`STORAGE_KEY_LOGIN_MINUTES`](crate::model::limits::STORAGE_KEY_LOGIN_MINUTES),
+/// so logging in online opens the phone's encrypted data even when the app
+/// PIN is forgotten or locked, while a lost phone's live session does not
+/// (refused: the PIN is asked). The vault's script fetches it; the app's
+/// code never does.
 #[server(endpoint = "auth/storage_key")]
 pub async fn storage_key() -> Result<String, AppError> {
     use super::context::*;
@@ -67,9 +70,20 @@ pub async fn storage_key() -> Result<String, AppError> {
         if !user.identity.keeps_data_on_phone() {
             return Err(AppError::Forbidden);
         }
+        let recent = chrono::Duration::minutes(crate::model::limits::STORAGE_KEY_LOGIN_MINUTES);
+        let now = crate::store::now();
+        if user.password_at.is_none_or(|at| now - at > recent) {
+            return Err(AppError::Forbidden);
+        }
         let state = state()?;
         let fresh = session::new_token();
-        Ok(crate::store::users::storage_key(&state.db, user.id(), &fresh).await?)
+        Ok(crate::store::users::storage_key(
+            &state.db,
+            &state.settings.storage_secret,
+            user.id(),
+            &fresh,
+        )
+        .await?)
     })
     .await
 }
@@ -117,8 +131,23 @@ pub mod session {
         TooShort,
         #[error("the password must have at most {MAX_PASSWORD_BYTES} bytes")]
         TooLong,
+        #[error("the password is known from breaches: choose another one")]
+        Breached,
         #[error("hashing failed: {0}")]
         Hash(String),
+    }
+
+    impl PasswordError {
+        /// The problem a form shows for it.
+        pub fn problem(&self) -> crate::model::Problem {
+            use crate::model::Problem;
+            match self {
+                PasswordError::TooShort => Problem::PasswordTooShort,
+                PasswordError::TooLong => Problem::PasswordTooLong,
+                PasswordError::Breached => Problem::BreachedPassword,
+                PasswordError::Hash(_) => Problem::NotAccepted,
+            }
+        }
     }
 
     /// Hashes a new password (on a blocking thread: it takes a while on purpose).
@@ -128,6 +157,9 @@ pub mod session {
         }
         if password.len() > MAX_PASSWORD_BYTES {
             return Err(PasswordError::TooLong);
+        }
+        if crate::model::breached::is_breached(password) {
+            return Err(PasswordError::Breached);
         }
         let password = password.to_string();
         tokio::task::spawn_blocking(move || {
@@ -154,7 +186,7 @@ pub mod session {
         })
     }
 
-    async fn verify_password(hash: Option<String>, password: &str) -> bool {
+    pub(crate) async fn verify_password(hash: Option<String>, password: &str) -> bool {
         if password.len() > MAX_PASSWORD_BYTES {
             return false;
         }
@@ -240,23 +272,49 @@ pub mod session {
         if email.len() > crate::model::limits::MAX_EMAIL_BYTES || email.contains(char::is_control) {
             return Err(AppError::BadCredentials);
         }
-        let permit = hashing_permit(state)?;
         let limits = settings.login_limits;
-        let address = ip
-            .parse()
-            .map_or_else(|_| ip.to_string(), crate::model::auth::address_group);
+        let parsed: Option<std::net::IpAddr> = ip.parse().ok();
+        let address = parsed.map_or_else(|| ip.to_string(), crate::model::auth::address_group);
+        let (wide, wider) = parsed.map_or_else(
+            || (address.clone(), address.clone()),
+            crate::model::auth::address_tiers,
+        );
+        let rate_limited = |seconds: i64| AppError::RateLimited {
+            retry_after_seconds: u32::try_from(seconds.max(1)).unwrap_or(u32::MAX),
+        };
+        // A flood from one address stops here, before any write or hash.
+        let taken = state
+            .login_buckets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take(&address, store::now().timestamp_millis());
+        if let Err(seconds) = taken {
+            tracing::warn!(%address, seconds, "login refused: too many from this address");
+            return Err(rate_limited(seconds));
+        }
         // Counted before the password is checked: parallel attempts each
         // see the others.
         let window_start = store::now() - chrono::Duration::seconds(limits.window_seconds);
-        let (attempt, counts) =
-            users::begin_login_attempt(db, email, &address, window_start).await?;
+        let from = users::AttemptAddress {
+            address: &address,
+            wide: &wide,
+            wider: &wider,
+        };
+        let (attempt, counts) = users::begin_login_attempt(db, email, &from, window_start).await?;
         if let Throttle::Wait { seconds } = limits.decide(counts) {
             users::forget_login_attempt(db, attempt).await?;
             tracing::warn!(%address, seconds, "login throttled");
-            return Err(AppError::RateLimited {
-                retry_after_seconds: u32::try_from(seconds).unwrap_or(u32::MAX),
-            });
+            return Err(rate_limited(seconds));
         }
+        // Only an attempt the limits let through takes a hashing place (one
+        // refused for want of a place does not count).
+        let permit = match hashing_permit(state) {
+            Ok(permit) => permit,
+            Err(busy) => {
+                users::forget_login_attempt(db, attempt).await?;
+                return Err(busy);
+            }
+        };
 
         let user = users::find_user_by_email(db, email).await?;
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
@@ -279,17 +337,19 @@ pub mod session {
             ip,
         )
         .await?;
-        let identity = start(state, user.id, cookies).await?;
+        let identity = start(state, user.id, cookies, true).await?;
         tracing::info!(user = %user.id, "logged in");
         Ok(identity)
     }
 
     /// Starts a session for the person (a session id the request came with
-    /// is dropped) and sets its cookie.
+    /// is dropped) and sets its cookie; `password`: they have just typed
+    /// their password.
     pub async fn start(
         state: &AppState,
         user: UserId,
         cookies: Option<&str>,
+        password: bool,
     ) -> Result<Identity, AppError> {
         let (db, settings) = (&state.db, &state.settings);
         if let Some(old) = cookies.and_then(|c| token_from_cookies(settings, c)) {
@@ -297,7 +357,16 @@ pub mod session {
         }
         let person = load_user(db, user).await?.ok_or(AppError::Internal)?;
         let token = new_token();
-        sessions::create(db, &hash_token(&token), user, store::now()).await?;
+        let device = crate::model::auth::device_of(&super::super::context::user_agent());
+        sessions::create(
+            db,
+            &hash_token(&token),
+            user,
+            store::now(),
+            password,
+            &device,
+        )
+        .await?;
         let (_, absolute) = settings.session_limits(&person.identity.roles);
         append_header(
             http::header::SET_COOKIE,
@@ -316,6 +385,7 @@ pub mod session {
             user.display_name,
             user.email,
             memberships,
+            None,
         )))
     }
 
@@ -325,6 +395,7 @@ pub mod session {
         display_name: String,
         email: String,
         memberships: Vec<users::Membership>,
+        password_at: Option<chrono::DateTime<chrono::Utc>>,
     ) -> CurrentUser {
         let mut roles: Vec<Role> = memberships.iter().map(|m| m.role).collect();
         roles.sort();
@@ -337,6 +408,7 @@ pub mod session {
                 roles,
             },
             memberships,
+            password_at,
         }
     }
 
@@ -361,6 +433,7 @@ pub mod session {
             session.display_name,
             session.email,
             memberships,
+            session.password_at,
         );
         // A manager's or coordinator's session is shorter (they read
         // everyone's data, at a desk, online).
@@ -444,6 +517,21 @@ pub mod session {
                 hash_password("short").await,
                 Err(PasswordError::TooShort)
             ));
+            assert!(matches!(
+                hash_password("eleven char").await,
+                Err(PasswordError::TooShort)
+            ));
+        }
+
+        #[tokio::test]
+        async fn a_password_known_from_breaches_is_refused_in_any_case() {
+            let refused = hash_password("QwertyUiop123").await;
+
+            assert!(matches!(refused, Err(PasswordError::Breached)));
+            assert_eq!(
+                refused.unwrap_err().problem(),
+                crate::model::Problem::BreachedPassword
+            );
         }
 
         #[tokio::test]

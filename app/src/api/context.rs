@@ -28,6 +28,9 @@ pub struct AppState {
     /// once a minute (a manager's takes every pair of their programmes).
     pub notice_counts:
         Arc<std::sync::Mutex<std::collections::HashMap<UserId, (std::time::Instant, u32)>>>,
+    /// Login attempts per address, counted in memory before any database
+    /// work (see `model::auth::AttemptBuckets`).
+    pub login_buckets: Arc<std::sync::Mutex<crate::model::auth::AttemptBuckets>>,
 }
 
 impl AppState {
@@ -101,9 +104,16 @@ pub struct Settings {
     pub login_limits: crate::model::auth::LoginLimits,
     /// `PB_PUBLIC_URL`'s origin, for links shown to people (invitations).
     pub public_origin: Option<String>,
+    /// What links sent to people start with: `PB_PUBLIC_URL`'s origin, or
+    /// the server's own address when it serves this machine only (never a
+    /// request's `Host`).
+    pub link_origin: String,
     /// Email is configured (`PB_SMTP_URL`): what should be told by email is
     /// queued. Without it only the app's own notifications are kept.
     pub mail_enabled: bool,
+    /// Wraps the storage keys in the database (`PB_SECRET_FILE`; a new
+    /// random one when none is given, as in tests).
+    pub storage_secret: crate::store::secret::ServerSecret,
 }
 
 impl Default for Settings {
@@ -117,7 +127,9 @@ impl Default for Settings {
             secure_cookies: false,
             login_limits: crate::model::auth::LoginLimits::default(),
             public_origin: None,
+            link_origin: "http://127.0.0.1:3000".to_string(),
             mail_enabled: false,
+            storage_secret: Default::default(),
         }
     }
 }
@@ -142,6 +154,8 @@ impl Settings {
 pub struct CurrentUser {
     pub identity: Identity,
     pub memberships: Vec<Membership>,
+    /// When the person last typed their password in this session.
+    pub password_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl CurrentUser {
@@ -177,6 +191,18 @@ pub fn client_ip() -> String {
     parts()
         .and_then(|p| p.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The request's `User-Agent`, or nothing.
+pub fn user_agent() -> String {
+    parts()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
 }
 
 /// The raw `Cookie` header of the request.
@@ -294,18 +320,7 @@ pub fn request_language() -> crate::i18n::Lang {
 /// The address people use for the site: `PB_PUBLIC_URL`, else the
 /// request's own host.
 pub fn site_origin(settings: &Settings) -> String {
-    if let Some(origin) = &settings.public_origin {
-        return origin.clone();
-    }
-    let host = parts()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "localhost".to_string());
-    format!("http://{host}")
+    settings.link_origin.clone()
 }
 
 /// Today, where the server is (dates of records the office makes).

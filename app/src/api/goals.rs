@@ -38,6 +38,7 @@ pub async fn goals_of_pair(pair: PairId) -> Result<PairGoals, AppError> {
             return Err(AppError::Forbidden);
         };
         manager_of(&state, &user, access.programme_id).await?;
+        audit(&state, &user, AuditAction::ReadGoals, [pair.to_string()]).await?;
         let (mentor_name, mentee_name) = crate::store::reports::names(&state.db, pair)
             .await?
             .unwrap_or_default();

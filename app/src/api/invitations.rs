@@ -182,9 +182,7 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
             Some(a) => Some(
                 super::auth::session::hash_password(&a.password)
                     .await
-                    .map_err(|_| {
-                        invalid(FieldErrors::one(Field::Password, Problem::PasswordTooShort))
-                    })?,
+                    .map_err(|e| invalid(FieldErrors::one(Field::Password, e.problem())))?,
             ),
             None => None,
         };
@@ -199,17 +197,16 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
             None => None,
         };
         let mut tx = state.db.begin().await?;
-        let user = match (&logged_in, &candidate) {
+        // An invitation for a candidate with an account is that account's
+        // only: accepted by it logged in, or, when it has no login yet,
+        // giving it its login (never replacing one).
+        let owner = candidate.as_ref().and_then(|c| c.user_id);
+        let has_account = || invalid(FieldErrors::one(Field::Email, Problem::HasAccount));
+        let user = match (&logged_in, owner) {
+            (Some(user), Some(owner)) if user.id() != owner => return Err(has_account()),
             (Some(user), _) => user.id(),
-            // The candidate's account (made when they were accepted) gets
-            // its login.
-            (
-                None,
-                Some(Candidate {
-                    user_id: Some(id), ..
-                }),
-            ) => *id,
-            (None, _) => {
+            (None, Some(owner)) => owner,
+            (None, None) => {
                 let a = acceptance.as_ref().ok_or(AppError::Internal)?;
                 users::create_user(&mut tx, &a.email, &a.name, None)
                     .await
@@ -222,7 +219,7 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
             }
         };
         if let (Some(a), Some(hash)) = (&acceptance, &hash) {
-            users::set_login(&mut tx, user, &a.email, &a.name, hash, a.language.code())
+            let set = users::set_login(&mut tx, user, &a.email, &a.name, hash, a.language.code())
                 .await
                 .map_err(|e| match e {
                     crate::store::StoreError::Duplicate(_) => {
@@ -230,6 +227,9 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
                     }
                     other => other.into(),
                 })?;
+            if !set {
+                return Err(has_account());
+            }
         }
         users::ensure_membership(&mut tx, user, row.programme_id, row.role).await?;
         if let Some(kind) = kind {
@@ -285,8 +285,22 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
                 ),
             );
         }
+        crate::store::audit::record(
+            &state.db,
+            Some(user),
+            AuditAction::RoleGranted,
+            &user.to_string(),
+            &client_ip(),
+        )
+        .await?;
         tracing::info!(invitation = %row.id, user = %user, "invitation accepted");
-        super::auth::session::start(&state, user, request_cookies().as_deref()).await
+        super::auth::session::start(
+            &state,
+            user,
+            request_cookies().as_deref(),
+            acceptance.is_some(),
+        )
+        .await
     })
     .await
 }

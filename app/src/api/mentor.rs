@@ -53,10 +53,23 @@ pub async fn log_history(log: MeetingLogId) -> Result<Vec<MeetingLogRevision>, A
         let Some(pair) = pairs::find(&state.db, current.pair_id).await? else {
             return Err(AppError::Forbidden);
         };
-        if !pair.is_mentor(user.id()) && !user.manages(pair.programme_id) {
+        // (The pair's mentor while they still mentor in its programme.)
+        let mentor = pair.is_mentor(user.id());
+        let manager = user.manages(pair.programme_id);
+        if !mentor && !manager {
             return Err(AppError::Forbidden);
         }
-        Ok(meetings::revisions(&state.db, log).await?)
+        let revisions = meetings::revisions(&state.db, log).await?;
+        if !mentor {
+            audit(
+                &state,
+                &user,
+                crate::model::AuditAction::ReadLogs,
+                [pair.id.to_string()],
+            )
+            .await?;
+        }
+        Ok(revisions)
     })
     .await
 }

@@ -7,6 +7,7 @@ pub use error::AppError;
 #[cfg(feature = "ssr")]
 pub mod context;
 
+pub mod accounts;
 pub mod auth;
 pub mod concerns;
 pub mod coordinator;

@@ -33,20 +33,26 @@ async fn office_programmes(
 }
 
 /// How the reader may act about a person: refused unless the person
-/// belongs to a programme the reader manages or coordinates; `true` when
-/// the reader coordinates one of them (may export and erase).
+/// belongs to a programme the reader manages or coordinates. When the
+/// reader coordinates one of them, the programmes the reader coordinates
+/// (their organisations'): what an export and an erasure are limited to;
+/// otherwise none (the reader may not export or erase).
 #[cfg(feature = "ssr")]
 async fn person_access(
     state: &super::context::AppState,
     user: &super::context::CurrentUser,
     person: PersonRef,
-) -> Result<bool, AppError> {
+) -> Result<Vec<ProgrammeId>, AppError> {
     let theirs = crate::store::privacy::programmes_of(&state.db, person).await?;
     let (all, coordinated) = office_programmes(state, user).await?;
     if !theirs.iter().any(|p| all.contains(p)) {
         return Err(AppError::Forbidden);
     }
-    Ok(theirs.iter().any(|p| coordinated.contains(p)))
+    if theirs.iter().any(|p| coordinated.contains(p)) {
+        Ok(coordinated)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// The people of the reader's programmes whose name or email holds
@@ -60,6 +66,9 @@ pub async fn people(search: String) -> Result<Vec<PersonSummary>, AppError> {
             return Err(AppError::Forbidden);
         }
         let (all, _) = office_programmes(&state, &user).await?;
+        // Nobody's name holds a control character (and PostgreSQL refuses
+        // a NUL in a query's text): searched for without them.
+        let search: String = search.chars().filter(|c| !c.is_control()).collect();
         Ok(crate::store::privacy::people(&state.db, &all, &search).await?)
     })
     .await
@@ -71,11 +80,14 @@ pub async fn person(person: PersonRef) -> Result<PersonPage, AppError> {
     use super::context::*;
     respond("privacy/person", async move {
         let (state, user) = (state()?, current_user()?);
-        let coordinates = person_access(&state, &user, person).await?;
+        let coordinates = !person_access(&state, &user, person).await?.is_empty();
         let Some(summary) = crate::store::privacy::summary(&state.db, person).await? else {
             return Err(AppError::NotFound);
         };
         let consents = crate::store::privacy::consents_of(&state.db, person).await?;
+        if person != PersonRef::User(user.id()) {
+            audit(&state, &user, AuditAction::ReadPerson, [person.to_string()]).await?;
+        }
         Ok(PersonPage {
             summary,
             consents,
@@ -136,13 +148,15 @@ pub async fn export_person(person: String, download: bool) -> Result<PersonExpor
         let Some(person) = PersonRef::parse(&person) else {
             return Err(AppError::NotFound);
         };
-        if !person_access(&state, &user, person).await? {
+        let programmes = person_access(&state, &user, person).await?;
+        if programmes.is_empty() {
             return Err(AppError::Forbidden);
         }
         let Some(summary) = crate::store::privacy::summary(&state.db, person).await? else {
             return Err(AppError::NotFound);
         };
-        let sections = crate::store::privacy::export(&state.db, person).await?;
+        let scope = crate::store::privacy::Scope::of(&programmes);
+        let sections = crate::store::privacy::export(&state.db, person, &scope).await?;
         audit(&state, &user, AuditAction::Exported, [person.to_string()]).await?;
         if download {
             append_header(
@@ -165,17 +179,20 @@ pub async fn export_person(person: String, download: bool) -> Result<PersonExpor
 }
 
 /// Erases a person (a coordinator of one of their programmes; never
-/// oneself). What identifies them is deleted or anonymised, every count
-/// stays; the audit trail keeps that it happened.
+/// oneself), within the coordinator's organisation: what identifies them
+/// there is deleted or anonymised, every count stays; the audit trail
+/// keeps that it happened. Their account goes only when no other
+/// organisation holds them.
 #[server(endpoint = "privacy/erase", input = Json)]
-pub async fn erase_person(person: PersonRef) -> Result<(), AppError> {
+pub async fn erase_person(person: PersonRef) -> Result<Erasure, AppError> {
     use super::context::*;
     respond("privacy/erase", async move {
         let (state, user) = (state()?, current_user()?);
         if person == PersonRef::User(user.id()) {
             return Err(AppError::Forbidden);
         }
-        if !person_access(&state, &user, person).await? {
+        let programmes = person_access(&state, &user, person).await?;
+        if programmes.is_empty() {
             return Err(AppError::Forbidden);
         }
         let Some(summary) = crate::store::privacy::summary(&state.db, person).await? else {
@@ -184,12 +201,15 @@ pub async fn erase_person(person: PersonRef) -> Result<(), AppError> {
         if summary.erased {
             return Err(AppError::NotFound);
         }
+        let scope = crate::store::privacy::Scope::of(&programmes);
         let mut tx = state.db.begin().await?;
-        crate::store::privacy::erase(&mut tx, person).await?;
+        let erasure = crate::store::privacy::erase(&mut tx, person, &scope).await?;
         tx.commit().await?;
+        // A public page may quote them.
+        crate::render::impact::forget_all();
         audit(&state, &user, AuditAction::Erased, [person.to_string()]).await?;
-        tracing::info!(%person, "person erased");
-        Ok(())
+        tracing::info!(%person, ?erasure, "person erased");
+        Ok(erasure)
     })
     .await
 }
@@ -234,6 +254,13 @@ pub async fn set_retention(programme: ProgrammeId, input: RetentionInput) -> Res
         let mut tx = state.db.begin().await?;
         crate::store::privacy::set_retention(&mut tx, programme, months).await?;
         tx.commit().await?;
+        audit(
+            &state,
+            &user,
+            AuditAction::RetentionChanged,
+            [programme.to_string()],
+        )
+        .await?;
         Ok(())
     })
     .await
@@ -248,7 +275,15 @@ pub async fn audit_search(query: AuditQuery) -> Result<AuditPage, AppError> {
         let (state, user) = require(Role::Coordinator)?;
         let filter = query.validate().map_err(invalid)?;
         let (_, coordinated) = office_programmes(&state, &user).await?;
-        Ok(crate::store::audit::search(&state.db, &coordinated, &filter).await?)
+        let page = crate::store::audit::search(&state.db, &coordinated, &filter).await?;
+        audit(
+            &state,
+            &user,
+            AuditAction::SearchedAudit,
+            [user.id().to_string()],
+        )
+        .await?;
+        Ok(page)
     })
     .await
 }

@@ -28,6 +28,13 @@ pub async fn get_programme_report(
         };
         let mut report = compute(&facts, true);
         report.charts = crate::render::report::charts(&report, request_language());
+        audit(
+            &state,
+            &user,
+            AuditAction::ReadProgrammeReport,
+            [programme.to_string()],
+        )
+        .await?;
         Ok(report)
     })
     .await
@@ -77,6 +84,13 @@ pub async fn set_public_impact(organisation: OrganisationId, on: bool) -> Result
         crate::store::programme_report::set_public(&mut tx, organisation, on).await?;
         tx.commit().await?;
         crate::render::impact::forget(organisation);
+        audit(
+            &state,
+            &user,
+            AuditAction::PublicImpactChanged,
+            [organisation.to_string()],
+        )
+        .await?;
         Ok(())
     })
     .await

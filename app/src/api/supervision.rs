@@ -16,14 +16,34 @@ pub async fn supervision_page(programme: ProgrammeId) -> Result<Supervision, App
     respond("supervision/get", async move {
         let (state, user) = (state()?, current_user()?);
         let (view, _) = programme_access(&state, &user, programme).await?;
+        let mut meetings = store::meetings(&state.db, programme).await?;
+        let mut proposed = store::proposed(&state.db, programme).await?;
+        if user.manages(programme) {
+            audit(
+                &state,
+                &user,
+                AuditAction::ReadSupervision,
+                [programme.to_string()],
+            )
+            .await?;
+        } else {
+            // The coordinator reads what the group meetings did, not the
+            // words of the mentors' challenges (their logs' words).
+            for item in meetings.iter_mut().flat_map(|m| m.agenda.iter_mut()) {
+                if item.raised_by.is_some() {
+                    item.topic.clear();
+                }
+            }
+            proposed.clear();
+        }
         Ok(Supervision {
             programme_id: programme,
             programme_name: view.settings.name,
             today: today(),
             mentors: store::mentors(&state.db, programme).await?,
             check_ins: store::check_ins(&state.db, programme).await?,
-            meetings: store::meetings(&state.db, programme).await?,
-            proposed: store::proposed(&state.db, programme).await?,
+            meetings,
+            proposed,
         })
     })
     .await

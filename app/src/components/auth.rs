@@ -445,7 +445,7 @@ fn vault_gate_view(
         Gate::NeedLogin => view! {
             <h1 id="vault-title">{t(Msg::LogIn)}</h1>
             <p>{t(Msg::PinNeedLogin)}</p>
-            <p><a href="/login" rel="external">{t(Msg::LogIn)}</a></p>
+            <p><a href="/login?again" rel="external">{t(Msg::LogIn)}</a></p>
         }
         .into_any(),
         gate => {

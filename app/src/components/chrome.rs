@@ -125,6 +125,7 @@ fn NavLinks() -> impl IntoView {
                 ),
             );
         }
+        links.push(link("/account", Msg::NavAccount).into_any());
         links
             .into_iter()
             .map(|l| view! { <li>{l}</li> })

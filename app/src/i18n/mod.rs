@@ -125,7 +125,7 @@ core {
     OfflineNeedLogin { en: "You are offline. Log in once while online to use Parent Bridge on this phone.", ro: "Sunteți offline. Autentificați-vă o dată când aveți conexiune pentru a folosi Parent Bridge pe acest telefon." }
     VaultOpening { en: "Opening your data…", ro: "Se deschid datele dumneavoastră…" }
     PinChooseTitle { en: "Choose an app PIN", ro: "Alegeți un PIN pentru aplicație" }
-    PinChooseText { en: "What Parent Bridge keeps on this phone is encrypted. After {minutes} minutes offline without using the app, it asks for this PIN before it shows anything.", ro: "Ce păstrează Parent Bridge pe acest telefon este criptat. După {minutes} minute offline fără a folosi aplicația, aceasta cere acest PIN înainte de a arăta ceva." }
+    PinChooseText { en: "What Parent Bridge keeps on this phone is encrypted. After {minutes} minutes without using the app, it asks for this PIN before it shows anything.", ro: "Ce păstrează Parent Bridge pe acest telefon este criptat. După {minutes} minute fără a folosi aplicația, aceasta cere acest PIN înainte de a arăta ceva." }
     PinLabel { en: "App PIN ({min} to {max} digits)", ro: "PIN-ul aplicației (între {min} și {max} cifre)" }
     PinAgainLabel { en: "The same PIN again", ro: "Același PIN încă o dată" }
     PinShape { en: "Use {min} to {max} digits, nothing else.", ro: "Folosiți între {min} și {max} cifre, nimic altceva." }
@@ -147,6 +147,7 @@ core {
     NavReports { en: "Reports", ro: "Rapoarte" }
     NavPairs { en: "My pairs", ro: "Perechile mele" }
     NavNotifications { en: "Notifications", ro: "Notificări" }
+    NavAccount { en: "My account", ro: "Contul meu" }
     NoticesCount { en: "{n} to look at", ro: "{n} de văzut" }
     NavConcern { en: "Worried about someone's safety?", ro: "Vă îngrijorează siguranța cuiva?" }
     NavOverview { en: "Programme overview", ro: "Prezentarea programului" }
@@ -570,7 +571,8 @@ office {
 
     ProblemOutOfRange { en: "This number is outside what is allowed here.", ro: "Acest număr este în afara limitelor permise aici." }
     ProblemNotAnEmail { en: "Please enter an email address like name@example.org.", ro: "Introduceți o adresă de e-mail de forma nume@exemplu.ro." }
-    ProblemPasswordTooShort { en: "The password needs at least 10 characters.", ro: "Parola trebuie să aibă cel puțin 10 caractere." }
+    ProblemPasswordTooShort { en: "The password needs at least 12 characters. A few words in a row make a good one.", ro: "Parola trebuie să aibă cel puțin 12 caractere. Câteva cuvinte la rând fac o parolă bună." }
+    ProblemBreachedPassword { en: "This password is known from lists of stolen passwords: choose another one. A few words in a row make a good one.", ro: "Această parolă apare în liste de parole furate: alegeți alta. Câteva cuvinte la rând fac o parolă bună." }
     ProblemPasswordTooLong { en: "The password is too long.", ro: "Parola este prea lungă." }
     ProblemMustAccept { en: "Please read and accept this to go on.", ro: "Vă rugăm să citiți și să acceptați pentru a continua." }
     ProblemProfileWithoutConsent { en: "Record the person's consent first: until then only the name is kept.", ro: "Înregistrați mai întâi acordul persoanei: până atunci se păstrează doar numele." }
@@ -580,6 +582,30 @@ office {
     ProblemMentorFull { en: "This mentor has no free place.", ro: "Acest mentor nu mai are locuri libere." }
     ProblemAlreadyMatched { en: "This mentee already has a mentor.", ro: "Acest mentorat are deja un mentor." }
     ProblemDuplicateRank { en: "Each person can be chosen only once.", ro: "Fiecare persoană poate fi aleasă o singură dată." }
+    ProblemWrongPassword { en: "This is not your current password.", ro: "Aceasta nu este parola dumneavoastră actuală." }
+    ProblemPasswordMismatch { en: "The two new passwords differ: type the same one twice.", ro: "Cele două parole noi diferă: introduceți aceeași parolă de două ori." }
+    AccountTitle { en: "My account", ro: "Contul meu" }
+    SessionsTitle { en: "Where you are logged in", ro: "Unde sunteți autentificat" }
+    SessionsIntro { en: "Each browser or phone where you logged in. Sign out of one you do not know or no longer use.", ro: "Fiecare browser sau telefon în care v-ați autentificat. Deconectați-vă de pe cele pe care nu le recunoașteți sau nu le mai folosiți." }
+    UnknownDevice { en: "A browser that did not say what it is", ro: "Un browser care nu a spus ce este" }
+    ThisDevice { en: "this device", ro: "acest dispozitiv" }
+    SessionTimes { en: "Logged in {started} · last used {used}", ro: "Autentificat {started} · folosit ultima dată {used}" }
+    SignOutSession { en: "Sign out there", ro: "Deconectare acolo" }
+    SignOutOthers { en: "Sign out everywhere else", ro: "Deconectare de peste tot în rest" }
+    ConfirmSignOutOthers { en: "Sign out of every other browser and phone? Work not yet sent from a phone stays on it and is sent after the next login there.", ro: "Vă deconectați de pe toate celelalte browsere și telefoane? Ce nu a fost încă trimis de pe un telefon rămâne pe el și se trimite după următoarea autentificare acolo." }
+    SignedOut { en: "Signed out.", ro: "Deconectat." }
+    ChangePasswordTitle { en: "Change your password", ro: "Schimbați parola" }
+    CurrentPasswordLabel { en: "Current password", ro: "Parola actuală" }
+    NewPasswordLabel { en: "New password (at least 12 characters)", ro: "Parola nouă (cel puțin 12 caractere)" }
+    PasswordAgainLabel { en: "New password again", ro: "Parola nouă încă o dată" }
+    ChangePasswordButton { en: "Change the password", ro: "Schimbă parola" }
+    PasswordChanged { en: "Your password is changed. You are signed out everywhere else.", ro: "Parola a fost schimbată. Ați fost deconectat de peste tot în rest." }
+    LostPhoneTitle { en: "Lost phone", ro: "Telefon pierdut" }
+    LostPhoneIntro { en: "If this person lost their phone, sign them out of every device. Their phone's data then opens only with their app PIN, and after 5 wrong PINs not at all. They log in again on their new phone.", ro: "Dacă această persoană și-a pierdut telefonul, deconectați-o de pe toate dispozitivele. Datele de pe telefon se deschid atunci doar cu PIN-ul aplicației, iar după 5 PIN-uri greșite deloc. Se autentifică din nou pe noul telefon." }
+    SignOutPersonButton { en: "Sign out of every device", ro: "Deconectare de pe toate dispozitivele" }
+    ConfirmSignOutPerson { en: "Sign {name} out of every device?", ro: "Deconectați pe {name} de pe toate dispozitivele?" }
+    PersonSignedOut { en: "Signed out of every device.", ro: "Deconectat de pe toate dispozitivele." }
+    ProblemHasAccount { en: "This invitation is for a person who has an account already. Log in with that account, then open the invitation again.", ro: "Această invitație este pentru o persoană care are deja un cont. Autentificați-vă cu acel cont, apoi deschideți din nou invitația." }
     ProblemAlreadyUsed { en: "This is taken already. For an email: log in with that account first, then open the invitation again.", ro: "Acesta este deja folosit. Pentru un e-mail: autentificați-vă mai întâi cu acel cont, apoi deschideți din nou invitația." }
     ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
     ProblemNotBothYes { en: "Both the mentor and the mentee must say they want to go on before the pair is confirmed.", ro: "Atât mentorul, cât și mentoratul trebuie să spună că doresc să continue înainte de confirmarea perechii." }
@@ -1050,6 +1076,17 @@ office {
     AuditAnonymised { en: "Anonymised ended pairs", ro: "A anonimizat perechi încheiate" }
     AuditConsentRecorded { en: "Recorded a consent", ro: "A înregistrat un acord" }
     AuditConsentWithdrawn { en: "Recorded a withdrawal of consent", ro: "A înregistrat o retragere a acordului" }
+    AuditSessionsEnded { en: "Signed a person out of their devices", ro: "A deconectat o persoană de pe dispozitivele sale" }
+    AuditPasswordChanged { en: "Changed their password", ro: "Și-a schimbat parola" }
+    AuditRoleGranted { en: "Got a role by an invitation", ro: "A primit un rol printr-o invitație" }
+    AuditReadGoals { en: "Read a pair's goals", ro: "A citit obiectivele unei perechi" }
+    AuditReadSupervision { en: "Read a programme's supervision", ro: "A citit supervizarea unui program" }
+    AuditReadProgrammeReport { en: "Read a programme report", ro: "A citit un raport de program" }
+    AuditReadPerson { en: "Read a person's page", ro: "A citit pagina unei persoane" }
+    AuditSearchedAudit { en: "Searched the audit trail", ro: "A căutat în jurnalul de audit" }
+    AuditRetentionChanged { en: "Changed a retention period", ro: "A schimbat o perioadă de păstrare" }
+    AuditPublicImpactChanged { en: "Published or withdrew the public impact page", ro: "A publicat sau a retras pagina publică de impact" }
+    ChallengeForManagers { en: "A mentor's challenge (read by the programme's managers)", ro: "Provocarea unui mentor (citită de managerii programului)" }
     SectionAccount { en: "Account", ro: "Cont" }
     SectionRoles { en: "Roles", ro: "Roluri" }
     SectionRegistrations { en: "Registrations", ro: "Înregistrări" }
@@ -1399,6 +1436,9 @@ pub fn field_label(field: Field) -> Msg {
         Field::DueOn => Msg::DueOnLabel,
         Field::Email => Msg::EmailLabel,
         Field::Password => Msg::PasswordLabel,
+        Field::CurrentPassword => Msg::CurrentPasswordLabel,
+        Field::NewPassword => Msg::NewPasswordLabel,
+        Field::PasswordAgain => Msg::PasswordAgainLabel,
         Field::PrivacyNotice => Msg::PrivacyNoticeLabel,
         Field::Gender => Msg::GenderLabel,
         Field::Age => Msg::AgeLabel,
@@ -1495,6 +1535,9 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::NotAnEmail => Msg::ProblemNotAnEmail,
         Problem::PasswordTooShort => Msg::ProblemPasswordTooShort,
         Problem::PasswordTooLong => Msg::ProblemPasswordTooLong,
+        Problem::WrongPassword => Msg::ProblemWrongPassword,
+        Problem::BreachedPassword => Msg::ProblemBreachedPassword,
+        Problem::PasswordMismatch => Msg::ProblemPasswordMismatch,
         Problem::MustAccept => Msg::ProblemMustAccept,
         Problem::ProfileWithoutConsent => Msg::ProblemProfileWithoutConsent,
         Problem::NotYet => Msg::ProblemNotYet,
@@ -1505,6 +1548,7 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::DuplicateRank => Msg::ProblemDuplicateRank,
         Problem::TypologyMismatch => Msg::ProblemTypologyMismatch,
         Problem::AlreadyUsed => Msg::ProblemAlreadyUsed,
+        Problem::HasAccount => Msg::ProblemHasAccount,
         Problem::NotBothYes => Msg::ProblemNotBothYes,
         Problem::NotGettingToKnow => Msg::ProblemNotGettingToKnow,
         Problem::UnknownGoal => Msg::ProblemUnknownGoal,
@@ -1772,6 +1816,16 @@ pub mod labels {
             AuditAction::ConsentRecorded => Msg::AuditConsentRecorded,
             AuditAction::ConsentWithdrawn => Msg::AuditConsentWithdrawn,
             AuditAction::ExportedReport => Msg::AuditExportedReport,
+            AuditAction::SessionsEnded => Msg::AuditSessionsEnded,
+            AuditAction::PasswordChanged => Msg::AuditPasswordChanged,
+            AuditAction::RoleGranted => Msg::AuditRoleGranted,
+            AuditAction::ReadGoals => Msg::AuditReadGoals,
+            AuditAction::ReadSupervision => Msg::AuditReadSupervision,
+            AuditAction::ReadProgrammeReport => Msg::AuditReadProgrammeReport,
+            AuditAction::ReadPerson => Msg::AuditReadPerson,
+            AuditAction::SearchedAudit => Msg::AuditSearchedAudit,
+            AuditAction::RetentionChanged => Msg::AuditRetentionChanged,
+            AuditAction::PublicImpactChanged => Msg::AuditPublicImpactChanged,
         }
     }
 

@@ -32,6 +32,28 @@ text_key_enum!(
         ConsentWithdrawn = "consent_withdrawn",
         /// A programme report was downloaded (CSV or XLSX).
         ExportedReport = "exported_report",
+        /// A person's sessions were ended: by themselves, or by their
+        /// manager for a lost phone.
+        SessionsEnded = "sessions_ended",
+        /// A person changed their password.
+        PasswordChanged = "password_changed",
+        /// A person got a role by accepting an invitation.
+        RoleGranted = "role_granted",
+        /// A manager read a pair's goals and their history.
+        ReadGoals = "read_goals",
+        /// A manager read a programme's supervision (the mentors'
+        /// challenges).
+        ReadSupervision = "read_supervision",
+        /// A programme report was read in the app.
+        ReadProgrammeReport = "read_programme_report",
+        /// A person's page (their consents, their places) was read.
+        ReadPerson = "read_person",
+        /// The audit trail was searched.
+        SearchedAudit = "searched_audit",
+        /// A programme's retention period was changed.
+        RetentionChanged = "retention_changed",
+        /// An organisation's public impact page was published or withdrawn.
+        PublicImpactChanged = "public_impact_changed",
     }
 );
 
@@ -44,7 +66,17 @@ impl AuditAction {
             | AuditAction::Exported
             | AuditAction::Erased
             | AuditAction::ConsentRecorded
-            | AuditAction::ConsentWithdrawn => "person",
+            | AuditAction::ConsentWithdrawn
+            | AuditAction::SessionsEnded
+            | AuditAction::PasswordChanged
+            | AuditAction::RoleGranted
+            | AuditAction::ReadPerson
+            | AuditAction::SearchedAudit => "person",
+            AuditAction::ReadGoals => "pair",
+            AuditAction::ReadSupervision
+            | AuditAction::ReadProgrammeReport
+            | AuditAction::RetentionChanged => "programme",
+            AuditAction::PublicImpactChanged => "organisation",
             AuditAction::Denied => "request",
             AuditAction::ReadLogs | AuditAction::ReadReports => "pair",
             AuditAction::ReadRegistration | AuditAction::ReadScreening => "candidate",

@@ -4,7 +4,7 @@
 //! password and language, and reads the privacy notice.
 
 use super::ids::{CandidateId, InvitationId, ProgrammeId};
-use super::limits::{MAX_EMAIL_BYTES, MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
+use super::limits::MAX_EMAIL_BYTES;
 use super::role::Role;
 use super::validation::{short_text, Field, FieldErrors, Problem};
 use chrono::{DateTime, Utc};
@@ -111,12 +111,8 @@ impl AcceptInput {
         } else if !valid_email(&email) {
             errors.push(Field::Email, Problem::NotAnEmail);
         }
-        if self.password.chars().count() < MIN_PASSWORD_CHARS {
-            errors.push(Field::Password, Problem::PasswordTooShort);
-        } else if self.password.len() > MAX_PASSWORD_BYTES {
-            errors.push(Field::Password, Problem::PasswordTooLong);
-        } else if self.password.chars().any(char::is_control) {
-            errors.push(Field::Password, Problem::ControlCharacter);
+        if let Some(problem) = super::account::new_password_problem(&self.password) {
+            errors.push(Field::Password, problem);
         }
         let language = super::Lang::from_code(&self.language);
         if language.is_none() {

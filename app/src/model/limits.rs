@@ -40,12 +40,19 @@ pub const CACHED_LOGS: usize = 100;
 /// again, in minutes.
 pub const OFFLINE_IDLE_LOCK_MINUTES: i64 = 30;
 
+/// A phone's storage key (what opens its data without the PIN) is handed
+/// only to a session whose person typed their password this many minutes
+/// ago or less: a stolen phone with a live session gets the PIN, not the
+/// key.
+pub const STORAGE_KEY_LOGIN_MINUTES: i64 = 10;
+
 /// How many wrong app PINs in a row make the phone require an online login.
 pub const MAX_PIN_TRIES: u32 = 5;
 
-/// The app PIN's length in digits: short enough to type on a phone, and
-/// only a lock on a phone whose data key sits behind it.
-pub const PIN_MIN_DIGITS: usize = 4;
+/// The app PIN's length in digits: short enough to type on a phone, long
+/// enough that its PBKDF2 (below) does not fall to a brute force of every
+/// PIN in seconds (a million PINs, each about a second on a phone).
+pub const PIN_MIN_DIGITS: usize = 6;
 pub const PIN_MAX_DIGITS: usize = 8;
 
 /// PBKDF2-SHA-256 rounds that turn the app PIN into the key wrapping the
@@ -62,7 +69,7 @@ pub const MENTOR_LOG_LIST: i64 = 200;
 pub const MANAGER_LOG_LIST: i64 = 500;
 
 /// Passwords: at least this many characters...
-pub const MIN_PASSWORD_CHARS: usize = 10;
+pub const MIN_PASSWORD_CHARS: usize = 12;
 /// ...and at most this many bytes (longer ones are refused before hashing).
 pub const MAX_PASSWORD_BYTES: usize = 1024;
 
@@ -124,6 +131,10 @@ pub const LOGIN_MAX_DELAY_SECONDS: i64 = 15 * 60;
 /// Attempts from one address (an IPv6 /64 counts as one) within the
 /// window, for any accounts, before it must wait for the window to pass.
 pub const LOGIN_ATTEMPTS_PER_ADDRESS: i64 = 50;
+
+/// Attempts on one account within the window from addresses that never
+/// logged into it, before each further one from such an address waits.
+pub const LOGIN_ACCOUNT_BUDGET: i64 = 20;
 
 /// A session of a manager or a coordinator ends after this many minutes
 /// unused, and this many hours after login (mentors work offline for days

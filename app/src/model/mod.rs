@@ -2,8 +2,11 @@
 //! Pure and IO-free: the same rules run offline in the browser and again on
 //! the server.
 
+mod account;
 mod audit;
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod breached;
 mod concern;
 mod dashboard;
 pub mod dates;
@@ -31,6 +34,7 @@ mod sync;
 mod training;
 mod validation;
 
+pub use account::*;
 pub use audit::*;
 pub use concern::*;
 pub use dashboard::*;

@@ -168,6 +168,19 @@ pub struct PersonPage {
     pub is_self: bool,
 }
 
+/// How far an erasure went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Erasure {
+    /// The person is erased: nothing names them, they can not log in.
+    Everywhere,
+    /// The person belongs to another organisation too: what the caller's
+    /// organisation holds about them is erased and their access to its
+    /// programmes ended; their account and the other organisation's
+    /// records stay.
+    FromOrganisation,
+}
+
 /// Everything a programme holds about a person, section by section, each
 /// record as column → value (as stored). The JSON download and the
 /// readable page show the same.

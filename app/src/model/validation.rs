@@ -41,6 +41,10 @@ text_key_enum!(
         Email = "email",
         Password = "password",
         PrivacyNotice = "privacy_notice",
+        // My account.
+        CurrentPassword = "current_password",
+        NewPassword = "new_password",
+        PasswordAgain = "password_again",
         // Recruitment: the registration form (Tool 1) and the profile.
         Gender = "gender",
         Age = "age",
@@ -154,6 +158,12 @@ text_key_enum!(
         NotAnEmail = "not_an_email",
         PasswordTooShort = "password_too_short",
         PasswordTooLong = "password_too_long",
+        /// A password known from breaches (see `model::breached`).
+        BreachedPassword = "breached_password",
+        /// The password typed to confirm who one is is not right.
+        WrongPassword = "wrong_password",
+        /// The new password, typed twice, differs.
+        PasswordMismatch = "password_mismatch",
         /// A box that must be ticked (the privacy notice was read).
         MustAccept = "must_accept",
         /// Details of a person typed before their consent was recorded.
@@ -174,6 +184,9 @@ text_key_enum!(
         TypologyMismatch = "typology_mismatch",
         /// Taken already (a programme's name, an account's email).
         AlreadyUsed = "already_used",
+        /// An invitation for a person whose account has a login already:
+        /// only that account, logged in, may accept it.
+        HasAccount = "has_account",
         /// A pair confirmed before both sides said they want to go on.
         NotBothYes = "not_both_yes",
         /// A step for a pair getting to know each other, on one that is not.

@@ -6,10 +6,12 @@
 //! - the app opens with the key the phone keeps while it was used in the
 //!   last [`OFFLINE_IDLE_LOCK_MINUTES`];
 //! - else with the person's storage key from the server, which needs a
-//!   logged-in session (an online login always opens, and lifts a lock);
-//! - else (offline) it asks for the app PIN, chosen at the first login on
-//!   the phone; after [`MAX_PIN_TRIES`] wrong ones only an online login
-//!   opens it. Nothing is deleted on the way: an unsent log waits.
+//!   session whose password was typed minutes ago (an online login always
+//!   opens, and lifts a lock; a lost phone's old session does not);
+//! - else (offline, or online with an older session) it asks for the app
+//!   PIN, chosen at the first login on the phone; after [`MAX_PIN_TRIES`]
+//!   wrong ones only an online login opens it. Nothing is deleted on the
+//!   way: an unsent log waits.
 //!
 //! While open, the values are decrypted in memory (see
 //! `storage::BrowserStore`); in local storage they are only ciphertext.
@@ -94,7 +96,7 @@ pub fn without_server(facts: &Facts) -> Gate {
 /// Why a chosen PIN is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinProblem {
-    /// Not 4 to 8 digits.
+    /// Not 6 to 8 digits.
     Shape,
     /// The two entries differ.
     Mismatch,
@@ -342,17 +344,19 @@ mod tests {
     }
 
     #[test]
-    fn a_new_pin_has_four_to_eight_digits_typed_the_same_twice() {
-        assert_eq!(check_new_pin("2580", "2580"), Ok(()));
+    fn a_new_pin_has_six_to_eight_digits_typed_the_same_twice() {
+        assert_eq!(check_new_pin("258025", "258025"), Ok(()));
         assert_eq!(check_new_pin("12345678", "12345678"), Ok(()));
+        assert_eq!(check_new_pin("2580", "2580"), Err(PinProblem::Shape));
+        assert_eq!(check_new_pin("12345", "12345"), Err(PinProblem::Shape));
         assert_eq!(check_new_pin("123", "123"), Err(PinProblem::Shape));
         assert_eq!(
             check_new_pin("123456789", "123456789"),
             Err(PinProblem::Shape)
         );
-        assert_eq!(check_new_pin("12a4", "12a4"), Err(PinProblem::Shape));
-        assert_eq!(check_new_pin("١٢٣٤", "١٢٣٤"), Err(PinProblem::Shape));
-        assert_eq!(check_new_pin("2580", "2581"), Err(PinProblem::Mismatch));
+        assert_eq!(check_new_pin("12a456", "12a456"), Err(PinProblem::Shape));
+        assert_eq!(check_new_pin("١٢٣٤٥٦", "١٢٣٤٥٦"), Err(PinProblem::Shape));
+        assert_eq!(check_new_pin("258025", "258026"), Err(PinProblem::Mismatch));
     }
 
     #[test]

@@ -40,9 +40,10 @@ fn office_owns(path: &str) -> bool {
         .any(|prefix| path.starts_with(prefix))
 }
 
-const ENTRY_PATHS: [&str; 8] = [
+const ENTRY_PATHS: [&str; 9] = [
     "/",
     "/login",
+    "/account",
     "/no-role",
     "/mentee",
     "/manager",
@@ -165,6 +166,9 @@ pub fn EntryPages() -> impl IntoView {
     move || match trimmed(&path.get()) {
         "/login" => view! { <super::login::LoginPage/> }.into_any(),
         "/no-role" => view! { <super::dispatch::NoRolePage/> }.into_any(),
+        "/account" => {
+            view! { <OfficeTexts><super::account::AccountPage/></OfficeTexts> }.into_any()
+        }
         "/mentee" => view! { <OfficeTexts><super::mentee::MenteePage/></OfficeTexts> }.into_any(),
         "/manager" => {
             view! { <OfficeTexts><super::dashboard::DashboardPage/></OfficeTexts> }.into_any()

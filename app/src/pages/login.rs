@@ -30,17 +30,25 @@ pub fn LoginPage() -> impl IntoView {
     });
     let error = RwSignal::new(from_form_post);
     let pending = RwSignal::new(false);
+    // `?again`: a person logged in who must type their password again (the
+    // phone's data opens only after a recent password login).
+    let again = use_query_map().with_untracked(|q| q.get("again").is_some());
     if let Some(home) = auth
         .identity
         .with_untracked(|i| i.as_ref().map(|i| i.home_path()))
+        .filter(|_| !again)
     {
         crate::components::redirect_on_server(home);
     }
 
     // Already logged in: go home. Not when the server has just said the
-    // session ended (the phone still knows the person, to keep the outbox).
+    // session ended (the phone still knows the person, to keep the outbox),
+    // nor when the password is asked again.
     let go_home = navigate.clone();
     Effect::new(move |_| {
+        if again {
+            return;
+        }
         let session_ended = offline.status.get() == SyncStatus::NeedsLogin;
         if let Some(home) = auth.identity.with(|i| i.as_ref().map(|i| i.home_path())) {
             if auth.checked.get() && !session_ended {

@@ -3,6 +3,7 @@
 //! opened (and kept by the service worker for offline use), so a mentor's
 //! phone downloads first only what the home page needs.
 
+mod account;
 mod concerns;
 mod coordinator;
 mod dashboard;

@@ -3,6 +3,7 @@
 //! (`/people/user:ID` or `/people/candidate:ID`), each programme's retention
 //! period, and the audit trail's search (`/audit`, coordinators).
 
+use crate::api::accounts::sign_out_person;
 use crate::api::privacy::{
     audit_search, erase_person, export_person, people, person, record_consent, retention,
     set_retention,
@@ -13,6 +14,7 @@ use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 
 /// A person's name, or "Erased person".
 fn shown_name(summary: &PersonSummary) -> impl Fn() -> String + 'static {
@@ -207,6 +209,16 @@ fn PersonBody(
     let places = places_text(&data.summary.places);
     let erased = data.summary.erased;
     let may_erase = data.coordinates && !data.is_self && !erased;
+    // A mentor or mentee with an account: their manager may sign them out.
+    let keeps_phone = data
+        .summary
+        .places
+        .iter()
+        .any(|(place, _)| place == "mentor" || place == "mentee");
+    let lost_phone = match who {
+        PersonRef::User(user) if keeps_phone && !data.is_self && !erased => Some(user),
+        _ => None,
+    };
     view! {
         <h1 id="person-title">{name}</h1>
         <p class="lead">{data.summary.email.clone().unwrap_or_default()}</p>
@@ -215,7 +227,41 @@ fn PersonBody(
         <Consents consents=data.consents.clone()/>
         {(!erased).then(|| view! { <ConsentForm who on_saved=on_changed/> })}
         {data.coordinates.then(|| view! { <Export who/> })}
+        {lost_phone.map(|user| view! { <LostPhone who=user name=data.summary.name.clone()/> })}
         {may_erase.then(|| view! { <Erase who name=data.summary.name.clone() on_erased=on_changed/> })}
+    }
+}
+
+/// A mentor or mentee who lost their phone: signed out of every device.
+#[component]
+fn LostPhone(who: UserId, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let notice = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        if busy.get_untracked()
+            || !confirm(&i18n.fill(Msg::ConfirmSignOutPerson, &[("name", &name)]))
+        {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match sign_out_person(who).await {
+                Ok(_) => notice.set(Some((true, Msg::PersonSignedOut))),
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="lost-phone-title">
+            <h2 id="lost-phone-title">{t(Msg::LostPhoneTitle)}</h2>
+            <p>{t(Msg::LostPhoneIntro)}</p>
+            <FormNotice notice/>
+            <button type="button" on:click=on_click disabled=busy data-testid="sign-out-person">
+                {t(Msg::SignOutPersonButton)}
+            </button>
+        </section>
     }
 }
 
@@ -401,14 +447,18 @@ fn Erase(
     let i18n = use_i18n();
     let notice = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    let navigate = use_navigate();
     let on_click = move |_| {
         if !confirm(&i18n.fill(Msg::EraseConfirm, &[("name", &name)])) {
             return;
         }
         busy.set(true);
+        let navigate = navigate.clone();
         spawn_local(async move {
             match erase_person(who).await {
-                Ok(()) => on_erased(),
+                Ok(Erasure::Everywhere) => on_erased(),
+                // Nothing of the person is the reader's to see any more.
+                Ok(Erasure::FromOrganisation) => navigate("/people", Default::default()),
                 Err(error) => notice.set(Some((false, error.message()))),
             }
             busy.set(false);

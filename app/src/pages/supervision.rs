@@ -344,7 +344,12 @@ fn AgendaItem(
     let field_id = format!("outcome-{id}");
     view! {
         <li class="agenda-item" class:discussed=item.discussed data-testid="agenda-item">
-            <p class="prose">{item.topic.clone()}</p>
+            {if item.topic.is_empty() {
+                // A mentor's challenge: the programme's managers read it.
+                view! { <p class="muted">{t(Msg::ChallengeForManagers)}</p> }.into_any()
+            } else {
+                view! { <p class="prose">{item.topic.clone()}</p> }.into_any()
+            }}
             <p class="muted">
                 {item.raised_by.clone().map(|name| i18n.fill(Msg::RaisedBy, &[("name", &name)]))}
                 {item.discussed.then(|| view! { " " <span class="badge">{t(Msg::DiscussedBadge)}</span> })}

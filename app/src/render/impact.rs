@@ -17,6 +17,16 @@ pub const FRESH_FOR: Duration = Duration::from_secs(600);
 type Cache = HashMap<(OrganisationId, Lang), (Instant, String)>;
 static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
 
+/// One page is made at a time: requests that find no fresh page while one
+/// is being made wait for it instead of each making it again.
+static MAKING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Drops every made page (a person was erased: a quote of theirs may be on
+/// one).
+pub fn forget_all() {
+    *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
 /// Drops the organisation's made pages (it was published or withdrawn).
 pub fn forget(organisation: OrganisationId) {
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
@@ -34,13 +44,21 @@ pub async fn page(
     stylesheet: &str,
     today: chrono::NaiveDate,
 ) -> crate::store::StoreResult<Option<String>> {
-    {
+    let fresh = || {
         let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((made, html)) = cache.as_ref().and_then(|c| c.get(&(organisation, lang))) {
-            if made.elapsed() < FRESH_FOR {
-                return Ok(Some(html.clone()));
-            }
-        }
+        cache
+            .as_ref()
+            .and_then(|c| c.get(&(organisation, lang)))
+            .filter(|(made, _)| made.elapsed() < FRESH_FOR)
+            .map(|(_, html)| html.clone())
+    };
+    if let Some(html) = fresh() {
+        return Ok(Some(html));
+    }
+    let _making = MAKING.lock().await;
+    // Made while this request waited its turn.
+    if let Some(html) = fresh() {
+        return Ok(Some(html));
     }
     let Some((name, programmes)) = crate::store::programme_report::public(db, organisation).await?
     else {

@@ -25,6 +25,7 @@ pub mod programmes;
 pub mod recruitment;
 pub mod reports;
 pub mod screening;
+pub mod secret;
 pub mod sessions;
 pub mod supervision;
 pub mod training;
@@ -109,6 +110,9 @@ pub enum StoreError {
     Duplicate(&'static str),
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// A value in the database that the server can not use (it says which).
+    #[error("{0}")]
+    Invalid(&'static str),
 }
 
 impl StoreError {
@@ -195,9 +199,20 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// Creates `folder` (and its parents) readable by its owner only (mode
-/// 0700 on Unix). An existing folder is left as it is.
-fn create_private_folder(folder: &std::path::Path) -> std::io::Result<()> {
+/// 0700 on Unix); an existing folder is made so too (a copy of the
+/// database, or of the server secret, is for the server's user only).
+pub(crate) fn create_private_folder(folder: &std::path::Path) -> std::io::Result<()> {
     if folder.is_dir() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(folder)?.permissions().mode();
+            // (A shared folder with the sticky bit, as /tmp, is not ours to
+            // close.)
+            if mode & 0o077 != 0 && mode & 0o1000 == 0 {
+                std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
+            }
+        }
         return Ok(());
     }
     let mut builder = std::fs::DirBuilder::new();
@@ -256,6 +271,19 @@ impl Db {
         let Db::Sqlite(pool) = self else {
             return Err(StoreError::UnsupportedUrl("postgres".into()));
         };
+        // Made empty first, readable by its owner only: the copy holds
+        // everyone's data (SQLite fills an empty file).
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(path).map_err(|source| StoreError::Folder {
+            path: path.display().to_string(),
+            source,
+        })?;
         let target = path.to_string_lossy().replace('\'', "''");
         sqlx::query(&format!("VACUUM INTO '{target}'"))
             .execute(pool)

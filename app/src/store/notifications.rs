@@ -320,17 +320,25 @@ pub struct Recipient {
     pub is_manager: bool,
 }
 
-/// Every mentor and manager who can log in.
+/// `u` has not withdrawn their consent to email (no withdrawal that a
+/// later consent did not undo).
+const EMAIL_CONSENTED: &str = "NOT EXISTS (SELECT 1 FROM consents k WHERE k.user_id = u.id \
+     AND k.purpose = 'email' AND NOT k.given AND NOT EXISTS (SELECT 1 FROM consents k2 \
+     WHERE k2.user_id = u.id AND k2.purpose = 'email' AND k2.given AND k2.created_at > k.created_at))";
+
+/// Every mentor and manager who can log in and did not withdraw their
+/// consent to email.
 #[tracing::instrument(name = "store.notifications.recipients", skip_all, err(Display))]
 pub async fn recipients(db: &super::Db) -> StoreResult<Vec<Recipient>> {
-    let rows = on_db!(db, pool => sqlx::query_as::<_, Recipient>(
+    let sql = format!(
         "SELECT u.id, u.email, u.language, \
          EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'mentor') AS is_mentor, \
          EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'manager') AS is_manager \
-         FROM users u WHERE u.password_hash IS NOT NULL \
+         FROM users u WHERE u.password_hash IS NOT NULL AND {EMAIL_CONSENTED} \
          AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role IN ('mentor', 'manager')) \
-         ORDER BY u.id",
-    )
+         ORDER BY u.id"
+    );
+    let rows = on_db!(db, pool => sqlx::query_as::<_, Recipient>(&sql)
     .fetch_all(pool)
     .await)?;
     Ok(rows)
@@ -347,15 +355,17 @@ pub async fn concern_recipients(
     tx: &mut Tx,
     pair: PairId,
 ) -> StoreResult<Vec<(UserId, String, String)>> {
-    let rows = on_tx!(tx, conn => sqlx::query_as::<_, (UserId, String, String)>(
-        "SELECT DISTINCT u.id, u.email, u.language FROM users u WHERE u.password_hash IS NOT NULL AND ( \
+    let sql = format!(
+        "SELECT DISTINCT u.id, u.email, u.language FROM users u WHERE u.password_hash IS NOT NULL \
+         AND {EMAIL_CONSENTED} AND ( \
            u.id = (SELECT manager_id FROM pairs WHERE id = $1) \
            OR u.id IN (SELECT m.user_id FROM memberships m JOIN pairs p ON p.programme_id = m.programme_id \
                        WHERE p.id = $1 AND m.role = 'manager') \
            OR u.id IN (SELECT m.user_id FROM memberships m JOIN programmes pr ON pr.id = m.programme_id \
                        WHERE m.role = 'coordinator' AND pr.organisation_id = \
-                       (SELECT pr2.organisation_id FROM programmes pr2 JOIN pairs p2 ON p2.programme_id = pr2.id WHERE p2.id = $1)))",
-    )
+                       (SELECT pr2.organisation_id FROM programmes pr2 JOIN pairs p2 ON p2.programme_id = pr2.id WHERE p2.id = $1)))"
+    );
+    let rows = on_tx!(tx, conn => sqlx::query_as::<_, (UserId, String, String)>(&sql)
     .bind(pair)
     .fetch_all(conn)
     .await)?;

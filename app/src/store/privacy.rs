@@ -204,6 +204,47 @@ fn candidates_of(person: PersonRef) -> &'static str {
     }
 }
 
+/// `SELECT id FROM candidates` that are the person, in the programmes
+/// `$2`… (`within`, see [`Scope::within`]).
+fn candidates_within(person: PersonRef, within: &str) -> String {
+    format!("{} AND programme_id IN ({within})", candidates_of(person))
+}
+
+/// The programmes an export or an erasure is limited to: the caller's
+/// organisation's. Bound after the person, as `$2`, `$3`, …
+pub struct Scope<'a> {
+    pub programmes: &'a [ProgrammeId],
+    /// Every programme, whoever holds the person (the retention job).
+    pub everywhere: bool,
+}
+
+impl<'a> Scope<'a> {
+    /// The programmes of one organisation.
+    pub fn of(programmes: &'a [ProgrammeId]) -> Scope<'a> {
+        Scope {
+            programmes,
+            everywhere: false,
+        }
+    }
+
+    /// Every programme.
+    pub fn everywhere() -> Scope<'static> {
+        Scope {
+            programmes: &[],
+            everywhere: true,
+        }
+    }
+
+    /// The placeholders of the programmes, for `programme_id IN (…)`
+    /// (no programme: nothing is in it).
+    fn within(&self) -> String {
+        if self.programmes.is_empty() {
+            return "NULL".to_string();
+        }
+        placeholders(2, self.programmes.len())
+    }
+}
+
 /// The consent records of the person: theirs by account, or the
 /// candidate's, and those of the account the candidate got (records made
 /// before and after an account are the same person's).
@@ -313,13 +354,43 @@ fn as_text(columns: &[&str]) -> String {
         .join(", ")
 }
 
-/// The sections of a person's export: name and query (`$1` is the person).
-fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
-    let candidates = candidates_of(person);
-    let pairs = "SELECT id FROM pairs WHERE mentor_id = $1 OR mentee_id = $1";
+/// A section of a person's export: its name, its query (`$1` is the
+/// person) and whether the query names the programmes of the scope (`$2`…).
+struct ExportQuery {
+    name: &'static str,
+    sql: String,
+    scoped: bool,
+}
+
+impl ExportQuery {
+    fn scoped(name: &'static str, sql: String) -> Self {
+        Self {
+            name,
+            sql,
+            scoped: true,
+        }
+    }
+    fn unscoped(name: &'static str, sql: String) -> Self {
+        Self {
+            name,
+            sql,
+            scoped: false,
+        }
+    }
+}
+
+/// The sections of a person's export, each limited to the programmes of
+/// `within` (their placeholders). The person's account is theirs wherever
+/// they are; their activity (logins, what they read) only when they belong
+/// to no programme outside the scope (`whole`).
+fn export_queries(person: PersonRef, within: &str, whole: bool) -> Vec<ExportQuery> {
+    let candidates = candidates_within(person, within);
+    let pairs = format!(
+        "SELECT id FROM pairs WHERE (mentor_id = $1 OR mentee_id = $1) AND programme_id IN ({within})"
+    );
     let mut sections = Vec::new();
     if let PersonRef::User(_) = person {
-        sections.push((
+        sections.push(ExportQuery::unscoped(
             "account",
             format!(
                 "SELECT {} FROM users WHERE id = $1",
@@ -333,15 +404,16 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
                 ])
             ),
         ));
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "roles",
             format!(
-                "SELECT {} FROM memberships m JOIN programmes p ON p.id = m.programme_id WHERE m.user_id = $1",
+                "SELECT {} FROM memberships m JOIN programmes p ON p.id = m.programme_id \
+                 WHERE m.user_id = $1 AND m.programme_id IN ({within})",
                 as_text(&["p.name AS programme", "m.role", "m.created_at"])
             ),
         ));
     }
-    sections.push((
+    sections.push(ExportQuery::scoped(
         "registrations",
         format!(
             "SELECT {} FROM candidates c JOIN programmes p ON p.id = c.programme_id WHERE c.id IN ({candidates})",
@@ -354,11 +426,12 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
             ])
         ),
     ));
-    sections.push((
+    sections.push(ExportQuery::scoped(
         "consents",
         format!(
             "SELECT {} FROM consents k JOIN users r ON r.id = k.recorded_by \
-             WHERE {} ORDER BY k.created_at",
+             WHERE ({}) AND (k.candidate_id IS NULL OR k.candidate_id IN ({candidates})) \
+             ORDER BY k.created_at",
             as_text(&[
                 "k.purpose",
                 "k.given",
@@ -370,7 +443,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
             consents_condition(person)
         ),
     ));
-    sections.push((
+    sections.push(ExportQuery::scoped(
         "training",
         format!(
             "SELECT {} FROM training_attendance a JOIN trainings t ON t.id = a.training_id \
@@ -378,7 +451,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
             as_text(&["t.held_on", "t.topic", "t.format"])
         ),
     ));
-    sections.push((
+    sections.push(ExportQuery::scoped(
         "screening",
         format!(
             "SELECT {} FROM screening_checks s JOIN screening_requirements q ON q.id = s.requirement_id \
@@ -389,7 +462,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
             ])
         ),
     ));
-    sections.push((
+    sections.push(ExportQuery::scoped(
         "references",
         format!(
             "SELECT {} FROM referees WHERE candidate_id IN ({candidates}) ORDER BY created_at",
@@ -397,7 +470,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
         ),
     ));
     if let PersonRef::User(_) = person {
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "pairs",
             format!(
                 "SELECT {} FROM pairs pr JOIN programmes p ON p.id = pr.programme_id \
@@ -410,7 +483,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
                 ])
             ),
         ));
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "meeting_logs",
             format!(
                 "SELECT {} FROM meeting_logs l WHERE l.pair_id IN ({pairs}) ORDER BY l.meeting_date, l.id",
@@ -421,7 +494,7 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
                 ])
             ),
         ));
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "goals",
             format!(
                 "SELECT {} FROM goals g WHERE g.pair_id IN ({pairs}) ORDER BY g.created_at",
@@ -439,12 +512,12 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
         ));
         // Each side's own answers: a mentee's are not their mentor's to
         // take, and the other way round.
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "reports",
             format!(
-                "SELECT {} FROM reports r WHERE \
+                "SELECT {} FROM reports r WHERE r.pair_id IN ({pairs}) AND (\
                  (r.respondent = 'mentor' AND r.pair_id IN (SELECT id FROM pairs WHERE mentor_id = $1)) OR \
-                 (r.respondent = 'mentee' AND r.pair_id IN (SELECT id FROM pairs WHERE mentee_id = $1)) \
+                 (r.respondent = 'mentee' AND r.pair_id IN (SELECT id FROM pairs WHERE mentee_id = $1))) \
                  ORDER BY r.answered_on",
                 as_text(&[
                     "r.id", "r.pair_id", "r.kind", "r.respondent", "r.answered_on", "r.months", "r.weeks",
@@ -452,44 +525,75 @@ fn export_queries(person: PersonRef) -> Vec<(&'static str, String)> {
                 ])
             ),
         ));
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "check_ins",
             format!(
-                "SELECT {} FROM check_ins WHERE mentor_id = $1 ORDER BY held_on",
+                "SELECT {} FROM check_ins WHERE mentor_id = $1 AND programme_id IN ({within}) ORDER BY held_on",
                 as_text(&["held_on", "notes", "follow_up", "created_at"])
             ),
         ));
-        sections.push((
+        sections.push(ExportQuery::scoped(
             "notifications",
             format!(
-                "SELECT {} FROM notifications WHERE user_id = $1 ORDER BY created_at",
-                as_text(&["kind", "created_at", "read_at"])
+                "SELECT {} FROM notifications n WHERE n.user_id = $1 AND {} ORDER BY n.created_at",
+                as_text(&["n.kind", "n.created_at", "n.read_at"]),
+                notifications_within(within)
             ),
         ));
-        sections.push((
-            "activity",
-            format!(
-                "SELECT {} FROM audit_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1000",
-                as_text(&["at", "action", "object_kind", "object_id", "ip"])
-            ),
-        ));
+        if whole {
+            sections.push(ExportQuery::unscoped(
+                "activity",
+                format!(
+                    "SELECT {} FROM audit_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1000",
+                    as_text(&["at", "action", "object_kind", "object_id", "ip"])
+                ),
+            ));
+        }
     }
     sections
+}
+
+/// A condition on notifications `n`: about something of the programmes
+/// `within` (a challenge discussed at one of their group meetings, a
+/// concern of one of their pairs).
+fn notifications_within(within: &str) -> String {
+    format!(
+        "((n.kind = 'challenge_discussed' AND n.subject_id IN (SELECT CAST(a.id AS TEXT) FROM agenda_items a \
+         JOIN group_meetings g ON g.id = a.meeting_id WHERE g.programme_id IN ({within}))) OR \
+         (n.kind = 'concern_acknowledged' AND n.subject_id IN (SELECT CAST(c.id AS TEXT) FROM concerns c \
+         JOIN pairs pr ON pr.id = c.pair_id WHERE pr.programme_id IN ({within}))))"
+    )
 }
 
 /// Everything the programme holds about the person, section by section.
 /// Safeguarding concerns are not part of it: whether to share one is the
 /// coordinator's decision, case by case (a child's protection comes first).
 #[tracing::instrument(name = "store.privacy.export", skip_all, err(Display))]
-pub async fn export(db: &super::Db, person: PersonRef) -> StoreResult<Vec<ExportSection>> {
+pub async fn export(
+    db: &super::Db,
+    person: PersonRef,
+    scope: &Scope<'_>,
+) -> StoreResult<Vec<ExportSection>> {
+    if scope.programmes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let whole = programmes_of(db, person)
+        .await?
+        .iter()
+        .all(|p| scope.programmes.contains(p));
     let mut sections = Vec::new();
-    for (name, sql) in export_queries(person) {
+    for ExportQuery { name, sql, scoped } in export_queries(person, &scope.within(), whole) {
         let records: Vec<BTreeMap<String, String>> = on_db!(db, pool => {
-            let query = sqlx::query(&sql);
-            let query = match person {
+            let mut query = sqlx::query(&sql);
+            query = match person {
                 PersonRef::User(id) => query.bind(id),
                 PersonRef::Candidate(id) => query.bind(id),
             };
+            if scoped {
+                for programme in scope.programmes {
+                    query = query.bind(*programme);
+                }
+            }
             query.fetch_all(pool).await.map(|rows| {
                 rows.iter()
                     .map(|row| {
@@ -636,15 +740,20 @@ async fn anonymise_candidate(tx: &mut Tx, candidate: CandidateId) -> StoreResult
     Ok(())
 }
 
-/// Erases a person: what identifies them, what they wrote and what was
-/// written about them is deleted or anonymised; the rows stay so that
-/// every count (pairs, meetings, hours, answers) stays right, and the
-/// consents and the audit trail keep that it happened. Their sessions end;
-/// they can no longer log in. Safeguarding concerns stay until the
+/// Erases a person within the programmes of `scope`: what identifies them,
+/// what they wrote and what was written about them there is deleted or
+/// anonymised; the rows stay so that every count (pairs, meetings, hours,
+/// answers) stays right, and the consents and the audit trail keep that it
+/// happened. When they belong to no programme outside the scope, the
+/// account goes too: their sessions end, they can no longer log in
+/// ([`Erasure::Everywhere`]); otherwise their roles in the scope end and
+/// their candidacies there are no longer linked to the account
+/// ([`Erasure::FromOrganisation`]). Safeguarding concerns stay until the
 /// programme's retention period ends (the duty to protect a child comes
 /// before erasure).
 #[tracing::instrument(name = "store.privacy.erase", skip_all, err(Display))]
-pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
+pub async fn erase(tx: &mut Tx, person: PersonRef, scope: &Scope<'_>) -> StoreResult<Erasure> {
+    let within = scope.within();
     let user = match person {
         PersonRef::User(user) => Some(user),
         PersonRef::Candidate(candidate) => {
@@ -659,17 +768,52 @@ pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
         }
     };
     let Some(user) = user else {
-        return Ok(());
+        return Ok(Erasure::Everywhere);
+    };
+    let elsewhere: Vec<(ProgrammeId,)> = if scope.everywhere {
+        Vec::new()
+    } else {
+        on_tx!(tx, conn => {
+            let sql = format!(
+                "SELECT programme_id FROM memberships WHERE user_id = $1 AND programme_id NOT IN ({within}) \
+                 UNION SELECT programme_id FROM candidates WHERE user_id = $1 AND programme_id NOT IN ({within})"
+            );
+            let mut query = sqlx::query_as(&sql).bind(user);
+            for programme in scope.programmes {
+                query = query.bind(*programme);
+            }
+            query.fetch_all(conn).await
+        })?
+    };
+    // Erased everywhere: every pair, candidacy and note of theirs, in any
+    // programme (one they have left too).
+    let erasure = if elsewhere.is_empty() {
+        Erasure::Everywhere
+    } else {
+        Erasure::FromOrganisation
+    };
+    let (within, programmes) = match erasure {
+        Erasure::Everywhere => ("SELECT id FROM programmes".to_string(), &[][..]),
+        Erasure::FromOrganisation => (within, scope.programmes),
+    };
+    let scoped = |sql: &str| {
+        sql.replace("{notifications}", &notifications_within("{within}"))
+            .replace("{within}", &within)
     };
     let (pairs, candidates): (Vec<(PairId,)>, Vec<(CandidateId,)>) = on_tx!(tx, conn => {
-        let pairs = sqlx::query_as("SELECT id FROM pairs WHERE mentor_id = $1 OR mentee_id = $1")
-            .bind(user)
-            .fetch_all(&mut *conn)
-            .await?;
-        let candidates = sqlx::query_as("SELECT id FROM candidates WHERE user_id = $1")
-            .bind(user)
-            .fetch_all(&mut *conn)
-            .await?;
+        let pairs_sql = scoped(
+            "SELECT id FROM pairs WHERE (mentor_id = $1 OR mentee_id = $1) AND programme_id IN ({within})",
+        );
+        let candidates_sql =
+            scoped("SELECT id FROM candidates WHERE user_id = $1 AND programme_id IN ({within})");
+        let mut pairs = sqlx::query_as(&pairs_sql).bind(user);
+        let mut candidates = sqlx::query_as(&candidates_sql).bind(user);
+        for programme in programmes {
+            pairs = pairs.bind(*programme);
+            candidates = candidates.bind(*programme);
+        }
+        let pairs = pairs.fetch_all(&mut *conn).await?;
+        let candidates = candidates.fetch_all(&mut *conn).await?;
         Ok::<_, sqlx::Error>((pairs, candidates))
     })?;
     for (pair,) in pairs {
@@ -678,16 +822,40 @@ pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
     for (candidate,) in candidates {
         anonymise_candidate(tx, candidate).await?;
     }
-    let statements = [
-        "UPDATE check_ins SET notes = '—', follow_up = '' WHERE mentor_id = $1",
+    let mut statements = vec![
+        "UPDATE check_ins SET notes = '—', follow_up = '' WHERE mentor_id = $1 AND programme_id IN ({within})",
         "UPDATE agenda_items SET topic = '—', outcome = CASE WHEN outcome = '' THEN '' ELSE '—' END \
-         WHERE raised_by = $1",
+         WHERE raised_by = $1 AND meeting_id IN (SELECT id FROM group_meetings WHERE programme_id IN ({within}))",
+        "UPDATE invitations SET name = NULL WHERE used_by = $1 AND programme_id IN ({within})",
+    ];
+    if erasure == Erasure::FromOrganisation {
+        statements.extend([
+            "DELETE FROM notifications AS n WHERE n.user_id = $1 AND {notifications}",
+            "UPDATE candidates SET user_id = NULL WHERE user_id = $1 AND programme_id IN ({within})",
+            "DELETE FROM memberships WHERE user_id = $1 AND programme_id IN ({within})",
+        ]);
+    }
+    on_tx!(tx, conn => {
+        for sql in &statements {
+            let sql = scoped(sql);
+            let mut query = sqlx::query(&sql).bind(user);
+            for programme in programmes {
+                query = query.bind(*programme);
+            }
+            query.execute(&mut *conn).await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    })?;
+    if erasure == Erasure::FromOrganisation {
+        return Ok(erasure);
+    }
+    let statements = [
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM notifications WHERE user_id = $1",
         "DELETE FROM digests WHERE user_id = $1",
         "DELETE FROM emails WHERE user_id = $1",
         "DELETE FROM login_attempts WHERE email = (SELECT email FROM users WHERE id = $1)",
-        "UPDATE invitations SET name = NULL WHERE used_by = $1",
+        "DELETE FROM login_known_addresses WHERE email = (SELECT email FROM users WHERE id = $1)",
     ];
     on_tx!(tx, conn => {
         for sql in statements {
@@ -703,7 +871,7 @@ pub async fn erase(tx: &mut Tx, person: PersonRef) -> StoreResult<()> {
         .await?;
         Ok::<_, sqlx::Error>(())
     })?;
-    Ok(())
+    Ok(erasure)
 }
 
 /// The retention of each of `programmes`, by name.
@@ -799,7 +967,7 @@ pub async fn anonymise_expired(db: &super::Db, today: NaiveDate) -> StoreResult<
         })?;
         let erase_mentee = kept.0 == 0 && others.0 == 0;
         if erase_mentee {
-            erase(&mut tx, PersonRef::User(mentee)).await?;
+            erase(&mut tx, PersonRef::User(mentee), &Scope::everywhere()).await?;
         }
         tx.commit().await?;
         done.pairs += 1;

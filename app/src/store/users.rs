@@ -1,5 +1,6 @@
 //! Organisations, programmes, people and their roles; failed logins.
 
+use super::secret::ServerSecret;
 use super::{now, on_db, on_tx, StoreError, StoreResult, Tx};
 use crate::model::*;
 use chrono::{DateTime, Utc};
@@ -114,22 +115,76 @@ pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow
 
 /// The key a person's phone wraps its data key with (see
 /// `offline::vault`): made once, on first use, from `fresh`; the same key
-/// after that, whoever asks first.
+/// after that, whoever asks first. Kept wrapped under the server's secret
+/// (a key an older version kept in clear is wrapped when first read).
 #[tracing::instrument(name = "store.users.storage_key", skip_all, err(Display))]
-pub async fn storage_key(db: &super::Db, id: UserId, fresh: &str) -> StoreResult<String> {
+pub async fn storage_key(
+    db: &super::Db,
+    secret: &ServerSecret,
+    id: UserId,
+    fresh: &str,
+) -> StoreResult<String> {
+    let wrapped_fresh = secret.wrap(id, fresh).ok_or(StoreError::Invalid(
+        "a storage key is 64 hexadecimal digits",
+    ))?;
     on_db!(db, pool => sqlx::query("UPDATE users SET storage_key = $2 WHERE id = $1 AND storage_key IS NULL")
         .bind(id)
-        .bind(fresh)
+        .bind(&wrapped_fresh)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
-    let key: Option<String> =
+    let stored: Option<String> =
         on_db!(db, pool => sqlx::query_scalar("SELECT storage_key FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await)?
         .flatten();
-    key.ok_or(StoreError::NotFound("person"))
+    let stored = stored.ok_or(StoreError::NotFound("person"))?;
+    if !ServerSecret::is_wrapped(&stored) {
+        wrap_storage_key(db, secret, id, &stored).await?;
+        return Ok(stored);
+    }
+    secret.unwrap(id, &stored).ok_or(StoreError::Invalid(
+        "the storage key was wrapped under another server secret (PB_SECRET_FILE)",
+    ))
+}
+
+/// Wraps a key kept in clear, if it is still the one stored.
+async fn wrap_storage_key(
+    db: &super::Db,
+    secret: &ServerSecret,
+    id: UserId,
+    plain: &str,
+) -> StoreResult<()> {
+    let Some(wrapped) = secret.wrap(id, plain) else {
+        return Err(StoreError::Invalid(
+            "a storage key is 64 hexadecimal digits",
+        ));
+    };
+    on_db!(db, pool => sqlx::query("UPDATE users SET storage_key = $3 WHERE id = $1 AND storage_key = $2")
+        .bind(id)
+        .bind(plain)
+        .bind(wrapped)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Wraps every storage key an older version kept in clear (at start):
+/// after it, neither the database nor a backup holds one in clear. How
+/// many were wrapped.
+#[tracing::instrument(name = "store.users.wrap_storage_keys", skip_all, err(Display))]
+pub async fn wrap_storage_keys(db: &super::Db, secret: &ServerSecret) -> StoreResult<u64> {
+    let plain: Vec<(UserId, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, storage_key FROM users WHERE storage_key IS NOT NULL AND storage_key NOT LIKE 'w1:%'",
+    )
+    .fetch_all(pool)
+    .await)?;
+    for (id, key) in &plain {
+        wrap_storage_key(db, secret, *id, key).await?;
+    }
+    Ok(plain.len() as u64)
 }
 
 #[tracing::instrument(
@@ -168,61 +223,118 @@ pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Member
     Ok(rows)
 }
 
-/// Records a login attempt for `email` from `address` (before its password
-/// is checked), then counts what the throttle needs, this attempt included:
-/// attempts made at the same moment each see the others. Returns the
-/// attempt's id and the counts.
+/// The address of a login attempt, and its wider networks (see
+/// `model::auth::address_tiers`).
+pub struct AttemptAddress<'a> {
+    pub address: &'a str,
+    pub wide: &'a str,
+    pub wider: &'a str,
+}
+
+/// Records a login attempt and counts what limits it (this one
+/// included). Returns its id, to forget it if it is refused unchecked.
 #[tracing::instrument(name = "store.users.begin_login_attempt", skip_all, err(Display))]
 pub async fn begin_login_attempt(
     db: &super::Db,
     email: &str,
-    address: &str,
+    from: &AttemptAddress<'_>,
     window_start: DateTime<Utc>,
 ) -> StoreResult<(i64, crate::model::auth::AttemptCounts)> {
     let email = normalise_email(email);
     let at = now();
-    let (id, account_address, previous, address_count, oldest) = on_db!(db, pool => {
+    type Counted = (i64, Option<DateTime<Utc>>);
+    let (
+        id,
+        (account_address, previous),
+        (address_count, oldest),
+        wide,
+        wider,
+        known,
+        (unknown, previous_unknown),
+    ) = on_db!(db, pool => {
         // Each attempt counts those made before it and itself, never later
         // ones: in a burst the first goes on to the password check and the
         // rest wait (counting the later ones too refused them all, the
         // first included, when every insert landed before any count).
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO login_attempts (email, address, attempted_at) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO login_attempts (email, address, attempted_at, net_wide, net_wider) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(&email)
-        .bind(address)
+        .bind(from.address)
         .bind(at)
+        .bind(from.wide)
+        .bind(from.wider)
         .fetch_one(pool)
         .await?;
-        let (account_address, previous): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+        let account_address: Counted = sqlx::query_as(
             "SELECT COUNT(*), MAX(CASE WHEN id <> $4 THEN attempted_at END) FROM login_attempts \
              WHERE email = $1 AND address = $2 AND attempted_at > $3 AND id <= $4",
         )
         .bind(&email)
-        .bind(address)
+        .bind(from.address)
         .bind(window_start)
         .bind(id)
         .fetch_one(pool)
         .await?;
-        let (address_count, oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+        let address: Counted = sqlx::query_as(
             "SELECT COUNT(*), MIN(attempted_at) FROM login_attempts \
              WHERE address = $1 AND attempted_at > $2 AND id <= $3",
         )
-        .bind(address)
+        .bind(from.address)
         .bind(window_start)
         .bind(id)
         .fetch_one(pool)
         .await?;
-        Ok::<_, sqlx::Error>((id, account_address, previous, address_count, oldest))
+        let wide: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_attempts WHERE net_wide = $1 AND attempted_at > $2 AND id <= $3",
+        )
+        .bind(from.wide)
+        .bind(window_start)
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+        let wider: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_attempts WHERE net_wider = $1 AND attempted_at > $2 AND id <= $3",
+        )
+        .bind(from.wider)
+        .bind(window_start)
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+        let known: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_known_addresses WHERE email = $1 AND address = $2",
+        )
+        .bind(&email)
+        .bind(from.address)
+        .fetch_one(pool)
+        .await?;
+        let unknown: Counted = sqlx::query_as(
+            "SELECT COUNT(*), MAX(CASE WHEN id <> $3 THEN attempted_at END) FROM login_attempts \
+             WHERE email = $1 AND attempted_at > $2 AND id <= $3 \
+             AND address NOT IN (SELECT address FROM login_known_addresses WHERE email = $1)",
+        )
+        .bind(&email)
+        .bind(window_start)
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+        Ok::<_, sqlx::Error>((id, account_address, address, wide, wider, known > 0, unknown))
     })?;
     let window = at - window_start;
+    let since = |p: Option<DateTime<Utc>>| p.map(|p| (at - p).num_milliseconds().max(0));
     let counts = crate::model::auth::AttemptCounts {
         account_address,
-        since_previous_ms: previous.map(|p| (at - p).num_milliseconds().max(0)),
+        since_previous_ms: since(previous),
         address: address_count,
         address_frees_in_seconds: oldest
             .map(|o| (o + window - at).num_seconds().max(1))
             .unwrap_or(1),
+        wide,
+        wider,
+        address_known: known,
+        account_unknown: if known { 0 } else { unknown },
+        since_previous_unknown_ms: since(previous_unknown),
     };
     Ok((id, counts))
 }
@@ -242,12 +354,24 @@ pub async fn forget_login_attempt(db: &super::Db, id: i64) -> StoreResult<()> {
 /// longer count.
 #[tracing::instrument(name = "store.users.login_succeeded", skip_all, err(Display))]
 pub async fn login_succeeded(db: &super::Db, email: &str, address: &str) -> StoreResult<()> {
-    on_db!(db, pool => sqlx::query("DELETE FROM login_attempts WHERE email = $1 AND address = $2")
-        .bind(normalise_email(email))
+    let email = normalise_email(email);
+    on_db!(db, pool => {
+        sqlx::query("DELETE FROM login_attempts WHERE email = $1 AND address = $2")
+            .bind(&email)
+            .bind(address)
+            .execute(pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO login_known_addresses (email, address, last_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (email, address) DO UPDATE SET last_at = $3",
+        )
+        .bind(&email)
         .bind(address)
+        .bind(now())
         .execute(pool)
         .await
-        .map(|r| r.rows_affected()))?;
+        .map(|_| ())
+    })?;
     Ok(())
 }
 
@@ -256,6 +380,12 @@ pub async fn login_succeeded(db: &super::Db, email: &str, address: &str) -> Stor
 pub async fn prune_login_attempts(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {
     let done = on_db!(db, pool => sqlx::query("DELETE FROM login_attempts WHERE attempted_at <= $1")
         .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    // An address not used for a login in a year is a stranger's again.
+    on_db!(db, pool => sqlx::query("DELETE FROM login_known_addresses WHERE last_at <= $1")
+        .bind(before - chrono::Duration::days(365))
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
@@ -305,8 +435,10 @@ pub async fn create_without_login(
     Ok(id)
 }
 
-/// Gives a person a login: email, name, password hash and language. A
-/// taken email is [`StoreError::Duplicate`].
+/// Gives a person who has no login one: email, name, password hash and
+/// language. `false`, and nothing changed, when they have a login already
+/// (a login is never replaced this way); a taken email is
+/// [`StoreError::Duplicate`].
 #[tracing::instrument(name = "store.users.set_login", skip_all, err(level = "warn", Display))]
 pub async fn set_login(
     tx: &mut Tx,
@@ -315,9 +447,10 @@ pub async fn set_login(
     display_name: &str,
     password_hash: &str,
     language: &str,
-) -> StoreResult<()> {
-    on_tx!(tx, conn => sqlx::query(
-        "UPDATE users SET email = $2, display_name = $3, password_hash = $4, language = $5 WHERE id = $1",
+) -> StoreResult<bool> {
+    let changed = on_tx!(tx, conn => sqlx::query(
+        "UPDATE users SET email = $2, display_name = $3, password_hash = $4, language = $5 \
+         WHERE id = $1 AND password_hash IS NULL AND erased_at IS NULL",
     )
     .bind(user)
     .bind(normalise_email(email))
@@ -328,6 +461,18 @@ pub async fn set_login(
     .await
     .map(|r| r.rows_affected()))
     .map_err(|e| StoreError::on_unique(e, "a user with this email"))?;
+    Ok(changed == 1)
+}
+
+/// Replaces a person's password hash.
+#[tracing::instrument(name = "store.users.set_password", skip_all, err(Display))]
+pub async fn set_password(db: &super::Db, user: UserId, password_hash: &str) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1 AND erased_at IS NULL")
+        .bind(user)
+        .bind(password_hash)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(())
 }
 

@@ -157,6 +157,7 @@ fn small_limits() -> Settings {
             first_delay_seconds: 2,
             max_delay_seconds: 60,
             per_address: 50,
+            account_budget: 20,
         },
         ..Settings::default()
     }
@@ -610,4 +611,90 @@ async fn the_storage_key_is_only_for_a_logged_in_mentor_or_mentee_not_the_office
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let body = refused.text().await.unwrap();
     assert!(serde_json::from_str::<String>(&body).is_err(), "{body}");
+}
+
+/// Small limits with an account budget of three attempts from strangers.
+fn small_budget() -> Settings {
+    Settings {
+        login_limits: LoginLimits {
+            account_budget: 3,
+            ..small_limits().login_limits
+        },
+        ..Settings::default()
+    }
+}
+
+#[tokio::test]
+async fn many_addresses_guessing_one_password_slow_every_stranger_but_not_the_owner() {
+    let app = spawn_app_behind_proxies(small_budget(), 1).await;
+    let owner = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD).await;
+    assert_eq!(
+        owner.status(),
+        StatusCode::OK,
+        "the owner's address is known now"
+    );
+    for n in 1..=3 {
+        let guess = attempt_from(&app, &format!("203.0.{n}.66"), "mentor@a.test", "guess").await;
+        assert_eq!(guess.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    let fourth_stranger = attempt_from(&app, "192.0.2.44", "mentor@a.test", "guess").await;
+    let owner_again = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD).await;
+
+    assert_eq!(fourth_stranger.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(retry_after(&fourth_stranger).is_some_and(|s| (1..=2).contains(&s)));
+    assert_eq!(owner_again.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_addresses_of_one_ipv6_48_share_a_limit_four_times_an_addresss() {
+    let app = spawn_app_behind_proxies(
+        Settings {
+            login_limits: LoginLimits {
+                per_address: 2,
+                ..small_limits().login_limits
+            },
+            ..Settings::default()
+        },
+        1,
+    )
+    .await;
+    // Eight /64s of one /48, each guessing another account once.
+    for n in 1..=8 {
+        let address = format!("2001:db8:5:{n:x}::1");
+        let r = attempt_from(&app, &address, &format!("guess{n}@a.test"), "guess").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {n}");
+    }
+
+    let ninth = attempt_from(&app, "2001:db8:5:99::1", "guess9@a.test", "guess").await;
+    let other_48 = attempt_from(&app, "2001:db8:6:1::1", "mentor@a.test", PASSWORD).await;
+
+    assert_eq!(ninth.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(other_48.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_flood_of_refused_attempts_from_one_address_leaves_the_hashing_places_to_others() {
+    let app = spawn_app_behind_proxies(
+        Settings {
+            login_limits: LoginLimits {
+                per_address: 1,
+                ..small_limits().login_limits
+            },
+            ..Settings::default()
+        },
+        1,
+    )
+    .await;
+    let first = attempt_from(&app, "203.0.113.66", "guess@a.test", "guess").await;
+    assert_eq!(first.status(), StatusCode::UNAUTHORIZED);
+
+    let flood = (0..200).map(|_| attempt_from(&app, "203.0.113.66", "mentor@a.test", "guess"));
+    let owner = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD);
+    let (flood, owner) = tokio::join!(futures::future::join_all(flood), owner);
+
+    assert!(flood
+        .iter()
+        .all(|r| r.status() == StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(owner.status(), StatusCode::OK);
 }

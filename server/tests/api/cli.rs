@@ -266,7 +266,7 @@ async fn create_user_refuses_bad_input_with_a_clear_message_and_stores_nothing()
                 "Pilot A",
             ],
             "short\n",
-            "at least 10",
+            "at least 12",
         ),
         (
             &[
@@ -334,6 +334,16 @@ async fn backup_copies_a_running_sqlite_database_whole_and_never_overwrites_a_fi
     }
     assert!(backup.status.success(), "{}", text(&backup.stderr));
     assert!(text(&backup.stdout).contains("Backup written to"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "a backup is for the server's user only"
+        );
+    }
     let copy = app::store::Db::connect(&format!("sqlite:{target_arg}"))
         .await
         .unwrap();

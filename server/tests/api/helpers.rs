@@ -354,6 +354,11 @@ async fn start_app(
         let db = Db::connect(&url).await.expect("the server connects");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        let mut config = config;
+        config.settings.link_origin = config
+            .public_origin
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"));
         let state: AppState = server::cli::state(db, &config, addr);
         if let Some(mail) = mail {
             let mailer =

@@ -82,6 +82,8 @@ struct Objects {
     /// The mentee of pair A1, and of pair A3 (erased last).
     mentee_a: UserId,
     mentee3_a: UserId,
+    /// The account of [`DUAL`].
+    dual: UserId,
 }
 
 async fn objects(app: &TestApp) -> Objects {
@@ -214,7 +216,17 @@ async fn objects(app: &TestApp) -> Objects {
             .unwrap()
             .id
     };
+    let dual = app
+        .add_user(
+            DUAL,
+            &[
+                (app.world.programme_a, Role::Mentor),
+                (app.world.programme_b, Role::Manager),
+            ],
+        )
+        .await;
     Objects {
+        dual,
         mentee_a: user("mentee@a.test").await,
         mentee3_a: user("mentee3@a.test").await,
         concern: ConcernId::from_uuid(concern.id),
@@ -587,6 +599,39 @@ async fn call(
             .send()
             .await
             .unwrap(),
+        "my_sessions" => app.post_json(client, "/api/account/sessions", json!({})).await,
+        "sign_out(unknown session)" => {
+            app.post_json(client, "/api/account/sign_out", json!({ "id": "0123456789abcdef" }))
+                .await
+        }
+        "change_password(wrong current)" => {
+            app.post_json(
+                client,
+                "/api/account/password",
+                json!({ "input": { "current": "not the password", "new": "a brand new password", "again": "a brand new password" } }),
+            )
+            .await
+        }
+        "sign_out_person(mentee3 a)" => {
+            app.post_json(client, "/api/account/sign_out_person", json!({ "person": o.mentee3_a }))
+                .await
+        }
+        "person(dual)" => {
+            app.post_json(client, "/api/privacy/person", json!({ "person": format!("user:{}", o.dual) }))
+                .await
+        }
+        "export(dual)" => client
+            .get(app.url(&format!(
+                "/api/privacy/export?person=user%3A{}&download=false",
+                o.dual
+            )))
+            .send()
+            .await
+            .unwrap(),
+        "erase(dual)" => {
+            app.post_json(client, "/api/privacy/erase", json!({ "person": format!("user:{}", o.dual) }))
+                .await
+        }
         "erase(mentee3 a)" => {
             app.post_json(client, "/api/privacy/erase", json!({ "person": format!("user:{}", o.mentee3_a) }))
                 .await
@@ -780,6 +825,16 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("person(mentee a)",     [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("record_consent(mentee a, no purpose)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("export(mentee a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // One's own account: every person, for themselves; a mentor's or
+        // mentee's manager (or coordinator) signs them out of every device.
+        ("my_sessions",          [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("sign_out(unknown session)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+        ("change_password(wrong current)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
+        ("sign_out_person(mentee3 a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // A person of two organisations: each organisation's office sees
+        // them, each coordinator exports what their organisation holds.
+        ("person(dual)",         [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
+        ("export(dual)",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
         ("retention",            [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
         ("set_retention(a, 0 months)", [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("audit_search",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
@@ -797,16 +852,13 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("save_narrative(a, too long)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // Last: it erases mentee 3 of programme A (once; then not found).
         ("erase(mentee3 a)",     [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Very last: A's coordinator erases the person of two organisations
+        // from A only (they no longer belong to A: A's manager is refused);
+        // B's coordinator can still erase them, and then they are gone
+        // (their own session ended).
+        ("erase(dual)",          [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, ANONYMOUS]),
     ];
     let objects = objects(&app).await;
-    app.add_user(
-        DUAL,
-        &[
-            (app.world.programme_a, Role::Mentor),
-            (app.world.programme_b, Role::Manager),
-        ],
-    )
-    .await;
     let mut clients = Vec::new();
     for caller in CALLERS {
         clients.push(match caller {

@@ -121,9 +121,14 @@ async fn a_manager_records_a_consent_and_its_withdrawal_and_both_stay_with_who_r
     let coordinator = app.as_user("coordinator@a.test").await;
     let trail = audit(&app, &coordinator, json!({ "object": mentee.to_string() })).await;
     let actions: Vec<AuditAction> = trail.rows.iter().map(|r| r.action).collect();
+    // Newest first: the manager's read of the page, then the two records.
     assert_eq!(
         actions,
-        vec![AuditAction::ConsentWithdrawn, AuditAction::ConsentRecorded]
+        vec![
+            AuditAction::ReadPerson,
+            AuditAction::ConsentWithdrawn,
+            AuditAction::ConsentRecorded
+        ]
     );
 }
 
@@ -636,13 +641,28 @@ async fn everyone_of_the_demo_programme_can_be_erased_and_every_ended_pair_anony
         }
     }
     .unwrap();
+    let programmes: Vec<(ProgrammeId,)> = match &db {
+        Db::Sqlite(pool) => {
+            sqlx::query_as("SELECT id FROM programmes")
+                .fetch_all(pool)
+                .await
+        }
+        Db::Postgres(pool) => {
+            sqlx::query_as("SELECT id FROM programmes")
+                .fetch_all(pool)
+                .await
+        }
+    }
+    .unwrap();
+    let programmes: Vec<ProgrammeId> = programmes.into_iter().map(|(id,)| id).collect();
+    let everywhere = app::store::privacy::Scope::of(&programmes);
     for person in people
         .iter()
         .map(|(id,)| PersonRef::User(*id))
         .chain(candidates.iter().map(|(id,)| PersonRef::Candidate(*id)))
     {
         let mut tx = db.begin().await.unwrap();
-        app::store::privacy::erase(&mut tx, person)
+        app::store::privacy::erase(&mut tx, person, &everywhere)
             .await
             .unwrap_or_else(|e| panic!("{person}: {e}"));
         tx.commit().await.unwrap();
