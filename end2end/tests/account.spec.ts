@@ -109,3 +109,35 @@ test("online after the idle time a phone with an older session asks for its PIN,
   await expect(gate).toBeHidden();
   await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
 });
+
+test("with an older session and no PIN tries left, the login page is not covered and a login opens the phone's data", async ({
+  page,
+}) => {
+  await logIn(page, "mentor@example.org");
+  await serviceWorkerReady(page);
+  const refuseKey = (route: import("@playwright/test").Route) =>
+    route.fulfill({ status: 403, contentType: "application/json", body: '{"error":"forbidden"}' });
+  await page.route("**/api/auth/storage_key", refuseKey);
+  await page.evaluate((ms) => {
+    const user = localStorage.getItem("pb.v1.last_user");
+    localStorage.setItem(`pb.v1.active.${user}`, String(Date.now() - ms));
+    const key = `pb.v1.vault.${user}`;
+    const record = JSON.parse(localStorage.getItem(key) || "{}");
+    record.tries = 5;
+    localStorage.setItem(key, JSON.stringify(record));
+  }, 31 * 60_000);
+  await page.reload();
+  const gate = page.getByRole("dialog", { name: "Log in" });
+  await expect(gate).toBeVisible();
+
+  await gate.getByRole("link", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/login\?again$/);
+  await expect(gate).toBeHidden();
+  await page.unroute("**/api/auth/storage_key", refuseKey);
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/mentor$/);
+  await expect(page.getByRole("heading", { name: "Ioana Marin", exact: true })).toBeVisible();
+});

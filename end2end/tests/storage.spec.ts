@@ -9,6 +9,7 @@ import {
   logIn,
   menuButton,
   openNewLog,
+  PASSWORD,
   phoneData,
   PIN,
   serviceWorkerReady,
@@ -195,6 +196,10 @@ test("five wrong PINs require an online login, and the log waiting offline is st
 
   await context.setOffline(false);
   await login.getByRole("link", { name: "Log in" }).click();
+  // The password again, even with a session: only a fresh login opens it.
+  await page.getByLabel("Email").fill("mentor@example.org");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/mentor$/);
   await expect(syncState(page)).toHaveText(/^All sent · /);
   expect((await server.managerLogs()).filter((l) => l.description === "Kept through five wrong PINs")).toHaveLength(1);

@@ -359,9 +359,20 @@ fn mount_vault_gate(state: (Auth, Owner)) {
         // Kept here: the view is made again as the gate changes.
         let problem = RwSignal::new(None::<String>);
         let pending = RwSignal::new(false);
+        // On the login page the login form is what "log in" asks for: the
+        // gate does not cover it.
+        let on_login_page = || {
+            web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .is_some_and(|path| path == "/login")
+        };
         let gate = move || {
-            (!matches!(auth.gate.get(), Gate::Hidden | Gate::Open))
-                .then(|| vault_gate_view(auth, problem, pending))
+            let shown = match auth.gate.get() {
+                Gate::Hidden | Gate::Open => false,
+                Gate::NeedLogin => !on_login_page(),
+                _ => true,
+            };
+            shown.then(|| vault_gate_view(auth, problem, pending))
         };
         let Some(parent) = web_sys::window()
             .and_then(|w| w.document())
