@@ -52,23 +52,17 @@ pub async fn sign_out_sessions(id: String) -> Result<u64, AppError> {
     respond("account/sign_out", async move {
         let (state, user) = (state()?, current_user()?);
         let current = current_token_hash(&state);
-        let sessions = crate::store::sessions::of_user(&state.db, user.id()).await?;
-        let mut ended = 0;
-        for session in sessions {
-            let this = current.as_deref() == Some(session.token_hash.as_str());
-            let chosen = if id.is_empty() {
-                !this
-            } else {
-                id.len() == SESSION_ID_LEN && session.token_hash.starts_with(&id)
-            };
-            if chosen {
-                crate::store::sessions::delete(&state.db, &session.token_hash).await?;
-                ended += 1;
-            }
-        }
-        if !id.is_empty() && ended == 0 {
-            return Err(AppError::NotFound);
-        }
+        let ended = if id.is_empty() {
+            crate::store::sessions::delete_of_user(&state.db, user.id(), current.as_deref()).await?
+        } else {
+            let sessions = crate::store::sessions::of_user(&state.db, user.id()).await?;
+            let chosen = sessions
+                .iter()
+                .find(|s| id.len() == SESSION_ID_LEN && s.token_hash.starts_with(&id))
+                .ok_or(AppError::NotFound)?;
+            crate::store::sessions::delete(&state.db, &chosen.token_hash).await?;
+            1
+        };
         audit(
             &state,
             &user,
