@@ -410,5 +410,21 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
                 config.settings.login_limits.window_seconds * 1000,
             ),
         )),
+        setup_code: Default::default(),
     }
+}
+
+/// On a server no organisation uses yet, opens the first run's setup in
+/// the browser: makes its code and returns it (to be printed where only
+/// who runs the server reads it).
+pub async fn open_setup(state: &AppState) -> Result<Option<String>, CliError> {
+    let mut tx = state.db.begin().await?;
+    let set_up = app::store::users::has_organisation(&mut tx).await?;
+    tx.commit().await?;
+    if set_up {
+        return Ok(None);
+    }
+    let code = app::api::setup::SetupCode::make();
+    state.setup_code.set(Some(code.clone()));
+    Ok(Some(code))
 }

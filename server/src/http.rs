@@ -171,13 +171,18 @@ fn app_error_response(error: &AppError) -> Response {
         .into_response()
 }
 
-/// A path as the request log shows it: a link's secret (an invitation's
-/// token) is not written down.
+/// A path as the request log shows it: a link's secret (the token of an
+/// invitation, a password reset or an email confirmation) is not written
+/// down.
 fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.strip_prefix("/invite/") {
-        Some(token) if !token.is_empty() => "/invite/[token]".into(),
-        _ => path.into(),
+    for prefix in ["/invite/", "/reset/", "/confirm-email/"] {
+        if let Some(token) = path.strip_prefix(prefix) {
+            if !token.is_empty() {
+                return format!("{prefix}[token]").into();
+            }
+        }
     }
+    path.into()
 }
 
 /// A panic while answering a request is answered 500 (the error page, or
@@ -662,9 +667,11 @@ mod tests {
     }
 
     #[test]
-    fn an_invitations_token_is_not_written_in_the_request_log() {
+    fn no_links_token_is_written_in_the_request_log() {
         assert_eq!(logged_path("/invite/0123abcd"), "/invite/[token]");
         assert_eq!(logged_path("/invite/"), "/invite/");
+        assert_eq!(logged_path("/reset/0123abcd"), "/reset/[token]");
+        assert_eq!(logged_path("/confirm-email/0123abcd"), "/confirm-email/[token]");
         assert_eq!(logged_path("/people/user:1"), "/people/user:1");
     }
 

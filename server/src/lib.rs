@@ -25,6 +25,13 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
     }
     config.settings.storage_secret = secret;
     let state = cli::state(db.clone(), &config, args.addr);
+    if let Some(code) = cli::open_setup(&state).await? {
+        tracing::warn!("no organisation uses this server yet: set it up in the browser");
+        eprintln!(
+            "\nNo organisation uses this server yet. Open http://{}/setup and type the setup code:\n\n    {code}\n\n(or create one with `parent-bridge create-programme` and `create-user`).\n",
+            args.addr
+        );
+    }
     spawn_cleanup(state.clone());
     match args.mail.config() {
         Some(mail) => {

@@ -114,7 +114,9 @@ pub async fn change_password(input: PasswordChangeInput) -> Result<(), AppError>
         let hash = super::auth::session::hash_password(&input.new)
             .await
             .map_err(|e| invalid(FieldErrors::one(Field::NewPassword, e.problem())))?;
-        crate::store::users::set_password(&state.db, user.id(), &hash).await?;
+        let mut tx = state.db.begin().await?;
+        crate::store::users::set_password(&mut tx, user.id(), &hash).await?;
+        tx.commit().await?;
         let keep = current_token_hash(&state);
         crate::store::sessions::delete_of_user(&state.db, user.id(), keep.as_deref()).await?;
         audit(
@@ -130,36 +132,45 @@ pub async fn change_password(input: PasswordChangeInput) -> Result<(), AppError>
     .await
 }
 
+/// Whether `user` looks after `person`'s account: a mentor's or mentee's
+/// manager or coordinator, a manager's coordinator (never oneself).
+#[cfg(feature = "ssr")]
+async fn looks_after(
+    state: &super::context::AppState,
+    user: &super::context::CurrentUser,
+    person: UserId,
+) -> Result<bool, AppError> {
+    use super::context::coordinates;
+    if person == user.id() {
+        return Ok(false);
+    }
+    for m in crate::store::users::memberships(&state.db, person).await? {
+        let by_manager = matches!(m.role, Role::Mentor | Role::Mentee);
+        if by_manager && user.manages(m.programme_id) {
+            return Ok(true);
+        }
+        if m.role == Role::Coordinator {
+            continue;
+        }
+        if let Some(view) = crate::store::programmes::find(&state.db, m.programme_id).await? {
+            if coordinates(state, user, view.organisation_id).await? {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 /// Signs a mentor or mentee out of every device (a lost phone): their
-/// manager, or their organisation's coordinator. Their phone's data then
+/// manager, or their organisation's coordinator (who may sign out a
+/// manager too). Their phone's data then
 /// opens only with its app PIN. How many sessions ended.
 #[server(endpoint = "account/sign_out_person", input = Json)]
 pub async fn sign_out_person(person: UserId) -> Result<u64, AppError> {
     use super::context::*;
     respond("account/sign_out_person", async move {
         let (state, user) = (state()?, current_user()?);
-        if person == user.id() {
-            return Err(AppError::Forbidden);
-        }
-        let theirs = crate::store::users::memberships(&state.db, person).await?;
-        let mut allowed = false;
-        for m in theirs
-            .iter()
-            .filter(|m| matches!(m.role, Role::Mentor | Role::Mentee))
-        {
-            if user.manages(m.programme_id) {
-                allowed = true;
-                break;
-            }
-            let view = crate::store::programmes::find(&state.db, m.programme_id).await?;
-            if let Some(view) = view {
-                if coordinates(&state, &user, view.organisation_id).await? {
-                    allowed = true;
-                    break;
-                }
-            }
-        }
-        if !allowed {
+        if !looks_after(&state, &user, person).await? {
             return Err(AppError::Forbidden);
         }
         let ended = crate::store::sessions::delete_of_user(&state.db, person, None).await?;
@@ -172,6 +183,360 @@ pub async fn sign_out_person(person: UserId) -> Result<u64, AppError> {
         .await?;
         tracing::info!(%person, ended, "signed out of every device");
         Ok(ended)
+    })
+    .await
+}
+
+/// A one-time link's token, checked for shape before any lookup (64 hex
+/// digits), and its hash.
+#[cfg(feature = "ssr")]
+fn link_hash(token: &str) -> Result<String, AppError> {
+    let valid = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
+    if !valid {
+        return Err(AppError::NotFound);
+    }
+    Ok(super::auth::session::hash_token(token))
+}
+
+/// The link of `token` for `purpose` that still works, or not found.
+#[cfg(feature = "ssr")]
+async fn open_link(
+    state: &super::context::AppState,
+    token: &str,
+    purpose: LinkPurpose,
+) -> Result<(String, crate::store::account_links::LinkRow), AppError> {
+    let hash = link_hash(token)?;
+    let row = crate::store::account_links::find(&state.db, &hash, purpose)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((hash, row))
+}
+
+/// Asks for a link to set a new password, emailed to `email` if an
+/// account logs in with it. The answer is the same whether or not one
+/// does (and when the server sends no email): nobody learns from it who
+/// has an account. At most [`RESET_EMAILS_PER_HOUR`] emails an hour go to
+/// one account; each address is limited like a login.
+#[server(endpoint = "account/forgot", input = Json)]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::store::{account_links, notifications, users};
+    respond("account/forgot", async move {
+        let state = state()?;
+        let email = users::normalise_email(&email);
+        if !crate::model::valid_email(&email) {
+            return Err(invalid(FieldErrors::one(Field::Email, Problem::NotAnEmail)));
+        }
+        super::auth::session::take_address_bucket(
+            &state,
+            &super::auth::session::address_of(&client_ip()),
+        )?;
+        let Some(person) = users::find_user_by_email(&state.db, &email).await? else {
+            return Ok(());
+        };
+        let can_log_in = person.password_hash.is_some() && person.erased_at.is_none();
+        if !can_log_in || !users::has_email(&person.email) || !state.settings.mail_enabled {
+            return Ok(());
+        }
+        let since = crate::store::now() - chrono::Duration::hours(1);
+        if account_links::asked_since(&state.db, person.id, LinkPurpose::Reset, since).await?
+            >= RESET_EMAILS_PER_HOUR
+        {
+            tracing::warn!(user = %person.id, "reset email not sent: enough this hour");
+            return Ok(());
+        }
+        let token = super::auth::session::new_token();
+        let hash = super::auth::session::hash_token(&token);
+        let lang = crate::i18n::Lang::from_code(&person.language).unwrap_or_default();
+        let (subject, body) =
+            crate::render::mail::password_reset(lang, &site_origin(&state.settings), &token);
+        let mut tx = state.db.begin().await?;
+        account_links::create(
+            &mut tx,
+            &account_links::NewLink {
+                token_hash: &hash,
+                user: person.id,
+                purpose: LinkPurpose::Reset,
+                new_email: None,
+                made_by: None,
+                expires_at: crate::store::now() + chrono::Duration::minutes(RESET_LINK_MINUTES),
+            },
+        )
+        .await?;
+        notifications::queue_email(
+            &mut tx,
+            &notifications::Email {
+                user: Some(person.id),
+                to: person.email,
+                subject,
+                body,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        state.mail_wakeup.notify_one();
+        tracing::info!(user = %person.id, "reset link emailed");
+        Ok(())
+    })
+    .await
+}
+
+/// Makes a one-time link for a person one looks after (see `looks_after`)
+/// to set a new password: for someone who reads no email, handed over face
+/// to face (its QR code) like an invitation. In the audit trail.
+#[server(endpoint = "account/reset_link", input = Json)]
+pub async fn make_reset_link(person: UserId) -> Result<OneTimeLink, AppError> {
+    use super::context::*;
+    use crate::store::{account_links, users};
+    respond("account/reset_link", async move {
+        let (state, user) = (state()?, current_user()?);
+        if !looks_after(&state, &user, person).await? {
+            return Err(AppError::Forbidden);
+        }
+        let row = users::find_user(&state.db, person)
+            .await?
+            .filter(|r| r.erased_at.is_none())
+            .ok_or(AppError::NotFound)?;
+        if row.password_hash.is_none() {
+            return Err(invalid(FieldErrors::one(Field::Password, Problem::NoLogin)));
+        }
+        let token = super::auth::session::new_token();
+        let expires_at = crate::store::now() + chrono::Duration::hours(MANAGER_RESET_LINK_HOURS);
+        let mut tx = state.db.begin().await?;
+        account_links::create(
+            &mut tx,
+            &account_links::NewLink {
+                token_hash: &super::auth::session::hash_token(&token),
+                user: person,
+                purpose: LinkPurpose::Reset,
+                new_email: None,
+                made_by: Some(user.id()),
+                expires_at,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        audit(
+            &state,
+            &user,
+            AuditAction::ResetLinkMade,
+            [person.to_string()],
+        )
+        .await?;
+        let path = format!("/reset/{token}");
+        let link = format!("{}{path}", site_origin(&state.settings));
+        Ok(OneTimeLink {
+            qr_svg: super::invitations::qr_svg(&link),
+            path,
+            expires_at,
+        })
+    })
+    .await
+}
+
+/// Whose password a reset link sets; not found once used or expired.
+#[server(endpoint = "account/reset_open", input = Json)]
+pub async fn open_reset_link(token: String) -> Result<ResetDetails, AppError> {
+    use super::context::*;
+    respond("account/reset_open", async move {
+        let state = state()?;
+        let (_, row) = open_link(&state, &token, LinkPurpose::Reset).await?;
+        Ok(ResetDetails {
+            name: row.display_name,
+            email: row.email,
+        })
+    })
+    .await
+}
+
+/// Sets a new password with a reset link, once: every session of the
+/// person ends, every other reset link of theirs stops working, and they
+/// are logged in here.
+#[server(endpoint = "account/reset", input = Json)]
+pub async fn reset_password(token: String, input: NewPasswordInput) -> Result<Identity, AppError> {
+    use super::context::*;
+    use crate::store::{account_links, sessions, users};
+    respond("account/reset", async move {
+        let state = state()?;
+        let (hash, row) = open_link(&state, &token, LinkPurpose::Reset).await?;
+        input.validate().map_err(invalid)?;
+        // Waits its turn among the logins' hashes (see `AppState::hashing`).
+        let hashing = state
+            .hashing
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
+        let password = super::auth::session::hash_password(&input.new)
+            .await
+            .map_err(|e| invalid(FieldErrors::one(Field::NewPassword, e.problem())))?;
+        drop(hashing);
+        let mut tx = state.db.begin().await?;
+        if !account_links::use_once(&mut tx, &hash, row.user_id, LinkPurpose::Reset).await? {
+            return Err(AppError::NotFound);
+        }
+        users::set_password(&mut tx, row.user_id, &password).await?;
+        tx.commit().await?;
+        sessions::delete_of_user(&state.db, row.user_id, None).await?;
+        crate::store::audit::record(
+            &state.db,
+            Some(row.user_id),
+            AuditAction::PasswordReset,
+            &row.user_id.to_string(),
+            &client_ip(),
+        )
+        .await?;
+        tracing::info!(user = %row.user_id, "password reset with a link");
+        super::auth::session::start(&state, row.user_id, request_cookies().as_deref(), true).await
+    })
+    .await
+}
+
+/// Asks to change one's email address (the current password typed again):
+/// a link goes to the new address, and the change is made when it is
+/// opened (see [`confirm_email`]). Needs the server to send email.
+#[server(endpoint = "account/email", input = Json)]
+pub async fn change_email(input: EmailChangeInput) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::store::{account_links, notifications, users};
+    respond("account/email", async move {
+        let (state, user) = (state()?, current_user()?);
+        let email = input.validate().map_err(invalid)?;
+        if !state.settings.mail_enabled {
+            return Err(invalid(FieldErrors::one(Field::Email, Problem::MailOff)));
+        }
+        let row = users::find_user(&state.db, user.id())
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let verified = {
+            // Waits its turn among the logins' hashes (see `AppState::hashing`).
+            let _hashing = state
+                .hashing
+                .acquire()
+                .await
+                .map_err(|_| AppError::Internal)?;
+            super::auth::session::verify_password(row.password_hash, &input.current).await
+        };
+        if !verified {
+            audit(
+                &state,
+                &user,
+                AuditAction::LoginFailed,
+                [user.id().to_string()],
+            )
+            .await?;
+            return Err(invalid(FieldErrors::one(
+                Field::CurrentPassword,
+                Problem::WrongPassword,
+            )));
+        }
+        if users::find_user_by_email(&state.db, &email).await?.is_some() {
+            return Err(invalid(FieldErrors::one(Field::Email, Problem::AlreadyUsed)));
+        }
+        let token = super::auth::session::new_token();
+        let lang = crate::i18n::Lang::from_code(&row.language).unwrap_or_default();
+        let (subject, body) =
+            crate::render::mail::email_confirmation(lang, &site_origin(&state.settings), &token);
+        let mut tx = state.db.begin().await?;
+        account_links::create(
+            &mut tx,
+            &account_links::NewLink {
+                token_hash: &super::auth::session::hash_token(&token),
+                user: user.id(),
+                purpose: LinkPurpose::Email,
+                new_email: Some(&email),
+                made_by: None,
+                expires_at: crate::store::now() + chrono::Duration::hours(EMAIL_LINK_HOURS),
+            },
+        )
+        .await?;
+        notifications::queue_email(
+            &mut tx,
+            &notifications::Email {
+                user: Some(user.id()),
+                to: email,
+                subject,
+                body,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        state.mail_wakeup.notify_one();
+        Ok(())
+    })
+    .await
+}
+
+/// The new address a confirmation link is for; not found once used or
+/// expired.
+#[server(endpoint = "account/email_open", input = Json)]
+pub async fn email_change_details(token: String) -> Result<String, AppError> {
+    use super::context::*;
+    respond("account/email_open", async move {
+        let state = state()?;
+        let (_, row) = open_link(&state, &token, LinkPurpose::Email).await?;
+        row.new_email.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// Confirms a new email address with the link sent to it, once: the
+/// person logs in with it from now on, every other session of theirs ends
+/// (this one stays, if it is theirs), and the old address is told.
+#[server(endpoint = "account/email_confirm", input = Json)]
+pub async fn confirm_email(token: String) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::store::{account_links, notifications, sessions, users};
+    respond("account/email_confirm", async move {
+        let state = state()?;
+        let (hash, row) = open_link(&state, &token, LinkPurpose::Email).await?;
+        let new_email = row.new_email.clone().ok_or(AppError::NotFound)?;
+        let person = users::find_user(&state.db, row.user_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut tx = state.db.begin().await?;
+        if !account_links::use_once(&mut tx, &hash, row.user_id, LinkPurpose::Email).await? {
+            return Err(AppError::NotFound);
+        }
+        users::set_email(&mut tx, row.user_id, &new_email)
+            .await
+            .map_err(|e| match e {
+                crate::store::StoreError::Duplicate(_) => {
+                    invalid(FieldErrors::one(Field::Email, Problem::AlreadyUsed))
+                }
+                other => other.into(),
+            })?;
+        if state.settings.mail_enabled && users::has_email(&row.email) {
+            let lang = crate::i18n::Lang::from_code(&person.language).unwrap_or_default();
+            let (subject, body) = crate::render::mail::email_changed(lang, &new_email);
+            notifications::queue_email(
+                &mut tx,
+                &notifications::Email {
+                    user: Some(row.user_id),
+                    to: row.email.clone(),
+                    subject,
+                    body,
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        state.mail_wakeup.notify_one();
+        let mine = current_user().ok().filter(|u| u.id() == row.user_id);
+        let keep = match mine {
+            Some(_) => current_token_hash(&state),
+            None => None,
+        };
+        sessions::delete_of_user(&state.db, row.user_id, keep.as_deref()).await?;
+        crate::store::audit::record(
+            &state.db,
+            Some(row.user_id),
+            AuditAction::EmailChanged,
+            &row.user_id.to_string(),
+            &client_ip(),
+        )
+        .await?;
+        tracing::info!(user = %row.user_id, "email address changed");
+        Ok(())
     })
     .await
 }

@@ -256,6 +256,35 @@ pub mod session {
         })
     }
 
+    fn rate_limited(seconds: i64) -> AppError {
+        AppError::RateLimited {
+            retry_after_seconds: u32::try_from(seconds.max(1)).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Takes one attempt from the in-memory bucket of the address group
+    /// (`address`, see [`address_group`](crate::model::auth::address_group)):
+    /// every form that guesses something of an account (a login, a
+    /// forgotten password, the setup code) is refused here, before any
+    /// database work, when one address sends too many.
+    pub fn take_address_bucket(state: &AppState, address: &str) -> Result<(), AppError> {
+        let taken = state
+            .login_buckets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take(address, store::now().timestamp_millis());
+        taken.map_err(|seconds| {
+            tracing::warn!(%address, seconds, "refused: too many attempts from this address");
+            rate_limited(seconds)
+        })
+    }
+
+    /// The address group of a client's address, as the limits count it.
+    pub fn address_of(ip: &str) -> String {
+        let parsed: Option<std::net::IpAddr> = ip.parse().ok();
+        parsed.map_or_else(|| ip.to_string(), crate::model::auth::address_group)
+    }
+
     pub async fn login(
         state: &AppState,
         email: &str,
@@ -274,24 +303,13 @@ pub mod session {
         }
         let limits = settings.login_limits;
         let parsed: Option<std::net::IpAddr> = ip.parse().ok();
-        let address = parsed.map_or_else(|| ip.to_string(), crate::model::auth::address_group);
+        let address = address_of(ip);
         let (wide, wider) = parsed.map_or_else(
             || (address.clone(), address.clone()),
             crate::model::auth::address_tiers,
         );
-        let rate_limited = |seconds: i64| AppError::RateLimited {
-            retry_after_seconds: u32::try_from(seconds.max(1)).unwrap_or(u32::MAX),
-        };
         // A flood from one address stops here, before any write or hash.
-        let taken = state
-            .login_buckets
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take(&address, store::now().timestamp_millis());
-        if let Err(seconds) = taken {
-            tracing::warn!(%address, seconds, "login refused: too many from this address");
-            return Err(rate_limited(seconds));
-        }
+        take_address_bucket(state, &address)?;
         // Counted before the password is checked: parallel attempts each
         // see the others.
         let window_start = store::now() - chrono::Duration::seconds(limits.window_seconds);

@@ -31,6 +31,8 @@ pub struct AppState {
     /// Login attempts per address, counted in memory before any database
     /// work (see `model::auth::AttemptBuckets`).
     pub login_buckets: Arc<std::sync::Mutex<crate::model::auth::AttemptBuckets>>,
+    /// The first run's setup code, while no organisation uses the server.
+    pub setup_code: super::setup::SetupCode,
 }
 
 impl AppState {

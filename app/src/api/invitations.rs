@@ -75,7 +75,7 @@ pub async fn create_invitation(
 
 /// The link as a QR code (SVG), for inviting face to face.
 #[cfg(feature = "ssr")]
-fn qr_svg(link: &str) -> String {
+pub(crate) fn qr_svg(link: &str) -> String {
     use qrcode::render::svg;
     match qrcode::QrCode::new(link.as_bytes()) {
         Ok(code) => code
@@ -90,22 +90,65 @@ fn qr_svg(link: &str) -> String {
     }
 }
 
+/// The roles of a programme's invitations the person may make, list and
+/// withdraw.
+#[cfg(feature = "ssr")]
+async fn roles_invited_by(
+    state: &super::context::AppState,
+    user: &super::context::CurrentUser,
+    programme: ProgrammeId,
+) -> Result<Vec<Role>, AppError> {
+    use super::context::{coordinates, programme_access};
+    let (view, _) = programme_access(state, user, programme).await?;
+    let mut roles = Vec::new();
+    if coordinates(state, user, view.organisation_id).await? {
+        roles.push(Role::Manager);
+    }
+    if user.manages(programme) {
+        roles.extend([Role::Mentor, Role::Mentee]);
+    }
+    Ok(roles)
+}
+
 /// A programme's invitations the person may have made.
 #[server(endpoint = "invitations/list")]
 pub async fn invitations(programme: ProgrammeId) -> Result<Vec<InvitationView>, AppError> {
     use super::context::*;
     respond("invitations/list", async move {
         let (state, user) = (state()?, current_user()?);
-        let (view, _) = programme_access(&state, &user, programme).await?;
-        let mut roles = Vec::new();
-        if coordinates(&state, &user, view.organisation_id).await? {
-            roles.push(Role::Manager);
+        let roles = roles_invited_by(&state, &user, programme).await?;
+        Ok(crate::store::invitations::of_programme(&state.db, programme, &roles).await?)
+    })
+    .await
+}
+
+/// Withdraws an invitation not used yet (its link stops working), by a
+/// person who may make it. In the audit trail.
+#[server(endpoint = "invitations/withdraw", input = Json)]
+pub async fn withdraw_invitation(id: InvitationId) -> Result<(), AppError> {
+    use super::context::*;
+    respond("invitations/withdraw", async move {
+        let (state, user) = (state()?, current_user()?);
+        let (programme, role) = crate::store::invitations::find(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !roles_invited_by(&state, &user, programme)
+            .await?
+            .contains(&role)
+        {
+            return Err(AppError::Forbidden);
         }
-        if user.manages(programme) {
-            roles.extend([Role::Mentor, Role::Mentee]);
+        if !crate::store::invitations::withdraw(&state.db, id).await? {
+            return Err(AppError::NotFound);
         }
-        let roles = roles.as_slice();
-        Ok(crate::store::invitations::of_programme(&state.db, programme, roles).await?)
+        audit(
+            &state,
+            &user,
+            AuditAction::InvitationWithdrawn,
+            [id.to_string()],
+        )
+        .await?;
+        Ok(())
     })
     .await
 }
@@ -139,7 +182,13 @@ async fn open(
     }
     let hash = super::auth::session::hash_token(token);
     match crate::store::invitations::find_by_token(&state.db, &hash).await? {
-        Some(row) if row.used_at.is_none() && row.expires_at > crate::store::now() => Ok(row),
+        Some(row)
+            if row.used_at.is_none()
+                && row.withdrawn_at.is_none()
+                && row.expires_at > crate::store::now() =>
+        {
+            Ok(row)
+        }
         _ => Err(AppError::NotFound),
     }
 }

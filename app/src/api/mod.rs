@@ -26,6 +26,7 @@ pub mod programmes;
 pub mod recruitment;
 pub mod reports;
 pub mod screening;
+pub mod setup;
 pub mod supervision;
 pub mod sync;
 pub mod training;

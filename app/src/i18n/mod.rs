@@ -117,6 +117,9 @@ core {
     PasswordLabel { en: "Password", ro: "Parolă" }
     WrongCredentials { en: "The email or the password is not right.", ro: "Adresa de e-mail sau parola nu este corectă." }
     TooManyAttempts { en: "Too many attempts. Please wait {minutes} min, then try again.", ro: "Prea multe încercări. Așteptați {minutes} min, apoi încercați din nou." }
+    ForgotPasswordLink { en: "Forgot your password?", ro: "Ați uitat parola?" }
+    SetupNeeded { en: "This server is new: no organisation uses it yet.", ro: "Acest server este nou: nicio organizație nu îl folosește încă." }
+    SetupLink { en: "Set it up", ro: "Configurați-l" }
     ServerBusy { en: "Many people are logging in right now. Please try again in a moment.", ro: "Multe persoane se conectează chiar acum. Vă rugăm să încercați din nou peste câteva clipe." }
     NetworkError { en: "The server could not be reached. Check the connection and try again.", ro: "Serverul nu poate fi contactat. Verificați conexiunea și încercați din nou." }
     ServerError { en: "Something went wrong on our side. Please try again; if it keeps happening, tell your coordinator.", ro: "Ceva nu a funcționat la noi. Încercați din nou; dacă se repetă, anunțați coordonatorul." }
@@ -600,11 +603,50 @@ office {
     PasswordAgainLabel { en: "New password again", ro: "Parola nouă încă o dată" }
     ChangePasswordButton { en: "Change the password", ro: "Schimbă parola" }
     PasswordChanged { en: "Your password is changed. You are signed out everywhere else.", ro: "Parola a fost schimbată. Ați fost deconectat de peste tot în rest." }
+    ForgotTitle { en: "Forgotten password", ro: "Parolă uitată" }
+    ForgotIntro { en: "Type the email address you log in with. If an account has it, we send it a link to set a new password. The link works once, for one hour.", ro: "Introduceți adresa de e-mail cu care vă autentificați. Dacă un cont o are, îi trimitem un link pentru a seta o parolă nouă. Linkul funcționează o singură dată, timp de o oră." }
+    ForgotButton { en: "Send me the link", ro: "Trimiteți-mi linkul" }
+    ForgotSent { en: "If an account has this address, a link is on its way to it. Look in your email (and its spam folder). No email? Your mentor manager can make you a reset link.", ro: "Dacă un cont are această adresă, un link este pe drum spre ea. Verificați e-mailul (și dosarul de spam). Nu primiți e-mail? Managerul de mentori vă poate crea un link de resetare." }
+    ForgotNoEmail { en: "No email, or you do not read it? Ask your mentor manager for a reset link: they can make one for you to open on your phone.", ro: "Nu aveți e-mail sau nu îl citiți? Cereți managerului de mentori un link de resetare: vi-l poate crea, ca să-l deschideți pe telefon." }
+    BackToLogin { en: "Back to logging in", ro: "Înapoi la autentificare" }
+    ResetTitle { en: "Set a new password", ro: "Setați o parolă nouă" }
+    ResetFor { en: "For {name} ({email}). Every device where this account is logged in is signed out.", ro: "Pentru {name} ({email}). Contul este deconectat de pe toate dispozitivele pe care este autentificat." }
+    ResetButton { en: "Set the password and log in", ro: "Setează parola și autentifică-te" }
+    LinkGone { en: "This link does not work: it was used already, it has expired, or it was copied wrongly. Ask for a new one.", ro: "Acest link nu funcționează: a fost deja folosit, a expirat sau a fost copiat greșit. Cereți unul nou." }
+    ResetLinkTitle { en: "Forgotten password", ro: "Parolă uitată" }
+    ResetLinkIntro { en: "For someone who reads no email: make a one-time link to set a new password, and hand it over (the QR code) or send it yourself. It works once, for 3 days; it is in the audit trail.", ro: "Pentru cineva care nu citește e-mailuri: creați un link de unică folosință pentru a seta o parolă nouă și predați-l (codul QR) sau trimiteți-l chiar dumneavoastră. Funcționează o singură dată, timp de 3 zile; apare în jurnalul de audit." }
+    ResetLinkButton { en: "Make a reset link", ro: "Creează un link de resetare" }
+    ResetLinkMade { en: "Here is the link. It works once, until {date}, and is shown only now.", ro: "Iată linkul. Funcționează o singură dată, până la {date}, și este afișat doar acum." }
+    ResetLinkLabel { en: "Reset link", ro: "Link de resetare" }
+    ResetLinkQr { en: "The reset link as a QR code", ro: "Linkul de resetare sub formă de cod QR" }
+    ChangeEmailTitle { en: "Change your email address", ro: "Schimbați adresa de e-mail" }
+    ChangeEmailIntro { en: "You log in with {email}. We send a link to the new address; the change is made when you open it.", ro: "Vă autentificați cu {email}. Trimitem un link la adresa nouă; schimbarea se face când îl deschideți." }
+    NewEmailLabel { en: "New email address", ro: "Adresa de e-mail nouă" }
+    ChangeEmailButton { en: "Send the confirmation link", ro: "Trimite linkul de confirmare" }
+    EmailLinkSent { en: "A link is on its way to the new address. Open it within 24 hours to make the change.", ro: "Un link este pe drum spre adresa nouă. Deschideți-l în 24 de ore pentru a face schimbarea." }
+    ConfirmEmailTitle { en: "Confirm your new email address", ro: "Confirmați adresa de e-mail nouă" }
+    ConfirmEmailText { en: "Log in with {email} from now on? Every other device where you are logged in is signed out.", ro: "Vă autentificați de acum cu {email}? Sunteți deconectat de pe toate celelalte dispozitive." }
+    ConfirmEmailButton { en: "Confirm the new address", ro: "Confirmă adresa nouă" }
+    EmailChangedDone { en: "Your email address is changed. Log in with the new one from now on.", ro: "Adresa de e-mail a fost schimbată. De acum vă autentificați cu cea nouă." }
+    InvitationWithdrawnState { en: "Withdrawn", ro: "Retrasă" }
+    WithdrawInvitation { en: "Withdraw", ro: "Retrage" }
+    ConfirmWithdrawInvitation { en: "Withdraw this invitation? Its link stops working.", ro: "Retrageți această invitație? Linkul ei nu va mai funcționa." }
+    SetupTitle { en: "Set up Parent Bridge", ro: "Configurați Parent Bridge" }
+    SetupIntro { en: "Create your organisation, its first programme and your own account as its coordinator. The setup code is in the server's log, printed when it started: it keeps anyone else on the network from doing this before you.", ro: "Creați organizația, primul ei program și propriul cont de coordonator. Codul de configurare se află în jurnalul serverului, afișat la pornire: împiedică pe oricine altcineva din rețea să facă acest lucru înaintea dumneavoastră." }
+    SetupCodeLabel { en: "Setup code", ro: "Cod de configurare" }
+    SetupOrganisationLabel { en: "Your organisation's name", ro: "Numele organizației" }
+    SetupProgrammeLabel { en: "Its first programme's name (you can change it later)", ro: "Numele primului program (îl puteți schimba mai târziu)" }
+    SetupNameLabel { en: "Your name", ro: "Numele dumneavoastră" }
+    SetupButton { en: "Set up and log in", ro: "Configurează și autentifică-te" }
+    SetupDone { en: "This server is set up already. Log in.", ro: "Acest server este deja configurat. Autentificați-vă." }
     LostPhoneTitle { en: "Lost phone", ro: "Telefon pierdut" }
     LostPhoneIntro { en: "If this person lost their phone, sign them out of every device. Their phone's data then opens only with their app PIN, and after 5 wrong PINs not at all. They log in again on their new phone.", ro: "Dacă această persoană și-a pierdut telefonul, deconectați-o de pe toate dispozitivele. Datele de pe telefon se deschid atunci doar cu PIN-ul aplicației, iar după 5 PIN-uri greșite deloc. Se autentifică din nou pe noul telefon." }
     SignOutPersonButton { en: "Sign out of every device", ro: "Deconectare de pe toate dispozitivele" }
     ConfirmSignOutPerson { en: "Sign {name} out of every device?", ro: "Deconectați pe {name} de pe toate dispozitivele?" }
     PersonSignedOut { en: "Signed out of every device.", ro: "Deconectat de pe toate dispozitivele." }
+    ProblemNoLogin { en: "This person has no login yet: make an invitation for them instead.", ro: "Această persoană nu are încă un cont de autentificare: creați-i în schimb o invitație." }
+    ProblemMailOff { en: "This server sends no email, so the new address cannot be confirmed. Ask your coordinator to change it.", ro: "Acest server nu trimite e-mailuri, deci adresa nouă nu poate fi confirmată. Rugați coordonatorul să o schimbe." }
+    ProblemWrongSetupCode { en: "This is not the setup code. It is in the server's log, printed when the server started.", ro: "Acesta nu este codul de configurare. Se află în jurnalul serverului, afișat la pornirea serverului." }
     ProblemHasAccount { en: "This invitation is for a person who has an account already. Log in with that account, then open the invitation again.", ro: "Această invitație este pentru o persoană care are deja un cont. Autentificați-vă cu acel cont, apoi deschideți din nou invitația." }
     ProblemAlreadyUsed { en: "This is taken already. For an email: log in with that account first, then open the invitation again.", ro: "Acesta este deja folosit. Pentru un e-mail: autentificați-vă mai întâi cu acel cont, apoi deschideți din nou invitația." }
     ProblemTypologyMismatch { en: "This mentor is not the kind the programme's typology asks for.", ro: "Acest mentor nu este de tipul cerut de tipologia programului." }
@@ -992,6 +1034,14 @@ office {
     NoticeAcknowledged { en: "Your manager acknowledged the safeguarding concern you raised.", ro: "Managerul a confirmat îngrijorarea privind siguranța pe care ați ridicat-o." }
     // Emails: no names, no details, only what to look at.
     MailHello { en: "Hello,", ro: "Bună ziua," }
+    MailResetSubject { en: "Parent Bridge: set a new password", ro: "Parent Bridge: setați o parolă nouă" }
+    MailResetBody { en: "Someone asked to set a new password for your Parent Bridge account. If it was you, open this link within one hour:", ro: "Cineva a cerut setarea unei parole noi pentru contul dumneavoastră Parent Bridge. Dacă ați fost dumneavoastră, deschideți acest link în decurs de o oră:" }
+    MailResetIgnore { en: "If it was not you, ignore this email: your password stays as it is.", ro: "Dacă nu ați fost dumneavoastră, ignorați acest e-mail: parola rămâne neschimbată." }
+    MailEmailSubject { en: "Parent Bridge: confirm your new email address", ro: "Parent Bridge: confirmați adresa de e-mail nouă" }
+    MailEmailBody { en: "Open this link within 24 hours to log in to Parent Bridge with this address from now on:", ro: "Deschideți acest link în 24 de ore pentru a vă autentifica de acum în Parent Bridge cu această adresă:" }
+    MailEmailIgnore { en: "If you did not ask for this, ignore this email: nothing changes.", ro: "Dacă nu ați cerut acest lucru, ignorați acest e-mail: nu se schimbă nimic." }
+    MailEmailChangedSubject { en: "Parent Bridge: your email address was changed", ro: "Parent Bridge: adresa de e-mail a fost schimbată" }
+    MailEmailChangedBody { en: "Your Parent Bridge account logs in with {email} from now on. If you did not make this change, tell your mentor manager or coordinator at once.", ro: "Contul dumneavoastră Parent Bridge se autentifică de acum cu {email}. Dacă nu ați făcut această schimbare, spuneți-i imediat managerului de mentori sau coordonatorului." }
     MailConcernSubject { en: "Parent Bridge: a safeguarding concern was raised", ro: "Parent Bridge: a fost ridicată o îngrijorare privind siguranța" }
     MailConcernBody { en: "A mentor has raised a safeguarding concern in one of your programmes. Please read it and acknowledge it in Parent Bridge:", ro: "Un mentor a ridicat o îngrijorare privind siguranța într-unul dintre programele dumneavoastră. Vă rugăm să o citiți și să o confirmați în Parent Bridge:" }
     MailNoDetails { en: "This email holds no details on purpose: they are in the app, where only the people who may read them can.", ro: "Acest e-mail nu conține detalii, intenționat: ele sunt în aplicație, unde le pot citi doar persoanele îndreptățite." }
@@ -1086,6 +1136,11 @@ office {
     AuditSearchedAudit { en: "Searched the audit trail", ro: "A căutat în jurnalul de audit" }
     AuditRetentionChanged { en: "Changed a retention period", ro: "A schimbat o perioadă de păstrare" }
     AuditPublicImpactChanged { en: "Published or withdrew the public impact page", ro: "A publicat sau a retras pagina publică de impact" }
+    AuditPasswordReset { en: "Set a new password with a reset link", ro: "A setat o parolă nouă cu un link de resetare" }
+    AuditResetLinkMade { en: "Made a password reset link", ro: "A creat un link de resetare a parolei" }
+    AuditEmailChanged { en: "Confirmed a new email address", ro: "A confirmat o adresă de e-mail nouă" }
+    AuditInvitationWithdrawn { en: "Withdrew an invitation", ro: "A retras o invitație" }
+    AuditSetUp { en: "Set up the organisation and its first coordinator", ro: "A configurat organizația și primul ei coordonator" }
     ChallengeForManagers { en: "A mentor's challenge (read by the programme's managers)", ro: "Provocarea unui mentor (citită de managerii programului)" }
     SectionAccount { en: "Account", ro: "Cont" }
     SectionRoles { en: "Roles", ro: "Roluri" }
@@ -1439,6 +1494,9 @@ pub fn field_label(field: Field) -> Msg {
         Field::CurrentPassword => Msg::CurrentPasswordLabel,
         Field::NewPassword => Msg::NewPasswordLabel,
         Field::PasswordAgain => Msg::PasswordAgainLabel,
+        Field::SetupCode => Msg::SetupCodeLabel,
+        Field::Organisation => Msg::SetupOrganisationLabel,
+        Field::Programme => Msg::SetupProgrammeLabel,
         Field::PrivacyNotice => Msg::PrivacyNoticeLabel,
         Field::Gender => Msg::GenderLabel,
         Field::Age => Msg::AgeLabel,
@@ -1549,6 +1607,9 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::TypologyMismatch => Msg::ProblemTypologyMismatch,
         Problem::AlreadyUsed => Msg::ProblemAlreadyUsed,
         Problem::HasAccount => Msg::ProblemHasAccount,
+        Problem::NoLogin => Msg::ProblemNoLogin,
+        Problem::MailOff => Msg::ProblemMailOff,
+        Problem::WrongSetupCode => Msg::ProblemWrongSetupCode,
         Problem::NotBothYes => Msg::ProblemNotBothYes,
         Problem::NotGettingToKnow => Msg::ProblemNotGettingToKnow,
         Problem::UnknownGoal => Msg::ProblemUnknownGoal,
@@ -1826,6 +1887,11 @@ pub mod labels {
             AuditAction::SearchedAudit => Msg::AuditSearchedAudit,
             AuditAction::RetentionChanged => Msg::AuditRetentionChanged,
             AuditAction::PublicImpactChanged => Msg::AuditPublicImpactChanged,
+            AuditAction::PasswordReset => Msg::AuditPasswordReset,
+            AuditAction::ResetLinkMade => Msg::AuditResetLinkMade,
+            AuditAction::EmailChanged => Msg::AuditEmailChanged,
+            AuditAction::InvitationWithdrawn => Msg::AuditInvitationWithdrawn,
+            AuditAction::SetUp => Msg::AuditSetUp,
         }
     }
 

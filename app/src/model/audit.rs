@@ -54,6 +54,17 @@ text_key_enum!(
         RetentionChanged = "retention_changed",
         /// An organisation's public impact page was published or withdrawn.
         PublicImpactChanged = "public_impact_changed",
+        /// A person set a new password with a reset link.
+        PasswordReset = "password_reset",
+        /// A manager made a reset link for a person.
+        ResetLinkMade = "reset_link_made",
+        /// A person confirmed a new email address.
+        EmailChanged = "email_changed",
+        /// An invitation was withdrawn before it was used.
+        InvitationWithdrawn = "invitation_withdrawn",
+        /// The first organisation and its coordinator were set up in the
+        /// browser.
+        SetUp = "set_up",
     }
 );
 
@@ -69,6 +80,9 @@ impl AuditAction {
             | AuditAction::ConsentWithdrawn
             | AuditAction::SessionsEnded
             | AuditAction::PasswordChanged
+            | AuditAction::PasswordReset
+            | AuditAction::ResetLinkMade
+            | AuditAction::EmailChanged
             | AuditAction::RoleGranted
             | AuditAction::ReadPerson
             | AuditAction::SearchedAudit => "person",
@@ -76,7 +90,8 @@ impl AuditAction {
             AuditAction::ReadSupervision
             | AuditAction::ReadProgrammeReport
             | AuditAction::RetentionChanged => "programme",
-            AuditAction::PublicImpactChanged => "organisation",
+            AuditAction::PublicImpactChanged | AuditAction::SetUp => "organisation",
+            AuditAction::InvitationWithdrawn => "invitation",
             AuditAction::Denied => "request",
             AuditAction::ReadLogs | AuditAction::ReadReports => "pair",
             AuditAction::ReadRegistration | AuditAction::ReadScreening => "candidate",

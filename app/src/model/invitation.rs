@@ -51,6 +51,9 @@ pub struct InvitationView {
     #[serde(with = "super::dates::moment")]
     pub expires_at: DateTime<Utc>,
     pub used: bool,
+    /// Withdrawn before it was used: its link does not work.
+    #[serde(default)]
+    pub withdrawn: bool,
 }
 
 /// What the invitation page shows before the person accepts.

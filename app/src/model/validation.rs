@@ -45,6 +45,9 @@ text_key_enum!(
         CurrentPassword = "current_password",
         NewPassword = "new_password",
         PasswordAgain = "password_again",
+        SetupCode = "setup_code",
+        Organisation = "organisation",
+        Programme = "programme",
         // Recruitment: the registration form (Tool 1) and the profile.
         Gender = "gender",
         Age = "age",
@@ -187,6 +190,13 @@ text_key_enum!(
         /// An invitation for a person whose account has a login already:
         /// only that account, logged in, may accept it.
         HasAccount = "has_account",
+        /// A reset link for a person who has no login (they need an
+        /// invitation).
+        NoLogin = "no_login",
+        /// The server sends no email, and the change needs one.
+        MailOff = "mail_off",
+        /// The first run's setup code is not the one the server printed.
+        WrongSetupCode = "wrong_setup_code",
         /// A pair confirmed before both sides said they want to go on.
         NotBothYes = "not_both_yes",
         /// A step for a pair getting to know each other, on one that is not.

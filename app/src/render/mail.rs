@@ -68,3 +68,42 @@ pub fn digest(lang: Lang, origin: &str, notices: &[Notice]) -> (String, String) 
         body,
     )
 }
+
+/// A link to set a new password, asked for on the login page.
+pub fn password_reset(lang: Lang, origin: &str, token: &str) -> (String, String) {
+    (
+        Msg::MailResetSubject.text(lang).to_string(),
+        format!(
+            "{}\n\n{}\n\n{origin}/reset/{token}\n\n{}\n",
+            Msg::MailHello.text(lang),
+            Msg::MailResetBody.text(lang),
+            Msg::MailResetIgnore.text(lang),
+        ),
+    )
+}
+
+/// A link to confirm a new email address, sent to that address.
+pub fn email_confirmation(lang: Lang, origin: &str, token: &str) -> (String, String) {
+    (
+        Msg::MailEmailSubject.text(lang).to_string(),
+        format!(
+            "{}\n\n{}\n\n{origin}/confirm-email/{token}\n\n{}\n",
+            Msg::MailHello.text(lang),
+            Msg::MailEmailBody.text(lang),
+            Msg::MailEmailIgnore.text(lang),
+        ),
+    )
+}
+
+/// To the old address once the new one is confirmed: in case it was not
+/// the person who changed it.
+pub fn email_changed(lang: Lang, new_email: &str) -> (String, String) {
+    (
+        Msg::MailEmailChangedSubject.text(lang).to_string(),
+        format!(
+            "{}\n\n{}\n",
+            Msg::MailHello.text(lang),
+            fill(lang, Msg::MailEmailChangedBody, &[("email", new_email)]),
+        ),
+    )
+}

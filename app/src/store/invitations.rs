@@ -48,6 +48,7 @@ pub struct InvitationRow {
     pub invited_by: UserId,
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
+    pub withdrawn_at: Option<DateTime<Utc>>,
     pub programme_name: String,
     pub organisation_name: String,
 }
@@ -56,7 +57,7 @@ pub struct InvitationRow {
 pub async fn find_by_token(db: &super::Db, token_hash: &str) -> StoreResult<Option<InvitationRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, InvitationRow>(
         "SELECT i.id, i.programme_id, i.role, i.candidate_id, i.name, i.invited_by, i.expires_at, i.used_at, \
-         pr.name AS programme_name, o.name AS organisation_name \
+         i.withdrawn_at, pr.name AS programme_name, o.name AS organisation_name \
          FROM invitations i JOIN programmes pr ON pr.id = i.programme_id \
          JOIN organisations o ON o.id = pr.organisation_id WHERE i.token_hash = $1",
     )
@@ -66,13 +67,15 @@ pub async fn find_by_token(db: &super::Db, token_hash: &str) -> StoreResult<Opti
     Ok(row)
 }
 
-/// Marks an invitation used, once: false if it was used meanwhile or has
-/// expired (two people pressing at once get one account between them).
+/// Marks an invitation used, once: false if it was used meanwhile, has
+/// expired or was withdrawn (two people pressing at once get one account
+/// between them).
 #[tracing::instrument(name = "store.invitations.use_once", skip_all, err(Display))]
 pub async fn use_once(tx: &mut Tx, id: InvitationId, user: UserId) -> StoreResult<bool> {
     let at = now();
     let done = on_tx!(tx, conn => sqlx::query(
-        "UPDATE invitations SET used_at = $2, used_by = $3 WHERE id = $1 AND used_at IS NULL AND expires_at > $2",
+        "UPDATE invitations SET used_at = $2, used_by = $3 \
+         WHERE id = $1 AND used_at IS NULL AND withdrawn_at IS NULL AND expires_at > $2",
     )
     .bind(id)
     .bind(at)
@@ -93,6 +96,7 @@ struct ViewRow {
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     used_at: Option<DateTime<Utc>>,
+    withdrawn_at: Option<DateTime<Utc>>,
 }
 
 /// A programme's invitations of the given roles, newest first.
@@ -103,7 +107,7 @@ pub async fn of_programme(
     roles: &[Role],
 ) -> StoreResult<Vec<InvitationView>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ViewRow>(
-        "SELECT id, programme_id, role, candidate_id, name, created_at, expires_at, used_at \
+        "SELECT id, programme_id, role, candidate_id, name, created_at, expires_at, used_at, withdrawn_at \
          FROM invitations WHERE programme_id = $1 ORDER BY created_at DESC, id",
     )
     .bind(programme)
@@ -121,6 +125,34 @@ pub async fn of_programme(
             created_at: r.created_at,
             expires_at: r.expires_at,
             used: r.used_at.is_some(),
+            withdrawn: r.withdrawn_at.is_some(),
         })
         .collect())
+}
+
+/// The programme and role of an invitation, to decide who may withdraw it.
+#[tracing::instrument(name = "store.invitations.find", skip_all, err(Display))]
+pub async fn find(db: &super::Db, id: InvitationId) -> StoreResult<Option<(ProgrammeId, Role)>> {
+    let row = on_db!(db, pool => sqlx::query_as(
+        "SELECT programme_id, role FROM invitations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(row)
+}
+
+/// Withdraws an invitation not used yet: its link stops working. False if
+/// it was used or withdrawn already.
+#[tracing::instrument(name = "store.invitations.withdraw", skip_all, err(Display))]
+pub async fn withdraw(db: &super::Db, id: InvitationId) -> StoreResult<bool> {
+    let done = on_db!(db, pool => sqlx::query(
+        "UPDATE invitations SET withdrawn_at = $2 WHERE id = $1 AND used_at IS NULL AND withdrawn_at IS NULL",
+    )
+    .bind(id)
+    .bind(now())
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(done == 1)
 }

@@ -7,6 +7,7 @@
 
 mod sql_types;
 
+pub mod account_links;
 pub mod audit;
 pub mod concerns;
 pub mod dashboard;

@@ -851,6 +851,7 @@ pub async fn erase(tx: &mut Tx, person: PersonRef, scope: &Scope<'_>) -> StoreRe
     }
     let statements = [
         "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM account_links WHERE user_id = $1",
         "DELETE FROM notifications WHERE user_id = $1",
         "DELETE FROM digests WHERE user_id = $1",
         "DELETE FROM emails WHERE user_id = $1",

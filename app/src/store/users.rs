@@ -12,6 +12,9 @@ pub struct UserRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
+    /// The language they chose (a code; their emails are written in it).
+    pub language: String,
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 /// One role in one programme.
@@ -51,6 +54,16 @@ pub async fn find_organisation(db: &super::Db, name: &str) -> StoreResult<Option
         .fetch_optional(pool)
         .await)?;
     Ok(id)
+}
+
+/// Whether any organisation uses this server yet (none: the first run's
+/// setup in the browser is open).
+#[tracing::instrument(name = "store.users.has_organisation", skip_all, err(Display))]
+pub async fn has_organisation(tx: &mut Tx) -> StoreResult<bool> {
+    let found: Option<(OrganisationId,)> = on_tx!(tx, conn => sqlx::query_as("SELECT id FROM organisations LIMIT 1")
+        .fetch_optional(conn)
+        .await)?;
+    Ok(found.is_some())
 }
 
 /// Programmes by name, across organisations (names are unique within one).
@@ -94,7 +107,7 @@ pub async fn create_user(
 #[tracing::instrument(name = "store.users.find_user_by_email", skip_all, err(Display))]
 pub async fn find_user_by_email(db: &super::Db, email: &str) -> StoreResult<Option<UserRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, password_hash FROM users WHERE email = $1",
+        "SELECT id, email, display_name, password_hash, language, erased_at FROM users WHERE email = $1",
     )
     .bind(normalise_email(email))
     .fetch_optional(pool)
@@ -105,7 +118,7 @@ pub async fn find_user_by_email(db: &super::Db, email: &str) -> StoreResult<Opti
 #[tracing::instrument(name = "store.users.find_user", skip_all, err(Display))]
 pub async fn find_user(db: &super::Db, id: UserId) -> StoreResult<Option<UserRow>> {
     let row = on_db!(db, pool => sqlx::query_as::<_, UserRow>(
-        "SELECT id, email, display_name, password_hash FROM users WHERE id = $1",
+        "SELECT id, email, display_name, password_hash, language, erased_at FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -466,13 +479,27 @@ pub async fn set_login(
 
 /// Replaces a person's password hash.
 #[tracing::instrument(name = "store.users.set_password", skip_all, err(Display))]
-pub async fn set_password(db: &super::Db, user: UserId, password_hash: &str) -> StoreResult<()> {
-    on_db!(db, pool => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1 AND erased_at IS NULL")
+pub async fn set_password(tx: &mut Tx, user: UserId, password_hash: &str) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1 AND erased_at IS NULL")
         .bind(user)
         .bind(password_hash)
-        .execute(pool)
+        .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Replaces a person's email address (confirmed by a link sent to it); a
+/// taken address is [`StoreError::Duplicate`].
+#[tracing::instrument(name = "store.users.set_email", skip_all, err(level = "warn", Display))]
+pub async fn set_email(tx: &mut Tx, user: UserId, email: &str) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query("UPDATE users SET email = $2 WHERE id = $1 AND erased_at IS NULL")
+        .bind(user)
+        .bind(normalise_email(email))
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))
+    .map_err(|e| StoreError::on_unique(e, "a user with this email"))?;
     Ok(())
 }
 

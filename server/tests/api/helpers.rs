@@ -28,6 +28,9 @@ pub struct TestApp {
     pub db: Db,
     pub database_url: String,
     pub world: World,
+    /// The first run's setup code, on a server started with no
+    /// organisation ([`spawn_empty_app`]).
+    pub setup_code: Option<String>,
     server: ServerRuntime,
     _folder: tempfile::TempDir,
 }
@@ -111,6 +114,22 @@ pub struct World {
     pub pair_a2: PairId,
     pub pair_a3: PairId,
     pub pair_b: PairId,
+}
+
+impl World {
+    /// The world of an empty database: every id names nothing.
+    fn nothing() -> World {
+        World {
+            today: chrono::Utc::now().date_naive(),
+            organisation_a: OrganisationId::new(),
+            programme_a: ProgrammeId::new(),
+            programme_b: ProgrammeId::new(),
+            pair_a1: PairId::new(),
+            pair_a2: PairId::new(),
+            pair_a3: PairId::new(),
+            pair_b: PairId::new(),
+        }
+    }
 }
 
 /// A new, empty database and its URL.
@@ -275,18 +294,24 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
-    start_app(settings, None, 0, None).await
+    start_app(settings, None, 0, None, true).await
 }
 
 /// A server whose public address (`PB_PUBLIC_URL`) is `origin`.
 pub async fn spawn_app_served_at(settings: Settings, origin: &str) -> TestApp {
-    start_app(settings, None, 0, Some(origin.to_string())).await
+    start_app(settings, None, 0, Some(origin.to_string()), true).await
+}
+
+/// A server on an empty database (no organisation: its world names
+/// nothing), waiting for its first run's setup.
+pub async fn spawn_empty_app() -> TestApp {
+    start_app(Settings::default(), None, 0, None, false).await
 }
 
 /// A server behind `hops` proxies of its own: the tests play the proxies
 /// by writing `X-Forwarded-For`.
 pub async fn spawn_app_behind_proxies(settings: Settings, hops: u8) -> TestApp {
-    start_app(settings, None, hops, None).await
+    start_app(settings, None, hops, None, true).await
 }
 
 /// A server that sends its email to a real SMTP server of the test's own
@@ -303,7 +328,7 @@ pub async fn spawn_app_with_mail() -> (TestApp, SmtpSink) {
         from: "Parent Bridge <noreply@parent-bridge.test>".into(),
         digest_hour: None,
     };
-    (start_app(settings, Some(mail), 0, None).await, sink)
+    (start_app(settings, Some(mail), 0, None, true).await, sink)
 }
 
 async fn start_app(
@@ -311,6 +336,7 @@ async fn start_app(
     mail: Option<server::mail::MailConfig>,
     proxy_hops: u8,
     public_origin: Option<String>,
+    seeded: bool,
 ) -> TestApp {
     record_panics();
     // `RUST_LOG=warn cargo test ... -- --nocapture` shows the servers' logs.
@@ -331,7 +357,11 @@ async fn start_app(
     std::fs::write(site.join("manifest.webmanifest"), "{}").unwrap();
     let (db, database_url) = fresh_db(folder.path()).await;
     db.migrate().await.expect("migrations apply");
-    let world = seed(&db).await;
+    let world = if seeded {
+        seed(&db).await
+    } else {
+        World::nothing()
+    };
     let config = HttpConfig {
         settings: settings.clone(),
         public_origin,
@@ -360,23 +390,26 @@ async fn start_app(
             .clone()
             .unwrap_or_else(|| format!("http://{addr}"));
         let state: AppState = server::cli::state(db, &config, addr);
+        let code = server::cli::open_setup(&state).await.unwrap();
         if let Some(mail) = mail {
             let mailer =
                 server::mail::Mailer::new(&mail).expect("the test's mail settings are valid");
             server::mail::spawn(state.clone(), mailer, format!("http://{addr}"));
         }
         let router = server::http::router(state, config);
-        bound.send(addr).unwrap();
+        bound.send((addr, code)).unwrap();
         server::run(listener, router, std::future::pending())
             .await
             .unwrap();
     });
-    let addr: SocketAddr = address.await.expect("the server starts");
+    let (addr, setup_code): (SocketAddr, Option<String>) =
+        address.await.expect("the server starts");
     TestApp {
         base: format!("http://{addr}"),
         db,
         database_url,
         world,
+        setup_code,
         server: ServerRuntime {
             runtime: Some(runtime),
             thread_prefix,

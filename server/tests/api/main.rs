@@ -1,6 +1,7 @@
 //! End-to-end tests of the HTTP API: a real server, a real database (SQLite,
 //! or PostgreSQL with `PB_TEST_POSTGRES_URL`), real HTTP requests.
 
+mod account_links;
 mod accounts;
 mod auth;
 mod cli;

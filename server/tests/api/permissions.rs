@@ -84,6 +84,10 @@ struct Objects {
     mentee3_a: UserId,
     /// The account of [`DUAL`].
     dual: UserId,
+    manager_a: UserId,
+    /// An invitation for a mentor of A, made by A's manager (withdrawn in
+    /// the matrix).
+    invitation: InvitationId,
 }
 
 async fn objects(app: &TestApp) -> Objects {
@@ -225,8 +229,19 @@ async fn objects(app: &TestApp) -> Objects {
             ],
         )
         .await;
+    let invitation: NewInvitation = json(
+        app.post_json(
+            &manager,
+            "/api/invitations/create",
+            json!({ "programme": programme, "role": "mentor", "candidate": null, "name": null }),
+        )
+        .await,
+    )
+    .await;
     Objects {
         dual,
+        invitation: invitation.id,
+        manager_a: user("manager@a.test").await,
         mentee_a: user("mentee@a.test").await,
         mentee3_a: user("mentee3@a.test").await,
         concern: ConcernId::from_uuid(concern.id),
@@ -616,6 +631,52 @@ async fn call(
             app.post_json(client, "/api/account/sign_out_person", json!({ "person": o.mentee3_a }))
                 .await
         }
+        "reset_link(mentee a)" | "reset_link(mentee3 a)" | "reset_link(manager a)" => {
+            let person = match call {
+                "reset_link(mentee a)" => o.mentee_a,
+                "reset_link(mentee3 a)" => o.mentee3_a,
+                _ => o.manager_a,
+            };
+            app.post_json(client, "/api/account/reset_link", json!({ "person": person }))
+                .await
+        }
+        "forgot_password" => {
+            app.post_json(client, "/api/account/forgot", json!({ "email": "mentee@a.test" }))
+                .await
+        }
+        "reset_open(unknown)" | "email_open(unknown)" | "email_confirm(unknown)" => {
+            let endpoint = match call {
+                "reset_open(unknown)" => "reset_open",
+                "email_open(unknown)" => "email_open",
+                _ => "email_confirm",
+            };
+            app.post_json(client, &format!("/api/account/{endpoint}"), json!({ "token": "0".repeat(64) }))
+                .await
+        }
+        "reset(unknown)" => {
+            app.post_json(
+                client,
+                "/api/account/reset",
+                json!({ "token": "0".repeat(64), "input": { "new": "a brand new password", "again": "a brand new password" } }),
+            )
+            .await
+        }
+        "change_email(mail off)" => {
+            app.post_json(
+                client,
+                "/api/account/email",
+                json!({ "input": { "current": "not the password", "email": "new@a.test" } }),
+            )
+            .await
+        }
+        "withdraw_invitation(mentor a)" => {
+            app.post_json(client, "/api/invitations/withdraw", json!({ "id": o.invitation }))
+                .await
+        }
+        "withdraw_invitation(unknown)" => {
+            app.post_json(client, "/api/invitations/withdraw", json!({ "id": InvitationId::new() }))
+                .await
+        }
         "person(dual)" => {
             app.post_json(client, "/api/privacy/person", json!({ "person": format!("user:{}", o.dual) }))
                 .await
@@ -748,6 +809,9 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("invite_mentor(a)",     [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("invitations(a)",       [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("open_invitation(unknown)",   [NOT_FOUND; 11]),
+        // Withdrawn by who may make it (once: then it is not open).
+        ("withdraw_invitation(mentor a)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("withdraw_invitation(unknown)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
         ("accept_invitation(unknown)", [NOT_FOUND; 11]),
         // Recruitment, training, matching: the programme's managers act,
         // its coordinator reads (and edits the questionnaire).
@@ -831,6 +895,21 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("sign_out(unknown session)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
         ("change_password(wrong current)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
         ("sign_out_person(mentee3 a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // A reset link: the same people, for a person with a login (mentee
+        // 3 has none: an invitation is what they need); a manager's by
+        // their coordinator only.
+        ("reset_link(mentee a)",  [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("reset_link(mentee3 a)", [ANONYMOUS, REFUSED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("reset_link(manager a)", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Anyone may ask for a reset email (the answer never says whether
+        // the account exists); an unknown link is not found for anyone.
+        ("forgot_password",       [OK; 11]),
+        ("reset_open(unknown)",   [NOT_FOUND; 11]),
+        ("reset(unknown)",        [NOT_FOUND; 11]),
+        ("email_open(unknown)",   [NOT_FOUND; 11]),
+        ("email_confirm(unknown)", [NOT_FOUND; 11]),
+        // A new email needs a server that sends email (this one does not).
+        ("change_email(mail off)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
         // A person of two organisations: each organisation's office sees
         // them, each coordinator exports what their organisation holds.
         ("person(dual)",         [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),

@@ -1,0 +1,142 @@
+//! The first run in the browser: on a server no organisation uses yet,
+//! the first visitor who has the setup code (printed by the server when it
+//! started, so nobody else on the network can take the server first)
+//! creates the organisation, its first programme and its first
+//! coordinator, and is logged in. The command line (`create-programme`,
+//! `create-user`) does the same.
+
+use super::AppError;
+use crate::model::*;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The first run's setup code, while the server has no organisation: made
+/// at start, forgotten once used.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct SetupCode(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+#[cfg(feature = "ssr")]
+impl SetupCode {
+    /// Four groups of four letters and digits (about 80 bits), without the
+    /// ones read wrongly (0/O, 1/I/L).
+    pub fn make() -> String {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        let mut chars = Vec::with_capacity(16);
+        while chars.len() < 16 {
+            let mut byte = [0u8; 1];
+            OsRng.fill_bytes(&mut byte);
+            // Only bytes below a multiple of the alphabet's length: each
+            // letter equally likely.
+            if usize::from(byte[0]) < ALPHABET.len() * (256 / ALPHABET.len()) {
+                chars.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
+            }
+        }
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    pub fn set(&self, code: Option<String>) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = code;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+    }
+
+    /// Whether `typed` is the code (compared in constant time).
+    fn matches(&self, typed: &str) -> bool {
+        let code = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(code) = code.as_deref() else {
+            return false;
+        };
+        let (a, b) = (code.as_bytes(), typed.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
+/// Whether the server waits for its first run's setup.
+#[server(endpoint = "setup/needed")]
+pub async fn setup_needed() -> Result<bool, AppError> {
+    use super::context::*;
+    respond("setup/needed", async move {
+        let state = state()?;
+        Ok(state.setup_code.is_open())
+    })
+    .await
+}
+
+/// Sets the server up: the organisation, its first programme, and the
+/// person as its coordinator, logged in. Once: afterwards (or on a server
+/// set up from the command line) not found.
+#[server(endpoint = "setup/create", input = Json)]
+pub async fn set_up(input: SetupInput) -> Result<Identity, AppError> {
+    use super::context::*;
+    use crate::store::{programmes, users};
+    respond("setup/create", async move {
+        let state = state()?;
+        if !state.setup_code.is_open() {
+            return Err(AppError::NotFound);
+        }
+        super::auth::session::take_address_bucket(
+            &state,
+            &super::auth::session::address_of(&client_ip()),
+        )?;
+        let setup = input.validate().map_err(invalid)?;
+        if !state.setup_code.matches(&setup.code) {
+            tracing::warn!(address = %client_ip(), "a wrong setup code");
+            return Err(invalid(FieldErrors::one(
+                Field::SetupCode,
+                Problem::WrongSetupCode,
+            )));
+        }
+        let hash = {
+            // Waits its turn among the logins' hashes (see `AppState::hashing`).
+            let _hashing = state
+                .hashing
+                .acquire()
+                .await
+                .map_err(|_| AppError::Internal)?;
+            super::auth::session::hash_password(&setup.password)
+                .await
+                .map_err(|e| invalid(FieldErrors::one(Field::Password, e.problem())))?
+        };
+        let mut tx = state.db.begin().await?;
+        if users::has_organisation(&mut tx).await? {
+            state.setup_code.set(None);
+            return Err(AppError::NotFound);
+        }
+        let organisation = users::create_organisation(&mut tx, &setup.organisation).await?;
+        let settings = ProgrammeSettings::with_defaults(&setup.programme, Typology::Both, today());
+        let programme =
+            programmes::create(&mut tx, organisation, &settings, None, setup.language).await?;
+        let user = users::create_user(&mut tx, &setup.email, &setup.name, None).await?;
+        users::set_login(
+            &mut tx,
+            user,
+            &setup.email,
+            &setup.name,
+            &hash,
+            setup.language.code(),
+        )
+        .await?;
+        users::add_membership(&mut tx, user, programme, Role::Coordinator).await?;
+        tx.commit().await?;
+        state.setup_code.set(None);
+        crate::store::audit::record(
+            &state.db,
+            Some(user),
+            AuditAction::SetUp,
+            &organisation.to_string(),
+            &client_ip(),
+        )
+        .await?;
+        tracing::info!(%organisation, %user, "set up in the browser");
+        super::auth::session::start(&state, user, request_cookies().as_deref(), true).await
+    })
+    .await
+}
