@@ -198,6 +198,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/people/*rest") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/forgot") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/reset/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/confirm-email/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<EntryRoute>::new()}/>
                 </Routes>
             </main>

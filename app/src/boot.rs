@@ -112,8 +112,12 @@ pub fn office_page(path: &str) -> bool {
         // A safeguarding concern, and the notifications.
         "/mentor/concerns",
         "/notifications",
-        // The person's own account.
+        // The person's own account, and the pages that recover one.
         "/account",
+        "/forgot",
+        "/reset",
+        "/confirm-email",
+        "/setup",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

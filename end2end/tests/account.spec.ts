@@ -47,7 +47,7 @@ test("a changed password needs the current one and ends every other session", as
   await page.goto("/account");
   await appReady(page);
 
-  await page.getByLabel("Current password").fill("not the password");
+  await page.getByRole("region", { name: "Change your password" }).getByLabel("Current password").fill("not the password");
   await page.getByLabel("New password (at least 12 characters)").fill("qwertyuiop123");
   await page.getByLabel("New password again").fill("qwertyuiop123");
   await page.getByRole("button", { name: "Change the password" }).click();
@@ -56,7 +56,7 @@ test("a changed password needs the current one and ends every other session", as
   await page.getByLabel("New password again").fill("three calm rivers at dawn");
   await page.getByRole("button", { name: "Change the password" }).click();
   await expect(page.getByText("This is not your current password.")).toBeVisible();
-  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByRole("region", { name: "Change your password" }).getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Change the password" }).click();
 
   await expect(page.getByText("Your password is changed. You are signed out everywhere else.")).toBeVisible();

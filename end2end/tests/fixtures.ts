@@ -33,6 +33,8 @@ export class Server {
   log = "";
   /** The built site it serves; a test may point it at a changed copy. */
   siteRoot = path.join(root, "target", "site");
+  /** More of the server's environment (email settings, say). */
+  extraEnv: NodeJS.ProcessEnv = {};
 
   constructor(
     private readonly port: number,
@@ -49,6 +51,7 @@ export class Server {
       PB_SECRET_FILE: path.join(this.folder, "server-secret"),
       LEPTOS_SITE_ROOT: this.siteRoot,
       RUST_LOG: "warn",
+      ...this.extraEnv,
     };
   }
 
@@ -119,6 +122,85 @@ export class Server {
     });
     expect(response.status).toBe(200);
     return response.json();
+  }
+}
+
+/** An email as the {@link SmtpSink} got it. */
+export interface ReceivedMail {
+  to: string[];
+  /** Headers and body, quoted-printable undone. */
+  text: string;
+}
+
+/**
+ * A real SMTP server of the test's own, on a free port: the app sends its
+ * email here as it would to the organisation's mail server.
+ */
+export class SmtpSink {
+  readonly mails: ReceivedMail[] = [];
+  private server?: net.Server;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = net.createServer((socket) => {
+      let to: string[] = [];
+      let data: string | null = null;
+      let buffer = "";
+      socket.write("220 sink ESMTP\r\n");
+      socket.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString("latin1");
+        for (;;) {
+          if (data !== null) {
+            const end = buffer.indexOf("\r\n.\r\n");
+            if (end < 0) return;
+            data += buffer.slice(0, end);
+            buffer = buffer.slice(end + 5);
+            const text = data
+              .replace(/=\r?\n/g, "")
+              .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+            this.mails.push({ to, text: Buffer.from(text, "latin1").toString("utf8") });
+            to = [];
+            data = null;
+            socket.write("250 queued\r\n");
+            continue;
+          }
+          const line = buffer.indexOf("\r\n");
+          if (line < 0) return;
+          const command = buffer.slice(0, line);
+          buffer = buffer.slice(line + 2);
+          const verb = command.slice(0, 4).toUpperCase();
+          if (verb === "EHLO" || verb === "HELO") socket.write("250 sink\r\n");
+          else if (verb === "RCPT") {
+            to.push(command.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, "$1"));
+            socket.write("250 ok\r\n");
+          } else if (verb === "DATA") {
+            data = "";
+            socket.write("354 go on\r\n");
+          } else if (verb === "QUIT") {
+            socket.end("221 bye\r\n");
+            return;
+          } else socket.write("250 ok\r\n");
+        }
+      });
+      socket.on("error", () => {});
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    this.port = typeof address === "object" && address ? address.port : 0;
+  }
+
+  stop(): void {
+    this.server?.close();
+  }
+
+  /**
+   * The first email to `to` whose text holds `holding`, once it arrived
+   * (the demo's server sends its digests too).
+   */
+  async mailTo(to: string, holding: string): Promise<ReceivedMail> {
+    const find = () => this.mails.find((m) => m.to.includes(to) && m.text.includes(holding));
+    await expect.poll(() => find() !== undefined, { timeout: 20_000 }).toBe(true);
+    return find()!;
   }
 }
 

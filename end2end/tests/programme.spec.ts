@@ -37,7 +37,7 @@ async function join(browser: Browser, link: string, name: string, email: string)
 async function invitationLink(page: Page): Promise<string> {
   const link = page.getByRole("textbox", { name: "Invitation link" });
   await expect(link).toHaveValue(/\/invite\//);
-  await expect(page.getByTestId("invitation").getByRole("img", { name: "QR code of the invitation link" })).toBeVisible();
+  await expect(page.getByTestId("made-invitation-link").getByRole("img", { name: "QR code of the invitation link" })).toBeVisible();
   return link.inputValue();
 }
 

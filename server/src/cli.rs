@@ -424,7 +424,7 @@ pub async fn open_setup(state: &AppState) -> Result<Option<String>, CliError> {
     if set_up {
         return Ok(None);
     }
-    let code = app::api::setup::SetupCode::make();
+    let code = app::model::auth::SetupCode::make();
     state.setup_code.set(Some(code.clone()));
     Ok(Some(code))
 }

@@ -671,7 +671,10 @@ mod tests {
         assert_eq!(logged_path("/invite/0123abcd"), "/invite/[token]");
         assert_eq!(logged_path("/invite/"), "/invite/");
         assert_eq!(logged_path("/reset/0123abcd"), "/reset/[token]");
-        assert_eq!(logged_path("/confirm-email/0123abcd"), "/confirm-email/[token]");
+        assert_eq!(
+            logged_path("/confirm-email/0123abcd"),
+            "/confirm-email/[token]"
+        );
         assert_eq!(logged_path("/people/user:1"), "/people/user:1");
     }
 

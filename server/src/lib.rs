@@ -130,12 +130,7 @@ fn spawn_cleanup(state: app::api::context::AppState) {
             let retention =
                 app::store::privacy::apply_retention(&state.db, app::model::dates::local_today())
                     .await
-                    .map(|done| {
-                        if done.pairs > 0 {
-                            // Anonymised quotes leave the public pages.
-                            app::render::impact::forget_all();
-                        }
-                    });
+                    .map(|_| ());
             if let Err(error) = sessions.and(attempts).and(retention) {
                 tracing::warn!(%error, "clean-up failed");
             }

@@ -429,8 +429,14 @@ pub async fn change_email(input: EmailChangeInput) -> Result<(), AppError> {
                 Problem::WrongPassword,
             )));
         }
-        if users::find_user_by_email(&state.db, &email).await?.is_some() {
-            return Err(invalid(FieldErrors::one(Field::Email, Problem::AlreadyUsed)));
+        if users::find_user_by_email(&state.db, &email)
+            .await?
+            .is_some()
+        {
+            return Err(invalid(FieldErrors::one(
+                Field::Email,
+                Problem::AlreadyUsed,
+            )));
         }
         let token = super::auth::session::new_token();
         let lang = crate::i18n::Lang::from_code(&row.language).unwrap_or_default();

@@ -32,7 +32,7 @@ pub struct AppState {
     /// work (see `model::auth::AttemptBuckets`).
     pub login_buckets: Arc<std::sync::Mutex<crate::model::auth::AttemptBuckets>>,
     /// The first run's setup code, while no organisation uses the server.
-    pub setup_code: super::setup::SetupCode,
+    pub setup_code: crate::model::auth::SetupCode,
 }
 
 impl AppState {

@@ -88,11 +88,18 @@ pub async fn person(person: PersonRef) -> Result<PersonPage, AppError> {
         if person != PersonRef::User(user.id()) {
             audit(&state, &user, AuditAction::ReadPerson, [person.to_string()]).await?;
         }
+        let has_login = match person {
+            PersonRef::User(id) => crate::store::users::find_user(&state.db, id)
+                .await?
+                .is_some_and(|u| u.password_hash.is_some()),
+            PersonRef::Candidate(_) => false,
+        };
         Ok(PersonPage {
             summary,
             consents,
             coordinates,
             is_self: person == PersonRef::User(user.id()),
+            has_login,
         })
     })
     .await
@@ -206,7 +213,6 @@ pub async fn erase_person(person: PersonRef) -> Result<Erasure, AppError> {
         let erasure = crate::store::privacy::erase(&mut tx, person, &scope).await?;
         tx.commit().await?;
         // A public page may quote them.
-        crate::render::impact::forget_all();
         audit(&state, &user, AuditAction::Erased, [person.to_string()]).await?;
         tracing::info!(%person, ?erasure, "person erased");
         Ok(erasure)
@@ -284,6 +290,82 @@ pub async fn audit_search(query: AuditQuery) -> Result<AuditPage, AppError> {
         )
         .await?;
         Ok(page)
+    })
+    .await
+}
+
+/// The person's own consents, oldest first (for *My account*).
+#[server(endpoint = "privacy/my_consents", input = Json)]
+pub async fn my_consents() -> Result<Vec<ConsentView>, AppError> {
+    use super::context::*;
+    respond("privacy/my_consents", async move {
+        let (state, user) = (state()?, current_user()?);
+        let me = PersonRef::User(user.id());
+        Ok(crate::store::privacy::consents_of(&state.db, me).await?)
+    })
+    .await
+}
+
+/// The person gives or withdraws one of their own consents, in the app
+/// (today, "in the app"). In the audit trail.
+#[server(endpoint = "privacy/my_consent", input = Json)]
+pub async fn set_my_consent(purpose: ConsentPurpose, given: bool) -> Result<(), AppError> {
+    use super::context::*;
+    respond("privacy/my_consent", async move {
+        let (state, user) = (state()?, current_user()?);
+        let me = PersonRef::User(user.id());
+        let mut tx = state.db.begin().await?;
+        crate::store::privacy::record_consent(
+            &mut tx,
+            me,
+            purpose,
+            given,
+            Some(ConsentHow::InApp),
+            today(),
+            user.id(),
+        )
+        .await?;
+        tx.commit().await?;
+        let action = if given {
+            AuditAction::ConsentRecorded
+        } else {
+            AuditAction::ConsentWithdrawn
+        };
+        audit(&state, &user, action, [me.to_string()]).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Everything every programme holds about the person themselves, as a
+/// file (`download`) or to read: their right of access, without asking
+/// anyone. In the audit trail.
+#[server(endpoint = "privacy/my_data", input = GetUrl, output = Json)]
+pub async fn export_mine(download: bool) -> Result<PersonExport, AppError> {
+    use super::context::*;
+    respond("privacy/my_data", async move {
+        let (state, user) = (state()?, current_user()?);
+        let me = PersonRef::User(user.id());
+        // Every programme that holds anything of theirs.
+        let theirs = crate::store::privacy::programmes_of(&state.db, me).await?;
+        let scope = crate::store::privacy::Scope::of(&theirs);
+        let sections = crate::store::privacy::export(&state.db, me, &scope).await?;
+        audit(&state, &user, AuditAction::Exported, [me.to_string()]).await?;
+        if download {
+            append_header(
+                http::header::CONTENT_DISPOSITION,
+                &format!(
+                    "attachment; filename=\"parent-bridge-my-data-{}.json\"",
+                    today()
+                ),
+            );
+        }
+        Ok(PersonExport {
+            person: me,
+            name: user.identity.display_name.clone(),
+            exported_at: chrono::Utc::now(),
+            sections,
+        })
     })
     .await
 }

@@ -83,7 +83,6 @@ pub async fn set_public_impact(organisation: OrganisationId, on: bool) -> Result
         let mut tx = state.db.begin().await?;
         crate::store::programme_report::set_public(&mut tx, organisation, on).await?;
         tx.commit().await?;
-        crate::render::impact::forget(organisation);
         audit(
             &state,
             &user,
@@ -136,7 +135,7 @@ pub async fn mark_quote(
     use super::context::*;
     respond("programme-report/quote", async move {
         let (state, user) = (state()?, current_user()?);
-        let (view, _) = programme_access(&state, &user, programme).await?;
+        programme_access(&state, &user, programme).await?;
         let mut tx = state.db.begin().await?;
         let found = crate::store::programme_report::mark_quote(
             &mut tx,
@@ -151,8 +150,6 @@ pub async fn mark_quote(
             return Err(AppError::NotFound);
         }
         tx.commit().await?;
-        // The public page quotes only what is marked: made anew.
-        crate::render::impact::forget(view.organisation_id);
         Ok(())
     })
     .await

@@ -10,55 +10,6 @@ use crate::model::*;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-/// The first run's setup code, while the server has no organisation: made
-/// at start, forgotten once used.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Default)]
-pub struct SetupCode(std::sync::Arc<std::sync::Mutex<Option<String>>>);
-
-#[cfg(feature = "ssr")]
-impl SetupCode {
-    /// Four groups of four letters and digits (about 80 bits), without the
-    /// ones read wrongly (0/O, 1/I/L).
-    pub fn make() -> String {
-        use argon2::password_hash::rand_core::{OsRng, RngCore};
-        const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        let mut chars = Vec::with_capacity(16);
-        while chars.len() < 16 {
-            let mut byte = [0u8; 1];
-            OsRng.fill_bytes(&mut byte);
-            // Only bytes below a multiple of the alphabet's length: each
-            // letter equally likely.
-            if usize::from(byte[0]) < ALPHABET.len() * (256 / ALPHABET.len()) {
-                chars.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
-            }
-        }
-        chars
-            .chunks(4)
-            .map(|c| c.iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join("-")
-    }
-
-    pub fn set(&self, code: Option<String>) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = code;
-    }
-
-    pub fn is_open(&self) -> bool {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
-    }
-
-    /// Whether `typed` is the code (compared in constant time).
-    fn matches(&self, typed: &str) -> bool {
-        let code = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(code) = code.as_deref() else {
-            return false;
-        };
-        let (a, b) = (code.as_bytes(), typed.as_bytes());
-        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-    }
-}
-
 /// Whether the server waits for its first run's setup.
 #[server(endpoint = "setup/needed")]
 pub async fn setup_needed() -> Result<bool, AppError> {

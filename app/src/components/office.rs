@@ -264,6 +264,33 @@ impl<T: Clone + Send + Sync + 'static> Form<T> {
         .into_any()
     }
 
+    /// The choice of a language, each named in itself (stored as its code).
+    pub fn language(&self, id: &str, lens: Lens<T>) -> AnyView {
+        let Lens { get, set } = lens;
+        let form = *self;
+        let id = id.to_string();
+        let error_id = format!("{id}-error");
+        let field = Field::Language;
+        view! {
+            <div class="field" class:has-error=move || form.errors.with(|e| e.problem(field).is_some())>
+                <label for=id.clone()>{t(Msg::LanguageLabel)}</label>
+                <select
+                    id=id.clone()
+                    aria-invalid=form.invalid(field)
+                    aria-describedby=error_id.clone()
+                    on:change:target=move |ev| form.value.update(|v| set(v, ev.target().value()))
+                >
+                    {crate::i18n::Lang::ALL.iter().map(|lang| {
+                        let code = lang.code();
+                        view! { <option value=code selected=move || form.value.with(|v| get(v) == code)>{lang.native_name()}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="field-error" id=error_id>{form.problem(field)}</p>
+            </div>
+        }
+        .into_any()
+    }
+
     /// A yes/no box (stored as `"yes"` or empty).
     pub fn checkbox(&self, id: &str, label: Msg, field: Field, lens: Lens<T>) -> AnyView {
         let Lens { get, set } = lens;

@@ -639,6 +639,13 @@ office {
     SetupNameLabel { en: "Your name", ro: "Numele dumneavoastră" }
     SetupButton { en: "Set up and log in", ro: "Configurează și autentifică-te" }
     SetupDone { en: "This server is set up already. Log in.", ro: "Acest server este deja configurat. Autentificați-vă." }
+    MyDataTitle { en: "Your data", ro: "Datele dumneavoastră" }
+    MyDataIntro { en: "What the programmes keep about you, and what you agreed to. You can download all of it, and withdraw a consent at any time: what was done with it before stays lawful.", ro: "Ce păstrează programele despre dumneavoastră și la ce v-ați dat acordul. Puteți descărca totul și vă puteți retrage oricând un acord: ce s-a făcut înainte cu el rămâne legal." }
+    DownloadMyData { en: "Download my data (JSON file)", ro: "Descarcă datele mele (fișier JSON)" }
+    ConsentNotRecorded { en: "Not recorded", ro: "Neînregistrat" }
+    WithdrawConsent { en: "Withdraw", ro: "Retrage" }
+    GiveConsent { en: "Give", ro: "Acordă" }
+    ConfirmWithdrawConsent { en: "Withdraw this consent? Your manager is told through the app.", ro: "Vă retrageți acest acord? Managerul află prin aplicație." }
     LostPhoneTitle { en: "Lost phone", ro: "Telefon pierdut" }
     LostPhoneIntro { en: "If this person lost their phone, sign them out of every device. Their phone's data then opens only with their app PIN, and after 5 wrong PINs not at all. They log in again on their new phone.", ro: "Dacă această persoană și-a pierdut telefonul, deconectați-o de pe toate dispozitivele. Datele de pe telefon se deschid atunci doar cu PIN-ul aplicației, iar după 5 PIN-uri greșite deloc. Se autentifică din nou pe noul telefon." }
     SignOutPersonButton { en: "Sign out of every device", ro: "Deconectare de pe toate dispozitivele" }
@@ -1187,7 +1194,7 @@ office {
     PublicIntro { en: "Parents who know school life mentor parents who do not, so that their children do better at school. These are the results of all our programmes so far.", ro: "Părinți care cunosc viața școlii îi sprijină pe părinții care nu o cunosc, pentru ca și copiii lor să aibă rezultate mai bune la școală. Acestea sunt rezultatele tuturor programelor noastre de până acum." }
     PublicProgrammes { en: "Programmes", ro: "Programe" }
     PublicFewerThan { en: "fewer than {n}", ro: "mai puțin de {n}" }
-    PublicTooFewAnswers { en: "not shown (fewer than {n} answers)", ro: "nu se arată (mai puțin de {n} răspunsuri)" }
+    PublicTooFewAnswers { en: "not shown (fewer than {n} agree, or fewer than {n} do not)", ro: "nu se arată (mai puțin de {n} sunt de acord sau mai puțin de {n} nu sunt)" }
     PublicQuotes { en: "In their own words", ro: "În cuvintele lor" }
     PublicPrivacy { en: "Only totals are shown: no name, no count below 5, and only the answers the participants' organisation chose to publish.", ro: "Se arată doar totaluri: niciun nume, niciun număr sub 5 și doar răspunsurile pe care organizația participanților a ales să le publice." }
     PublicPageToggle { en: "Publish the results of {name} on a public page", ro: "Publică rezultatele {name} pe o pagină publică" }

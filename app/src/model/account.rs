@@ -1,10 +1,25 @@
 //! A person's own account: their password, email and sessions, and the
 //! one-time links that recover or change them.
 
-use super::limits::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
+use super::limits::{MAX_EMAIL_BYTES, MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
 use super::{Field, FieldErrors, Problem};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// A plausible email address: something@something.something, one line.
+pub fn valid_email(email: &str) -> bool {
+    let email = email.trim();
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && email.len() <= MAX_EMAIL_BYTES
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
 
 /// Why a new password is refused, if it is: the one rule of every form
 /// that sets one (an invitation, a change, a reset).
@@ -134,7 +149,7 @@ impl EmailChangeInput {
         let email = self.email.trim().to_lowercase();
         if email.is_empty() {
             errors.push(Field::Email, Problem::Required);
-        } else if !super::invitation::valid_email(&email) {
+        } else if !valid_email(&email) {
             errors.push(Field::Email, Problem::NotAnEmail);
         }
         done(errors).map(|()| email)
@@ -180,13 +195,19 @@ impl SetupInput {
         } else if code.len() > 64 {
             errors.push(Field::SetupCode, Problem::WrongSetupCode);
         }
-        let organisation = super::validation::short_text(&mut errors, Field::Organisation, &self.organisation, true);
-        let programme = super::validation::short_text(&mut errors, Field::Programme, &self.programme, true);
+        let organisation = super::validation::short_text(
+            &mut errors,
+            Field::Organisation,
+            &self.organisation,
+            true,
+        );
+        let programme =
+            super::validation::short_text(&mut errors, Field::Programme, &self.programme, true);
         let name = super::validation::short_text(&mut errors, Field::Name, &self.name, true);
         let email = self.email.trim().to_lowercase();
         if email.is_empty() {
             errors.push(Field::Email, Problem::Required);
-        } else if !super::invitation::valid_email(&email) {
+        } else if !valid_email(&email) {
             errors.push(Field::Email, Problem::NotAnEmail);
         }
         if let Some(problem) = new_password_problem(&self.password) {
@@ -336,7 +357,10 @@ mod tests {
             Some(Problem::PasswordTooShort)
         );
         assert_eq!(
-            differs.validate().unwrap_err().problem(Field::PasswordAgain),
+            differs
+                .validate()
+                .unwrap_err()
+                .problem(Field::PasswordAgain),
             Some(Problem::PasswordMismatch)
         );
     }

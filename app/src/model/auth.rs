@@ -302,6 +302,55 @@ fn parse_forwarded_address(entry: &str) -> Option<IpAddr> {
         .and_then(|(ip, _)| ip.parse().ok())
 }
 
+/// The first run's setup code, while the server has no organisation: made
+/// at start, forgotten once used.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct SetupCode(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+#[cfg(feature = "ssr")]
+impl SetupCode {
+    /// Four groups of four letters and digits (about 80 bits), without the
+    /// ones read wrongly (0/O, 1/I/L).
+    pub fn make() -> String {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        let mut chars = Vec::with_capacity(16);
+        while chars.len() < 16 {
+            let mut byte = [0u8; 1];
+            OsRng.fill_bytes(&mut byte);
+            // Only bytes below a multiple of the alphabet's length: each
+            // letter equally likely.
+            if usize::from(byte[0]) < ALPHABET.len() * (256 / ALPHABET.len()) {
+                chars.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
+            }
+        }
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    pub fn set(&self, code: Option<String>) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = code;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+    }
+
+    /// Whether `typed` is the code (compared in constant time).
+    pub fn matches(&self, typed: &str) -> bool {
+        let code = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(code) = code.as_deref() else {
+            return false;
+        };
+        let (a, b) = (code.as_bytes(), typed.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,5 +556,31 @@ mod tests {
         assert_eq!(device_of(windows), "Windows, Firefox");
         assert_eq!(device_of(samsung), "Android, Samsung Internet");
         assert_eq!(device_of("curl/8.0"), "");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_setup_code_is_four_groups_of_four_letters_nobody_misreads() {
+        let code = SetupCode::make();
+
+        let groups: Vec<&str> = code.split('-').collect();
+        assert_eq!(groups.len(), 4, "{code}");
+        assert!(groups.iter().all(|g| g.len() == 4));
+        assert!(!code.contains(['0', 'O', '1', 'I', 'L']), "{code}");
+        assert_ne!(code, SetupCode::make());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn only_the_setup_code_itself_matches_and_none_once_it_is_used() {
+        let setup = SetupCode::default();
+        setup.set(Some("ABCD-EFGH-JKMN-PQRS".into()));
+
+        assert!(setup.matches("ABCD-EFGH-JKMN-PQRS"));
+        assert!(!setup.matches("ABCD-EFGH-JKMN-PQRT"));
+        assert!(!setup.matches("ABCD"));
+        setup.set(None);
+        assert!(!setup.matches("ABCD-EFGH-JKMN-PQRS"));
+        assert!(!setup.is_open());
     }
 }

@@ -4,7 +4,6 @@
 //! password and language, and reads the privacy notice.
 
 use super::ids::{CandidateId, InvitationId, ProgrammeId};
-use super::limits::MAX_EMAIL_BYTES;
 use super::role::Role;
 use super::validation::{short_text, Field, FieldErrors, Problem};
 use chrono::{DateTime, Utc};
@@ -89,21 +88,6 @@ pub struct Acceptance {
     pub language: super::Lang,
 }
 
-/// A plausible email address: something@something.something, one line.
-pub fn valid_email(email: &str) -> bool {
-    let email = email.trim();
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && email.len() <= MAX_EMAIL_BYTES
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 impl AcceptInput {
     pub fn validate(&self) -> Result<Acceptance, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -111,7 +95,7 @@ impl AcceptInput {
         let email = self.email.trim().to_lowercase();
         if email.is_empty() {
             errors.push(Field::Email, Problem::Required);
-        } else if !valid_email(&email) {
+        } else if !super::account::valid_email(&email) {
             errors.push(Field::Email, Problem::NotAnEmail);
         }
         if let Some(problem) = super::account::new_password_problem(&self.password) {

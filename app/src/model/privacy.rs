@@ -166,6 +166,9 @@ pub struct PersonPage {
     pub coordinates: bool,
     /// The reader is the person.
     pub is_self: bool,
+    /// The person can log in (has a password): a reset link may help them.
+    #[serde(default)]
+    pub has_login: bool,
 }
 
 /// How far an erasure went.

@@ -832,6 +832,17 @@ impl Impact {
     }
 }
 
+/// The share of `agree` in `answers` as the public page may show it: in
+/// tens of per cent, and none unless at least
+/// [`super::limits::PUBLIC_MIN_COUNT`] agree and as many do not (so no
+/// share singles out the one or two who answered otherwise, and two pages
+/// a month apart differ by whole tens).
+pub fn public_share(agree: u32, answers: u32) -> Option<u32> {
+    let min = super::limits::PUBLIC_MIN_COUNT;
+    let others = answers.saturating_sub(agree);
+    (agree >= min && others >= min).then(|| (percent(agree, answers) + 5) / 10 * 10)
+}
+
 /// The share of `part` in `whole`, in whole per cent (0 when nothing).
 pub fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 {
@@ -1097,6 +1108,21 @@ mod tests {
         assert_eq!(percent(1, 3), 33);
         assert_eq!(percent(2, 3), 67);
         assert_eq!(percent(0, 0), 0);
+    }
+
+    #[test]
+    fn a_public_share_is_in_tens_and_hidden_unless_five_agree_and_five_do_not() {
+        assert_eq!(public_share(5, 10), Some(50));
+        assert_eq!(public_share(7, 13), Some(50), "54 % shows as 50 %");
+        assert_eq!(public_share(11, 16), Some(70), "69 % shows as 70 %");
+        assert_eq!(public_share(4, 20), None, "fewer than 5 agree");
+        assert_eq!(public_share(16, 20), None, "fewer than 5 do not");
+        assert_eq!(
+            public_share(20, 20),
+            None,
+            "all agree: nobody may be singled out either way"
+        );
+        assert_eq!(public_share(0, 0), None);
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `/account`: the person's own account: where they are logged in (each
-//! session can be ended, or every other one), and their password.
+//! session can be ended, or every other one), their password and their
+//! email address.
 
-use crate::api::accounts::{change_password, my_sessions, sign_out_sessions};
+use crate::api::accounts::{change_email, change_password, my_sessions, sign_out_sessions};
 use crate::components::*;
 use crate::i18n::format::*;
-use crate::i18n::{t, use_i18n, Msg};
+use crate::i18n::{labels, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +26,8 @@ pub fn AccountPage() -> impl IntoView {
                 </Loaded>
             </section>
             <ChangePassword on_changed=move || sessions.refetch()/>
+            <ChangeEmail/>
+            <MyData/>
         </section>
     }
 }
@@ -116,6 +119,107 @@ fn ChangePassword(on_changed: impl Fn() + Copy + Send + Sync + 'static) -> impl 
                 {form.input("password-again", Msg::PasswordAgainLabel, Field::PasswordAgain, "password", lens!(again))}
                 <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::ChangePasswordButton)}</button>
             </form>
+        </section>
+    }
+}
+
+#[component]
+fn ChangeEmail() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let form = Form::new(EmailChangeInput::default());
+    let notice = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            change_email(input),
+            move |()| {
+                form.value.set(EmailChangeInput::default());
+                notice.set(Some((true, Msg::EmailLinkSent)));
+            },
+        );
+    };
+    let current = move || {
+        auth.identity
+            .with(|i| i.as_ref().map(|i| i.email.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section aria-labelledby="email-title">
+            <h2 id="email-title">{t(Msg::ChangeEmailTitle)}</h2>
+            <p>{move || i18n.fill(Msg::ChangeEmailIntro, &[("email", &current())])}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <FormNotice notice/>
+                {form.input("email-current-password", Msg::CurrentPasswordLabel, Field::CurrentPassword, "password", lens!(current))}
+                {form.input("new-email", Msg::NewEmailLabel, Field::Email, "email", lens!(email))}
+                <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::ChangeEmailButton)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The person's own data: a download of all of it, and their consents,
+/// each of which they can withdraw (or give again).
+#[component]
+fn MyData() -> impl IntoView {
+    use crate::api::privacy::{my_consents, set_my_consent};
+    let i18n = use_i18n();
+    let consents = Resource::new(|| (), |_| my_consents());
+    let notice = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let change = move |purpose: ConsentPurpose, given: bool| {
+        if busy.get_untracked() || (!given && !confirm(i18n.text(Msg::ConfirmWithdrawConsent))) {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match set_my_consent(purpose, given).await {
+                Ok(()) => {
+                    notice.set(Some((true, Msg::ConsentSaved)));
+                    consents.refetch();
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="my-data-title">
+            <h2 id="my-data-title">{t(Msg::MyDataTitle)}</h2>
+            <p>{t(Msg::MyDataIntro)}</p>
+            <p><a href="/api/privacy/my_data?download=true" download data-testid="download-my-data">{t(Msg::DownloadMyData)}</a></p>
+            <FormNotice notice/>
+            <Loaded resource=consents let:records>
+                {
+                    let current = current_consents(&records);
+                    view! {
+                        <ul class="plain-list" data-testid="my-consents">
+                            {ConsentPurpose::ALL.iter().map(|purpose| {
+                                let purpose = *purpose;
+                                let state = current.iter().find(|(p, _)| *p == purpose).map(|(_, given)| *given);
+                                let (badge, class) = match state {
+                                    Some(true) => (Msg::ConsentGivenBadge, "badge"),
+                                    Some(false) => (Msg::ConsentWithdrawn, "badge challenge"),
+                                    None => (Msg::ConsentNotRecorded, "muted"),
+                                };
+                                let give = state != Some(true);
+                                view! {
+                                    <li data-testid="my-consent">
+                                        <strong>{t(labels::consent_purpose(purpose))}</strong> ": "
+                                        <span class=class>{t(badge)}</span> " "
+                                        <button type="button" class="link-button" disabled=busy on:click=move |_| change(purpose, give)>
+                                            {t(if give { Msg::GiveConsent } else { Msg::WithdrawConsent })}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                }
+            </Loaded>
         </section>
     }
 }

@@ -35,9 +35,19 @@ fn trimmed(path: &str) -> &str {
 }
 
 fn office_owns(path: &str) -> bool {
-    ["/programmes", "/invite/", "/pairs/", "/people", "/audit"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
+    [
+        "/programmes",
+        "/invite/",
+        "/pairs/",
+        "/people",
+        "/audit",
+        "/forgot",
+        "/reset/",
+        "/confirm-email/",
+        "/setup",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
 }
 
 const ENTRY_PATHS: [&str; 9] = [
@@ -94,6 +104,10 @@ enum Page {
     People,
     Person,
     Audit,
+    Forgot,
+    Reset,
+    ConfirmEmail,
+    Setup,
     NotFound,
 }
 
@@ -118,6 +132,10 @@ fn page_of(path: &str) -> Page {
         ["people"] => Page::People,
         ["people", _] => Page::Person,
         ["audit"] => Page::Audit,
+        ["forgot"] => Page::Forgot,
+        ["reset", _] => Page::Reset,
+        ["confirm-email", _] => Page::ConfirmEmail,
+        ["setup"] => Page::Setup,
         _ => Page::NotFound,
     }
 }
@@ -151,6 +169,10 @@ pub fn OfficePage() -> impl IntoView {
             Page::People => view! { <super::privacy::PeoplePage/> }.into_any(),
             Page::Person => view! { <super::privacy::PersonView/> }.into_any(),
             Page::Audit => view! { <super::privacy::AuditPage/> }.into_any(),
+            Page::Forgot => view! { <super::recover::ForgotPage/> }.into_any(),
+            Page::Reset => view! { <super::recover::ResetPage/> }.into_any(),
+            Page::ConfirmEmail => view! { <super::recover::ConfirmEmailPage/> }.into_any(),
+            Page::Setup => view! { <super::recover::SetupPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -239,6 +261,10 @@ mod tests {
             "/people",
             "/people/user:abc",
             "/audit",
+            "/forgot",
+            "/reset/token",
+            "/confirm-email/token",
+            "/setup",
         ] {
             assert!(office_owns(path), "{path}");
             assert!(crate::boot::office_page(path), "{path}");

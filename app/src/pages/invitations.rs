@@ -44,7 +44,7 @@ pub fn InvitationsPanel(programme: ProgrammeId, coordinates: bool, manages: bool
             <Loaded resource=list let:loaded>
                 {match loaded {
                     items if items.is_empty() => view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any(),
-                    items => view! { <InvitationList items/> }.into_any(),
+                    items => view! { <InvitationList items on_changed=move || list.refetch()/> }.into_any(),
                 }}
             </Loaded>
         </section>
@@ -88,11 +88,37 @@ pub fn InviteButton(
 /// The invitation just made: its link (to copy) and QR code.
 #[component]
 pub fn MadeInvitation(invitation: NewInvitation) -> impl IntoView {
+    view! {
+        <MadeLink
+            id="invitation-link"
+            path=invitation.path
+            qr_svg=invitation.qr_svg
+            expires_at=invitation.expires_at
+            made=Msg::InvitationMade
+            label=Msg::InvitationLink
+            qr_label=Msg::InvitationQr
+        />
+    }
+}
+
+/// A one-time link just made (an invitation, a password reset): shown
+/// once, to copy or to scan from its QR code. `made` says until when it
+/// works (`{date}`).
+#[component]
+pub fn MadeLink(
+    id: &'static str,
+    path: String,
+    qr_svg: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    made: Msg,
+    label: Msg,
+    qr_label: Msg,
+) -> impl IntoView {
     let i18n = use_i18n();
     let link = web_sys::window()
         .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{}", invitation.path))
-        .unwrap_or_else(|| invitation.path.clone());
+        .map(|origin| format!("{origin}{path}"))
+        .unwrap_or_else(|| path.clone());
     // `Some(true)` copied; `Some(false)` the browser refused (no clipboard
     // outside HTTPS): the link is selected for copying by hand.
     let copied = RwSignal::new(None::<bool>);
@@ -102,18 +128,17 @@ pub fn MadeInvitation(invitation: NewInvitation) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let done = copy_text(&to_copy).await;
             if !done {
-                select_link();
+                select_link(id);
             }
             copied.set(Some(done));
         });
     };
-    let expires = invitation.expires_at;
     view! {
-        <div class="notice success made-invitation" role="status" data-testid="invitation">
-            <p>{move || i18n.fill(Msg::InvitationMade, &[("date", &format_moment(expires, i18n.lang.get()))])}</p>
+        <div class="notice success made-invitation" role="status" data-testid=format!("made-{id}")>
+            <p>{move || i18n.fill(made, &[("date", &format_moment(expires_at, i18n.lang.get()))])}</p>
             <div class="field">
-                <label for="invitation-link">{t(Msg::InvitationLink)}</label>
-                <input id="invitation-link" type="text" readonly prop:value=link.clone()/>
+                <label for=id>{t(label)}</label>
+                <input id=id type="text" readonly prop:value=link.clone()/>
             </div>
             <p>
                 <button type="button" on:click=on_copy>{t(Msg::Copy)}</button>
@@ -121,34 +146,63 @@ pub fn MadeInvitation(invitation: NewInvitation) -> impl IntoView {
                 <span role="status">{move || copied.get().map(|done| i18n.text(if done { Msg::Copied } else { Msg::CopyByHand }))}</span>
             </p>
             <figure class="qr">
-                <div role="img" aria-label=t(Msg::InvitationQr) inner_html=invitation.qr_svg.clone()></div>
+                <div role="img" aria-label=t(qr_label) inner_html=qr_svg></div>
             </figure>
         </div>
     }
 }
 
 #[component]
-fn InvitationList(items: Vec<InvitationView>) -> impl IntoView {
+fn InvitationList(
+    items: Vec<InvitationView>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let now = chrono::Utc::now();
+    let notice = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let withdraw = move |id: InvitationId| {
+        if busy.get_untracked() || !confirm(i18n.text(Msg::ConfirmWithdrawInvitation)) {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match withdraw_invitation(id).await {
+                Ok(()) => on_changed(),
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            busy.set(false);
+        });
+    };
     view! {
-        <ul class="plain-list">
+        <FormNotice notice/>
+        <ul class="plain-list" data-testid="invitations">
             {items.into_iter().map(|item| {
                 let expires = item.expires_at;
+                let open = !item.used && !item.withdrawn && expires > now;
                 let state = move || {
                     if item.used {
                         i18n.text(Msg::InvitationUsed).to_string()
+                    } else if item.withdrawn {
+                        i18n.text(Msg::InvitationWithdrawnState).to_string()
                     } else if expires <= now {
                         i18n.text(Msg::InvitationExpired).to_string()
                     } else {
                         i18n.fill(Msg::InvitationOpen, &[("date", &format_moment(expires, i18n.lang.get()))])
                     }
                 };
+                let id = item.id;
                 view! {
                     <li>
                         <strong>{t(labels::role(item.role))}</strong>
                         {item.name.clone().map(|n| view! { " · " {n} })}
                         " · " <span class="muted">{state}</span>
+                        {open.then(|| view! {
+                            " "
+                            <button type="button" class="link-button" disabled=busy on:click=move |_| withdraw(id)>
+                                {t(Msg::WithdrawInvitation)}
+                            </button>
+                        })}
                     </li>
                 }
             }).collect_view()}
@@ -238,15 +292,7 @@ fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
                 {form.input("accept-name", Msg::NameLabel, Field::Name, "text", lens!(name))}
                 {form.input("accept-email", Msg::EmailLabel, Field::Email, "email", lens!(email))}
                 {form.input("accept-password", Msg::PasswordLabel, Field::Password, "password", lens!(password))}
-                <div class="field">
-                    <label for="accept-language">{t(Msg::LanguageLabel)}</label>
-                    <select id="accept-language" on:change:target=move |ev| form.value.update(|v| v.language = ev.target().value())>
-                        {Lang::ALL.iter().map(|lang| {
-                            let code = lang.code();
-                            view! { <option value=code selected=move || form.value.with(|v| v.language == code)>{lang.native_name()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                {form.language("accept-language", lens!(language))}
             </Show>
             <section class="notice" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">{t(Msg::PrivacyTitle)}</h2>
@@ -278,11 +324,11 @@ async fn copy_text(text: &str) -> bool {
     }
 }
 
-fn select_link() {
+fn select_link(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(input) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("invitation-link"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
         let _ = input.focus();

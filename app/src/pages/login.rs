@@ -29,6 +29,8 @@ pub fn LoginPage() -> impl IntoView {
             .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
     });
     let error = RwSignal::new(from_form_post);
+    // A new server waits for its first run's setup.
+    let setup = Resource::new(|| (), |_| crate::api::setup::setup_needed());
     let pending = RwSignal::new(false);
     // `?again`: a person logged in who must type their password again (the
     // phone's data opens only after a recent password login).
@@ -141,6 +143,14 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if pending.get() { i18n.text(Msg::LoggingIn) } else { i18n.text(Msg::LogIn) }}
                 </button>
             </form>
+            <p><a href="/forgot" data-testid="forgot-link">{t(Msg::ForgotPasswordLink)}</a></p>
+            <Suspense>
+                {move || setup.get().and_then(Result::ok).filter(|needed| *needed).map(|_| view! {
+                    <p class="notice" role="status" data-testid="setup-needed">
+                        {t(Msg::SetupNeeded)} " " <a href="/setup">{t(Msg::SetupLink)}</a>
+                    </p>
+                })}
+            </Suspense>
         </section>
     }
 }

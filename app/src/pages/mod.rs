@@ -24,6 +24,7 @@ mod outbox;
 mod privacy;
 mod programme_report;
 mod programmes;
+mod recover;
 mod recruitment;
 mod reports;
 mod screening;

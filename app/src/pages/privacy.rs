@@ -219,6 +219,20 @@ fn PersonBody(
         PersonRef::User(user) if keeps_phone && !data.is_self && !erased => Some(user),
         _ => None,
     };
+    // Someone the caller looks after who can log in: a reset link for them
+    // (the server says whether they may).
+    let office_of = keeps_phone
+        || data
+            .summary
+            .places
+            .iter()
+            .any(|(place, _)| place == "manager");
+    let reset_for = match who {
+        PersonRef::User(user) if office_of && !data.is_self && !erased && data.has_login => {
+            Some(user)
+        }
+        _ => None,
+    };
     view! {
         <h1 id="person-title">{name}</h1>
         <p class="lead">{data.summary.email.clone().unwrap_or_default()}</p>
@@ -228,7 +242,50 @@ fn PersonBody(
         {(!erased).then(|| view! { <ConsentForm who on_saved=on_changed/> })}
         {data.coordinates.then(|| view! { <Export who/> })}
         {lost_phone.map(|user| view! { <LostPhone who=user name=data.summary.name.clone()/> })}
+        {reset_for.map(|user| view! { <ResetLink who=user/> })}
         {may_erase.then(|| view! { <Erase who name=data.summary.name.clone() on_erased=on_changed/> })}
+    }
+}
+
+/// A one-time link to set a new password, for someone who reads no email.
+#[component]
+fn ResetLink(who: UserId) -> impl IntoView {
+    let notice = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let made = RwSignal::new(None::<OneTimeLink>);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match crate::api::accounts::make_reset_link(who).await {
+                Ok(link) => made.set(Some(link)),
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="reset-link-title">
+            <h2 id="reset-link-title">{t(Msg::ResetLinkTitle)}</h2>
+            <p>{t(Msg::ResetLinkIntro)}</p>
+            <FormNotice notice/>
+            <button type="button" on:click=on_click disabled=busy data-testid="make-reset-link">
+                {t(Msg::ResetLinkButton)}
+            </button>
+            {move || made.get().map(|link| view! {
+                <super::invitations::MadeLink
+                    id="reset-link"
+                    path=link.path
+                    qr_svg=link.qr_svg
+                    expires_at=link.expires_at
+                    made=Msg::ResetLinkMade
+                    label=Msg::ResetLinkLabel
+                    qr_label=Msg::ResetLinkQr
+                />
+            })}
+        </section>
     }
 }
 

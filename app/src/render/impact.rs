@@ -1,39 +1,23 @@
 //! The public impact page of an organisation that publishes one
 //! (`/impact/<organisation>`): its aggregated results in plain HTML, with
-//! no script, no name, no count below five and no free text unless marked
-//! publishable. Made at most once per ten minutes per organisation and
-//! language, and cacheable by browsers and proxies for as long.
+//! no script, no name, no count below five, no share unless five agree and
+//! five do not (in tens of per cent), and no free text unless marked
+//! publishable. Made once a month per organisation and language and kept in
+//! the database (`public_snapshots`): a page that changed with every new
+//! report could be compared from one day to the next to learn one person's
+//! answer. Publishing again, marking a quote, an erasure or the retention
+//! job drops the made pages.
 
 use super::report::escape;
 use crate::i18n::{Lang, Msg};
 use crate::model::*;
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-/// How long a made page is served before it is made again.
-pub const FRESH_FOR: Duration = Duration::from_secs(600);
+/// How long browsers and proxies may keep the page.
+pub const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(600);
 
-type Cache = HashMap<(OrganisationId, Lang), (Instant, String)>;
-static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-
-/// One page is made at a time: requests that find no fresh page while one
-/// is being made wait for it instead of each making it again.
+/// One page is made at a time: requests that find no page for the month
+/// while one is being made wait for it instead of each making it again.
 static MAKING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// Drops every made page (a person was erased: a quote of theirs may be on
-/// one).
-pub fn forget_all() {
-    *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = None;
-}
-
-/// Drops the organisation's made pages (it was published or withdrawn).
-pub fn forget(organisation: OrganisationId) {
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(cache) = cache.as_mut() {
-        cache.retain(|(org, _), _| *org != organisation);
-    }
-}
 
 /// The page, or none when the organisation does not publish one
 /// (`stylesheet`: the address of the app's stylesheet).
@@ -44,42 +28,31 @@ pub async fn page(
     stylesheet: &str,
     today: chrono::NaiveDate,
 ) -> crate::store::StoreResult<Option<String>> {
-    let fresh = || {
-        let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-        cache
-            .as_ref()
-            .and_then(|c| c.get(&(organisation, lang)))
-            .filter(|(made, _)| made.elapsed() < FRESH_FOR)
-            .map(|(_, html)| html.clone())
+    use crate::store::programme_report as store;
+    let Some((name, programmes)) = store::public(db, organisation).await? else {
+        return Ok(None);
     };
-    if let Some(html) = fresh() {
+    let month = today.format("%Y-%m").to_string();
+    if let Some(html) = store::snapshot(db, organisation, lang.code(), &month).await? {
         return Ok(Some(html));
     }
     let _making = MAKING.lock().await;
     // Made while this request waited its turn.
-    if let Some(html) = fresh() {
+    if let Some(html) = store::snapshot(db, organisation, lang.code(), &month).await? {
         return Ok(Some(html));
     }
-    let Some((name, programmes)) = crate::store::programme_report::public(db, organisation).await?
-    else {
-        forget(organisation);
-        return Ok(None);
-    };
     let mut reports = Vec::with_capacity(programmes.len());
     for (programme, starts_on) in programmes {
         // The whole programme so far: a period that always reads.
         let Ok((from, to)) = report_period("", "", starts_on, today) else {
             continue;
         };
-        if let Some(facts) = crate::store::programme_report::facts(db, programme, from, to).await? {
+        if let Some(facts) = store::facts(db, programme, from, to).await? {
             reports.push(compute(&facts, false));
         }
     }
     let html = render(&Impact::of(&name, &reports), lang, stylesheet);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    cache
-        .get_or_insert_with(HashMap::new)
-        .insert((organisation, lang), (Instant::now(), html.clone()));
+    store::keep_snapshot(db, organisation, lang.code(), &month, &html).await?;
     Ok(Some(html))
 }
 
@@ -118,8 +91,8 @@ pub fn render(impact: &Impact, lang: Lang, stylesheet: &str) -> String {
         .agree
         .iter()
         .map(|(q, answers, agree)| {
-            let share = match public_count(*answers) {
-                Some(all) => format!("{} %", percent(*agree, all)),
+            let share = match public_share(*agree, *answers) {
+                Some(share) => format!("{share} %"),
                 None => Msg::PublicTooFewAnswers.fill(
                     lang,
                     &[("n", &crate::model::limits::PUBLIC_MIN_COUNT.to_string())],
@@ -168,7 +141,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_below_five_and_shares_of_fewer_answers_are_not_shown() {
+    fn counts_below_five_and_shares_without_five_on_each_side_are_not_shown() {
         let impact = Impact {
             organisation: "School <One>".into(),
             programmes: 1,
@@ -176,7 +149,11 @@ mod tests {
             completed: 0,
             meetings: 12,
             minutes: 600,
-            agree: vec![(Question::SVoice, 4, 4), (Question::SWellbeing, 6, 3)],
+            agree: vec![
+                (Question::SVoice, 4, 4),
+                (Question::SWellbeing, 12, 6),
+                (Question::SDialogue, 30, 28),
+            ],
             quotes: vec!["We talk & listen".into()],
         };
 
@@ -189,6 +166,10 @@ mod tests {
         assert!(html.contains("<td>10</td>"), "hours");
         assert!(!html.contains("<td>4</td>"));
         assert!(html.contains("<td>50 %</td>"));
+        assert!(
+            !html.contains("93 %") && !html.contains("90 %"),
+            "two do not agree"
+        );
         assert!(html.contains("<q>We talk &amp; listen</q>"));
     }
 }

@@ -754,6 +754,11 @@ async fn anonymise_candidate(tx: &mut Tx, candidate: CandidateId) -> StoreResult
 #[tracing::instrument(name = "store.privacy.erase", skip_all, err(Display))]
 pub async fn erase(tx: &mut Tx, person: PersonRef, scope: &Scope<'_>) -> StoreResult<Erasure> {
     let within = scope.within();
+    // A quote of theirs may be on a public page: every one is made anew.
+    on_tx!(tx, conn => sqlx::query("DELETE FROM public_snapshots")
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
     let user = match person {
         PersonRef::User(user) => Some(user),
         PersonRef::Candidate(candidate) => {
@@ -998,6 +1003,8 @@ pub async fn apply_retention(db: &super::Db, today: NaiveDate) -> StoreResult<An
         .await?;
     }
     if done.pairs > 0 {
+        // Anonymised quotes leave the public pages.
+        super::programme_report::forget_snapshots(db).await?;
         tracing::info!(
             pairs = done.pairs,
             mentees = done.mentees,

@@ -125,6 +125,10 @@ pub async fn facts(
     let reports: Vec<(ReportId, ReportKind, Respondent, String)> = on_db!(db, pool => sqlx::query_as(
         "SELECT r.id, r.kind, r.respondent, r.answers FROM reports r JOIN pairs p ON p.id = r.pair_id \
          WHERE p.programme_id = $1 AND r.answered_on >= $2 AND r.answered_on <= $3 \
+         AND NOT EXISTS (SELECT 1 FROM consents k \
+           WHERE k.user_id = CASE WHEN r.respondent = 'mentor' THEN p.mentor_id ELSE p.mentee_id END \
+           AND k.purpose = 'anonymised_results' AND NOT k.given AND NOT EXISTS (SELECT 1 FROM consents k2 \
+             WHERE k2.user_id = k.user_id AND k2.purpose = k.purpose AND k2.given AND k2.created_at > k.created_at)) \
          ORDER BY r.answered_on, r.id",
     )
     .bind(programme)
@@ -295,6 +299,15 @@ pub async fn mark_quote(
         .await
         .map(|_| ()))?;
     }
+    // The public page quotes only what is marked: made anew.
+    on_tx!(tx, conn => sqlx::query(
+        "DELETE FROM public_snapshots WHERE organisation_id = \
+         (SELECT organisation_id FROM programmes WHERE id = $1)",
+    )
+    .bind(programme)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
     Ok(true)
 }
 
@@ -320,10 +333,76 @@ pub async fn public_flags(
 /// Turns an organisation's public impact page on or off.
 #[tracing::instrument(name = "store.programme_report.set_public", skip_all, err(Display))]
 pub async fn set_public(tx: &mut Tx, organisation: OrganisationId, on: bool) -> StoreResult<()> {
-    on_tx!(tx, conn => sqlx::query("UPDATE organisations SET public_impact = $2 WHERE id = $1")
-        .bind(organisation)
-        .bind(on)
-        .execute(&mut *conn)
+    on_tx!(tx, conn => {
+        sqlx::query("UPDATE organisations SET public_impact = $2 WHERE id = $1")
+            .bind(organisation)
+            .bind(on)
+            .execute(&mut *conn)
+            .await?;
+        // Published again: made anew.
+        sqlx::query("DELETE FROM public_snapshots WHERE organisation_id = $1")
+            .bind(organisation)
+            .execute(&mut *conn)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// The public page of the organisation as made for `month` (`yyyy-mm`)
+/// in `lang`, if it was.
+#[tracing::instrument(name = "store.programme_report.snapshot", skip_all, err(Display))]
+pub async fn snapshot(
+    db: &super::Db,
+    organisation: OrganisationId,
+    lang: &str,
+    month: &str,
+) -> StoreResult<Option<String>> {
+    let html: Option<(String,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT html FROM public_snapshots WHERE organisation_id = $1 AND lang = $2 AND month = $3",
+    )
+    .bind(organisation)
+    .bind(lang)
+    .bind(month)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(html.map(|(h,)| h))
+}
+
+/// Keeps the public page made for `month`, in place of an older one.
+#[tracing::instrument(name = "store.programme_report.keep_snapshot", skip_all, err(Display))]
+pub async fn keep_snapshot(
+    db: &super::Db,
+    organisation: OrganisationId,
+    lang: &str,
+    month: &str,
+    html: &str,
+) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO public_snapshots (organisation_id, lang, month, html, made_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (organisation_id, lang) DO UPDATE SET month = excluded.month, html = excluded.html, \
+         made_at = excluded.made_at",
+    )
+    .bind(organisation)
+    .bind(lang)
+    .bind(month)
+    .bind(html)
+    .bind(super::now())
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Drops every made public page (people's words were anonymised).
+#[tracing::instrument(
+    name = "store.programme_report.forget_snapshots",
+    skip_all,
+    err(Display)
+)]
+pub async fn forget_snapshots(db: &super::Db) -> StoreResult<()> {
+    on_db!(db, pool => sqlx::query("DELETE FROM public_snapshots")
+        .execute(pool)
         .await
         .map(|_| ()))?;
     Ok(())

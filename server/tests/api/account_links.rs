@@ -1,6 +1,7 @@
 //! Accounts that look after themselves: a forgotten password reset by an
 //! emailed link or by a manager's link, a new email address confirmed by a
-//! link sent to it, invitations withdrawn, and the first run in the browser.
+//! link sent to it, invitations withdrawn, one's own data downloaded and
+//! consents withdrawn, and the first run in the browser.
 
 use crate::helpers::*;
 use crate::recruitment::problems;
@@ -15,7 +16,10 @@ const NEW_PASSWORD: &str = "a brand new password for me";
 /// The token of the first link to `path` (`/reset/`, `/confirm-email/`) in
 /// a text.
 fn token_in(text: &str, path: &str) -> String {
-    let start = text.find(path).unwrap_or_else(|| panic!("no {path} in {text:?}")) + path.len();
+    let start = text
+        .find(path)
+        .unwrap_or_else(|| panic!("no {path} in {text:?}"))
+        + path.len();
     text[start..start + 64].to_string()
 }
 
@@ -78,8 +82,12 @@ async fn a_forgotten_password_is_set_once_with_the_emailed_link_and_every_old_se
     let mail = sink.wait_for(1).await;
     let token = token_in(&mail[0].body, "/reset/");
     let details: ResetDetails = json(
-        app.post_json(&client(), "/api/account/reset_open", json!({ "token": token }))
-            .await,
+        app.post_json(
+            &client(),
+            "/api/account/reset_open",
+            json!({ "token": token }),
+        )
+        .await,
     )
     .await;
     let browser = client();
@@ -95,7 +103,11 @@ async fn a_forgotten_password_is_set_once_with_the_emailed_link_and_every_old_se
         Some("mentee@a.test".to_string()),
         "logged in by the reset"
     );
-    assert_eq!(whoami(&app, &old_session).await, None, "the old session ended");
+    assert_eq!(
+        whoami(&app, &old_session).await,
+        None,
+        "the old session ended"
+    );
     assert_eq!(again.status(), StatusCode::NOT_FOUND, "a link works once");
     assert_eq!(
         login_status(&app, "mentee@a.test", PASSWORD).await,
@@ -107,7 +119,11 @@ async fn a_forgotten_password_is_set_once_with_the_emailed_link_and_every_old_se
     );
     assert_eq!(audited(&app, "password_reset").await.len(), 1);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM account_links WHERE used_at IS NULL").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM account_links WHERE used_at IS NULL"
+        )
+        .await,
         0
     );
 }
@@ -175,8 +191,12 @@ async fn a_manager_makes_a_reset_link_for_a_mentee_who_reads_no_email_and_it_is_
         .id;
 
     let link: OneTimeLink = json(
-        app.post_json(&manager, "/api/account/reset_link", json!({ "person": mentee }))
-            .await,
+        app.post_json(
+            &manager,
+            "/api/account/reset_link",
+            json!({ "person": mentee }),
+        )
+        .await,
     )
     .await;
     let phone = client();
@@ -184,10 +204,7 @@ async fn a_manager_makes_a_reset_link_for_a_mentee_who_reads_no_email_and_it_is_
 
     assert!(link.qr_svg.contains("<svg"), "a QR code to hand it over");
     assert_eq!(set.status(), StatusCode::OK);
-    assert_eq!(
-        whoami(&app, &phone).await.map(|i| i.user_id),
-        Some(mentee)
-    );
+    assert_eq!(whoami(&app, &phone).await.map(|i| i.user_id), Some(mentee));
     let made = audited(&app, "reset_link_made").await;
     assert_eq!(made.len(), 1);
     assert_eq!(made[0].object_id, mentee.to_string());
@@ -203,8 +220,12 @@ async fn an_expired_reset_link_does_not_open() {
         .unwrap()
         .id;
     let link: OneTimeLink = json(
-        app.post_json(&manager, "/api/account/reset_link", json!({ "person": mentee }))
-            .await,
+        app.post_json(
+            &manager,
+            "/api/account/reset_link",
+            json!({ "person": mentee }),
+        )
+        .await,
     )
     .await;
     app.execute(
@@ -215,7 +236,11 @@ async fn an_expired_reset_link_does_not_open() {
 
     let token = link.path.trim_start_matches("/reset/");
     let opened = app
-        .post_json(&client(), "/api/account/reset_open", json!({ "token": token }))
+        .post_json(
+            &client(),
+            "/api/account/reset_open",
+            json!({ "token": token }),
+        )
         .await;
     let set = reset(&app, &client(), token).await;
 
@@ -228,7 +253,12 @@ async fn an_expired_reset_link_does_not_open() {
     );
 }
 
-async fn change_email(app: &TestApp, client: &Client, current: &str, email: &str) -> reqwest::Response {
+async fn change_email(
+    app: &TestApp,
+    client: &Client,
+    current: &str,
+    email: &str,
+) -> reqwest::Response {
     app.post_json(
         client,
         "/api/account/email",
@@ -248,18 +278,30 @@ async fn a_new_email_address_is_used_only_once_the_link_sent_to_it_is_opened() {
     let before = login_status(&app, "mentor@a.test", PASSWORD).await;
     let token = token_in(&mail[0].body, "/confirm-email/");
     let shown: String = json(
-        app.post_json(&client(), "/api/account/email_open", json!({ "token": token }))
-            .await,
+        app.post_json(
+            &client(),
+            "/api/account/email_open",
+            json!({ "token": token }),
+        )
+        .await,
     )
     .await;
     let confirmed = app
-        .post_json(&mentor, "/api/account/email_confirm", json!({ "token": token }))
+        .post_json(
+            &mentor,
+            "/api/account/email_confirm",
+            json!({ "token": token }),
+        )
         .await;
     let mails = sink.wait_for(2).await;
 
     assert_eq!(asked.status(), StatusCode::OK);
     assert_eq!(mail[0].to, vec!["mentor.new@a.test".to_string()]);
-    assert_eq!(before, StatusCode::OK, "nothing changes before the link is opened");
+    assert_eq!(
+        before,
+        StatusCode::OK,
+        "nothing changes before the link is opened"
+    );
     assert_eq!(shown, "mentor.new@a.test");
     assert_eq!(confirmed.status(), StatusCode::OK);
     assert_eq!(
@@ -321,7 +363,11 @@ async fn an_address_taken_between_the_request_and_the_link_is_refused_and_nothin
     app.add_user("wanted@a.test", &[]).await;
 
     let confirmed = app
-        .post_json(&client(), "/api/account/email_confirm", json!({ "token": token }))
+        .post_json(
+            &client(),
+            "/api/account/email_confirm",
+            json!({ "token": token }),
+        )
         .await;
 
     assert_eq!(
@@ -351,24 +397,38 @@ async fn a_withdrawn_invitation_no_longer_opens_and_is_listed_as_withdrawn() {
     let token = made.path.trim_start_matches("/invite/").to_string();
 
     let withdrawn = app
-        .post_json(&manager, "/api/invitations/withdraw", json!({ "id": made.id }))
+        .post_json(
+            &manager,
+            "/api/invitations/withdraw",
+            json!({ "id": made.id }),
+        )
         .await;
     let twice = app
-        .post_json(&manager, "/api/invitations/withdraw", json!({ "id": made.id }))
+        .post_json(
+            &manager,
+            "/api/invitations/withdraw",
+            json!({ "id": made.id }),
+        )
         .await;
     let opened = app
         .post(&client(), "/api/invitations/open", &[("token", &token)])
         .await;
     let list: Vec<InvitationView> = json(
-        app.post(&manager, "/api/invitations/list", &[("programme", &programme.to_string())])
-            .await,
+        app.post(
+            &manager,
+            "/api/invitations/list",
+            &[("programme", &programme.to_string())],
+        )
+        .await,
     )
     .await;
 
     assert_eq!(withdrawn.status(), StatusCode::OK);
     assert_eq!(twice.status(), StatusCode::NOT_FOUND);
     assert_eq!(opened.status(), StatusCode::NOT_FOUND);
-    assert!(list.iter().any(|i| i.id == made.id && i.withdrawn && !i.used));
+    assert!(list
+        .iter()
+        .any(|i| i.id == made.id && i.withdrawn && !i.used));
     assert_eq!(audited(&app, "invitation_withdrawn").await.len(), 1);
 }
 
@@ -388,7 +448,11 @@ async fn the_first_visitor_with_the_setup_code_sets_up_the_organisation_and_coor
 
     let needed: bool = json(app.post(&client(), "/api/setup/needed", &[]).await).await;
     let set_up = app
-        .post_json(&browser, "/api/setup/create", setup_input(&code.to_lowercase()))
+        .post_json(
+            &browser,
+            "/api/setup/create",
+            setup_input(&code.to_lowercase()),
+        )
         .await;
     let needed_after: bool = json(app.post(&client(), "/api/setup/needed", &[]).await).await;
     let twice = app
@@ -396,7 +460,12 @@ async fn the_first_visitor_with_the_setup_code_sets_up_the_organisation_and_coor
         .await;
 
     assert!(needed);
-    assert_eq!(set_up.status(), StatusCode::OK, "{}", set_up.text().await.unwrap());
+    assert_eq!(
+        set_up.status(),
+        StatusCode::OK,
+        "{}",
+        set_up.text().await.unwrap()
+    );
     let me = whoami(&app, &browser).await.expect("logged in");
     assert_eq!(me.roles, vec![Role::Coordinator]);
     let programmes: Vec<serde_json::Value> =
@@ -415,7 +484,11 @@ async fn a_wrong_setup_code_sets_nothing_up() {
     let app = spawn_empty_app().await;
 
     let response = app
-        .post_json(&client(), "/api/setup/create", setup_input("AAAA-AAAA-AAAA-AAAA"))
+        .post_json(
+            &client(),
+            "/api/setup/create",
+            setup_input("AAAA-AAAA-AAAA-AAAA"),
+        )
         .await;
 
     assert_eq!(
@@ -433,10 +506,60 @@ async fn a_server_an_organisation_uses_offers_no_setup() {
 
     let needed: bool = json(app.post(&client(), "/api/setup/needed", &[]).await).await;
     let response = app
-        .post_json(&client(), "/api/setup/create", setup_input("AAAA-AAAA-AAAA-AAAA"))
+        .post_json(
+            &client(),
+            "/api/setup/create",
+            setup_input("AAAA-AAAA-AAAA-AAAA"),
+        )
         .await;
 
     assert!(app.setup_code.is_none());
     assert!(!needed);
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_person_downloads_their_own_data_and_withdraws_a_consent_both_audited() {
+    let app = spawn_app().await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let me = users::find_user_by_email(&app.db, "mentor@a.test")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let export = mentor
+        .get(app.url("/api/privacy/my_data?download=true"))
+        .send()
+        .await
+        .unwrap();
+    let disposition = export
+        .headers()
+        .get("content-disposition")
+        .map(|v| v.to_str().unwrap().to_string());
+    let data: PersonExport = json(export).await;
+    let withdrawn = app
+        .post_json(
+            &mentor,
+            "/api/privacy/my_consent",
+            json!({ "purpose": "email", "given": false }),
+        )
+        .await;
+    let consents: Vec<ConsentView> = json(
+        app.post_json(&mentor, "/api/privacy/my_consents", json!({}))
+            .await,
+    )
+    .await;
+
+    assert_eq!(data.person, PersonRef::User(me));
+    assert!(!data.sections.is_empty());
+    assert!(disposition.is_some_and(|d| d.starts_with("attachment")));
+    assert_eq!(withdrawn.status(), StatusCode::OK);
+    assert_eq!(
+        current_consents(&consents),
+        vec![(ConsentPurpose::Email, false)]
+    );
+    assert!(consents[0].by_self);
+    assert_eq!(audited(&app, "exported").await.len(), 1);
+    assert_eq!(audited(&app, "consent_withdrawn").await.len(), 1);
 }

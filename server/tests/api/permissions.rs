@@ -677,6 +677,16 @@ async fn call(
             app.post_json(client, "/api/invitations/withdraw", json!({ "id": InvitationId::new() }))
                 .await
         }
+        "my_consents" => app.post_json(client, "/api/privacy/my_consents", json!({})).await,
+        "my_consent(email, withdrawn)" => {
+            app.post_json(client, "/api/privacy/my_consent", json!({ "purpose": "email", "given": false }))
+                .await
+        }
+        "my_data" => client
+            .get(app.url("/api/privacy/my_data?download=false"))
+            .send()
+            .await
+            .unwrap(),
         "person(dual)" => {
             app.post_json(client, "/api/privacy/person", json!({ "person": format!("user:{}", o.dual) }))
                 .await
@@ -895,6 +905,10 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("sign_out(unknown session)", [ANONYMOUS, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
         ("change_password(wrong current)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
         ("sign_out_person(mentee3 a)", [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // One's own data and consents: every person, for themselves.
+        ("my_consents",          [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("my_consent(email, withdrawn)", [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("my_data",              [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
         // A reset link: the same people, for a person with a login (mentee
         // 3 has none: an invitation is what they need); a manager's by
         // their coordinator only.

@@ -983,7 +983,7 @@ async fn the_public_page_exists_only_once_published_and_shows_no_count_below_fiv
         "{html}"
     );
     assert!(html.contains("<th scope=\"row\">Meetings</th><td>fewer than 5</td>"));
-    assert!(html.contains("not shown (fewer than 5 answers)"));
+    assert!(html.contains("not shown (fewer than 5 agree, or fewer than 5 do not)"));
     for private in [
         "Too little time",
         "I talk to the teacher now",
@@ -1027,4 +1027,84 @@ async fn the_public_page_quotes_an_answer_only_once_marked_publishable() {
     assert!(!html.contains("I talk to the teacher now"));
     let manager = app.as_user("manager@a.test").await;
     assert_eq!(publish(&app, &manager, false).await, StatusCode::FORBIDDEN);
+}
+
+/// Every quote of the report, of every section.
+fn quotes_of(report: &ProgrammeReport) -> Vec<String> {
+    serde_json::to_value(report)
+        .unwrap()
+        .to_string()
+        .split("\"text\":\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_mentee_who_withdrew_consent_to_anonymised_results_is_left_out_of_the_report() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let before = quotes_of(&report_ok(&app, &coordinator).await);
+    let mentee = app.as_user("mentee@a.test").await;
+
+    let withdrawn = app
+        .post_json(
+            &mentee,
+            "/api/privacy/my_consent",
+            json!({ "purpose": "anonymised_results", "given": false }),
+        )
+        .await;
+    let after = quotes_of(&report_ok(&app, &coordinator).await);
+    app.post_json(
+        &mentee,
+        "/api/privacy/my_consent",
+        json!({ "purpose": "anonymised_results", "given": true }),
+    )
+    .await;
+    let given_again = quotes_of(&report_ok(&app, &coordinator).await);
+
+    assert_eq!(withdrawn.status(), StatusCode::OK);
+    assert!(before.iter().any(|q| q == "Too little time"), "{before:?}");
+    assert!(!after.iter().any(|q| q == "Too little time"), "{after:?}");
+    assert!(!after.iter().any(|q| q == "I talk to the teacher now"));
+    assert_eq!(given_again, before);
+}
+
+#[tokio::test]
+async fn the_public_page_stays_as_made_for_the_month_until_it_is_published_again() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    assert_eq!(publish(&app, &coordinator, true).await, StatusCode::OK);
+    let first = public_page(&app).await.text().await.unwrap();
+
+    // A new meeting log: the month's page does not change with it.
+    let mentor = app.as_user("mentor@a.test").await;
+    let w = &app.world;
+    let logs: Vec<SyncItem> = (3..9)
+        .map(|d| item(w, log_input(w, w.pair_a1, d, "Met at the school gate")))
+        .collect();
+    assert_eq!(
+        app.sync_ok(&mentor, &logs).await,
+        vec![SyncOutcome::Stored; 6]
+    );
+    let same_month = public_page(&app).await.text().await.unwrap();
+    // The month turns (the page was made last month).
+    app.execute(
+        "UPDATE public_snapshots SET month = '2000-01' WHERE $1 IS NOT NULL",
+        chrono::Utc::now(),
+    )
+    .await;
+    let next_month = public_page(&app).await.text().await.unwrap();
+
+    assert_eq!(same_month, first);
+    assert!(
+        first.contains("<th scope=\"row\">Meetings</th><td>fewer than 5</td>"),
+        "{first}"
+    );
+    assert!(
+        next_month.contains("<th scope=\"row\">Meetings</th><td>8</td>"),
+        "{next_month}"
+    );
 }
