@@ -229,8 +229,8 @@ async fn execute(command: Command) -> Result<(), CliError> {
             let db = open(&db).await?;
             let done = app::store::privacy::apply_retention(&db, day).await?;
             println!(
-                "Retention on {day}: {} ended pairs anonymised, {} mentees erased.",
-                done.pairs, done.mentees
+                "Retention on {day}: {} ended pairs anonymised, {} mentees erased, {} candidates never matched anonymised, {} audit addresses blanked.",
+                done.pairs, done.mentees, done.candidates, done.addresses
             );
             Ok(())
         }

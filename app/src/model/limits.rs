@@ -162,3 +162,8 @@ pub const PEOPLE_LISTED: usize = 300;
 /// The public impact page shows no count below this (nor a share of fewer
 /// answers): "fewer than 5" instead, so nobody can be singled out.
 pub const PUBLIC_MIN_COUNT: u32 = 5;
+
+/// The client address of an audit record is kept this many months, then
+/// blanked (the record itself stays): long enough to look into an
+/// incident, not a log of where people were for years.
+pub const AUDIT_ADDRESS_MONTHS: u32 = 6;

@@ -923,6 +923,11 @@ pub struct Anonymised {
     pub pairs: usize,
     /// Mentees erased because every pair of theirs is anonymised now.
     pub mentees: usize,
+    /// Candidates never matched, quiet for the retention period:
+    /// anonymised with their referees and screening notes.
+    pub candidates: usize,
+    /// Audit records whose client address was blanked.
+    pub addresses: u64,
     /// The programmes it touched.
     pub programmes: Vec<ProgrammeId>,
 }
@@ -982,6 +987,46 @@ pub async fn anonymise_expired(db: &super::Db, today: NaiveDate) -> StoreResult<
             done.programmes.push(programme);
         }
     }
+    // Candidates who never became part of a pair of their programme, with
+    // no move since the retention period: nothing keeps them.
+    let candidates: Vec<(CandidateId, ProgrammeId, DateTime<Utc>, i32)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT c.id, c.programme_id, \
+         COALESCE((SELECT MAX(m.moved_at) FROM candidate_moves m WHERE m.candidate_id = c.id), c.created_at), \
+         p.retention_months FROM candidates c JOIN programmes p ON p.id = c.programme_id \
+         WHERE c.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM pairs pr \
+           WHERE pr.programme_id = c.programme_id AND c.user_id IS NOT NULL \
+           AND (pr.mentor_id = c.user_id OR pr.mentee_id = c.user_id))",
+    )
+    .fetch_all(pool)
+    .await)?;
+    for (candidate, programme, last_moved, months) in candidates {
+        if retention_ends(last_moved.date_naive(), months.max(1) as u32) > today {
+            continue;
+        }
+        let mut tx = db.begin().await?;
+        anonymise_candidate(&mut tx, candidate).await?;
+        tx.commit().await?;
+        done.candidates += 1;
+        if !done.programmes.contains(&programme) {
+            done.programmes.push(programme);
+        }
+    }
+    // The audit trail keeps what was done, not for ever from where.
+    let before = today
+        .checked_sub_months(chrono::Months::new(
+            crate::model::limits::AUDIT_ADDRESS_MONTHS,
+        ))
+        .unwrap_or(NaiveDate::MIN)
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc())
+        .unwrap_or_default();
+    done.addresses = on_db!(db, pool => sqlx::query(
+        "UPDATE audit_events SET ip = '' WHERE at < $1 AND ip <> ''",
+    )
+    .bind(before)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(done)
 }
 
@@ -1002,13 +1047,14 @@ pub async fn apply_retention(db: &super::Db, today: NaiveDate) -> StoreResult<An
         )
         .await?;
     }
-    if done.pairs > 0 {
+    if done.pairs > 0 || done.candidates > 0 {
         // Anonymised quotes leave the public pages.
         super::programme_report::forget_snapshots(db).await?;
         tracing::info!(
             pairs = done.pairs,
             mentees = done.mentees,
-            "retention: ended pairs anonymised"
+            candidates = done.candidates,
+            "retention: ended pairs and quiet candidates anonymised"
         );
     }
     Ok(done)

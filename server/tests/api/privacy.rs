@@ -685,3 +685,83 @@ async fn everyone_of_the_demo_programme_can_be_erased_and_every_ended_pair_anony
     .unwrap();
     assert!(names.iter().all(|(n,)| n == "—"), "{names:?}");
 }
+
+#[tokio::test]
+async fn a_candidate_never_matched_is_anonymised_with_their_referees_once_quiet_for_the_retention_period(
+) {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let manager = app.as_user("manager@a.test").await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    app.post_json(
+        &coordinator,
+        "/api/privacy/set_retention",
+        json!({ "programme": w.programme_a, "input": { "months": "12" } }),
+    )
+    .await;
+    let never = crate::recruitment::register(
+        &app,
+        &manager,
+        &crate::recruitment::mentor_form("Never Matched", "Romanian", "Centre"),
+    )
+    .await;
+    let referee = app
+        .post_json(
+            &manager,
+            "/api/screening/save_referee",
+            json!({ "candidate": never, "id": null, "input": { "name": "Ana Referee", "contact": "0722 000 111" } }),
+        )
+        .await;
+    assert_eq!(referee.status(), StatusCode::OK);
+    // A candidate who became a mentor of a pair: kept.
+    let matched = crate::recruitment::register(
+        &app,
+        &manager,
+        &crate::recruitment::mentor_form("Matched Mentor", "Romanian", "Centre"),
+    )
+    .await;
+    let mentor = app::store::users::find_user_by_email(&app.db, "mentor@a.test")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut tx = app.db.begin().await.unwrap();
+    app::store::recruitment::link_user(&mut tx, matched, mentor)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let too_soon =
+        app::store::privacy::anonymise_expired(&app.db, w.today + chrono::Months::new(5))
+            .await
+            .unwrap();
+    let done = app::store::privacy::anonymise_expired(&app.db, w.today + chrono::Months::new(13))
+        .await
+        .unwrap();
+
+    assert_eq!(too_soon.candidates, 0);
+    assert_eq!(too_soon.addresses, 0, "addresses are kept 6 months");
+    assert_eq!(done.candidates, 1);
+    assert!(
+        done.addresses > 0,
+        "the audit trail's addresses are blanked"
+    );
+    let names: Vec<String> = {
+        let sql = "SELECT name FROM candidates ORDER BY name";
+        match &app.db {
+            app::store::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+            app::store::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+        }
+        .unwrap()
+    };
+    assert_eq!(names, vec!["Matched Mentor".to_string(), "—".to_string()]);
+    let referees: Vec<String> = {
+        let sql = "SELECT name FROM referees";
+        match &app.db {
+            app::store::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+            app::store::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+        }
+        .unwrap()
+    };
+    assert_eq!(referees, vec!["—".to_string()]);
+}
