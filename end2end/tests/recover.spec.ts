@@ -188,3 +188,35 @@ test("a new server is set up in the browser with the code it printed, and its co
   await page.goto(`${emptyServer.url}/setup`);
   await expect(page.getByTestId("set-up-already")).toBeVisible();
 });
+
+test("a person downloads their own data and withdraws a consent from My account", async ({ page }) => {
+  await logIn(page, "manager@example.org");
+  await page.goto("/account");
+  await appReady(page);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-my-data").click()]);
+  const consents = page.getByTestId("my-consent");
+  const email = consents.filter({ hasText: "Email" });
+  page.once("dialog", (dialog) => dialog.accept());
+  await email.getByRole("button", { name: "Withdraw" }).click();
+
+  expect(download.suggestedFilename()).toMatch(/^parent-bridge-my-data-.*\.json$/);
+  await expect(email.getByText("Withdrawn")).toBeVisible();
+  await expect(email.getByRole("button", { name: "Give" })).toBeVisible();
+});
+
+test("a manager removes a mentee from the programme after a confirmation, and the mentee's records stay", async ({
+  page,
+  server,
+}) => {
+  const [mentee] = await server.asManager("privacy/people", { search: "mentee@example.org" });
+  await logIn(page, "manager@example.org");
+  await page.goto(`/people/${mentee.person}`);
+  await appReady(page);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByTestId("memberships").getByRole("button", { name: "Remove from this programme" }).first().click();
+
+  await expect(page.getByTestId("memberships")).toHaveCount(0);
+  expect(await loginStatus(server, "mentee@example.org", PASSWORD)).toBe(200);
+});

@@ -546,3 +546,60 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
     })
     .await
 }
+
+/// Whether `user` may end `role` in `programme` for someone else: a
+/// mentor's or mentee's manager or coordinator, a manager's coordinator.
+#[cfg(feature = "ssr")]
+pub(crate) async fn may_remove(
+    state: &super::context::AppState,
+    user: &super::context::CurrentUser,
+    programme: ProgrammeId,
+    role: Role,
+) -> Result<bool, AppError> {
+    let coordinates = match crate::store::programmes::find(&state.db, programme).await? {
+        Some(view) => super::context::coordinates(state, user, view.organisation_id).await?,
+        None => false,
+    };
+    Ok(match role {
+        Role::Mentor | Role::Mentee => user.manages(programme) || coordinates,
+        Role::Manager => coordinates,
+        Role::Coordinator => false,
+    })
+}
+
+/// Removes a person from a programme in one role: their access to it ends,
+/// their records stay. With no role left anywhere, their sessions end too.
+/// In the audit trail.
+#[server(endpoint = "account/remove_membership", input = Json)]
+pub async fn remove_membership(
+    person: UserId,
+    programme: ProgrammeId,
+    role: Role,
+) -> Result<(), AppError> {
+    use super::context::*;
+    respond("account/remove_membership", async move {
+        let (state, user) = (state()?, current_user()?);
+        if person == user.id() || !may_remove(&state, &user, programme, role).await? {
+            return Err(AppError::Forbidden);
+        }
+        if !crate::store::users::remove_membership(&state.db, person, programme, role).await? {
+            return Err(AppError::NotFound);
+        }
+        if crate::store::users::memberships(&state.db, person)
+            .await?
+            .is_empty()
+        {
+            crate::store::sessions::delete_of_user(&state.db, person, None).await?;
+        }
+        audit(
+            &state,
+            &user,
+            AuditAction::RemovedFromProgramme,
+            [person.to_string()],
+        )
+        .await?;
+        tracing::info!(%person, %programme, role = %role, "removed from a programme");
+        Ok(())
+    })
+    .await
+}

@@ -94,12 +94,34 @@ pub async fn person(person: PersonRef) -> Result<PersonPage, AppError> {
                 .is_some_and(|u| u.password_hash.is_some()),
             PersonRef::Candidate(_) => false,
         };
+        let (office, _) = office_programmes(&state, &user).await?;
+        let mut memberships = Vec::new();
+        if let PersonRef::User(id) = person {
+            for m in crate::store::users::memberships(&state.db, id).await? {
+                if !office.contains(&m.programme_id) {
+                    continue;
+                }
+                let Some(view) = crate::store::programmes::find(&state.db, m.programme_id).await?
+                else {
+                    continue;
+                };
+                let removable = id != user.id()
+                    && super::accounts::may_remove(&state, &user, m.programme_id, m.role).await?;
+                memberships.push(MembershipView {
+                    programme: m.programme_id,
+                    programme_name: view.settings.name.clone(),
+                    role: m.role,
+                    removable,
+                });
+            }
+        }
         Ok(PersonPage {
             summary,
             consents,
             coordinates,
             is_self: person == PersonRef::User(user.id()),
             has_login,
+            memberships,
         })
     })
     .await
@@ -337,19 +359,16 @@ pub async fn set_my_consent(purpose: ConsentPurpose, given: bool) -> Result<(), 
     .await
 }
 
-/// Everything every programme holds about the person themselves, as a
-/// file (`download`) or to read: their right of access, without asking
-/// anyone. In the audit trail.
+/// What every programme holds about the person themselves (see
+/// `store::privacy::export_own`), as a file (`download`) or to read: their
+/// right of access, without asking anyone. In the audit trail.
 #[server(endpoint = "privacy/my_data", input = GetUrl, output = Json)]
 pub async fn export_mine(download: bool) -> Result<PersonExport, AppError> {
     use super::context::*;
     respond("privacy/my_data", async move {
         let (state, user) = (state()?, current_user()?);
         let me = PersonRef::User(user.id());
-        // Every programme that holds anything of theirs.
-        let theirs = crate::store::privacy::programmes_of(&state.db, me).await?;
-        let scope = crate::store::privacy::Scope::of(&theirs);
-        let sections = crate::store::privacy::export(&state.db, me, &scope).await?;
+        let sections = crate::store::privacy::export_own(&state.db, user.id()).await?;
         audit(&state, &user, AuditAction::Exported, [me.to_string()]).await?;
         if download {
             append_header(

@@ -646,6 +646,11 @@ office {
     WithdrawConsent { en: "Withdraw", ro: "Retrage" }
     GiveConsent { en: "Give", ro: "Acordă" }
     ConfirmWithdrawConsent { en: "Withdraw this consent? Your manager is told through the app.", ro: "Vă retrageți acest acord? Managerul află prin aplicație." }
+    AccessTitle { en: "Roles and access", ro: "Roluri și acces" }
+    AccessIntro { en: "Removing someone from a programme ends their access to it; what they wrote and what was recorded about them stays.", ro: "Scoaterea cuiva dintr-un program îi încheie accesul la el; ce a scris și ce s-a înregistrat despre persoană rămân." }
+    RemoveFromProgramme { en: "Remove from this programme", ro: "Scoate din acest program" }
+    ConfirmRemoveFromProgramme { en: "Remove {name} as {role} from {programme}? Their records stay; they can no longer open this programme.", ro: "Îl scoateți pe {name} ca {role} din {programme}? Înregistrările rămân; nu mai poate deschide acest program." }
+    RemovedFromProgramme { en: "Removed from the programme.", ro: "Scos din program." }
     LostPhoneTitle { en: "Lost phone", ro: "Telefon pierdut" }
     LostPhoneIntro { en: "If this person lost their phone, sign them out of every device. Their phone's data then opens only with their app PIN, and after 5 wrong PINs not at all. They log in again on their new phone.", ro: "Dacă această persoană și-a pierdut telefonul, deconectați-o de pe toate dispozitivele. Datele de pe telefon se deschid atunci doar cu PIN-ul aplicației, iar după 5 PIN-uri greșite deloc. Se autentifică din nou pe noul telefon." }
     SignOutPersonButton { en: "Sign out of every device", ro: "Deconectare de pe toate dispozitivele" }
@@ -1147,6 +1152,7 @@ office {
     AuditResetLinkMade { en: "Made a password reset link", ro: "A creat un link de resetare a parolei" }
     AuditEmailChanged { en: "Confirmed a new email address", ro: "A confirmat o adresă de e-mail nouă" }
     AuditInvitationWithdrawn { en: "Withdrew an invitation", ro: "A retras o invitație" }
+    AuditRemovedFromProgramme { en: "Removed a person from a programme", ro: "A scos o persoană dintr-un program" }
     AuditSetUp { en: "Set up the organisation and its first coordinator", ro: "A configurat organizația și primul ei coordonator" }
     ChallengeForManagers { en: "A mentor's challenge (read by the programme's managers)", ro: "Provocarea unui mentor (citită de managerii programului)" }
     SectionAccount { en: "Account", ro: "Cont" }
@@ -1899,6 +1905,7 @@ pub mod labels {
             AuditAction::EmailChanged => Msg::AuditEmailChanged,
             AuditAction::InvitationWithdrawn => Msg::AuditInvitationWithdrawn,
             AuditAction::SetUp => Msg::AuditSetUp,
+            AuditAction::RemovedFromProgramme => Msg::AuditRemovedFromProgramme,
         }
     }
 

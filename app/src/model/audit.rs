@@ -65,6 +65,8 @@ text_key_enum!(
         /// The first organisation and its coordinator were set up in the
         /// browser.
         SetUp = "set_up",
+        /// A person's role in a programme was ended (their records stay).
+        RemovedFromProgramme = "removed_from_programme",
     }
 );
 
@@ -83,6 +85,7 @@ impl AuditAction {
             | AuditAction::PasswordReset
             | AuditAction::ResetLinkMade
             | AuditAction::EmailChanged
+            | AuditAction::RemovedFromProgramme
             | AuditAction::RoleGranted
             | AuditAction::ReadPerson
             | AuditAction::SearchedAudit => "person",

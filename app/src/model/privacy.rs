@@ -6,7 +6,9 @@ use super::limits::{RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN};
 use super::programme::choice;
 use super::role::text_key_enum;
 use super::validation::{date_field, number_in, short_text};
-use super::{AuditAction, CandidateId, ConsentHow, Field, FieldErrors, Problem, UserId};
+use super::{
+    AuditAction, CandidateId, ConsentHow, Field, FieldErrors, Problem, ProgrammeId, Role, UserId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -169,6 +171,21 @@ pub struct PersonPage {
     /// The person can log in (has a password): a reset link may help them.
     #[serde(default)]
     pub has_login: bool,
+    /// The person's roles in the reader's programmes, each with whether the
+    /// reader may end it.
+    #[serde(default)]
+    pub memberships: Vec<MembershipView>,
+}
+
+/// A person's role in a programme, as their page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MembershipView {
+    pub programme: ProgrammeId,
+    pub programme_name: String,
+    pub role: Role,
+    /// The reader may remove them from it (a mentor's or mentee's manager
+    /// or coordinator; a manager's coordinator).
+    pub removable: bool,
 }
 
 /// How far an erasure went.

@@ -243,7 +243,75 @@ fn PersonBody(
         {data.coordinates.then(|| view! { <Export who/> })}
         {lost_phone.map(|user| view! { <LostPhone who=user name=data.summary.name.clone()/> })}
         {reset_for.map(|user| view! { <ResetLink who=user/> })}
+        {match who {
+            PersonRef::User(user) if !erased && data.memberships.iter().any(|m| m.removable) => Some(view! {
+                <Access who=user name=data.summary.name.clone() memberships=data.memberships.clone() on_changed/>
+            }),
+            _ => None,
+        }}
         {may_erase.then(|| view! { <Erase who name=data.summary.name.clone() on_erased=on_changed/> })}
+    }
+}
+
+/// The person's roles in the reader's programmes, each of which the reader
+/// may end (their records stay).
+#[component]
+fn Access(
+    who: UserId,
+    name: String,
+    memberships: Vec<MembershipView>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let notice = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let remove = move |m: MembershipView| {
+        let question = i18n.fill(
+            Msg::ConfirmRemoveFromProgramme,
+            &[
+                ("name", &name),
+                ("role", i18n.text(labels::role(m.role))),
+                ("programme", &m.programme_name),
+            ],
+        );
+        if busy.get_untracked() || !confirm(&question) {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match crate::api::accounts::remove_membership(who, m.programme, m.role).await {
+                Ok(()) => {
+                    notice.set(Some((true, Msg::RemovedFromProgramme)));
+                    on_changed();
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="access-title">
+            <h2 id="access-title">{t(Msg::AccessTitle)}</h2>
+            <p>{t(Msg::AccessIntro)}</p>
+            <FormNotice notice/>
+            <ul class="plain-list" data-testid="memberships">
+                {memberships.into_iter().map(|m| {
+                    let shown = m.clone();
+                    let remove = remove.clone();
+                    view! {
+                        <li>
+                            <strong>{t(labels::role(m.role))}</strong> " · " {m.programme_name.clone()}
+                            {m.removable.then(|| view! {
+                                " "
+                                <button type="button" class="link-button" disabled=busy on:click=move |_| remove(shown.clone())>
+                                    {t(Msg::RemoveFromProgramme)}
+                                </button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -13,13 +13,16 @@ use std::collections::BTreeMap;
 /// empty; elsewhere it becomes empty.
 pub const ERASED: &str = "—";
 
-/// The programmes a person belongs to: their roles and their candidacies.
+/// The programmes a person belongs to: their roles, their candidacies and
+/// their pairs (a person removed from a programme stays its to export and
+/// erase while it keeps their records).
 #[tracing::instrument(name = "store.privacy.programmes_of", skip_all, err(Display))]
 pub async fn programmes_of(db: &super::Db, person: PersonRef) -> StoreResult<Vec<ProgrammeId>> {
     let rows: Vec<(ProgrammeId,)> = match person {
         PersonRef::User(user) => on_db!(db, pool => sqlx::query_as(
             "SELECT programme_id FROM memberships WHERE user_id = $1 \
-             UNION SELECT programme_id FROM candidates WHERE user_id = $1",
+             UNION SELECT programme_id FROM candidates WHERE user_id = $1 \
+             UNION SELECT programme_id FROM pairs WHERE mentor_id = $1 OR mentee_id = $1",
         )
         .bind(user)
         .fetch_all(pool)
@@ -613,6 +616,37 @@ pub async fn export(
             name: name.to_string(),
             records,
         });
+    }
+    Ok(sections)
+}
+
+/// The sections the office writes about a person (screening notes,
+/// referees' answers, check-in notes): a person's own download leaves them
+/// out, as the app never shows them to the person (their manager shares
+/// them on request).
+const WRITTEN_BY_THE_OFFICE: [&str; 3] = ["screening", "references", "check_ins"];
+
+/// What a person downloads of themselves (their right of access without
+/// asking anyone): everything every programme holds of theirs, but for
+/// [`WRITTEN_BY_THE_OFFICE`], and of the meeting logs only those they
+/// wrote (a mentee's pair's logs are their mentor's words).
+#[tracing::instrument(name = "store.privacy.export_own", skip_all, err(Display))]
+pub async fn export_own(db: &super::Db, user: UserId) -> StoreResult<Vec<ExportSection>> {
+    let me = PersonRef::User(user);
+    let programmes = programmes_of(db, me).await?;
+    let mut sections = export(db, me, &Scope::of(&programmes)).await?;
+    sections.retain(|s| !WRITTEN_BY_THE_OFFICE.contains(&s.name.as_str()));
+    let mentored: Vec<(PairId,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id FROM pairs WHERE mentor_id = $1",
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await)?;
+    let mentored: Vec<String> = mentored.into_iter().map(|(p,)| p.to_string()).collect();
+    for section in sections.iter_mut().filter(|s| s.name == "meeting_logs") {
+        section
+            .records
+            .retain(|r| r.get("pair_id").is_some_and(|p| mentored.contains(p)));
     }
     Ok(sections)
 }

@@ -225,6 +225,27 @@ pub async fn add_membership(
     Ok(())
 }
 
+/// Ends a person's role in a programme (their records stay). False if they
+/// did not hold it.
+#[tracing::instrument(name = "store.users.remove_membership", skip_all, err(Display))]
+pub async fn remove_membership(
+    db: &super::Db,
+    user: UserId,
+    programme: ProgrammeId,
+    role: Role,
+) -> StoreResult<bool> {
+    let removed = on_db!(db, pool => sqlx::query(
+        "DELETE FROM memberships WHERE user_id = $1 AND programme_id = $2 AND role = $3",
+    )
+    .bind(user)
+    .bind(programme)
+    .bind(role)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(removed == 1)
+}
+
 #[tracing::instrument(name = "store.users.memberships", skip_all, err(Display))]
 pub async fn memberships(db: &super::Db, user: UserId) -> StoreResult<Vec<Membership>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, Membership>(

@@ -563,3 +563,69 @@ async fn a_person_downloads_their_own_data_and_withdraws_a_consent_both_audited(
     assert_eq!(audited(&app, "exported").await.len(), 1);
     assert_eq!(audited(&app, "consent_withdrawn").await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_mentee_removed_from_the_programme_loses_access_and_their_records_stay_the_offices() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let manager = app.as_user("manager@a.test").await;
+    let mentee_session = app.as_user("mentee@a.test").await;
+    let mentee = users::find_user_by_email(&app.db, "mentee@a.test")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let page: PersonPage = json(
+        app.post_json(
+            &manager,
+            "/api/privacy/person",
+            json!({ "person": format!("user:{mentee}") }),
+        )
+        .await,
+    )
+    .await;
+
+    let removed = app
+        .post_json(
+            &manager,
+            "/api/account/remove_membership",
+            json!({ "person": mentee, "programme": w.programme_a, "role": "mentee" }),
+        )
+        .await;
+    let still_readable = app
+        .post_json(
+            &manager,
+            "/api/privacy/person",
+            json!({ "person": format!("user:{mentee}") }),
+        )
+        .await;
+
+    assert!(page
+        .memberships
+        .iter()
+        .any(|m| m.role == Role::Mentee && m.removable));
+    assert_eq!(removed.status(), StatusCode::OK);
+    assert_eq!(
+        whoami(&app, &mentee_session).await,
+        None,
+        "no role left: signed out"
+    );
+    assert_eq!(
+        login_status(&app, "mentee@a.test", PASSWORD).await,
+        StatusCode::OK,
+        "the account stays"
+    );
+    assert_eq!(
+        app.post(&app.as_user("mentee@a.test").await, "/api/mentee/home", &[])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        still_readable.status(),
+        StatusCode::OK,
+        "their pair stays the office's"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM pairs").await, 4);
+    assert_eq!(audited(&app, "removed_from_programme").await.len(), 1);
+}

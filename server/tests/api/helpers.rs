@@ -541,26 +541,11 @@ impl TestApp {
         tx.commit().await.unwrap();
     }
 
-    /// Ends `user`'s role in a programme (the app has no screen for it yet).
+    /// Ends `user`'s role in a programme.
     pub async fn remove_membership(&self, user: UserId, programme: ProgrammeId, role: Role) {
-        let sql = "DELETE FROM memberships WHERE user_id = $1 AND programme_id = $2 AND role = $3";
-        match &self.db {
-            Db::Sqlite(pool) => sqlx::query(sql)
-                .bind(user)
-                .bind(programme)
-                .bind(role.key())
-                .execute(pool)
-                .await
-                .map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(sql)
-                .bind(user)
-                .bind(programme)
-                .bind(role.key())
-                .execute(pool)
-                .await
-                .map(|_| ()),
-        }
-        .unwrap();
+        app::store::users::remove_membership(&self.db, user, programme, role)
+            .await
+            .unwrap();
     }
 
     pub async fn latest_session_use(&self) -> chrono::DateTime<chrono::Utc> {
