@@ -203,6 +203,7 @@ test("a person downloads their own data and withdraws a consent from My account"
   expect(download.suggestedFilename()).toMatch(/^parent-bridge-my-data-.*\.json$/);
   await expect(email.getByText("Withdrawn")).toBeVisible();
   await expect(email.getByRole("button", { name: "Give" })).toBeVisible();
+  await expect(email.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
 });
 
 test("a manager removes a mentee from the programme after a confirmation, and the mentee's records stay", async ({

@@ -205,14 +205,22 @@ fn MyData() -> impl IntoView {
                                     Some(false) => (Msg::ConsentWithdrawn, "badge challenge"),
                                     None => (Msg::ConsentNotRecorded, "muted"),
                                 };
-                                let give = state != Some(true);
+                                // Each change that would change something (a purpose
+                                // never recorded can go either way).
+                                let choices: Vec<bool> = [true, false]
+                                    .into_iter()
+                                    .filter(|given| state != Some(*given))
+                                    .collect();
                                 view! {
                                     <li data-testid="my-consent">
                                         <strong>{t(labels::consent_purpose(purpose))}</strong> ": "
-                                        <span class=class>{t(badge)}</span> " "
-                                        <button type="button" class="link-button" disabled=busy on:click=move |_| change(purpose, give)>
-                                            {t(if give { Msg::GiveConsent } else { Msg::WithdrawConsent })}
-                                        </button>
+                                        <span class=class>{t(badge)}</span>
+                                        {choices.into_iter().map(|given| view! {
+                                            " "
+                                            <button type="button" class="link-button" disabled=busy on:click=move |_| change(purpose, given)>
+                                                {t(if given { Msg::GiveConsent } else { Msg::WithdrawConsent })}
+                                            </button>
+                                        }).collect_view()}
                                     </li>
                                 }
                             }).collect_view()}
