@@ -75,6 +75,32 @@ pub async fn sign_out_sessions(id: String) -> Result<u64, AppError> {
     .await
 }
 
+/// The current password, typed again to confirm a change of the account:
+/// a wrong one is in the audit trail as a failed login and is the form's
+/// problem on the current password's field.
+#[cfg(feature = "ssr")]
+async fn confirm_current_password(
+    state: &super::context::AppState,
+    user: &super::context::CurrentUser,
+    typed: &str,
+) -> Result<(), AppError> {
+    use super::context::{audit, invalid};
+    if super::auth::session::password_matches(state, user.id(), typed).await? {
+        return Ok(());
+    }
+    audit(
+        state,
+        user,
+        AuditAction::LoginFailed,
+        [user.id().to_string()],
+    )
+    .await?;
+    Err(invalid(FieldErrors::one(
+        Field::CurrentPassword,
+        Problem::WrongPassword,
+    )))
+}
+
 /// Changes the person's password (the current one typed again); every
 /// other session of theirs ends.
 #[server(endpoint = "account/password", input = Json)]
@@ -89,31 +115,9 @@ pub async fn change_password(input: PasswordChangeInput) -> Result<(), AppError>
                 Problem::BreachedPassword,
             )));
         }
-        let row = crate::store::users::find_user(&state.db, user.id())
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        // Waits its turn among the logins' hashes (see `AppState::hashing`).
-        let _hashing = state
-            .hashing
-            .acquire()
-            .await
-            .map_err(|_| AppError::Internal)?;
-        if !super::auth::session::verify_password(row.password_hash, &input.current).await {
-            audit(
-                &state,
-                &user,
-                AuditAction::LoginFailed,
-                [user.id().to_string()],
-            )
-            .await?;
-            return Err(invalid(FieldErrors::one(
-                Field::CurrentPassword,
-                Problem::WrongPassword,
-            )));
-        }
-        let hash = super::auth::session::hash_password(&input.new)
-            .await
-            .map_err(|e| invalid(FieldErrors::one(Field::NewPassword, e.problem())))?;
+        confirm_current_password(&state, &user, &input.current).await?;
+        let hash =
+            super::auth::session::hash_new_password(&state, &input.new, Field::NewPassword).await?;
         let mut tx = state.db.begin().await?;
         crate::store::users::set_password(&mut tx, user.id(), &hash).await?;
         tx.commit().await?;
@@ -187,17 +191,6 @@ pub async fn sign_out_person(person: UserId) -> Result<u64, AppError> {
     .await
 }
 
-/// A one-time link's token, checked for shape before any lookup (64 hex
-/// digits), and its hash.
-#[cfg(feature = "ssr")]
-fn link_hash(token: &str) -> Result<String, AppError> {
-    let valid = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
-    if !valid {
-        return Err(AppError::NotFound);
-    }
-    Ok(super::auth::session::hash_token(token))
-}
-
 /// The link of `token` for `purpose` that still works, or not found.
 #[cfg(feature = "ssr")]
 async fn open_link(
@@ -205,7 +198,7 @@ async fn open_link(
     token: &str,
     purpose: LinkPurpose,
 ) -> Result<(String, crate::store::account_links::LinkRow), AppError> {
-    let hash = link_hash(token)?;
+    let hash = super::auth::session::link_token_hash(token).ok_or(AppError::NotFound)?;
     let row = crate::store::account_links::find(&state.db, &hash, purpose)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -360,16 +353,8 @@ pub async fn reset_password(token: String, input: NewPasswordInput) -> Result<Id
         let state = state()?;
         let (hash, row) = open_link(&state, &token, LinkPurpose::Reset).await?;
         input.validate().map_err(invalid)?;
-        // Waits its turn among the logins' hashes (see `AppState::hashing`).
-        let hashing = state
-            .hashing
-            .acquire()
-            .await
-            .map_err(|_| AppError::Internal)?;
-        let password = super::auth::session::hash_password(&input.new)
-            .await
-            .map_err(|e| invalid(FieldErrors::one(Field::NewPassword, e.problem())))?;
-        drop(hashing);
+        let password =
+            super::auth::session::hash_new_password(&state, &input.new, Field::NewPassword).await?;
         let mut tx = state.db.begin().await?;
         if !account_links::use_once(&mut tx, &hash, row.user_id, LinkPurpose::Reset).await? {
             return Err(AppError::NotFound);
@@ -404,31 +389,10 @@ pub async fn change_email(input: EmailChangeInput) -> Result<(), AppError> {
         if !state.settings.mail_enabled {
             return Err(invalid(FieldErrors::one(Field::Email, Problem::MailOff)));
         }
+        confirm_current_password(&state, &user, &input.current).await?;
         let row = users::find_user(&state.db, user.id())
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        let verified = {
-            // Waits its turn among the logins' hashes (see `AppState::hashing`).
-            let _hashing = state
-                .hashing
-                .acquire()
-                .await
-                .map_err(|_| AppError::Internal)?;
-            super::auth::session::verify_password(row.password_hash, &input.current).await
-        };
-        if !verified {
-            audit(
-                &state,
-                &user,
-                AuditAction::LoginFailed,
-                [user.id().to_string()],
-            )
-            .await?;
-            return Err(invalid(FieldErrors::one(
-                Field::CurrentPassword,
-                Problem::WrongPassword,
-            )));
-        }
         if users::find_user_by_email(&state.db, &email)
             .await?
             .is_some()
@@ -547,22 +511,20 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
     .await
 }
 
-/// Whether `user` may end `role` in `programme` for someone else: a
-/// mentor's or mentee's manager or coordinator, a manager's coordinator.
+/// Whether `user` may end `role` in the programme `view` for someone
+/// else: a mentor's or mentee's manager or coordinator, a manager's
+/// coordinator.
 #[cfg(feature = "ssr")]
 pub(crate) async fn may_remove(
     state: &super::context::AppState,
     user: &super::context::CurrentUser,
-    programme: ProgrammeId,
+    view: &ProgrammeView,
     role: Role,
 ) -> Result<bool, AppError> {
-    let coordinates = match crate::store::programmes::find(&state.db, programme).await? {
-        Some(view) => super::context::coordinates(state, user, view.organisation_id).await?,
-        None => false,
-    };
+    let coordinates = || super::context::coordinates(state, user, view.organisation_id);
     Ok(match role {
-        Role::Mentor | Role::Mentee => user.manages(programme) || coordinates,
-        Role::Manager => coordinates,
+        Role::Mentor | Role::Mentee => user.manages(view.id) || coordinates().await?,
+        Role::Manager => coordinates().await?,
         Role::Coordinator => false,
     })
 }
@@ -579,7 +541,10 @@ pub async fn remove_membership(
     use super::context::*;
     respond("account/remove_membership", async move {
         let (state, user) = (state()?, current_user()?);
-        if person == user.id() || !may_remove(&state, &user, programme, role).await? {
+        let view = crate::store::programmes::find(&state.db, programme)
+            .await?
+            .ok_or(AppError::Forbidden)?;
+        if person == user.id() || !may_remove(&state, &user, &view, role).await? {
             return Err(AppError::Forbidden);
         }
         if !crate::store::users::remove_membership(&state.db, person, programme, role).await? {

@@ -245,6 +245,50 @@ pub mod session {
         cookie(settings, "", 0)
     }
 
+    /// Hashes a new password typed in a form, waiting its turn among the
+    /// logins' hashes (see [`AppState::hashing`]); a refused one is the
+    /// form's problem on `field`.
+    pub async fn hash_new_password(
+        state: &AppState,
+        password: &str,
+        field: crate::model::Field,
+    ) -> Result<String, AppError> {
+        let _place = state
+            .hashing
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
+        hash_password(password).await.map_err(|e| {
+            super::super::context::invalid(crate::model::FieldErrors::one(field, e.problem()))
+        })
+    }
+
+    /// Whether `typed` is the person's password (to confirm a change of
+    /// their account), waiting its turn among the logins' hashes.
+    pub async fn password_matches(
+        state: &AppState,
+        user: UserId,
+        typed: &str,
+    ) -> Result<bool, AppError> {
+        let row = users::find_user(&state.db, user)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let _place = state
+            .hashing
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
+        Ok(verify_password(row.password_hash, typed).await)
+    }
+
+    /// The hash of a one-time link's token (an invitation, a reset, an
+    /// email confirmation), or none when it is not 64 hex digits (looked
+    /// up for nothing).
+    pub fn link_token_hash(token: &str) -> Option<String> {
+        let valid = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
+        valid.then(|| hash_token(token))
+    }
+
     /// A place to hash a password (see [`AppState::hashing`]), or `Busy`
     /// when every place is taken.
     fn hashing_permit(state: &AppState) -> Result<tokio::sync::SemaphorePermit<'_>, AppError> {

@@ -176,11 +176,7 @@ async fn open(
     state: &super::context::AppState,
     token: &str,
 ) -> Result<crate::store::invitations::InvitationRow, AppError> {
-    let valid = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
-    if !valid {
-        return Err(AppError::NotFound);
-    }
-    let hash = super::auth::session::hash_token(token);
+    let hash = super::auth::session::link_token_hash(token).ok_or(AppError::NotFound)?;
     match crate::store::invitations::find_by_token(&state.db, &hash).await? {
         Some(row)
             if row.used_at.is_none()
@@ -216,22 +212,10 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
             }
             None => Some(input.validate().map_err(invalid)?),
         };
-        // Waits its turn among the logins' hashes (see `AppState::hashing`).
-        let _hashing = match &acceptance {
-            Some(_) => Some(
-                state
-                    .hashing
-                    .acquire()
-                    .await
-                    .map_err(|_| AppError::Internal)?,
-            ),
-            None => None,
-        };
         let hash = match &acceptance {
             Some(a) => Some(
-                super::auth::session::hash_password(&a.password)
-                    .await
-                    .map_err(|e| invalid(FieldErrors::one(Field::Password, e.problem())))?,
+                super::auth::session::hash_new_password(&state, &a.password, Field::Password)
+                    .await?,
             ),
             None => None,
         };

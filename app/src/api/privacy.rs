@@ -106,7 +106,7 @@ pub async fn person(person: PersonRef) -> Result<PersonPage, AppError> {
                     continue;
                 };
                 let removable = id != user.id()
-                    && super::accounts::may_remove(&state, &user, m.programme_id, m.role).await?;
+                    && super::accounts::may_remove(&state, &user, &view, m.role).await?;
                 memberships.push(MembershipView {
                     programme: m.programme_id,
                     programme_name: view.settings.name.clone(),

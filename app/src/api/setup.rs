@@ -45,17 +45,9 @@ pub async fn set_up(input: SetupInput) -> Result<Identity, AppError> {
                 Problem::WrongSetupCode,
             )));
         }
-        let hash = {
-            // Waits its turn among the logins' hashes (see `AppState::hashing`).
-            let _hashing = state
-                .hashing
-                .acquire()
-                .await
-                .map_err(|_| AppError::Internal)?;
-            super::auth::session::hash_password(&setup.password)
-                .await
-                .map_err(|e| invalid(FieldErrors::one(Field::Password, e.problem())))?
-        };
+        let hash =
+            super::auth::session::hash_new_password(&state, &setup.password, Field::Password)
+                .await?;
         let mut tx = state.db.begin().await?;
         if users::has_organisation(&mut tx).await? {
             state.setup_code.set(None);
