@@ -48,7 +48,7 @@ bench-props:
 bench-faults:
 	scripts/bench-faults.sh
 
-## 200 mentors syncing for 60 s on SQLite: requests, errors, p50 and p99
+## 200 mentors syncing for 60 s on SQLite beside a login flood from ever new addresses: requests, errors, p50 and p99
 bench-load:
 	scripts/bench-load.sh
 

@@ -5,7 +5,13 @@
 //! errors, the latency (p50, p99, max) and checks that the database holds
 //! exactly the logs answered "stored". Numbers only.
 //!
-//!   cargo bench -p server --bench load -- [mentors] [seconds] [think ms] [logs per batch]
+//! Beside them, `attackers` tasks flood the login with wrong passwords, as
+//! fast as they are answered, each attempt from a new address (IPv4 and
+//! IPv6 across the whole internet, through one proxy hop), for the
+//! mentors' own accounts and for unknown ones: the syncs should not feel
+//! it (p99 under 50 ms, no errors). Prints what the flood was answered.
+//!
+//!   cargo bench -p server --bench load -- [mentors] [seconds] [think ms] [logs per batch] [attackers]
 
 use app::api::auth::session::hash_password;
 use app::api::context::Settings;
@@ -159,6 +165,7 @@ fn main() {
     let seconds = args.get(1).copied().unwrap_or(60);
     let think_ms = args.get(2).copied().unwrap_or(1000);
     let per_batch = args.get(3).copied().unwrap_or(5) as usize;
+    let attackers = args.get(4).copied().unwrap_or(0) as usize;
     // The server's own warnings and errors (RUST_LOG) go to stderr.
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
@@ -177,10 +184,12 @@ fn main() {
         let site = folder.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
         std::fs::write(site.join("sw.js"), "const BUILD = \"__BUILD_ID__\";\n").unwrap();
+        // Behind one proxy: the flood's addresses come in X-Forwarded-For
+        // (a mentor's request without one is its socket's).
         let config = server::config::HttpConfig {
             settings: Settings::default(),
             public_origin: None,
-            proxy_hops: 0,
+            proxy_hops: 1,
             site_root: site.display().to_string(),
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -214,7 +223,56 @@ fn main() {
 
         let deadline = Instant::now() + Duration::from_secs(seconds);
         let tally = Arc::new(std::sync::Mutex::new(Tally::default()));
+        let flood = Arc::new(std::sync::Mutex::new(std::collections::BTreeMap::<String, usize>::new()));
         let mut tasks = Vec::new();
+        let emails: Arc<Vec<String>> = Arc::new(people.iter().map(|(e, _)| e.clone()).collect());
+        for attacker in 0..attackers {
+            let (flood, origin, emails) = (flood.clone(), origin.clone(), emails.clone());
+            tasks.push(tokio::spawn(async move {
+                let client = reqwest::Client::new();
+                let mut n: u64 = 0;
+                while Instant::now() < deadline {
+                    n += 1;
+                    // A new address each time, spread over the whole space.
+                    let seed = (attacker as u64) << 32 | n;
+                    let mixed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                    let address = if n.is_multiple_of(2) {
+                        std::net::IpAddr::from((mixed as u32 | 0x0100_0000).to_be_bytes()).to_string()
+                    } else {
+                        let mut bytes = [0u8; 16];
+                        bytes[..8].copy_from_slice(&mixed.to_be_bytes());
+                        bytes[8..].copy_from_slice(&mixed.rotate_left(17).to_be_bytes());
+                        bytes[0] = 0x20;
+                        std::net::IpAddr::from(bytes).to_string()
+                    };
+                    let email = if n.is_multiple_of(3) {
+                        format!("nobody{n}@flood.test")
+                    } else {
+                        emails[(mixed % emails.len() as u64) as usize].clone()
+                    };
+                    let answer = client
+                        .post(format!("{origin}/api/auth/login"))
+                        .header("origin", &origin)
+                        .header("x-forwarded-for", &address)
+                        .form(&[("email", email.as_str()), ("password", "guess guess guess")])
+                        .send()
+                        .await;
+                    let kind = match answer {
+                        Ok(r) => {
+                            let status = r.status();
+                            let body = r.text().await.unwrap_or_default();
+                            let error = serde_json::from_str::<serde_json::Value>(&body)
+                                .ok()
+                                .and_then(|v| v["error"].as_str().map(str::to_string))
+                                .unwrap_or_default();
+                            format!("{} {error}", status.as_u16())
+                        }
+                        Err(e) => format!("no answer: {e}"),
+                    };
+                    *flood.lock().unwrap().entry(kind).or_default() += 1;
+                }
+            }));
+        }
         for (n, (client, pair)) in clients.into_iter().enumerate() {
             let (tally, origin) = (tally.clone(), origin.clone());
             tasks.push(tokio::spawn(async move {
@@ -275,6 +333,17 @@ fn main() {
                 * 1000.0
         };
         let in_db = app::store::meetings::count(&db).await.unwrap() as usize;
+        if attackers > 0 {
+            let flood = flood.lock().unwrap();
+            let total: usize = flood.values().sum();
+            println!(
+                "login flood:      {attackers} attackers, {total} attempts ({:.0}/s), none right",
+                total as f64 / seconds as f64
+            );
+            for (kind, times) in flood.iter() {
+                println!("  {times} × {kind}");
+            }
+        }
         println!("requests:         {}", latencies.len());
         println!("errors:           {}", tally.errors);
         for (why, times) in &tally.error_kinds {
