@@ -639,6 +639,7 @@ office {
     SetupNameLabel { en: "Your name", ro: "Numele dumneavoastră" }
     SetupButton { en: "Set up and log in", ro: "Configurează și autentifică-te" }
     SetupDone { en: "This server is set up already. Log in.", ro: "Acest server este deja configurat. Autentificați-vă." }
+    SmallCountsNote { en: "So that nobody can be recognised, counts of 1 to 4 people are written \"< 5\" and the charts made of them are left out; the organisation's own report in the app has every figure.", ro: "Pentru ca nimeni să nu poată fi recunoscut, numărul de 1–4 persoane este scris \"< 5\", iar graficele care le conțin sunt omise; raportul organizației din aplicație are toate cifrele." }
     MyDataTitle { en: "Your data", ro: "Datele dumneavoastră" }
     MyDataIntro { en: "What the programmes keep about you, and what you agreed to. You can download all of it, and withdraw a consent at any time: what was done with it before stays lawful.", ro: "Ce păstrează programele despre dumneavoastră și la ce v-ați dat acordul. Puteți descărca totul și vă puteți retrage oricând un acord: ce s-a făcut înainte cu el rămâne legal." }
     DownloadMyData { en: "Download my data (JSON file)", ro: "Descarcă datele mele (fișier JSON)" }

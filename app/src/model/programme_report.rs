@@ -843,6 +843,23 @@ pub fn public_share(agree: u32, answers: u32) -> Option<u32> {
     (agree >= min && others >= min).then(|| (percent(agree, answers) + 5) / 10 * 10)
 }
 
+/// A count of people too small to show outside the organisation: from 1
+/// to [`super::limits::PUBLIC_MIN_COUNT`] − 1 (one of three known people
+/// could be recognised by it; none, or many, can not).
+pub fn is_small_count(n: u32) -> bool {
+    (1..super::limits::PUBLIC_MIN_COUNT).contains(&n)
+}
+
+/// A count as a document for outside readers writes it: a small one as
+/// "< 5".
+pub fn outside_count(n: u32) -> String {
+    if is_small_count(n) {
+        format!("< {}", super::limits::PUBLIC_MIN_COUNT)
+    } else {
+        n.to_string()
+    }
+}
+
 /// The share of `part` in `whole`, in whole per cent (0 when nothing).
 pub fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 {
@@ -1108,6 +1125,16 @@ mod tests {
         assert_eq!(percent(1, 3), 33);
         assert_eq!(percent(2, 3), 67);
         assert_eq!(percent(0, 0), 0);
+    }
+
+    #[test]
+    fn counts_from_one_to_four_are_small_and_written_as_fewer_than_five() {
+        assert!(!is_small_count(0));
+        assert!(is_small_count(1) && is_small_count(4));
+        assert!(!is_small_count(5));
+        assert_eq!(outside_count(3), "< 5");
+        assert_eq!(outside_count(0), "0");
+        assert_eq!(outside_count(12), "12");
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //!
 //! What is left out, on purpose: free text nobody marked publishable (the
 //! recruitment's drop-out reasons, and the answers quoted in the app until
-//! the coordinator marks them), and every name.
+//! the coordinator marks them), every name, and every count of 1 to 4
+//! people (written "< 5", and a chart made of one left out: a reader who
+//! knows the programme could otherwise tell who answered what).
 
 use super::report::{bars, hours, Bars};
 use crate::i18n::format::format_date;
@@ -49,13 +51,14 @@ fn quoted(heading: String, list: &[Quote]) -> Vec<Block> {
     blocks
 }
 
+/// Rows of a label and a count of people (small counts hidden).
 fn count_rows<K: Copy>(
     rows: &[(K, u32)],
     label: impl Fn(K) -> Msg,
     lang: Lang,
 ) -> Vec<Vec<String>> {
     rows.iter()
-        .map(|(k, n)| vec![label(*k).text(lang).to_string(), n.to_string()])
+        .map(|(k, n)| vec![label(*k).text(lang).to_string(), outside_count(*n)])
         .collect()
 }
 
@@ -64,11 +67,15 @@ fn count_rows<K: Copy>(
 pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
     let t = |m: Msg| m.text(lang).to_string();
     let mut charts = bars(report, lang);
+    // A chart made of a small count would show it: left out (its table
+    // says "< 5").
     let mut chart = |id: &str| {
         charts
             .iter()
             .position(|b| b.id == id)
-            .map(|at| Block::Chart(charts.remove(at)))
+            .map(|at| charts.remove(at))
+            .filter(|b| !b.people.iter().any(|n| is_small_count(*n)))
+            .map(Block::Chart)
     };
     let narrative = |section: NarrativeSection| -> Vec<Block> {
         let text = report.narrative(section).trim();
@@ -96,6 +103,7 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
             ],
         )),
         Block::Note(t(Msg::ReportWhatCounts)),
+        Block::Note(t(Msg::SmallCountsNote)),
     ];
     out.extend(narrative(NarrativeSection::Introduction));
 
@@ -124,9 +132,9 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
                 .filter_map(|r| {
                     Some(vec![
                         t(labels::stage(r.stage?)),
-                        r.entered.to_string(),
-                        r.went_on.to_string(),
-                        r.dropped.to_string(),
+                        outside_count(r.entered),
+                        outside_count(r.went_on),
+                        outside_count(r.dropped),
                     ])
                 })
                 .collect(),
@@ -206,14 +214,14 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
         caption: Some(t(Msg::SectionMatching)),
         header: vec![String::new(), t(Msg::ColValue)],
         rows: [
-            (Msg::PairsMatched, t1.pairs_matched),
-            (Msg::PairsConfirmed, t1.processes),
-            (Msg::EndCompleted, t1.completed),
-            (Msg::EndDroppedOut, t1.dropped_out),
-            (Msg::EndNotConfirmed, t1.not_confirmed),
+            (Msg::PairsMatched, t1.pairs_matched.to_string()),
+            (Msg::PairsConfirmed, t1.processes.to_string()),
+            (Msg::EndCompleted, t1.completed.to_string()),
+            (Msg::EndDroppedOut, outside_count(t1.dropped_out)),
+            (Msg::EndNotConfirmed, outside_count(t1.not_confirmed)),
         ]
-        .iter()
-        .map(|(m, n)| vec![t(*m), n.to_string()])
+        .into_iter()
+        .map(|(m, n)| vec![t(m), n])
         .collect(),
     });
     if !t1.drop_reasons.is_empty() {
@@ -243,8 +251,8 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
                 vec![
                     t(labels::report_side(c.kind, c.respondent)),
                     c.reports.to_string(),
-                    c.change.yes.to_string(),
-                    c.change.no.to_string(),
+                    outside_count(c.change.yes),
+                    outside_count(c.change.no),
                 ]
             })
             .collect(),
@@ -299,7 +307,7 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
                         (Choice::CouldBeImproved, a.could_be_improved),
                     ]
                     .iter()
-                    .map(|(c, n)| format!("{}: {n}", choice_msg(*c).text(lang)))
+                    .map(|(c, n)| format!("{}: {}", choice_msg(*c).text(lang), outside_count(*n)))
                     .collect::<Vec<_>>()
                     .join("\n")
                 }));
@@ -339,11 +347,17 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
                 .iter()
                 .map(|row| {
                     let (yes, no) = (row.answers.yes, row.answers.no);
+                    // A share would give a hidden count away.
+                    let share = if is_small_count(yes) || is_small_count(no) {
+                        "–".to_string()
+                    } else {
+                        format!("{} %", percent(yes, yes + no))
+                    };
                     vec![
                         t(question_msg(row.question, ReportKind::Final)),
-                        yes.to_string(),
-                        no.to_string(),
-                        format!("{} %", percent(yes, yes + no)),
+                        outside_count(yes),
+                        outside_count(no),
+                        share,
                     ]
                 })
                 .collect(),
@@ -365,8 +379,8 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
         header: [Msg::ColStatement, Msg::Yes, Msg::No].map(t).to_vec(),
         rows: vec![vec![
             t(question_msg(Question::WouldChange, ReportKind::Final)),
-            would.yes.to_string(),
-            would.no.to_string(),
+            outside_count(would.yes),
+            outside_count(would.no),
         ]],
     });
     out.extend(quoted(t(Msg::QuotesSaidYes), &would.yes_quotes));
@@ -403,7 +417,17 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
     out.push(Block::Table {
         caption: Some(t(Msg::ColFormOfMeeting)),
         header: vec![t(Msg::ColValue), t(Msg::ColMeetings)],
-        rows: count_rows(&report.meetings.by_form, meeting_form_label, lang),
+        rows: report
+            .meetings
+            .by_form
+            .iter()
+            .map(|(form, n)| {
+                vec![
+                    meeting_form_label(*form).text(lang).to_string(),
+                    n.to_string(),
+                ]
+            })
+            .collect(),
     });
 
     out.push(Block::Heading(2, t(Msg::SectionSchoolPlan)));
@@ -413,7 +437,16 @@ pub fn document(report: &ProgrammeReport, lang: Lang) -> Vec<Block> {
         out.push(Block::Table {
             caption: None,
             header: vec![t(Msg::ColMeasureState), t(Msg::ColValue)],
-            rows: count_rows(&report.measures, labels::measure_state, lang),
+            rows: report
+                .measures
+                .iter()
+                .map(|(state, n)| {
+                    vec![
+                        labels::measure_state(*state).text(lang).to_string(),
+                        n.to_string(),
+                    ]
+                })
+                .collect(),
         });
     }
     out.extend(narrative(NarrativeSection::ResultsSummary));

@@ -47,6 +47,11 @@ pub struct Bars {
     pub series: Vec<(String, Vec<u32>)>,
     /// Values are per cent (the axis runs to 100).
     pub percent: bool,
+    /// The counts of people the bars are made of (a count's bar, or the
+    /// two sides of a share): a chart with a small one is left out of the
+    /// documents for outside readers. Empty for what counts no people
+    /// (meetings).
+    pub people: Vec<u32>,
 }
 
 impl Bars {
@@ -185,6 +190,11 @@ fn profile_chart<K: Ord + Copy>(
             })
             .collect(),
         percent: false,
+        people: report
+            .profiles
+            .iter()
+            .flat_map(|(_, p)| pick(p).iter().map(|(_, n)| *n))
+            .collect(),
     }
 }
 
@@ -219,6 +229,7 @@ pub fn bars(report: &ProgrammeReport, lang: Lang) -> Vec<Bars> {
                 table.rows.iter().map(|r| r.entered).collect(),
             )],
             percent: false,
+            people: table.rows.iter().map(|r| r.entered).collect(),
         };
         charts.push(bars);
     }
@@ -276,6 +287,12 @@ pub fn bars(report: &ProgrammeReport, lang: Lang) -> Vec<Bars> {
             })
             .collect(),
         percent: true,
+        people: report
+            .statements
+            .iter()
+            .flat_map(|s| s.answers.iter())
+            .flat_map(|a| [a.agree, a.total() - a.agree])
+            .collect(),
     };
     charts.push(statements);
 
@@ -300,6 +317,11 @@ pub fn bars(report: &ProgrammeReport, lang: Lang) -> Vec<Bars> {
                 .collect(),
         )],
         percent: true,
+        people: report
+            .competences
+            .iter()
+            .flat_map(|c| [c.answers.yes, c.answers.no])
+            .collect(),
     };
     charts.push(competences);
 
@@ -322,6 +344,7 @@ pub fn bars(report: &ProgrammeReport, lang: Lang) -> Vec<Bars> {
                 .collect(),
         )],
         percent: false,
+        people: Vec::new(),
     };
     charts.push(meetings);
     charts
@@ -728,6 +751,7 @@ mod tests {
                 ("Mentees".into(), vec![5, 0]),
             ],
             percent: false,
+            people: vec![3, 1, 5, 0],
         };
 
         let svg = bars.svg();

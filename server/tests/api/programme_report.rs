@@ -1108,3 +1108,40 @@ async fn the_public_page_stays_as_made_for_the_month_until_it_is_published_again
         "{next_month}"
     );
 }
+
+#[tokio::test]
+async fn the_pdf_and_the_word_file_write_counts_of_fewer_than_five_people_as_such_and_leave_their_charts_out(
+) {
+    let app = spawn_app().await;
+    // Two women and one man among the mentees (see `fixture`).
+    fixture(&app).await;
+
+    let pdf = pdf_text(&app).await;
+    let docx = download_as(&app, "docx", "en").await.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+
+    // (The PDF's text without its spaces and lines: cells come one a line.)
+    let flat: String = pdf.split_whitespace().collect();
+    assert!(
+        flat.contains("Female<5Male<5"),
+        "the mentees' gender table hides its small counts:\n{pdf}"
+    );
+    assert!(!flat.contains("Female2") && !flat.contains("Male1"));
+    assert!(
+        !pdf.contains("Gender of mentors and mentees"),
+        "the gender chart is left out"
+    );
+    assert!(pdf.contains("counts of 1 to 4 people are written"));
+    assert!(xml.contains("&lt; 5"), "the Word file too");
+    assert!(!xml.contains("Gender of mentors and mentees"));
+    // The office's own report keeps every figure.
+    let coordinator = app.as_user("coordinator@a.test").await;
+    let report = report_ok(&app, &coordinator).await;
+    assert!(report
+        .profiles
+        .iter()
+        .any(|(_, p)| p.gender.contains(&(Some(Gender::Female), 2))));
+}
