@@ -202,6 +202,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/confirm-email/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/setup") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/two-step") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<EntryRoute>::new()}/>
                 </Routes>
             </main>

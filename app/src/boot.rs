@@ -118,6 +118,7 @@ pub fn office_page(path: &str) -> bool {
         "/reset",
         "/confirm-email",
         "/setup",
+        "/two-step",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

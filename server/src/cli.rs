@@ -97,6 +97,15 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Turn off the two-step login of someone who lost their authenticator
+    /// and their recovery codes (they set it up again at their next login
+    /// when their organisation requires it). In the audit trail.
+    TwoStepOff {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+    },
     /// Match a mentor with a mentee.
     CreatePair {
         #[command(flatten)]
@@ -218,6 +227,25 @@ async fn execute(command: Command) -> Result<(), CliError> {
                 other => other.into(),
             })?;
             println!("Backup written to {} ({bytes} bytes).", to.display());
+            Ok(())
+        }
+        Command::TwoStepOff { db, email } => {
+            let db = open(&db).await?;
+            let user = app::store::users::find_user_by_email(&db, &email)
+                .await?
+                .ok_or_else(|| invalid(format!("no account has the email {email:?}")))?;
+            let mut tx = db.begin().await?;
+            app::store::two_step::remove(&mut tx, user.id).await?;
+            tx.commit().await?;
+            app::store::audit::record(
+                &db,
+                None,
+                app::model::AuditAction::TwoStepOff,
+                &user.id.to_string(),
+                "command line",
+            )
+            .await?;
+            println!("Two-step login is off for {email}: the password alone logs in (or, where the organisation requires it, sets it up again).");
             Ok(())
         }
         Command::AnonymiseExpired { db, date } => {

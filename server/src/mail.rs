@@ -165,8 +165,8 @@ pub fn spawn(state: AppState, mailer: Mailer, origin: String) {
 }
 
 /// Makes `day`'s digest of every mentor and manager who has something to
-/// act on, once per person and day whichever server asks; how many were
-/// queued.
+/// act on and wants a digest that day (every day, or on Mondays), once per
+/// person and day whichever server asks; how many were queued.
 pub async fn queue_digests(
     db: &app::store::Db,
     origin: &str,
@@ -174,7 +174,17 @@ pub async fn queue_digests(
 ) -> Result<usize, app::store::StoreError> {
     use app::store::notifications as store;
     let mut queued = 0;
+    use app::model::{DigestFrequency, TextKey};
+    use chrono::Datelike;
     for person in store::recipients(db).await? {
+        let wanted = match DigestFrequency::from_key(&person.email_digest).unwrap_or_default() {
+            DigestFrequency::Daily => true,
+            DigestFrequency::Weekly => day.weekday() == chrono::Weekday::Mon,
+            DigestFrequency::Off => false,
+        };
+        if !wanted {
+            continue;
+        }
         let facts = if person.is_manager {
             Some(app::store::dashboard::of_manager(db, person.id).await?)
         } else {

@@ -79,7 +79,7 @@ pub async fn sign_out_sessions(id: String) -> Result<u64, AppError> {
 /// a wrong one is in the audit trail as a failed login and is the form's
 /// problem on the current password's field.
 #[cfg(feature = "ssr")]
-async fn confirm_current_password(
+pub(crate) async fn confirm_current_password(
     state: &super::context::AppState,
     user: &super::context::CurrentUser,
     typed: &str,
@@ -344,7 +344,7 @@ pub async fn open_reset_link(token: String) -> Result<ResetDetails, AppError> {
 
 /// Sets a new password with a reset link, once: every session of the
 /// person ends, every other reset link of theirs stops working, and they
-/// are logged in here.
+/// are logged in here (after their second step, when they have one).
 #[server(endpoint = "account/reset", input = Json)]
 pub async fn reset_password(token: String, input: NewPasswordInput) -> Result<Identity, AppError> {
     use super::context::*;
@@ -371,6 +371,12 @@ pub async fn reset_password(token: String, input: NewPasswordInput) -> Result<Id
         )
         .await?;
         tracing::info!(user = %row.user_id, "password reset with a link");
+        // A link opens the account no further than a password does: its
+        // second step is still asked.
+        if let Some(step) = crate::store::two_step::second_step_of(&state.db, row.user_id).await? {
+            super::auth::session::challenge(&state, row.user_id).await?;
+            return Err(AppError::SecondStep { step });
+        }
         super::auth::session::start(&state, row.user_id, request_cookies().as_deref(), true).await
     })
     .await
@@ -565,6 +571,35 @@ pub async fn remove_membership(
         .await?;
         tracing::info!(%person, %programme, role = %role, "removed from a programme");
         Ok(())
+    })
+    .await
+}
+
+/// The person's preferences: the language of the app and of their emails,
+/// and how often the digest comes.
+#[server(endpoint = "account/preferences", input = Json)]
+pub async fn my_preferences() -> Result<AccountPreferences, AppError> {
+    use super::context::*;
+    respond("account/preferences", async move {
+        let (state, user) = (state()?, current_user()?);
+        Ok(crate::store::users::preferences(&state.db, user.id()).await?)
+    })
+    .await
+}
+
+/// Keeps the person's preferences.
+#[server(endpoint = "account/set_preferences", input = Json)]
+pub async fn set_preferences(
+    input: AccountPreferencesInput,
+) -> Result<AccountPreferences, AppError> {
+    use super::context::*;
+    respond("account/set_preferences", async move {
+        let (state, user) = (state()?, current_user()?);
+        let preferences = input.validate().map_err(invalid)?;
+        let mut tx = state.db.begin().await?;
+        crate::store::users::set_preferences(&mut tx, user.id(), &preferences).await?;
+        tx.commit().await?;
+        Ok(preferences)
     })
     .await
 }

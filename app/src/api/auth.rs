@@ -220,9 +220,23 @@ pub mod session {
         hex::encode(Sha256::digest(token.as_bytes()))
     }
 
+    /// The cookie of a login waiting for its second step (two-step login),
+    /// named like the session's.
+    pub fn challenge_cookie_name(settings: &Settings) -> &'static str {
+        if settings.secure_cookies {
+            "__Host-pb_two_step"
+        } else {
+            "pb_two_step"
+        }
+    }
+
     /// The session token in a `Cookie` header, if it is well-formed.
     pub fn token_from_cookies(settings: &Settings, header: &str) -> Option<String> {
-        let wanted = session_cookie_name(settings);
+        cookie_token(header, session_cookie_name(settings))
+    }
+
+    /// The token of the cookie `wanted`, if it is well-formed (64 hex digits).
+    pub fn cookie_token(header: &str, wanted: &str) -> Option<String> {
         header
             .split(';')
             .filter_map(|pair| pair.trim().split_once('='))
@@ -232,12 +246,26 @@ pub mod session {
     }
 
     fn cookie(settings: &Settings, value: &str, max_age_seconds: i64) -> String {
+        named_cookie(
+            settings,
+            session_cookie_name(settings),
+            value,
+            max_age_seconds,
+        )
+    }
+
+    /// A cookie of ours: for this host only, never read by scripts.
+    pub fn named_cookie(
+        settings: &Settings,
+        name: &str,
+        value: &str,
+        max_age_seconds: i64,
+    ) -> String {
         let secure = if settings.secure_cookies {
             "; Secure"
         } else {
             ""
         };
-        let name = session_cookie_name(settings);
         format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
     }
 
@@ -390,17 +418,55 @@ pub mod session {
             audit::record(db, account, AuditAction::LoginFailed, &object, ip).await?;
             return Err(AppError::BadCredentials);
         };
-        users::login_succeeded(db, email, &address).await?;
+        // A second step asked: the attempt stays counted until it is
+        // passed (guessing codes is slowed like guessing passwords).
+        if let Some(step) = crate::store::two_step::second_step_of(db, user.id).await? {
+            challenge(state, user.id).await?;
+            return Err(AppError::SecondStep { step });
+        }
+        logged_in(state, user.id, email, &address, ip, cookies).await
+    }
+
+    /// Keeps `user`'s password typed right waiting for its second step
+    /// (a code, or setting up two-step login), with a cookie of its own for the
+    /// next request.
+    pub async fn challenge(state: &AppState, user: UserId) -> Result<(), AppError> {
+        let token = new_token();
+        crate::store::two_step::create_challenge(&state.db, &hash_token(&token), user).await?;
+        append_header(
+            http::header::SET_COOKIE,
+            &named_cookie(
+                &state.settings,
+                challenge_cookie_name(&state.settings),
+                &token,
+                crate::model::two_step::CHALLENGE_MINUTES * 60,
+            ),
+        );
+        Ok(())
+    }
+
+    /// The end of a login that passed every step: the attempts of this
+    /// address forgiven, the audit trail, a session.
+    pub async fn logged_in(
+        state: &AppState,
+        user: UserId,
+        email: &str,
+        address: &str,
+        ip: &str,
+        cookies: Option<&str>,
+    ) -> Result<Identity, AppError> {
+        use crate::store::audit::{self, AuditAction};
+        users::login_succeeded(&state.db, email, address).await?;
         audit::record(
-            db,
-            Some(user.id),
+            &state.db,
+            Some(user),
             AuditAction::LoggedIn,
-            &user.id.to_string(),
+            &user.to_string(),
             ip,
         )
         .await?;
-        let identity = start(state, user.id, cookies, true).await?;
-        tracing::info!(user = %user.id, "logged in");
+        let identity = start(state, user, cookies, true).await?;
+        tracing::info!(user = %user, "logged in");
         Ok(identity)
     }
 

@@ -16,6 +16,12 @@ pub enum AppError {
     Unauthenticated,
     #[error("wrong email or password")]
     BadCredentials,
+    /// The password was right; the login waits for its second step (a
+    /// code from the authenticator app, or setting one up).
+    #[error("the login needs its second step")]
+    SecondStep {
+        step: crate::model::two_step::SecondStep,
+    },
     /// Too many login attempts for this account from this address, or
     /// from this address: try again after the wait.
     #[error("too many login attempts; retry in {retry_after_seconds} seconds")]
@@ -55,6 +61,7 @@ struct RawAppError {
     errors: Option<FieldErrors>,
     reason: Option<String>,
     limit_bytes: Option<u64>,
+    step: Option<crate::model::two_step::SecondStep>,
 }
 
 impl<'de> Deserialize<'de> for AppError {
@@ -64,6 +71,9 @@ impl<'de> Deserialize<'de> for AppError {
         Ok(match raw.error.as_str() {
             "unauthenticated" => AppError::Unauthenticated,
             "bad_credentials" => AppError::BadCredentials,
+            "second_step" => AppError::SecondStep {
+                step: raw.step.ok_or_else(|| missing("step"))?,
+            },
             "rate_limited" => AppError::RateLimited {
                 retry_after_seconds: raw
                     .retry_after_seconds
@@ -98,7 +108,9 @@ impl AppError {
     pub fn status(&self) -> http::StatusCode {
         use http::StatusCode as S;
         match self {
-            AppError::Unauthenticated | AppError::BadCredentials => S::UNAUTHORIZED,
+            AppError::Unauthenticated | AppError::BadCredentials | AppError::SecondStep { .. } => {
+                S::UNAUTHORIZED
+            }
             AppError::RateLimited { .. } | AppError::Busy { .. } => S::TOO_MANY_REQUESTS,
             AppError::Forbidden => S::FORBIDDEN,
             AppError::NotFound => S::NOT_FOUND,
@@ -115,6 +127,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => Msg::SessionEnded,
             AppError::BadCredentials => Msg::WrongCredentials,
+            AppError::SecondStep { .. } => Msg::TwoStepCodeAsked,
             AppError::RateLimited { .. } => Msg::TooManyAttempts,
             AppError::Busy { .. } => Msg::ServerBusy,
             AppError::Forbidden => Msg::ForbiddenText,
@@ -219,6 +232,9 @@ mod tests {
         let all = [
             AppError::Unauthenticated,
             AppError::BadCredentials,
+            AppError::SecondStep {
+                step: crate::model::two_step::SecondStep::Setup,
+            },
             AppError::RateLimited {
                 retry_after_seconds: 900,
             },

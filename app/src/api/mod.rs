@@ -30,3 +30,4 @@ pub mod setup;
 pub mod supervision;
 pub mod sync;
 pub mod training;
+pub mod two_step;

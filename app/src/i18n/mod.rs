@@ -118,6 +118,10 @@ core {
     WrongCredentials { en: "The email or the password is not right.", ro: "Adresa de e-mail sau parola nu este corectă." }
     TooManyAttempts { en: "Too many attempts. Please wait {minutes} min, then try again.", ro: "Prea multe încercări. Așteptați {minutes} min, apoi încercați din nou." }
     ForgotPasswordLink { en: "Forgot your password?", ro: "Ați uitat parola?" }
+    TwoStepCodeAsked { en: "Open your authenticator app and type the 6-digit code it shows for Parent Bridge. Lost your phone? Type one of your recovery codes.", ro: "Deschideți aplicația de autentificare și introduceți codul de 6 cifre afișat pentru Parent Bridge. V-ați pierdut telefonul? Introduceți unul dintre codurile de recuperare." }
+    LoginCodeLabel { en: "Code", ro: "Cod" }
+    VerifyCode { en: "Verify and log in", ro: "Verifică și autentifică-te" }
+    ProblemWrongCode { en: "This code is not right, or it was used already. Type the newest code your app shows.", ro: "Acest cod nu este corect sau a fost deja folosit. Introduceți cel mai nou cod afișat de aplicație." }
     SetupNeeded { en: "This server is new: no organisation uses it yet.", ro: "Acest server este nou: nicio organizație nu îl folosește încă." }
     SetupLink { en: "Set it up", ro: "Configurați-l" }
     ServerBusy { en: "Many people are logging in right now. Please try again in a moment.", ro: "Multe persoane se conectează chiar acum. Vă rugăm să încercați din nou peste câteva clipe." }
@@ -639,7 +643,41 @@ office {
     SetupNameLabel { en: "Your name", ro: "Numele dumneavoastră" }
     SetupButton { en: "Set up and log in", ro: "Configurează și autentifică-te" }
     SetupDone { en: "This server is set up already. Log in.", ro: "Acest server este deja configurat. Autentificați-vă." }
+    TwoStepTitle { en: "Two-step login", ro: "Autentificare în doi pași" }
+    TwoStepIntro { en: "After your password, a code from an authenticator app on your phone (FreeOTP, Aegis, Google or Microsoft Authenticator): someone who learns your password still cannot log in.", ro: "După parolă, un cod dintr-o aplicație de autentificare de pe telefon (FreeOTP, Aegis, Google sau Microsoft Authenticator): cineva care vă află parola tot nu se poate autentifica." }
+    TwoStepOffState { en: "Off: only your password protects this account.", ro: "Dezactivată: doar parola vă protejează contul." }
+    TwoStepOnState { en: "On. Recovery codes left: {n}.", ro: "Activată. Coduri de recuperare rămase: {n}." }
+    TwoStepRequiredNote { en: "Your organisation requires it of coordinators and managers.", ro: "Organizația o cere coordonatorilor și managerilor." }
+    TwoStepStart { en: "Set up two-step login", ro: "Configurează autentificarea în doi pași" }
+    TwoStepScan { en: "Scan this QR code with your authenticator app, or type this key in it. Then type the 6-digit code the app shows.", ro: "Scanați acest cod QR cu aplicația de autentificare sau introduceți în ea această cheie. Apoi introduceți codul de 6 cifre afișat de aplicație." }
+    TwoStepKeyLabel { en: "Key", ro: "Cheie" }
+    TwoStepQr { en: "QR code for your authenticator app", ro: "Cod QR pentru aplicația de autentificare" }
+    TwoStepTurnOn { en: "Turn on", ro: "Activează" }
+    TwoStepRecoveryIntro { en: "Your recovery codes. Each works once instead of a code, if you lose your phone. Print them or write them down and keep them somewhere safe: they are shown only now.", ro: "Codurile de recuperare. Fiecare funcționează o singură dată în locul unui cod, dacă vă pierdeți telefonul. Tipăriți-le sau notați-le și păstrați-le într-un loc sigur: sunt afișate doar acum." }
+    TwoStepContinue { en: "I have kept them: continue", ro: "Le-am păstrat: continuă" }
+    TwoStepNewCodes { en: "Make new recovery codes", ro: "Creează coduri de recuperare noi" }
+    TwoStepTurnOff { en: "Turn off two-step login", ro: "Dezactivează autentificarea în doi pași" }
+    ConfirmTwoStepOff { en: "Turn off two-step login? Only your password will protect this account.", ro: "Dezactivați autentificarea în doi pași? Doar parola vă va proteja contul." }
+    TwoStepOffDone { en: "Two-step login is off.", ro: "Autentificarea în doi pași este dezactivată." }
+    TwoStepPasswordHint { en: "Type your password to set up, change or turn off two-step login.", ro: "Introduceți parola pentru a configura, schimba sau dezactiva autentificarea în doi pași." }
+    TwoStepRequireToggle { en: "Require two-step login of {name}'s coordinators and managers", ro: "Cere autentificare în doi pași coordonatorilor și managerilor din {name}" }
+    TwoStepSetupTitle { en: "Set up two-step login to go on", ro: "Configurați autentificarea în doi pași pentru a continua" }
+    TwoStepSetupIntro { en: "Your organisation requires two-step login of its coordinators and managers. Set it up now: it takes a minute.", ro: "Organizația cere autentificare în doi pași coordonatorilor și managerilor. Configurați-o acum: durează un minut." }
+    ProblemTwoStepRequired { en: "Your organisation requires two-step login: it cannot be turned off.", ro: "Organizația cere autentificarea în doi pași: nu poate fi dezactivată." }
+    ProblemTwoStepFirst { en: "Turn on two-step login for yourself first.", ro: "Activați mai întâi autentificarea în doi pași pentru dumneavoastră." }
+    AuditTwoStepOn { en: "Turned on two-step login (or made new recovery codes)", ro: "A activat autentificarea în doi pași (sau a creat coduri de recuperare noi)" }
+    AuditTwoStepOff { en: "Turned off two-step login", ro: "A dezactivat autentificarea în doi pași" }
+    AuditRecoveryCodeUsed { en: "Logged in with a recovery code", ro: "S-a autentificat cu un cod de recuperare" }
+    AuditTwoStepRequiredChanged { en: "Changed whether the organisation requires two-step login", ro: "A schimbat dacă organizația cere autentificarea în doi pași" }
     SmallCountsNote { en: "So that nobody can be recognised, counts of 1 to 4 people are written \"< 5\" and the charts made of them are left out; the organisation's own report in the app has every figure.", ro: "Pentru ca nimeni să nu poată fi recunoscut, numărul de 1–4 persoane este scris \"< 5\", iar graficele care le conțin sunt omise; raportul organizației din aplicație are toate cifrele." }
+    PreferencesTitle { en: "Preferences", ro: "Preferințe" }
+    LanguagePreferenceLabel { en: "Language of the app and of your emails", ro: "Limba aplicației și a e-mailurilor" }
+    DigestLabel { en: "Email summary of what you have to act on", ro: "Rezumat prin e-mail al lucrurilor de care trebuie să vă ocupați" }
+    DigestDaily { en: "Every day", ro: "În fiecare zi" }
+    DigestWeekly { en: "Once a week, on Mondays", ro: "O dată pe săptămână, lunea" }
+    DigestOff { en: "Never (a safeguarding concern is still told at once)", ro: "Niciodată (o îngrijorare privind siguranța este totuși anunțată imediat)" }
+    SaveMyPreferences { en: "Save the preferences", ro: "Salvează preferințele" }
+    PreferencesSaved { en: "Your preferences are saved.", ro: "Preferințele au fost salvate." }
     MyDataTitle { en: "Your data", ro: "Datele dumneavoastră" }
     MyDataIntro { en: "What the programmes keep about you, and what you agreed to. You can download all of it, and withdraw a consent at any time: what was done with it before stays lawful.", ro: "Ce păstrează programele despre dumneavoastră și la ce v-ați dat acordul. Puteți descărca totul și vă puteți retrage oricând un acord: ce s-a făcut înainte cu el rămâne legal." }
     DownloadMyData { en: "Download my data (JSON file)", ro: "Descarcă datele mele (fișier JSON)" }
@@ -1509,6 +1547,8 @@ pub fn field_label(field: Field) -> Msg {
         Field::NewPassword => Msg::NewPasswordLabel,
         Field::PasswordAgain => Msg::PasswordAgainLabel,
         Field::SetupCode => Msg::SetupCodeLabel,
+        Field::LoginCode => Msg::LoginCodeLabel,
+        Field::Digest => Msg::DigestLabel,
         Field::Organisation => Msg::SetupOrganisationLabel,
         Field::Programme => Msg::SetupProgrammeLabel,
         Field::PrivacyNotice => Msg::PrivacyNoticeLabel,
@@ -1624,6 +1664,9 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::NoLogin => Msg::ProblemNoLogin,
         Problem::MailOff => Msg::ProblemMailOff,
         Problem::WrongSetupCode => Msg::ProblemWrongSetupCode,
+        Problem::WrongCode => Msg::ProblemWrongCode,
+        Problem::TwoStepRequired => Msg::ProblemTwoStepRequired,
+        Problem::TwoStepFirst => Msg::ProblemTwoStepFirst,
         Problem::NotBothYes => Msg::ProblemNotBothYes,
         Problem::NotGettingToKnow => Msg::ProblemNotGettingToKnow,
         Problem::UnknownGoal => Msg::ProblemUnknownGoal,
@@ -1813,6 +1856,15 @@ pub mod labels {
         MEASURES[(n.clamp(1, 15) - 1) as usize]
     }
 
+    pub fn digest_frequency(d: crate::model::DigestFrequency) -> Msg {
+        use crate::model::DigestFrequency;
+        match d {
+            DigestFrequency::Daily => Msg::DigestDaily,
+            DigestFrequency::Weekly => Msg::DigestWeekly,
+            DigestFrequency::Off => Msg::DigestOff,
+        }
+    }
+
     pub fn consent_purpose(p: ConsentPurpose) -> Msg {
         match p {
             ConsentPurpose::Programme => Msg::PurposeProgramme,
@@ -1907,6 +1959,10 @@ pub mod labels {
             AuditAction::InvitationWithdrawn => Msg::AuditInvitationWithdrawn,
             AuditAction::SetUp => Msg::AuditSetUp,
             AuditAction::RemovedFromProgramme => Msg::AuditRemovedFromProgramme,
+            AuditAction::TwoStepOn => Msg::AuditTwoStepOn,
+            AuditAction::TwoStepOff => Msg::AuditTwoStepOff,
+            AuditAction::RecoveryCodeUsed => Msg::AuditRecoveryCodeUsed,
+            AuditAction::TwoStepRequiredChanged => Msg::AuditTwoStepRequiredChanged,
         }
     }
 

@@ -252,6 +252,97 @@ impl PasswordChangeInput {
     }
 }
 
+/// The current password typed again to change something of one's account
+/// (two-step login).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CurrentPasswordInput {
+    pub current: String,
+}
+
+impl CurrentPasswordInput {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        check_current_password(&mut errors, &self.current);
+        done(errors)
+    }
+}
+
+/// A code of a login's second step, as typed: the authenticator app's six
+/// digits, or a recovery code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginCodeInput {
+    pub code: String,
+}
+
+impl LoginCodeInput {
+    /// The code tidied (spaces and dashes out, capitals), or its problem.
+    pub fn validate(&self) -> Result<String, FieldErrors> {
+        let tidy = super::two_step::tidy_code(&self.code);
+        let problem = if tidy.is_empty() {
+            Some(Problem::Required)
+        } else if tidy.len() > 32 || !tidy.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            Some(Problem::WrongCode)
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => Err(FieldErrors::one(Field::LoginCode, problem)),
+            None => Ok(tidy),
+        }
+    }
+}
+
+super::role::text_key_enum!(
+    /// How often a person wants the email digest of what they have to act
+    /// on (a safeguarding concern is told at once all the same).
+    #[derive(Default)]
+    DigestFrequency {
+        #[default]
+        Daily = "daily",
+        /// On Mondays.
+        Weekly = "weekly",
+        Off = "off",
+    }
+);
+
+/// A person's preferences: the language of the app and of their emails,
+/// and how often the digest comes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountPreferences {
+    pub language: super::Lang,
+    pub digest: DigestFrequency,
+}
+
+/// Preferences as chosen in the form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountPreferencesInput {
+    /// A language code (`en`, `ro`).
+    pub language: String,
+    /// A [`DigestFrequency`] key.
+    pub digest: String,
+}
+
+impl AccountPreferencesInput {
+    pub fn validate(&self) -> Result<AccountPreferences, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let language = super::Lang::from_code(self.language.trim());
+        if language.is_none() {
+            errors.push(Field::Language, Problem::UnknownChoice);
+        }
+        let digest =
+            super::programme::choice::<DigestFrequency>(&mut errors, Field::Digest, &self.digest);
+        match (language, digest) {
+            (Some(language), Some(digest)) if errors.is_empty() => {
+                Ok(AccountPreferences { language, digest })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
 /// One of a person's sessions, as their account page lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
@@ -268,6 +359,49 @@ pub struct SessionView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preferences_name_an_unknown_language_and_an_unknown_digest() {
+        let input = |language: &str, digest: &str| AccountPreferencesInput {
+            language: language.into(),
+            digest: digest.into(),
+        };
+
+        assert_eq!(
+            input("ro", "weekly").validate(),
+            Ok(AccountPreferences {
+                language: super::super::Lang::Ro,
+                digest: DigestFrequency::Weekly
+            })
+        );
+        let errors = input("xx", "hourly").validate().unwrap_err();
+        assert_eq!(
+            errors.problem(Field::Language),
+            Some(Problem::UnknownChoice)
+        );
+        assert_eq!(errors.problem(Field::Digest), Some(Problem::UnknownChoice));
+    }
+
+    #[test]
+    fn a_login_code_is_tidied_and_an_empty_or_strange_one_is_named() {
+        let code = |c: &str| LoginCodeInput { code: c.into() }.validate();
+
+        assert_eq!(code(" 123 456 "), Ok("123456".into()));
+        assert_eq!(code("abcd-2345"), Ok("ABCD2345".into()));
+        assert_eq!(
+            code("  "),
+            Err(FieldErrors::one(Field::LoginCode, Problem::Required))
+        );
+        assert_eq!(
+            code("12\u{0}456"),
+            Err(FieldErrors::one(Field::LoginCode, Problem::WrongCode))
+        );
+        assert_eq!(
+            code(&"1".repeat(40)),
+            Err(FieldErrors::one(Field::LoginCode, Problem::WrongCode))
+        );
+        assert!(CurrentPasswordInput::default().validate().is_err());
+    }
 
     fn change(current: &str, new: &str, again: &str) -> PasswordChangeInput {
         PasswordChangeInput {

@@ -67,6 +67,14 @@ text_key_enum!(
         SetUp = "set_up",
         /// A person's role in a programme was ended (their records stay).
         RemovedFromProgramme = "removed_from_programme",
+        /// A person turned two-step login on (or made new recovery codes).
+        TwoStepOn = "two_step_on",
+        /// A person turned two-step login off.
+        TwoStepOff = "two_step_off",
+        /// A person logged in with a recovery code.
+        RecoveryCodeUsed = "recovery_code_used",
+        /// An organisation began or stopped requiring two-step login.
+        TwoStepRequiredChanged = "two_step_required_changed",
     }
 );
 
@@ -86,6 +94,9 @@ impl AuditAction {
             | AuditAction::ResetLinkMade
             | AuditAction::EmailChanged
             | AuditAction::RemovedFromProgramme
+            | AuditAction::TwoStepOn
+            | AuditAction::TwoStepOff
+            | AuditAction::RecoveryCodeUsed
             | AuditAction::RoleGranted
             | AuditAction::ReadPerson
             | AuditAction::SearchedAudit => "person",
@@ -93,7 +104,9 @@ impl AuditAction {
             AuditAction::ReadSupervision
             | AuditAction::ReadProgrammeReport
             | AuditAction::RetentionChanged => "programme",
-            AuditAction::PublicImpactChanged | AuditAction::SetUp => "organisation",
+            AuditAction::PublicImpactChanged
+            | AuditAction::SetUp
+            | AuditAction::TwoStepRequiredChanged => "organisation",
             AuditAction::InvitationWithdrawn => "invitation",
             AuditAction::Denied => "request",
             AuditAction::ReadLogs | AuditAction::ReadReports => "pair",

@@ -302,6 +302,29 @@ fn parse_forwarded_address(entry: &str) -> Option<IpAddr> {
         .and_then(|(ip, _)| ip.parse().ok())
 }
 
+/// `groups` groups of four random letters and digits, joined by dashes,
+/// without the ones read wrongly (0/O, 1/I/L): about 20 bits a group.
+#[cfg(feature = "ssr")]
+pub fn random_code(groups: usize) -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut chars = Vec::with_capacity(groups * 4);
+    while chars.len() < groups * 4 {
+        let mut byte = [0u8; 1];
+        OsRng.fill_bytes(&mut byte);
+        // Only bytes below a multiple of the alphabet's length: each
+        // letter equally likely.
+        if usize::from(byte[0]) < ALPHABET.len() * (256 / ALPHABET.len()) {
+            chars.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
+        }
+    }
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The first run's setup code, while the server has no organisation: made
 /// at start, forgotten once used.
 #[cfg(feature = "ssr")]
@@ -313,23 +336,7 @@ impl SetupCode {
     /// Four groups of four letters and digits (about 80 bits), without the
     /// ones read wrongly (0/O, 1/I/L).
     pub fn make() -> String {
-        use argon2::password_hash::rand_core::{OsRng, RngCore};
-        const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        let mut chars = Vec::with_capacity(16);
-        while chars.len() < 16 {
-            let mut byte = [0u8; 1];
-            OsRng.fill_bytes(&mut byte);
-            // Only bytes below a multiple of the alphabet's length: each
-            // letter equally likely.
-            if usize::from(byte[0]) < ALPHABET.len() * (256 / ALPHABET.len()) {
-                chars.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
-            }
-        }
-        chars
-            .chunks(4)
-            .map(|c| c.iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join("-")
+        random_code(4)
     }
 
     pub fn set(&self, code: Option<String>) {

@@ -32,6 +32,7 @@ mod screening;
 mod supervision;
 mod sync;
 mod training;
+pub mod two_step;
 mod validation;
 
 pub use account::*;

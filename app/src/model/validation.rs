@@ -46,6 +46,10 @@ text_key_enum!(
         NewPassword = "new_password",
         PasswordAgain = "password_again",
         SetupCode = "setup_code",
+        /// A code from an authenticator app, or a recovery code.
+        LoginCode = "login_code",
+        /// How often the email digest comes.
+        Digest = "digest",
         Organisation = "organisation",
         Programme = "programme",
         // Recruitment: the registration form (Tool 1) and the profile.
@@ -197,6 +201,13 @@ text_key_enum!(
         MailOff = "mail_off",
         /// The first run's setup code is not the one the server printed.
         WrongSetupCode = "wrong_setup_code",
+        /// Not the authenticator's code of now (or used already), nor an
+        /// unused recovery code.
+        WrongCode = "wrong_code",
+        /// Two-step login turned off where an organisation requires it.
+        TwoStepRequired = "two_step_required",
+        /// Two-step login required of others by someone without it.
+        TwoStepFirst = "two_step_first",
         /// A pair confirmed before both sides said they want to go on.
         NotBothYes = "not_both_yes",
         /// A step for a pair getting to know each other, on one that is not.

@@ -1,6 +1,6 @@
 //! `/account`: the person's own account: where they are logged in (each
-//! session can be ended, or every other one), their password and their
-//! email address.
+//! session can be ended, or every other one), their password, their
+//! two-step login, their email address, their preferences and their data.
 
 use crate::api::accounts::{change_email, change_password, my_sessions, sign_out_sessions};
 use crate::components::*;
@@ -26,7 +26,9 @@ pub fn AccountPage() -> impl IntoView {
                 </Loaded>
             </section>
             <ChangePassword on_changed=move || sessions.refetch()/>
+            <TwoStep on_changed=move || sessions.refetch()/>
             <ChangeEmail/>
+            <PreferencesSection/>
             <MyData/>
         </section>
     }
@@ -161,6 +163,55 @@ fn ChangeEmail() -> impl IntoView {
     }
 }
 
+/// The language of the app and of the person's emails, and how often the
+/// digest comes.
+#[component]
+fn PreferencesSection() -> impl IntoView {
+    use crate::api::accounts::my_preferences;
+    let saved = Resource::new(|| (), |_| my_preferences());
+    view! {
+        <section aria-labelledby="preferences-title">
+            <h2 id="preferences-title">{t(Msg::PreferencesTitle)}</h2>
+            <Loaded resource=saved let:current>
+                <PreferencesForm current/>
+            </Loaded>
+        </section>
+    }
+}
+
+#[component]
+fn PreferencesForm(current: crate::model::AccountPreferences) -> impl IntoView {
+    use crate::api::accounts::set_preferences;
+    let i18n = use_i18n();
+    let form = Form::new(AccountPreferencesInput {
+        language: current.language.code().into(),
+        digest: current.digest.key().into(),
+    });
+    let notice = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            set_preferences(input),
+            move |kept: crate::model::AccountPreferences| {
+                i18n.choose(kept.language);
+                notice.set(Some((true, Msg::PreferencesSaved)));
+            },
+        );
+    };
+    view! {
+        <form class="form" novalidate on:submit=on_submit data-testid="preferences">
+            <FormNotice notice/>
+            {form.language("preference-language", lens!(language))}
+            <p class="hint">{t(Msg::LanguagePreferenceLabel)}</p>
+            {form.select("preference-digest", Msg::DigestLabel, Field::Digest, labels::digest_frequency, false, lens!(digest))}
+            <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::SaveMyPreferences)}</button>
+        </form>
+    }
+}
+
 /// The person's own data: a download of all of it, and their consents,
 /// each of which they can withdraw (or give again).
 #[component]
@@ -229,5 +280,224 @@ fn MyData() -> impl IntoView {
                 }
             </Loaded>
         </section>
+    }
+}
+
+/// Two-step login: turned on (an authenticator added, its first code
+/// typed), new recovery codes, turned off (unless an organisation of the
+/// person's requires it); for a coordinator, whether each organisation
+/// requires it. The password is typed again for each change.
+#[component]
+fn TwoStep(on_changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    use crate::api::two_step::{
+        begin_two_step, my_two_step, new_recovery_codes_for_me, turn_off_two_step,
+    };
+    let i18n = use_i18n();
+    let status = Resource::new(|| (), |_| my_two_step());
+    let form = Form::new(CurrentPasswordInput::default());
+    let notice = RwSignal::new(None);
+    let enrolment = RwSignal::new(None::<two_step::Enrolment>);
+    let codes = RwSignal::new(None::<Vec<String>>);
+    let begin = move |_| {
+        let input = form.value.get_untracked();
+        form.save(notice, input.validate(), begin_two_step(input), move |e| {
+            form.value.set(CurrentPasswordInput::default());
+            notice.set(None);
+            enrolment.set(Some(e));
+        });
+    };
+    let new_codes = move |_| {
+        let input = form.value.get_untracked();
+        form.save(
+            notice,
+            input.validate(),
+            new_recovery_codes_for_me(input),
+            move |list| {
+                form.value.set(CurrentPasswordInput::default());
+                notice.set(None);
+                codes.set(Some(list));
+                status.refetch();
+            },
+        );
+    };
+    let off = move |_| {
+        let input = form.value.get_untracked();
+        if input.validate().is_ok() && !confirm(i18n.text(Msg::ConfirmTwoStepOff)) {
+            return;
+        }
+        form.save(
+            notice,
+            input.validate(),
+            turn_off_two_step(input),
+            move |()| {
+                form.value.set(CurrentPasswordInput::default());
+                notice.set(Some((true, Msg::TwoStepOffDone)));
+                status.refetch();
+            },
+        );
+    };
+    let enrolled = Callback::new(move |_: Option<Identity>| {
+        enrolment.set(None);
+        status.refetch();
+        on_changed();
+    });
+    view! {
+        <section aria-labelledby="two-step-title" data-testid="two-step">
+            <h2 id="two-step-title">{t(Msg::TwoStepTitle)}</h2>
+            <p>{t(Msg::TwoStepIntro)}</p>
+            <FormNotice notice/>
+            <Loaded resource=status let:state>
+                {
+                    let (on, required, left) = (state.on, state.required, state.recovery_left);
+                    view! {
+                        <p data-testid="two-step-state">
+                            <strong>{move || if on {
+                                i18n.fill(Msg::TwoStepOnState, &[("n", &left.to_string())])
+                            } else {
+                                i18n.text(Msg::TwoStepOffState).to_string()
+                            }}</strong>
+                            {required.then(|| view! { " " {t(Msg::TwoStepRequiredNote)} })}
+                        </p>
+                        <Show when=move || enrolment.with(Option::is_none) && codes.with(Option::is_none)>
+                            <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
+                                <p class="hint">{t(Msg::TwoStepPasswordHint)}</p>
+                                {form.input("two-step-password", Msg::CurrentPasswordLabel, Field::CurrentPassword, "password", lens!(current))}
+                                <p class="actions">
+                                    {if on {
+                                        view! {
+                                            <button type="button" disabled=move || form.pending.get() on:click=new_codes>{t(Msg::TwoStepNewCodes)}</button>
+                                            {(!required).then(|| view! {
+                                                " "
+                                                <button type="button" class="danger" disabled=move || form.pending.get() on:click=off>{t(Msg::TwoStepTurnOff)}</button>
+                                            })}
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <button type="button" class="primary" disabled=move || form.pending.get() on:click=begin>{t(Msg::TwoStepStart)}</button>
+                                        }.into_any()
+                                    }}
+                                </p>
+                            </form>
+                        </Show>
+                        <RequireTwoStep organisations=state.organisations.clone() enabled=on/>
+                    }
+                }
+            </Loaded>
+            {move || enrolment.get().map(|e| view! { <EnrolAuthenticator enrolment=e done=enrolled/> })}
+            {move || codes.get().map(|list| view! {
+                <RecoveryCodes codes=list/>
+                <button type="button" class="primary" on:click=move |_| codes.set(None)>{t(Msg::TwoStepContinue)}</button>
+            })}
+        </section>
+    }
+}
+
+/// For each organisation the person coordinates: whether it requires
+/// two-step login of its coordinators and managers (only someone who has
+/// it on may require it).
+#[component]
+fn RequireTwoStep(
+    organisations: Vec<(OrganisationId, String, bool)>,
+    enabled: bool,
+) -> impl IntoView {
+    use crate::api::two_step::require_two_step;
+    let i18n = use_i18n();
+    organisations
+        .into_iter()
+        .map(|(organisation, name, required)| {
+            let checked = RwSignal::new(required);
+            let failed: RwSignal<Option<Msg>> = RwSignal::new(None);
+            let id = format!("require-two-step-{organisation}");
+            let toggle = move |ev: leptos::ev::Event| {
+                let wanted = event_target_checked(&ev);
+                checked.set(wanted);
+                spawn_local(async move {
+                    match require_two_step(organisation, wanted).await {
+                        Ok(()) => failed.set(None),
+                        Err(error) => {
+                            checked.set(!wanted);
+                            failed.set(Some(error.message()));
+                        }
+                    }
+                });
+            };
+            view! {
+                <p class="field">
+                    <span>
+                        <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle disabled=!enabled && !required/>
+                        " "
+                        <label for=id>{move || i18n.fill(Msg::TwoStepRequireToggle, &[("name", &name)])}</label>
+                    </span>
+                    {(!enabled).then(|| view! { <span class="hint">{t(Msg::ProblemTwoStepFirst)}</span> })}
+                    {move || failed.get().map(|m| view! { <span class="error" role="alert">{t(m)}</span> })}
+                </p>
+            }
+        })
+        .collect_view()
+}
+
+/// Adding an authenticator: its QR code and key, then its first code; once
+/// on, the recovery codes, and `done` when the person has kept them (with
+/// who is logged in, when this was a login's second step).
+#[component]
+pub fn EnrolAuthenticator(
+    enrolment: two_step::Enrolment,
+    done: Callback<Option<Identity>>,
+) -> impl IntoView {
+    use crate::api::two_step::confirm_two_step;
+    let form = Form::new(LoginCodeInput::default());
+    let notice = RwSignal::new(None);
+    let confirmed = RwSignal::new(None::<two_step::Confirmed>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        form.save(
+            notice,
+            input.validate().map(|_| ()),
+            confirm_two_step(input),
+            move |answer| confirmed.set(Some(answer)),
+        );
+    };
+    view! {
+        <Show
+            when=move || confirmed.with(Option::is_some)
+            fallback=move || view! {
+                <div class="card" data-testid="enrol">
+                    <p>{t(Msg::TwoStepScan)}</p>
+                    <figure class="qr">
+                        <div role="img" aria-label=t(Msg::TwoStepQr) inner_html=enrolment.qr_svg.clone()></div>
+                    </figure>
+                    <p>{t(Msg::TwoStepKeyLabel)} ": " <code data-testid="two-step-key">{enrolment.secret.clone()}</code></p>
+                    <form class="form" novalidate on:submit=on_submit>
+                        <FormNotice notice/>
+                        {form.input("enrol-code", Msg::LoginCodeLabel, Field::LoginCode, "text", lens!(code))}
+                        <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::TwoStepTurnOn)}</button>
+                    </form>
+                </div>
+            }
+        >
+            {move || confirmed.get().map(|answer| {
+                let identity = answer.identity.clone();
+                view! {
+                    <RecoveryCodes codes=answer.recovery_codes/>
+                    <button type="button" class="primary" data-testid="codes-kept" on:click=move |_| done.run(identity.clone())>
+                        {t(Msg::TwoStepContinue)}
+                    </button>
+                }
+            })}
+        </Show>
+    }
+}
+
+/// Recovery codes, shown once.
+#[component]
+fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="notice success" role="status">
+            <p>{t(Msg::TwoStepRecoveryIntro)}</p>
+            <ol class="recovery-codes" data-testid="recovery-codes">
+                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+            </ol>
+        </div>
     }
 }

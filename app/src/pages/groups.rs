@@ -45,6 +45,7 @@ fn office_owns(path: &str) -> bool {
         "/reset/",
         "/confirm-email/",
         "/setup",
+        "/two-step",
     ]
     .iter()
     .any(|prefix| path.starts_with(prefix))
@@ -108,6 +109,7 @@ enum Page {
     Reset,
     ConfirmEmail,
     Setup,
+    TwoStep,
     NotFound,
 }
 
@@ -136,6 +138,7 @@ fn page_of(path: &str) -> Page {
         ["reset", _] => Page::Reset,
         ["confirm-email", _] => Page::ConfirmEmail,
         ["setup"] => Page::Setup,
+        ["two-step"] => Page::TwoStep,
         _ => Page::NotFound,
     }
 }
@@ -173,6 +176,7 @@ pub fn OfficePage() -> impl IntoView {
             Page::Reset => view! { <super::recover::ResetPage/> }.into_any(),
             Page::ConfirmEmail => view! { <super::recover::ConfirmEmailPage/> }.into_any(),
             Page::Setup => view! { <super::recover::SetupPage/> }.into_any(),
+            Page::TwoStep => view! { <super::recover::TwoStepSetupPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -265,6 +269,7 @@ mod tests {
             "/reset/token",
             "/confirm-email/token",
             "/setup",
+            "/two-step",
         ] {
             assert!(office_owns(path), "{path}");
             assert!(crate::boot::office_page(path), "{path}");

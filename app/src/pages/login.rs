@@ -1,9 +1,11 @@
 //! Logging in.
 
 use crate::api::auth::{login, Login};
+use crate::api::two_step::{second_step, SecondStep as SecondStepFn};
 use crate::api::AppError;
 use crate::components::use_auth;
 use crate::i18n::{t, use_i18n, Msg};
+use crate::model::two_step::SecondStep;
 use crate::offline::{use_offline, SyncStatus};
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
@@ -23,12 +25,29 @@ pub fn LoginPage() -> impl IntoView {
     let password = NodeRef::<leptos::html::Input>::new();
     // A login sent before the app had loaded is an ordinary form post; the
     // server sends its error back in the address (`__path`, `__err`).
-    let from_form_post = use_query_map().with_untracked(|q| {
-        q.get("__err")
-            .filter(|_| q.get("__path").as_deref() == Some(Login::PATH))
-            .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
+    let (from_form_post, posted_code) = use_query_map().with_untracked(|q| {
+        let path = q.get("__path");
+        let ours = [Login::PATH, SecondStepFn::PATH].contains(&path.as_deref().unwrap_or(""));
+        (
+            q.get("__err")
+                .filter(|_| ours)
+                .map(|e| ServerFnUrlError::<AppError>::decode_err(&e)),
+            path.as_deref() == Some(SecondStepFn::PATH) || q.get("second").is_some(),
+        )
     });
-    let error = RwSignal::new(from_form_post);
+    // The password was right: the code of the authenticator app is asked
+    // (also after a reset link, `?second`).
+    let code_step = RwSignal::new(
+        posted_code
+            || matches!(
+                from_form_post,
+                Some(AppError::SecondStep {
+                    step: SecondStep::Code
+                })
+            ),
+    );
+    let error = RwSignal::new(from_form_post.filter(|e| !matches!(e, AppError::SecondStep { .. })));
+    let code = NodeRef::<leptos::html::Input>::new();
     // A new server waits for its first run's setup.
     let setup = Resource::new(|| (), |_| crate::api::setup::setup_needed());
     let pending = RwSignal::new(false);
@@ -70,9 +89,16 @@ pub fn LoginPage() -> impl IntoView {
         let value = |input: NodeRef<leptos::html::Input>| {
             input.get_untracked().map(|i| i.value()).unwrap_or_default()
         };
-        let (typed_email, typed_password) = (value(email), value(password));
+        let (typed_email, typed_password, typed_code) =
+            (value(email), value(password), value(code));
+        let asking_code = code_step.get_untracked();
         spawn_local(async move {
-            match login(typed_email, typed_password).await {
+            let answer = if asking_code {
+                second_step(typed_code).await
+            } else {
+                login(typed_email, typed_password).await
+            };
+            match answer {
                 Ok(identity) => {
                     let home = identity.home_path();
                     if let Some(input) = password.get_untracked() {
@@ -81,6 +107,18 @@ pub fn LoginPage() -> impl IntoView {
                     auth.became(Some(identity));
                     auth.checked.set(true);
                     navigate(home, Default::default());
+                }
+                Err(AppError::SecondStep {
+                    step: SecondStep::Code,
+                }) => code_step.set(true),
+                Err(AppError::SecondStep {
+                    step: SecondStep::Setup,
+                }) => navigate("/two-step", Default::default()),
+                // The waiting login ended (minutes passed, codes tried):
+                // the password again.
+                Err(AppError::Unauthenticated) if asking_code => {
+                    code_step.set(false);
+                    error.set(Some(AppError::Unauthenticated));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -114,9 +152,26 @@ pub fn LoginPage() -> impl IntoView {
                     }}
                 </p>
             })}
-            <form class="form" method="post" action=Login::PATH on:submit=on_submit>
+            <form class="form" method="post" action=move || if code_step.get() { SecondStepFn::PATH } else { Login::PATH } on:submit=on_submit>
                 <p class="form-error" role="alert" id="login-error">{error_text}</p>
-                <div class="field">
+                <Show when=move || code_step.get()>
+                    <p>{t(Msg::TwoStepCodeAsked)}</p>
+                    <div class="field">
+                        <label for="login-code">{t(Msg::LoginCodeLabel)}</label>
+                        <input
+                            id="login-code"
+                            name="code"
+                            type="text"
+                            autocomplete="one-time-code"
+                            autocapitalize="characters"
+                            spellcheck="false"
+                            required
+                            autofocus
+                            node_ref=code
+                        />
+                    </div>
+                </Show>
+                <div class="field" hidden=move || code_step.get()>
                     <label for="login-email">{t(Msg::EmailLabel)}</label>
                     <input
                         id="login-email"
@@ -124,23 +179,27 @@ pub fn LoginPage() -> impl IntoView {
                         type="email"
                         autocomplete="username"
                         inputmode="email"
-                        required
+                        required=move || !code_step.get()
                         node_ref=email
                     />
                 </div>
-                <div class="field">
+                <div class="field" hidden=move || code_step.get()>
                     <label for="login-password">{t(Msg::PasswordLabel)}</label>
                     <input
                         id="login-password"
                         name="password"
                         type="password"
                         autocomplete="current-password"
-                        required
+                        required=move || !code_step.get()
                         node_ref=password
                     />
                 </div>
                 <button type="submit" class="primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.text(Msg::LoggingIn) } else { i18n.text(Msg::LogIn) }}
+                    {move || match (pending.get(), code_step.get()) {
+                        (true, _) => i18n.text(Msg::LoggingIn),
+                        (false, true) => i18n.text(Msg::VerifyCode),
+                        (false, false) => i18n.text(Msg::LogIn),
+                    }}
                 </button>
             </form>
             <p><a href="/forgot" data-testid="forgot-link">{t(Msg::ForgotPasswordLink)}</a></p>

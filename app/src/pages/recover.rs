@@ -1,7 +1,8 @@
 //! The pages of an account that looks after itself, opened without being
 //! logged in: a forgotten password (`/forgot`), a reset link
 //! (`/reset/:token`), a new email address confirmed (`/confirm-email/:token`)
-//! and the first run of a new server (`/setup`).
+//! the first run of a new server (`/setup`), and the two-step login an
+//! organisation requires, set up at login (`/two-step`).
 
 use crate::api::accounts::*;
 use crate::api::setup::{set_up, setup_needed};
@@ -108,14 +109,25 @@ fn ResetForm(token: String, details: ResetDetails) -> impl IntoView {
         ev.prevent_default();
         let input = form.value.get_untracked();
         let navigate = navigate.clone();
+        let token = token.clone();
         form.save(
             notice,
             input.validate(),
-            reset_password(token.clone(), input),
-            move |identity| {
-                let home = identity.home_path();
-                auth.became(Some(identity));
-                navigate(home, Default::default());
+            async move {
+                // The password is set; a second step may still be asked.
+                match reset_password(token, input).await {
+                    Err(crate::api::AppError::SecondStep { step }) => Ok(Err(step)),
+                    other => other.map(Ok),
+                }
+            },
+            move |answer| match answer {
+                Ok(identity) => {
+                    let home = identity.home_path();
+                    auth.became(Some(identity));
+                    navigate(home, Default::default());
+                }
+                Err(two_step::SecondStep::Code) => navigate("/login?second", Default::default()),
+                Err(two_step::SecondStep::Setup) => navigate("/two-step", Default::default()),
             },
         );
     };
@@ -263,5 +275,36 @@ fn SetupForm() -> impl IntoView {
             {form.language("setup-language", lens!(language))}
             <button type="submit" class="primary" disabled=move || form.pending.get()>{t(Msg::SetupButton)}</button>
         </form>
+    }
+}
+
+/// `/two-step`: a password typed right for an organisation that requires
+/// two-step login, by someone who has not set it up: they set it up here,
+/// and are logged in.
+#[component]
+pub fn TwoStepSetupPage() -> impl IntoView {
+    use crate::api::two_step::begin_two_step;
+    let auth = use_auth();
+    let navigate = use_navigate();
+    // In the browser only: each call makes a new secret.
+    let enrolment = LocalResource::new(|| begin_two_step(CurrentPasswordInput::default()));
+    let done = Callback::new(move |identity: Option<Identity>| {
+        if let Some(identity) = identity {
+            let home = identity.home_path();
+            auth.became(Some(identity));
+            navigate(home, Default::default());
+        }
+    });
+    view! {
+        <section class="page narrow" aria-labelledby="two-step-setup-title">
+            <h1 id="two-step-setup-title">{t(Msg::TwoStepSetupTitle)}</h1>
+            <p class="lead">{t(Msg::TwoStepSetupIntro)}</p>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || enrolment.get().map(|result| match result {
+                    Ok(e) => view! { <super::account::EnrolAuthenticator enrolment=e done/> }.into_any(),
+                    Err(error) => error_view(error),
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -30,6 +30,7 @@ pub mod secret;
 pub mod sessions;
 pub mod supervision;
 pub mod training;
+pub mod two_step;
 pub mod users;
 
 use crate::model::{PairId, UserId};

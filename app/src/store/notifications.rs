@@ -316,6 +316,8 @@ pub struct Recipient {
     pub id: UserId,
     pub email: String,
     pub language: String,
+    /// A [`DigestFrequency`](crate::model::DigestFrequency) key.
+    pub email_digest: String,
     pub is_mentor: bool,
     pub is_manager: bool,
 }
@@ -331,7 +333,7 @@ const EMAIL_CONSENTED: &str = "NOT EXISTS (SELECT 1 FROM consents k WHERE k.user
 #[tracing::instrument(name = "store.notifications.recipients", skip_all, err(Display))]
 pub async fn recipients(db: &super::Db) -> StoreResult<Vec<Recipient>> {
     let sql = format!(
-        "SELECT u.id, u.email, u.language, \
+        "SELECT u.id, u.email, u.language, u.email_digest, \
          EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'mentor') AS is_mentor, \
          EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'manager') AS is_manager \
          FROM users u WHERE u.password_hash IS NOT NULL AND {EMAIL_CONSENTED} \

@@ -3,8 +3,10 @@
 //! storage key (what opens their phone's data), so that the database, or a
 //! backup of it, does not open a lost phone.
 //!
+//! It wraps, the same way, each person's two-step login secret.
+//!
 //! A wrapped key is `w1:<nonce>:<ciphertext>:<tag>` (hex): the key XOR an
-//! HMAC-SHA-256 stream of the secret, the person and a random nonce, then
+//! HMAC-SHA-256 stream of the secret, the purpose, the person and a random nonce, then
 //! an HMAC tag over all of it (a value changed in the database, or wrapped
 //! under another secret, does not unwrap).
 
@@ -16,6 +18,8 @@ use sha2::Sha256;
 type HmacSha256 = Hmac<Sha256>;
 
 const PREFIX: &str = "w1:";
+/// What `wrap` wraps: a phone's storage key.
+const STORAGE_KEY: &[u8] = b"pb.storage-key";
 
 #[derive(Clone)]
 pub struct ServerSecret([u8; 32]);
@@ -87,56 +91,67 @@ impl ServerSecret {
         Some(ServerSecret(bytes.try_into().ok()?))
     }
 
-    fn mac(&self, purpose: &[u8], user: UserId, nonce: &[u8]) -> HmacSha256 {
+    fn mac(&self, purpose: &[u8], part: &[u8], user: UserId, nonce: &[u8]) -> HmacSha256 {
         let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.0).expect("any key length");
         mac.update(purpose);
+        mac.update(part);
         mac.update(user.as_uuid().as_bytes());
         mac.update(nonce);
         mac
     }
 
-    /// The key stream for `user` and `nonce`: 32 bytes.
-    fn pad(&self, user: UserId, nonce: &[u8]) -> [u8; 32] {
-        self.mac(b"pb.storage-key.pad", user, nonce)
+    /// Wraps `plain` (at most 32 bytes) for `user` and `purpose` (a
+    /// value wrapped for one purpose does not unwrap for another).
+    pub fn seal(&self, purpose: &[u8], user: UserId, plain: &[u8]) -> String {
+        assert!(plain.len() <= 32, "at most 32 bytes are wrapped");
+        let mut nonce = [0u8; 16];
+        OsRng.fill_bytes(&mut nonce);
+        let pad = self
+            .mac(purpose, b".pad", user, &nonce)
             .finalize()
-            .into_bytes()
-            .into()
+            .into_bytes();
+        let cipher: Vec<u8> = plain.iter().zip(pad).map(|(a, b)| a ^ b).collect();
+        let mut tag = self.mac(purpose, b".tag", user, &nonce);
+        tag.update(&cipher);
+        let tag = &tag.finalize().into_bytes()[..16];
+        format!(
+            "{PREFIX}{}:{}:{}",
+            hex::encode(nonce),
+            hex::encode(cipher),
+            hex::encode(tag)
+        )
+    }
+
+    /// What `seal` wrapped for `user` and `purpose`, when it is `len`
+    /// bytes; `None` for anything else (changed, another person's, another
+    /// secret's or purpose's, or not wrapped at all).
+    pub fn open(&self, purpose: &[u8], user: UserId, stored: &str, len: usize) -> Option<Vec<u8>> {
+        let mut parts = stored.strip_prefix(PREFIX)?.split(':');
+        let nonce = hex::decode(parts.next()?).ok()?;
+        let cipher = hex::decode(parts.next()?).ok()?;
+        let tag = hex::decode(parts.next()?).ok()?;
+        if parts.next().is_some() || nonce.len() != 16 || cipher.len() != len || tag.len() != 16 {
+            return None;
+        }
+        let mut check = self.mac(purpose, b".tag", user, &nonce);
+        check.update(&cipher);
+        check.verify_truncated_left(&tag).ok()?;
+        let pad = self
+            .mac(purpose, b".pad", user, &nonce)
+            .finalize()
+            .into_bytes();
+        Some(cipher.iter().zip(pad).map(|(a, b)| a ^ b).collect())
     }
 
     /// Wraps `key` (the 64 hex digits a phone receives) for `user`.
     pub fn wrap(&self, user: UserId, key: &str) -> Option<String> {
         let plain: [u8; 32] = hex::decode(key).ok()?.try_into().ok()?;
-        let mut nonce = [0u8; 16];
-        OsRng.fill_bytes(&mut nonce);
-        let pad = self.pad(user, &nonce);
-        let cipher: Vec<u8> = plain.iter().zip(pad).map(|(a, b)| a ^ b).collect();
-        let mut tag = self.mac(b"pb.storage-key.tag", user, &nonce);
-        tag.update(&cipher);
-        let tag = &tag.finalize().into_bytes()[..16];
-        Some(format!(
-            "{PREFIX}{}:{}:{}",
-            hex::encode(nonce),
-            hex::encode(cipher),
-            hex::encode(tag)
-        ))
+        Some(self.seal(STORAGE_KEY, user, &plain))
     }
 
-    /// The key `wrap` wrapped for `user`; `None` for anything else (changed,
-    /// another person's, another secret's, or not wrapped at all).
+    /// The key `wrap` wrapped for `user`; `None` for anything else.
     pub fn unwrap(&self, user: UserId, stored: &str) -> Option<String> {
-        let mut parts = stored.strip_prefix(PREFIX)?.split(':');
-        let nonce = hex::decode(parts.next()?).ok()?;
-        let cipher = hex::decode(parts.next()?).ok()?;
-        let tag = hex::decode(parts.next()?).ok()?;
-        if parts.next().is_some() || nonce.len() != 16 || cipher.len() != 32 || tag.len() != 16 {
-            return None;
-        }
-        let mut check = self.mac(b"pb.storage-key.tag", user, &nonce);
-        check.update(&cipher);
-        check.verify_truncated_left(&tag).ok()?;
-        let pad = self.pad(user, &nonce);
-        let plain: Vec<u8> = cipher.iter().zip(pad).map(|(a, b)| a ^ b).collect();
-        Some(hex::encode(plain))
+        self.open(STORAGE_KEY, user, stored, 32).map(hex::encode)
     }
 
     /// A value as `wrap` writes it (an older database holds keys in clear).

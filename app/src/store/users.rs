@@ -510,6 +510,44 @@ pub async fn set_password(tx: &mut Tx, user: UserId, password_hash: &str) -> Sto
     Ok(())
 }
 
+/// A person's preferences (the defaults for an unknown person).
+#[tracing::instrument(name = "store.users.preferences", skip_all, err(Display))]
+pub async fn preferences(db: &super::Db, user: UserId) -> StoreResult<AccountPreferences> {
+    let row: Option<(String, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT language, email_digest FROM users WHERE id = $1",
+    )
+    .bind(user)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(
+        row.map_or_else(AccountPreferences::default, |(language, digest)| {
+            AccountPreferences {
+                language: Lang::from_code(&language).unwrap_or_default(),
+                digest: DigestFrequency::from_key(&digest).unwrap_or_default(),
+            }
+        }),
+    )
+}
+
+/// Keeps a person's preferences.
+#[tracing::instrument(name = "store.users.set_preferences", skip_all, err(Display))]
+pub async fn set_preferences(
+    tx: &mut Tx,
+    user: UserId,
+    preferences: &AccountPreferences,
+) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE users SET language = $2, email_digest = $3 WHERE id = $1 AND erased_at IS NULL",
+    )
+    .bind(user)
+    .bind(preferences.language.code())
+    .bind(preferences.digest.key())
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Replaces a person's email address (confirmed by a link sent to it); a
 /// taken address is [`StoreError::Duplicate`].
 #[tracing::instrument(name = "store.users.set_email", skip_all, err(level = "warn", Display))]

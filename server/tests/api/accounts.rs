@@ -6,6 +6,7 @@ use crate::recruitment::problems;
 use app::api::AppError;
 use app::model::*;
 use app::store::{recruitment, users};
+use chrono::Datelike;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 
@@ -620,4 +621,101 @@ async fn a_person_who_withdrew_their_consent_to_email_gets_no_digest_and_one_who
     assert_eq!(queued as usize, to.len());
     assert!(!to.iter().any(|t| t == "mentor@a.test"), "{to:?}");
     assert!(to.iter().any(|t| t == "mentor2@a.test"), "{to:?}");
+}
+
+#[tokio::test]
+async fn a_person_chooses_the_language_of_their_emails_and_a_weekly_digest_or_none() {
+    let app = spawn_app().await;
+    let manager = app.as_user("manager@a.test").await;
+    let mentor = app.as_user("mentor@a.test").await;
+    let origin = "https://mentoring.example.org";
+    // A day on which every mentor and manager has something to act on.
+    let day = app.world.today;
+    let monday = day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let tuesday = monday + chrono::Duration::days(1);
+
+    let bad = app
+        .post_json(
+            &manager,
+            "/api/account/set_preferences",
+            json!({ "input": { "language": "xx", "digest": "hourly" } }),
+        )
+        .await;
+    let weekly = app
+        .post_json(
+            &manager,
+            "/api/account/set_preferences",
+            json!({ "input": { "language": "ro", "digest": "weekly" } }),
+        )
+        .await;
+    let off = app
+        .post_json(
+            &mentor,
+            "/api/account/set_preferences",
+            json!({ "input": { "language": "en", "digest": "off" } }),
+        )
+        .await;
+    let kept: AccountPreferences = json(
+        app.post_json(&manager, "/api/account/preferences", json!({}))
+            .await,
+    )
+    .await;
+    let on_tuesday = server::mail::queue_digests(&app.db, origin, tuesday)
+        .await
+        .unwrap();
+    // Emails of one moment keep their order.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let on_monday = server::mail::queue_digests(&app.db, origin, monday)
+        .await
+        .unwrap();
+
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = problems(json::<AppError>(bad).await);
+    assert_eq!(
+        errors.problem(Field::Language),
+        Some(Problem::UnknownChoice)
+    );
+    assert_eq!(errors.problem(Field::Digest), Some(Problem::UnknownChoice));
+    assert_eq!(weekly.status(), StatusCode::OK);
+    assert_eq!(off.status(), StatusCode::OK);
+    assert_eq!(
+        kept,
+        AccountPreferences {
+            language: Lang::Ro,
+            digest: DigestFrequency::Weekly
+        }
+    );
+    let to = |digests: &[(String, String)]| -> Vec<String> {
+        digests.iter().map(|(to, _)| to.clone()).collect()
+    };
+    let queued = queued_emails(&app).await;
+    let (tuesday_mails, monday_mails) = queued.split_at(on_tuesday);
+    assert!(
+        !to(tuesday_mails).contains(&"manager@a.test".to_string()),
+        "weekly: not on a Tuesday"
+    );
+    assert!(
+        to(monday_mails).contains(&"manager@a.test".to_string()),
+        "weekly: on Mondays"
+    );
+    assert!(!to(&queued).contains(&"mentor@a.test".to_string()), "never");
+    assert!(on_monday > 0);
+    let subject = &monday_mails
+        .iter()
+        .find(|(to, _)| to == "manager@a.test")
+        .unwrap()
+        .1;
+    assert!(
+        subject.contains("lucruri au nevoie"),
+        "in Romanian: {subject}"
+    );
+}
+
+/// The emails queued so far, oldest first: to whom, and their subject.
+async fn queued_emails(app: &TestApp) -> Vec<(String, String)> {
+    let sql = "SELECT to_address, subject FROM emails ORDER BY created_at, id";
+    match &app.db {
+        app::store::Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await.unwrap(),
+        app::store::Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await.unwrap(),
+    }
 }

@@ -373,3 +373,38 @@ async fn anonymise_expired_applies_the_retention_on_a_given_day_and_refuses_a_ba
     assert!(!bad.status.success());
     assert!(text(&bad.stderr).contains("yyyy-mm-dd"));
 }
+
+#[tokio::test]
+async fn two_step_off_turns_off_a_persons_two_step_login_and_names_an_unknown_email() {
+    let folder = tempfile::tempdir().unwrap();
+    let (db, url) = fresh_db(folder.path()).await;
+    assert!(run(&url, &["demo"], "").status.success());
+    let manager = users::find_user_by_email(&db, "manager@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(app::store::two_step::begin(&db, manager, "w1:sealed")
+        .await
+        .unwrap());
+    let mut tx = db.begin().await.unwrap();
+    assert!(app::store::two_step::confirm(&mut tx, manager, 1)
+        .await
+        .unwrap());
+    tx.commit().await.unwrap();
+
+    let off = run(
+        &url,
+        &["two-step-off", "--email", "manager@example.org"],
+        "",
+    );
+    let unknown = run(&url, &["two-step-off", "--email", "nobody@example.org"], "");
+
+    assert!(off.status.success(), "{}", text(&off.stderr));
+    assert!(app::store::two_step::find(&db, manager)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("nobody@example.org"));
+}

@@ -26,3 +26,4 @@ mod supervision;
 mod sync;
 mod sync_props;
 mod trust;
+mod two_step;

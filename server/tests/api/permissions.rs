@@ -12,6 +12,8 @@ const ANONYMOUS: StatusCode = StatusCode::UNAUTHORIZED;
 const NOT_FOUND: StatusCode = StatusCode::NOT_FOUND;
 /// Allowed, and the input checked: it breaks a rule.
 const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
+/// Allowed, but there is nothing to act on.
+const BAD: StatusCode = StatusCode::BAD_REQUEST;
 
 /// Who calls: `None` is nobody logged in. The last two: a mentee of the
 /// other programme, and one account holding two roles in two programmes
@@ -787,6 +789,30 @@ async fn call(
             .await
         }
         "audit_search" => app.post_json(client, "/api/privacy/audit", json!({ "query": {} })).await,
+        "two_step_state" => app.post_json(client, "/api/two_step/state", json!({})).await,
+        "begin_two_step(wrong password)" => {
+            app.post_json(client, "/api/two_step/begin", json!({ "input": { "current": "not the password" } }))
+                .await
+        }
+        "confirm_two_step(nothing waiting)" => {
+            app.post_json(client, "/api/two_step/confirm", json!({ "input": { "code": "123456" } }))
+                .await
+        }
+        "recovery_codes(wrong password)" => {
+            app.post_json(client, "/api/two_step/recovery_codes", json!({ "input": { "current": "not the password" } }))
+                .await
+        }
+        "two_step_off(wrong password)" => {
+            app.post_json(client, "/api/two_step/off", json!({ "input": { "current": "not the password" } }))
+                .await
+        }
+        "second_step(no login waiting)" => {
+            app.post(client, "/api/auth/second_step", &[("code", "123456")]).await
+        }
+        "require_two_step(org a)" => {
+            app.post_json(client, "/api/two_step/require", json!({ "organisation": o.organisation, "on": true }))
+                .await
+        }
         other => panic!("unknown call {other}"),
     };
     let status = response.status();
@@ -941,6 +967,17 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("retention",            [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, OK, OK, DENIED, DENIED, OK]),
         ("set_retention(a, 0 months)", [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("audit_search",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        // Two-step login: every person, for themselves, their password
+        // typed again; a login's second step only on the browser whose
+        // password was right; requiring it, the organisation's coordinator
+        // (who must have it on first).
+        ("two_step_state",       [ANONYMOUS, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("begin_two_step(wrong password)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
+        ("confirm_two_step(nothing waiting)", [ANONYMOUS, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),
+        ("recovery_codes(wrong password)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
+        ("two_step_off(wrong password)", [ANONYMOUS, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED]),
+        ("second_step(no login waiting)", [ANONYMOUS; 11]),
+        ("require_two_step(org a)", [ANONYMOUS, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         // The programme report: the organisation's coordinators and the
         // programme's managers read it, download it and write it.
         ("programme_report(a)",  [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
