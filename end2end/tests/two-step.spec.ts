@@ -61,7 +61,7 @@ async function enrol(page: Page): Promise<string> {
   const key = (await page.getByTestId("two-step-key").textContent())!.trim();
   expect(key).toMatch(/^[A-Z2-7 ]{32,}$/);
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
-  await page.getByLabel("Code").fill(await freshCode(page, key));
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(await freshCode(page, key));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   await page.getByTestId("codes-kept").click();
@@ -99,11 +99,11 @@ test("two-step login set up on My account is asked at the next login, and requir
 
   // The next login asks the code after the password; a wrong one is named.
   const again = await passwordOnly(browser, server.url, "coordinator@example.org");
-  await expect(again.getByLabel("Code")).toBeVisible();
-  await again.getByLabel("Code").fill("000000");
+  await expect(again.getByRole("textbox", { name: "Code", exact: true })).toBeVisible();
+  await again.getByRole("textbox", { name: "Code", exact: true }).fill("000000");
   await again.getByRole("button", { name: "Verify and log in" }).click();
   await expect(again.getByText("This code is not right, or it was used already.")).toBeVisible();
-  await again.getByLabel("Code").fill(await freshCode(again, key));
+  await again.getByRole("textbox", { name: "Code", exact: true }).fill(await freshCode(again, key));
   await again.getByRole("button", { name: "Verify and log in" }).click();
   await again.waitForURL((url) => url.pathname === "/coordinator");
 
@@ -117,8 +117,8 @@ test("two-step login set up on My account is asked at the next login, and requir
 
   // From now on the manager is asked a code too.
   const managerAgain = await passwordOnly(browser, server.url, "manager@example.org");
-  await expect(managerAgain.getByLabel("Code")).toBeVisible();
-  await managerAgain.getByLabel("Code").fill(await freshCode(managerAgain, managerKey));
+  await expect(managerAgain.getByRole("textbox", { name: "Code", exact: true })).toBeVisible();
+  await managerAgain.getByRole("textbox", { name: "Code", exact: true }).fill(await freshCode(managerAgain, managerKey));
   await managerAgain.getByRole("button", { name: "Verify and log in" }).click();
   await managerAgain.waitForURL((url) => url.pathname === "/manager");
 });
