@@ -428,6 +428,9 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         // Filled in by `http::router` from the build it serves.
         assets: Arc::default(),
         hashing: Arc::new(tokio::sync::Semaphore::new(AppState::hashing_places())),
+        stranger_hashing: Arc::new(tokio::sync::Semaphore::new(
+            AppState::stranger_hashing_places(),
+        )),
         mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         notice_counts: Arc::default(),
         login_buckets: Arc::new(std::sync::Mutex::new(

@@ -104,6 +104,10 @@ pub mod session {
 
     pub use crate::model::limits::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
 
+    /// How long a stranger's login refused for want of a hashing place
+    /// waits for its answer.
+    const STRANGER_BUSY_MS: u64 = 250;
+
     /// The session cookie's name over HTTPS: `__Host-` makes the browser
     /// refuse it unless it is `Secure`, for this host only, on every path.
     pub const SESSION_COOKIE: &str = "__Host-pb_session";
@@ -382,6 +386,27 @@ pub mod session {
         );
         // A flood from one address stops here, before any write or hash.
         take_address_bucket(state, &address)?;
+        // From an address that never logged into the account, only with one
+        // of the strangers' hashing places free: a flood from ever new
+        // addresses is refused here, before any write, and never takes the
+        // cores the people who use the app need.
+        let stranger = if users::address_known(db, email, &address).await? {
+            None
+        } else {
+            match state.stranger_hashing.try_acquire() {
+                Ok(place) => Some(place),
+                Err(_) => {
+                    // Answered after a moment (a sleeping request costs
+                    // nothing): a guesser who waits for each answer sends
+                    // a few a second, not thousands.
+                    tracing::debug!("login refused: every strangers' hashing place is taken");
+                    tokio::time::sleep(std::time::Duration::from_millis(STRANGER_BUSY_MS)).await;
+                    return Err(AppError::Busy {
+                        retry_after_seconds: 1,
+                    });
+                }
+            }
+        };
         // Counted before the password is checked: parallel attempts each
         // see the others.
         let window_start = store::now() - chrono::Duration::seconds(limits.window_seconds);
@@ -410,6 +435,7 @@ pub mod session {
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = verify_password(hash.clone(), password).await;
         drop(permit);
+        drop(stranger);
         let account = user.as_ref().map(|u| u.id);
         let Some(user) = user.filter(|_| verified && hash.is_some()) else {
             // The account, when there is one: never what was typed for an

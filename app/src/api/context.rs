@@ -22,6 +22,11 @@ pub struct AppState {
     /// thread and gigabytes of memory. [`AppState::hashing_places`] of
     /// them; a login past that is answered 429 at once.
     pub hashing: Arc<tokio::sync::Semaphore>,
+    /// The places of those taken by logins from an address that never
+    /// logged into the account ([`AppState::stranger_hashing_places`]): a
+    /// flood of guesses from ever new addresses keeps the other cores for
+    /// the people who use the app (measured by `make bench-load`).
+    pub stranger_hashing: Arc<tokio::sync::Semaphore>,
     /// Wakes the mail task: an email was queued that should go at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// The menu's count of notifications per person, worked out at most
@@ -39,6 +44,11 @@ impl AppState {
     /// Twice the cores: enough to keep every core hashing.
     pub fn hashing_places() -> usize {
         2 * std::thread::available_parallelism().map_or(2, |n| n.get())
+    }
+
+    /// Half the cores, at least one.
+    pub fn stranger_hashing_places() -> usize {
+        (std::thread::available_parallelism().map_or(2, |n| n.get()) / 2).max(1)
     }
 
     /// How long a person's count of notifications is kept.

@@ -409,6 +409,21 @@ pub async fn login_succeeded(db: &super::Db, email: &str, address: &str) -> Stor
     Ok(())
 }
 
+/// Whether someone logged into the account of `email` from `address`
+/// before (its attempts are not a stranger's).
+#[tracing::instrument(name = "store.users.address_known", skip_all, err(Display))]
+pub async fn address_known(db: &super::Db, email: &str, address: &str) -> StoreResult<bool> {
+    let email = normalise_email(email);
+    let (n,): (i64,) = on_db!(db, pool => sqlx::query_as(
+        "SELECT COUNT(*) FROM login_known_addresses WHERE email = $1 AND address = $2",
+    )
+    .bind(&email)
+    .bind(address)
+    .fetch_one(pool)
+    .await)?;
+    Ok(n > 0)
+}
+
 /// Forgets attempts older than `before`; they no longer limit anyone.
 #[tracing::instrument(name = "store.users.prune_login_attempts", skip_all, err(Display))]
 pub async fn prune_login_attempts(db: &super::Db, before: DateTime<Utc>) -> StoreResult<u64> {

@@ -363,7 +363,8 @@ async fn the_addresses_of_one_ipv6_64_count_as_one() {
 }
 
 #[tokio::test]
-async fn a_burst_of_logins_is_answered_429_with_retry_after_when_every_hashing_place_is_taken() {
+async fn a_burst_of_strangers_logins_is_answered_429_with_retry_after_and_the_owners_still_get_in()
+{
     let app = spawn_app_with(Settings {
         login_limits: LoginLimits {
             per_address: 10_000,
@@ -372,9 +373,12 @@ async fn a_burst_of_logins_is_answered_429_with_retry_after_when_every_hashing_p
         ..Settings::default()
     })
     .await;
+    // The mentor logged in from here before: their address is known.
+    app.as_user("mentor@a.test").await;
     let places = app::api::context::AppState::hashing_places();
+    let stranger_places = app::api::context::AppState::stranger_hashing_places();
 
-    let attempts = (0..(places * 16)).map(|n| {
+    let strangers = (0..(places * 16)).map(|n| {
         let app = &app;
         async move {
             let email = format!("burst{n}@a.test");
@@ -385,7 +389,15 @@ async fn a_burst_of_logins_is_answered_429_with_retry_after_when_every_hashing_p
                 .unwrap()
         }
     });
-    let responses = futures::future::join_all(attempts).await;
+    let owner = (0..3).map(|_| {
+        let app = &app;
+        async move { app.login(&client(), "mentor@a.test").await.status() }
+    });
+    let (responses, owner) = futures::future::join(
+        futures::future::join_all(strangers),
+        futures::future::join_all(owner),
+    )
+    .await;
 
     let busy: Vec<&reqwest::Response> = responses
         .iter()
@@ -400,9 +412,16 @@ async fn a_burst_of_logins_is_answered_429_with_retry_after_when_every_hashing_p
         "{} attempts, none refused",
         responses.len()
     );
-    assert!(checked >= places, "at least one round of hashes ran");
+    assert!(
+        checked >= stranger_places,
+        "at least one round of hashes ran"
+    );
     assert_eq!(busy.len() + checked, responses.len());
     assert!(busy.iter().all(|r| retry_after(r) == Some(1)));
+    assert!(
+        owner.iter().all(|s| *s == StatusCode::OK),
+        "the owner's logins find a place: {owner:?}"
+    );
 }
 
 #[tokio::test]
@@ -688,6 +707,10 @@ async fn a_flood_of_refused_attempts_from_one_address_leaves_the_hashing_places_
     .await;
     let first = attempt_from(&app, "203.0.113.66", "guess@a.test", "guess").await;
     assert_eq!(first.status(), StatusCode::UNAUTHORIZED);
+    // The owner's own address (a stranger's attempts wait for the
+    // strangers' places; see `a_burst_of_strangers_logins…`).
+    let before = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD).await;
+    assert_eq!(before.status(), StatusCode::OK);
 
     let flood = (0..200).map(|_| attempt_from(&app, "203.0.113.66", "mentor@a.test", "guess"));
     let owner = attempt_from(&app, "198.51.100.7", "mentor@a.test", PASSWORD);
