@@ -321,6 +321,18 @@ impl<T: Clone + Send + Sync + 'static> Form<T> {
 }
 
 /// The line over a form that says what happened when it was sent.
+/// A table that may be wider than the screen, scrolled sideways: a
+/// region named by its heading that the keyboard reaches and scrolls
+/// (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+#[component]
+pub fn TableScroll(#[prop(into)] labelled_by: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
+            {children()}
+        </div>
+    }
+}
+
 #[component]
 pub fn FormNotice(notice: RwSignal<Option<(bool, Msg)>>) -> impl IntoView {
     let i18n = use_i18n();

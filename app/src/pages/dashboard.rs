@@ -245,7 +245,7 @@ fn PairsTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="pairs-title">
+        <TableScroll labelled_by="pairs-title">
             <table class="responsive pairs-table">
                 <thead>
                     <tr>
@@ -325,7 +325,7 @@ fn PairsTable(
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

@@ -124,10 +124,11 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
             .collect_view()
     });
     let labelled_by = heading_id.clone();
+    let table_label = heading_id.clone();
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{t(heading)}</h2>
-            <div class="table-scroll">
+            <TableScroll labelled_by=table_label>
                 <table class="mirror-table">
                     <thead>
                         <tr>
@@ -145,7 +146,7 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
                         {rows}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
             <EarlierReports mirror kind/>
         </section>
     }

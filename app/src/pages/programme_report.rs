@@ -688,7 +688,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
     }
     view! {
         {form}
-        <div class="table-scroll">
+        <TableScroll labelled_by="compare-title">
             <table class="figures compare-table" data-testid="comparison">
                 <thead>
                     <tr>
@@ -707,7 +707,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
                 </thead>
                 <tbody>{rows.into_iter().collect_view()}</tbody>
             </table>
-        </div>
+        </TableScroll>
         <p class="hint">{t(Msg::CompareAgreeNote)}</p>
         {publish}
     }

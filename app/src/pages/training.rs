@@ -163,6 +163,7 @@ fn SelfAssessments(
     let score = |s: Option<u32>| s.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
     let mentors: Vec<(CandidateId, String)> =
         rows.iter().map(|r| (r.candidate, r.name.clone())).collect();
+    let columns = items.clone();
     view! {
         <section aria-labelledby="self-assessment-title">
             <h2 id="self-assessment-title">{t(Msg::SelfAssessmentTitle)}</h2>
@@ -171,18 +172,18 @@ fn SelfAssessments(
                 view! { <p class="empty">{t(Msg::NoMentorsToTrain)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="self-assessment-title">
+                    <TableScroll labelled_by="self-assessment-title">
                         <table class="self-assessment">
                             <thead>
                                 <tr>
                                     <th scope="col">{t(Msg::MentorLabel)}</th>
-                                    {items.iter().map(|item| view! {
+                                    {columns.iter().map(|item| view! {
                                         <th scope="col" colspan="2">{item.text.clone()}</th>
                                     }).collect_view()}
                                 </tr>
                                 <tr>
                                     <td></td>
-                                    {items.iter().map(|_| view! {
+                                    {columns.iter().map(|_| view! {
                                         <th scope="col">{t(Msg::MomentBefore)}</th>
                                         <th scope="col">{t(Msg::MomentAfter)}</th>
                                     }).collect_view()}
@@ -200,7 +201,7 @@ fn SelfAssessments(
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 }.into_any()
             }}
             {(manages && !mentors.is_empty() && !items.is_empty()).then(|| view! {
