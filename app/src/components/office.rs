@@ -321,13 +321,14 @@ impl<T: Clone + Send + Sync + 'static> Form<T> {
 }
 
 /// The line over a form that says what happened when it was sent.
-/// A table that may be wider than the screen, scrolled sideways: a
-/// region named by its heading that the keyboard reaches and scrolls
-/// (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+/// A table that may be wider than the screen, scrolled sideways: a group
+/// named by its heading that the keyboard reaches and scrolls (WCAG 2.1.1;
+/// axe's `scrollable-region-focusable`). A group, not a region: the
+/// section around it is often the region of that same heading.
 #[component]
 pub fn TableScroll(#[prop(into)] labelled_by: String, children: Children) -> impl IntoView {
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
+        <div class="table-scroll" tabindex="0" role="group" aria-labelledby=labelled_by>
             {children()}
         </div>
     }
