@@ -91,7 +91,9 @@ test("two-step login set up on My account is asked at the next login, and requir
 
   // …and requires it of the organisation's coordinators and managers.
   const require = section.getByLabel(/Require two-step login of .* coordinators and managers/);
+  const saved = page.waitForResponse((r) => r.url().includes("/api/two_step/require") && r.ok());
   await require.check();
+  await saved;
   await expect(require).toBeChecked();
   await page.reload();
   await appReady(page);

@@ -327,6 +327,14 @@ pub async fn accept_invitation(token: String, input: AcceptInput) -> Result<Iden
         )
         .await?;
         tracing::info!(invitation = %row.id, user = %user, "invitation accepted");
+        // A new login into an organisation that requires two-step login:
+        // set up before the person is logged in.
+        if acceptance.is_some() {
+            if let Some(step) = crate::store::two_step::second_step_of(&state.db, user).await? {
+                super::auth::session::challenge(&state, user).await?;
+                return Err(AppError::SecondStep { step });
+            }
+        }
         super::auth::session::start(
             &state,
             user,

@@ -490,3 +490,26 @@ fn vault_gate_view(
     }
     .into_any()
 }
+
+/// Where a person goes whose password was right and whose login waits for
+/// its second step: the login page asking the code, or the setting up of
+/// two-step login an organisation requires.
+pub fn second_step_path(step: crate::model::two_step::SecondStep) -> &'static str {
+    use crate::model::two_step::SecondStep;
+    match step {
+        SecondStep::Code => "/login?second",
+        SecondStep::Setup => "/two-step",
+    }
+}
+
+/// The answer of a call that logs the person in (a reset, an invitation
+/// accepted), with its second step as an answer of its own rather than an
+/// error to show.
+pub async fn with_second_step<T>(
+    call: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<Result<T, crate::model::two_step::SecondStep>, AppError> {
+    match call.await {
+        Err(AppError::SecondStep { step }) => Ok(Err(step)),
+        other => other.map(Ok),
+    }
+}

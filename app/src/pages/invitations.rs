@@ -272,14 +272,21 @@ fn AcceptForm(token: String, details: InvitationDetails) -> impl IntoView {
         form.save(
             notice,
             checked,
-            accept_invitation(token, input),
-            move |identity| {
+            // An organisation that requires two-step login has it set up
+            // first.
+            with_second_step(accept_invitation(token, input)),
+            move |answer| {
                 if let Some(lang) = language {
                     i18n.choose(lang);
                 }
-                let home = identity.home_path();
-                auth.became(Some(identity));
-                navigate(home, Default::default());
+                match answer {
+                    Ok(identity) => {
+                        let home = identity.home_path();
+                        auth.became(Some(identity));
+                        navigate(home, Default::default());
+                    }
+                    Err(step) => navigate(second_step_path(step), Default::default()),
+                }
             },
         );
     };

@@ -113,7 +113,10 @@ pub fn LoginPage() -> impl IntoView {
                 }) => code_step.set(true),
                 Err(AppError::SecondStep {
                     step: SecondStep::Setup,
-                }) => navigate("/two-step", Default::default()),
+                }) => navigate(
+                    crate::components::second_step_path(SecondStep::Setup),
+                    Default::default(),
+                ),
                 // The waiting login ended (minutes passed, codes tried):
                 // the password again.
                 Err(AppError::Unauthenticated) if asking_code => {

@@ -113,21 +113,15 @@ fn ResetForm(token: String, details: ResetDetails) -> impl IntoView {
         form.save(
             notice,
             input.validate(),
-            async move {
-                // The password is set; a second step may still be asked.
-                match reset_password(token, input).await {
-                    Err(crate::api::AppError::SecondStep { step }) => Ok(Err(step)),
-                    other => other.map(Ok),
-                }
-            },
+            // The password is set; a second step may still be asked.
+            with_second_step(reset_password(token, input)),
             move |answer| match answer {
                 Ok(identity) => {
                     let home = identity.home_path();
                     auth.became(Some(identity));
                     navigate(home, Default::default());
                 }
-                Err(two_step::SecondStep::Code) => navigate("/login?second", Default::default()),
-                Err(two_step::SecondStep::Setup) => navigate("/two-step", Default::default()),
+                Err(step) => navigate(second_step_path(step), Default::default()),
             },
         );
     };

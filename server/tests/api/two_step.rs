@@ -451,3 +451,76 @@ async fn a_reset_link_sets_the_password_but_still_asks_the_second_step() {
     assert_eq!(code_step.status(), StatusCode::OK);
     assert!(whoami(&app, &browser).await.is_some());
 }
+
+#[tokio::test]
+async fn a_manager_invited_into_an_organisation_that_requires_it_sets_it_up_before_being_logged_in()
+{
+    let app = spawn_app().await;
+    let coordinator = app.as_user("coordinator@a.test").await;
+    turn_on(&app, &coordinator).await;
+    let required = app
+        .post_json(
+            &coordinator,
+            "/api/two_step/require",
+            json!({ "organisation": app.world.organisation_a, "on": true }),
+        )
+        .await;
+    assert_eq!(required.status(), StatusCode::OK);
+    let invitation: NewInvitation = json(
+        app.post_json(
+            &coordinator,
+            "/api/invitations/create",
+            json!({ "programme": app.world.programme_a, "role": "manager", "candidate": null, "name": null }),
+        )
+        .await,
+    )
+    .await;
+    let token = invitation.path.trim_start_matches("/invite/").to_string();
+    let browser = client();
+
+    let accepted = app
+        .post_json(
+            &browser,
+            "/api/invitations/accept",
+            json!({ "token": token, "input": {
+                "name": "New Manager", "email": "new.manager@a.test", "password": "a long new password",
+                "language": "en", "privacy_notice": "yes"
+            }}),
+        )
+        .await;
+    let status = accepted.status();
+    let error: AppError = json(accepted).await;
+    let before = whoami(&app, &browser).await;
+    let enrolment: Enrolment = json(
+        app.post_json(
+            &browser,
+            "/api/two_step/begin",
+            json!({ "input": { "current": "" } }),
+        )
+        .await,
+    )
+    .await;
+    let confirmed: Confirmed = json(
+        app.post_json(
+            &browser,
+            "/api/two_step/confirm",
+            json!({ "input": { "code": code(&base32_decode(&enrolment.secret), 0) } }),
+        )
+        .await,
+    )
+    .await;
+
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        error,
+        AppError::SecondStep {
+            step: SecondStep::Setup
+        }
+    );
+    assert_eq!(before, None, "not logged in before the second step");
+    assert_eq!(
+        confirmed.identity.map(|i| i.email),
+        Some("new.manager@a.test".into())
+    );
+    assert!(whoami(&app, &browser).await.is_some());
+}
