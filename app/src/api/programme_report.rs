@@ -63,8 +63,12 @@ pub async fn compare_programmes(year: String, country: String) -> Result<Compari
         let mut comparison = compare(all, year, country);
         let organisations =
             crate::store::programmes::coordinated_organisations(&state.db, user.id()).await?;
-        comparison.organisations =
-            crate::store::programme_report::public_flags(&state.db, &organisations).await?;
+        comparison.organisations = crate::store::programme_report::organisation_flags(
+            &state.db,
+            &organisations,
+            crate::store::programme_report::OrganisationFlag::PublicImpact,
+        )
+        .await?;
         Ok(comparison)
     })
     .await

@@ -203,7 +203,12 @@ pub async fn my_two_step() -> Result<TwoStepState, AppError> {
             recovery_left: u32::try_from(store::recovery_left(&state.db, user.id()).await?)
                 .unwrap_or(0),
             required: store::required_for(&state.db, user.id()).await?,
-            organisations: store::required_flags(&state.db, &organisations).await?,
+            organisations: crate::store::programme_report::organisation_flags(
+                &state.db,
+                &organisations,
+                crate::store::programme_report::OrganisationFlag::RequireTwoStep,
+            )
+            .await?,
         })
     })
     .await

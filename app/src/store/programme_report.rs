@@ -311,20 +311,39 @@ pub async fn mark_quote(
     Ok(true)
 }
 
-/// Whether each of these organisations publishes its public impact page.
-#[tracing::instrument(name = "store.programme_report.public_flags", skip_all, err(Display))]
-pub async fn public_flags(
+/// A yes/no setting of an organisation, as [`organisation_flags`] reads it.
+#[derive(Clone, Copy, Debug)]
+pub enum OrganisationFlag {
+    /// Its aggregated results are on a public page.
+    PublicImpact,
+    /// Its coordinators and managers must use two-step login.
+    RequireTwoStep,
+}
+
+/// The setting `flag` of each organisation, with its name.
+#[tracing::instrument(
+    name = "store.programme_report.organisation_flags",
+    skip_all,
+    err(Display)
+)]
+pub async fn organisation_flags(
     db: &super::Db,
     organisations: &[(OrganisationId, String)],
+    flag: OrganisationFlag,
 ) -> StoreResult<Vec<(OrganisationId, String, bool)>> {
+    // A column name from a closed set, never from input.
+    let sql = match flag {
+        OrganisationFlag::PublicImpact => "SELECT public_impact FROM organisations WHERE id = $1",
+        OrganisationFlag::RequireTwoStep => {
+            "SELECT require_two_step FROM organisations WHERE id = $1"
+        }
+    };
     let mut out = Vec::with_capacity(organisations.len());
     for (id, name) in organisations {
-        let on: Option<(bool,)> = on_db!(db, pool => sqlx::query_as(
-            "SELECT public_impact FROM organisations WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await)?;
+        let on: Option<(bool,)> = on_db!(db, pool => sqlx::query_as(sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
         out.push((*id, name.clone(), on.is_some_and(|(on,)| on)));
     }
     Ok(out)

@@ -246,25 +246,6 @@ pub async fn required_for(db: &super::Db, user: UserId) -> StoreResult<bool> {
     Ok(n > 0)
 }
 
-/// Whether each organisation requires two-step login.
-#[tracing::instrument(name = "store.two_step.required_flags", skip_all, err(Display))]
-pub async fn required_flags(
-    db: &super::Db,
-    organisations: &[(OrganisationId, String)],
-) -> StoreResult<Vec<(OrganisationId, String, bool)>> {
-    let mut out = Vec::with_capacity(organisations.len());
-    for (id, name) in organisations {
-        let on: Option<(bool,)> = on_db!(db, pool => sqlx::query_as(
-            "SELECT require_two_step FROM organisations WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await)?;
-        out.push((*id, name.clone(), on.is_some_and(|(on,)| on)));
-    }
-    Ok(out)
-}
-
 /// Requires (or no longer requires) two-step login of an organisation's
 /// coordinators and managers.
 #[tracing::instrument(name = "store.two_step.set_required", skip_all, err(Display))]
