@@ -31,6 +31,11 @@ report() {
   echo "Time of each phase:"
   printf '  %s\n' "${phases[@]}"
   printf '  %-40s %5ds\n' "total" "$SECONDS"
+  if [ -s "${e2e_summary:-}" ]; then
+    echo
+    echo "Browser tests that failed or passed only on a second try:"
+    cat "$e2e_summary"
+  fi
 }
 trap report EXIT
 
@@ -69,7 +74,9 @@ phase "Optimised build with the split bundle (for the browser tests)"
 scripts/build-release.sh
 
 phase "End-to-end tests (Playwright, Chromium, 2 workers)"
-(cd end2end && npx playwright test --workers=2)
+e2e_summary=end2end/test-results/summary.txt
+rm -f "$e2e_summary"
+(cd end2end && npx playwright test --workers=2 --retries=1)
 
 phase ""
 say "All tests passed"

@@ -1,4 +1,5 @@
 import {
+  appReady,
   expect,
   fillMeetingLog,
   logIn,
@@ -183,6 +184,7 @@ test("a conflicting log needs attention while the others still sync", async ({ p
   );
 
   await page.goto("/mentor");
+  await appReady(page);
   await page.getByRole("button", { name: "Sync now" }).click();
 
   const attention = page.getByTestId("outbox-item").filter({ hasText: "Will collide" });

@@ -1,6 +1,7 @@
 // One bad log never jams a mentor's outbox: the logs before and after it
 // still reach the server, and the bad one says why it needs attention.
 import {
+  appReady,
   expect,
   fillMeetingLog,
   logIn,
@@ -82,6 +83,7 @@ test("a log too large for a sync request needs attention and the logs around it 
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(item)]);
 
   await page.goto("/mentor");
+  await appReady(page);
   await page.getByRole("button", { name: "Sync now" }).click();
 
   await expect(syncState(page)).toHaveText("1 need attention");
