@@ -61,12 +61,10 @@ fn main() {
         // The server function's work: facts, alerts, sorting, a page.
         let state = server::cli::state(
             Db::connect(&url).await.unwrap(),
-            &server::config::HttpConfig {
-                settings: Settings::default(),
-                public_origin: None,
-                proxy_hops: 0,
-                site_root: folder.path().display().to_string(),
-            },
+            &server::config::HttpConfig::new(
+                Settings::default(),
+                folder.path().display().to_string(),
+            ),
             "127.0.0.1:0".parse().unwrap(),
         );
         let mut times = Vec::new();
@@ -98,12 +96,8 @@ fn main() {
             "const BUILD = \"__BUILD_ID__\";\nconst FILES = [\"__PRECACHE_FILES__\"];\n",
         )
         .unwrap();
-        let config = server::config::HttpConfig {
-            settings: Settings::default(),
-            public_origin: None,
-            proxy_hops: 0,
-            site_root: site.display().to_string(),
-        };
+        let config =
+            server::config::HttpConfig::new(Settings::default(), site.display().to_string());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let router = server::http::router(server::cli::state(db.clone(), &config, addr), config);

@@ -187,10 +187,8 @@ fn main() {
         // Behind one proxy: the flood's addresses come in X-Forwarded-For
         // (a mentor's request without one is its socket's).
         let config = server::config::HttpConfig {
-            settings: Settings::default(),
-            public_origin: None,
             proxy_hops: 1,
-            site_root: site.display().to_string(),
+            ..server::config::HttpConfig::new(Settings::default(), site.display().to_string())
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();

@@ -208,7 +208,7 @@ async fn execute(command: Command) -> Result<(), CliError> {
             })?;
             let db = open(&db).await?;
             let queued = crate::mail::queue_digests(&db, &origin, day).await?;
-            let sent = crate::mail::send_due(&db, &mailer).await;
+            let sent = crate::mail::send_due(&db, &mailer, &Default::default()).await;
             println!("Digests of {day}: {queued} made, {sent} emails sent.");
             Ok(())
         }
@@ -442,6 +442,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
             ),
         )),
         setup_code: Default::default(),
+        metrics: Arc::default(),
     }
 }
 

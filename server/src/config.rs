@@ -4,6 +4,8 @@ use app::api::context::Settings;
 use app::model::limits::*;
 use clap::Args;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Where the database is; shared by every command.
 #[derive(Args, Clone, Debug)]
@@ -65,6 +67,19 @@ pub struct ServeArgs {
     /// Hours a manager's or coordinator's session lasts at most.
     #[arg(long, env = "PB_OFFICE_SESSION_MAX_HOURS", default_value_t = OFFICE_SESSION_MAX_HOURS)]
     pub office_session_max_hours: i64,
+    /// This server's name in `/healthz`, `/readyz` and the log, where
+    /// several serve one database (default: the host's name and the port).
+    #[arg(long, env = "PB_INSTANCE")]
+    pub instance: Option<String>,
+    /// Seconds between SIGTERM and the end of new work: `/readyz` answers
+    /// 503 meanwhile, so a load balancer stops sending requests here first;
+    /// the requests under way are then finished before the server stops.
+    #[arg(long, env = "PB_DRAIN_SECONDS", default_value_t = 0)]
+    pub drain_seconds: u64,
+    /// A token Prometheus sends (`Authorization: Bearer …`) to read
+    /// `/metrics`. Without it, `/metrics` answers this machine only.
+    #[arg(long, env = "PB_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -113,6 +128,12 @@ pub enum ConfigError {
     InsecurePublicUrl(String),
     #[error("set PB_PUBLIC_URL to the address people use (https://…): {0}, and the links in invitations and emails are never made from the host a request names")]
     PublicUrlRequired(String),
+    #[error(
+        "PB_INSTANCE may hold letters, digits and . _ : - only, at most 64 of them, not {0:?}"
+    )]
+    Instance(String),
+    #[error("PB_METRICS_TOKEN must be at least 32 characters (it guards what the server counts)")]
+    MetricsToken,
 }
 
 /// Security settings and the origin allowed besides the request's own host.
@@ -123,6 +144,67 @@ pub struct HttpConfig {
     /// Proxies of one's own in front of the server (see `PB_PROXY_HOPS`).
     pub proxy_hops: u8,
     pub site_root: String,
+    /// This server's name among several (`PB_INSTANCE`).
+    pub instance: String,
+    /// Who may read `/metrics`: with a token, whoever sends it; without,
+    /// this machine only.
+    pub metrics_token: Option<String>,
+    /// Whether this server still takes new work (see [`Health`]).
+    pub health: Arc<Health>,
+}
+
+impl HttpConfig {
+    /// A server of this machine with `settings`, serving the site in
+    /// `site_root`: no public address, no proxy, no metrics token (the
+    /// tests and benchmarks change what they need).
+    pub fn new(settings: Settings, site_root: impl Into<String>) -> Self {
+        HttpConfig {
+            settings,
+            public_origin: None,
+            proxy_hops: 0,
+            site_root: site_root.into(),
+            instance: "local".to_string(),
+            metrics_token: None,
+            health: Arc::default(),
+        }
+    }
+}
+
+/// Whether a server takes new work: it stops before it ends (SIGTERM), so
+/// that a load balancer, asking `/readyz`, sends the next requests to
+/// another server while this one finishes the requests it has.
+#[derive(Debug, Default)]
+pub struct Health {
+    draining: AtomicBool,
+}
+
+impl Health {
+    /// From now on `/readyz` answers 503.
+    pub fn drain(&self) {
+        self.draining.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(Ordering::SeqCst)
+    }
+}
+
+/// The host's name, as the kernel knows it.
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "localhost".to_string())
+}
+
+/// Whether `name` is fit for a log line and a JSON answer.
+pub fn valid_instance(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-'))
 }
 
 impl ServeArgs {
@@ -163,6 +245,16 @@ impl ServeArgs {
             }
             None => format!("http://{}", self.addr),
         };
+        let instance = match &self.instance {
+            Some(name) if valid_instance(name.trim()) => name.trim().to_string(),
+            Some(name) => return Err(ConfigError::Instance(name.clone())),
+            None => format!("{}:{}", host_name(), self.addr.port()),
+        };
+        let metrics_token = match self.metrics_token.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(token) if token.len() < 32 => return Err(ConfigError::MetricsToken),
+            Some(token) => Some(token.to_string()),
+        };
         let secure = !self.insecure_cookies;
         if let Some(origin) = public_origin.as_deref() {
             if secure && origin.starts_with("http://") && !is_loopback_origin(origin) {
@@ -184,6 +276,9 @@ impl ServeArgs {
             public_origin,
             proxy_hops: self.proxy_hops,
             site_root: self.site_root.clone(),
+            instance,
+            metrics_token,
+            health: Arc::default(),
         })
     }
 }
@@ -341,5 +436,38 @@ mod tests {
             error.to_string(),
             "PB_OFFICE_SESSION_IDLE_MINUTES must be positive"
         );
+    }
+
+    #[test]
+    fn an_instance_is_named_by_its_host_and_port_unless_named_and_a_bad_name_is_refused() {
+        let named = serve_args(&["--instance", "app-2"])
+            .unwrap()
+            .http_config()
+            .unwrap();
+        let unnamed = serve_args(&["--addr", "127.0.0.1:3101"])
+            .unwrap()
+            .http_config()
+            .unwrap();
+        let bad = serve_args(&["--instance", "two words\n"])
+            .unwrap()
+            .http_config();
+
+        assert_eq!(named.instance, "app-2");
+        assert!(unnamed.instance.ends_with(":3101"), "{}", unnamed.instance);
+        assert!(matches!(bad, Err(ConfigError::Instance(_))));
+    }
+
+    #[test]
+    fn a_metrics_token_shorter_than_32_characters_is_refused() {
+        let short = serve_args(&["--metrics-token", "secret"])
+            .unwrap()
+            .http_config();
+        let long = serve_args(&["--metrics-token", &"k".repeat(32)])
+            .unwrap()
+            .http_config()
+            .unwrap();
+
+        assert!(matches!(short, Err(ConfigError::MetricsToken)));
+        assert_eq!(long.metrics_token.as_deref(), Some("k".repeat(32).as_str()));
     }
 }

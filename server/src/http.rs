@@ -11,7 +11,7 @@ use app::i18n::{Lang, Msg};
 use app::model::limits::{MAX_API_BODY_BYTES, MAX_SYNC_BODY_BYTES};
 use app::{shell, App};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
@@ -75,11 +75,18 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         .route("/i18n/{file}", get(serve_string_table))
         .route("/style/{file}", get(serve_office_stylesheet))
         .route("/js/{file}", get(serve_vault_script))
-        .route("/healthz", get(|| async { "ok" }))
         .layer(middleware::from_fn_with_state(
             guard.clone(),
             static_cache_headers,
         ))
+        .with_state(guard.clone());
+
+    // What a load balancer and Prometheus ask: never cached, no session.
+    let operations = Router::new()
+        .route("/healthz", get(serve_alive))
+        .route("/readyz", get(serve_ready))
+        .route("/metrics", get(serve_metrics))
+        .layer(middleware::from_fn(never_cached))
         .with_state(guard.clone());
 
     // The public impact pages: nobody is asked who they are, and what is
@@ -120,17 +127,32 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         ))
         .with_state(state);
 
+    let instance = guard.config.instance.clone();
     Router::new()
         .merge(files)
+        .merge(operations)
         .merge(public)
         .merge(pages)
         .layer(middleware::from_fn_with_state(build, catch_panics))
+        .layer(middleware::from_fn_with_state(
+            guard.state.metrics.clone(),
+            count_requests,
+        ))
         .layer(
             TraceLayer::new_for_http()
-                // Method and path only: never a query string (it may name people).
-                .make_span_with(|request: &Request| {
+                // Method and path only: never a query string (it may name
+                // people). The request's id ties the lines of one request
+                // together, here and on the load balancer.
+                .make_span_with(move |request: &Request| {
+                    let id = request
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
                     tracing::info_span!(
                         "request",
+                        id,
+                        instance = %instance,
                         method = %request.method(),
                         path = %logged_path(request.uri().path()),
                     )
@@ -142,8 +164,170 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
                         .latency_unit(tower_http::LatencyUnit::Micros),
                 ),
         )
+        .layer(middleware::from_fn(request_ids))
         .layer(middleware::from_fn_with_state(hsts, security_headers))
         .layer(CompressionLayer::new())
+}
+
+/// The header that carries a request's id.
+const REQUEST_ID: &str = "x-request-id";
+
+/// Gives every request an id, in the log and in the `X-Request-Id` answer
+/// header: the load balancer's own (`X-Request-Id`, when it is a plain
+/// token of at most 64 characters), else a new one. A person who reports a
+/// problem can quote it; it finds the request's lines on every server.
+async fn request_ids(mut request: Request, next: Next) -> Response {
+    let given = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| {
+            (1..=64).contains(&id.len())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        })
+        .map(str::to_string);
+    let id = given.unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
+    let value = HeaderValue::from_str(&id).expect("an id of plain characters");
+    request.headers_mut().insert(REQUEST_ID, value.clone());
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(REQUEST_ID, value);
+    response
+}
+
+/// Counts every answered request under its route's pattern.
+async fn count_requests(
+    State(metrics): State<Arc<app::api::metrics::Metrics>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let method = request.method().clone();
+    let route = route_label(request.extensions().get::<MatchedPath>()).to_string();
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    metrics.request(
+        method.as_str(),
+        &route,
+        response.status().as_u16(),
+        started.elapsed(),
+    );
+    response
+}
+
+/// The route a request matched, as a label of few values: a server
+/// function's address is its route; any other address under a folder of
+/// files is the folder; an address nothing matched is `unmatched`.
+fn route_label(matched: Option<&MatchedPath>) -> &str {
+    let Some(path) = matched.map(MatchedPath::as_str) else {
+        return "unmatched";
+    };
+    match path.find("/{*") {
+        Some(0) => "unmatched",
+        Some(end) => &path[..end],
+        None => path,
+    }
+}
+
+/// Operations' answers are about this moment: never kept by a cache.
+async fn never_cached(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `/healthz`: the process answers (a load balancer restarts it when not).
+async fn serve_alive(State(guard): State<Guard>) -> Response {
+    axum::Json(serde_json::json!({
+        "status": "alive",
+        "instance": guard.config.instance,
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
+    .into_response()
+}
+
+/// `/readyz`: whether to send this server requests: its database answers,
+/// every migration it knows of is applied, and it is not stopping.
+async fn serve_ready(State(guard): State<Guard>) -> Response {
+    let instance = &guard.config.instance;
+    let engine = guard.state.db.engine();
+    let not_ready = |status: &str, reason: String| {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            axum::Json(serde_json::json!({
+                "status": status,
+                "instance": instance,
+                "engine": engine,
+                "reason": reason,
+            })),
+        )
+            .into_response()
+    };
+    if guard.config.health.is_draining() {
+        return not_ready("draining", "the server is stopping".to_string());
+    }
+    match guard.state.db.ready().await {
+        Ok(()) => axum::Json(serde_json::json!({
+            "status": "ready",
+            "instance": instance,
+            "engine": engine,
+        }))
+        .into_response(),
+        Err(reason) => {
+            tracing::warn!(%reason, "not ready");
+            not_ready("not_ready", reason)
+        }
+    }
+}
+
+/// `/metrics`: what this server counted, for Prometheus. With
+/// `PB_METRICS_TOKEN` set, for whoever sends it; without, for this machine
+/// only (the client's address, after the proxies of `PB_PROXY_HOPS`).
+async fn serve_metrics(State(guard): State<Guard>, request: Request) -> Response {
+    let allowed = match &guard.config.metrics_token {
+        Some(token) => request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|given| same_secret(given.trim(), token)),
+        None => client_ip(&request, guard.config.proxy_hops)
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+    };
+    if !allowed {
+        return (
+            StatusCode::FORBIDDEN,
+            "/metrics needs PB_METRICS_TOKEN (Authorization: Bearer …) or a request from this machine\n",
+        )
+            .into_response();
+    }
+    let db = &guard.state.db;
+    let queue = app::store::notifications::email_queue_length(db)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "could not count the email queue");
+            -1
+        });
+    let (connections, idle) = db.pool_use();
+    let text = guard.state.metrics.render(queue, connections, idle);
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(app::api::metrics::CONTENT_TYPE),
+        )],
+        text,
+    )
+        .into_response()
+}
+
+/// Compares two secrets by their digests: the time taken says nothing of
+/// how much of the guess was right.
+fn same_secret(given: &str, expected: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes())
 }
 
 /// The app's routes, worked out once per process: while leptos works them

@@ -49,15 +49,30 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
             );
         }
     }
+    let health = config.health.clone();
+    let instance = config.instance.clone();
     let router = http::router(state, config);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!(
+        %instance,
         "Parent Bridge ({}) listening on http://{}",
         db.engine(),
         args.addr
     );
     println!("Parent Bridge is running on http://{}", args.addr);
-    run(listener, router, shutdown()).await?;
+    let drain = Duration::from_secs(args.drain_seconds);
+    let stop = async move {
+        shutdown().await;
+        // Not ready from now on; the load balancer sees it at its next
+        // check and sends new requests elsewhere meanwhile.
+        health.drain();
+        tracing::info!(
+            ?drain,
+            "stopping: draining, then finishing the requests under way"
+        );
+        tokio::time::sleep(drain).await;
+    };
+    run(listener, router, stop).await?;
     db.close().await;
     Ok(())
 }

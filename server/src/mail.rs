@@ -88,8 +88,12 @@ pub fn retry_delay(attempts: i32) -> chrono::Duration {
     chrono::Duration::minutes(minutes.min(6 * 60))
 }
 
-/// Sends every email due now; how many went.
-pub async fn send_due(db: &app::store::Db, mailer: &Mailer) -> usize {
+/// Sends every email due now (counted in `metrics`); how many went.
+pub async fn send_due(
+    db: &app::store::Db,
+    mailer: &Mailer,
+    metrics: &app::api::metrics::Metrics,
+) -> usize {
     let mut sent = 0;
     loop {
         let email = match queue::take_email(db, chrono::Duration::minutes(5)).await {
@@ -103,10 +107,12 @@ pub async fn send_due(db: &app::store::Db, mailer: &Mailer) -> usize {
         let result = match mailer.send(&email).await {
             Ok(()) => {
                 sent += 1;
+                metrics.email_sent();
                 queue::email_sent(db, email.id).await
             }
             Err(error) => {
                 tracing::warn!(email = %email.id, attempts = email.attempts + 1, %error, "email not sent");
+                metrics.email_failed();
                 queue::email_failed(db, email.id, &error, retry_delay(email.attempts)).await
             }
         };
@@ -151,7 +157,7 @@ pub fn spawn(state: AppState, mailer: Mailer, origin: String) {
         let mut rounds: u64 = 0;
         loop {
             digests_if_due(&state.db, &mailer, &origin, &mut last_digest_day).await;
-            send_due(&state.db, &mailer).await;
+            send_due(&state.db, &mailer, &state.metrics).await;
             rounds += 1;
             if rounds.is_multiple_of(2880) {
                 if let Err(error) = queue::prune_emails(&state.db, 30).await {

@@ -38,6 +38,8 @@ pub struct AppState {
     pub login_buckets: Arc<std::sync::Mutex<crate::model::auth::AttemptBuckets>>,
     /// The first run's setup code, while no organisation uses the server.
     pub setup_code: crate::model::auth::SetupCode,
+    /// What this server counts for `/metrics`.
+    pub metrics: Arc<super::metrics::Metrics>,
 }
 
 impl AppState {

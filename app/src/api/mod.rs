@@ -6,6 +6,8 @@ pub use error::AppError;
 
 #[cfg(feature = "ssr")]
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 
 pub mod accounts;
 pub mod auth;

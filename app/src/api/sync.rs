@@ -210,10 +210,24 @@ pub mod receive {
                 SyncAnswer::to(item, outcome)
             })
             .collect();
-        let stored = answers
-            .iter()
-            .filter(|a| a.outcome == SyncOutcome::Stored)
-            .count();
+        let count = |wanted: fn(&SyncOutcome) -> bool| {
+            answers.iter().filter(|a| wanted(&a.outcome)).count() as u64
+        };
+        let stored = count(|o| *o == SyncOutcome::Stored);
+        let kind = K::KIND.to_string();
+        let metrics = &state.metrics;
+        metrics.sync_items(&kind, "stored", stored);
+        metrics.sync_items(
+            &kind,
+            "already_stored",
+            count(|o| *o == SyncOutcome::AlreadyStored),
+        );
+        metrics.sync_items(&kind, "conflict", count(|o| *o == SyncOutcome::Conflict));
+        metrics.sync_items(
+            &kind,
+            "rejected",
+            count(|o| matches!(o, SyncOutcome::Rejected { .. })),
+        );
         tracing::info!(author = %user.id(), kind = %K::KIND, received = items.len(), stored, "synced");
         Ok(answers)
     }

@@ -324,6 +324,37 @@ impl Db {
         })
     }
 
+    /// Whether this server may take requests: the database answers and
+    /// every migration this build knows of is applied (`Err` says why
+    /// not). A server whose database another, newer server migrated is
+    /// ready too; one that a migration is missing from is not.
+    pub async fn ready(&self) -> Result<(), String> {
+        let migrator = match self {
+            Db::Sqlite(_) => sqlx::migrate!("./migrations/sqlite"),
+            Db::Postgres(_) => sqlx::migrate!("./migrations/postgres"),
+        };
+        let applied: Vec<i64> = on_db!(self, pool => sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success"
+        )
+        .fetch_all(pool)
+        .await)
+        .map_err(|error| format!("the database does not answer: {error}"))?;
+        let missing = migrator
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .filter(|m| !applied.contains(&m.version))
+            .count();
+        if missing > 0 {
+            return Err(format!("{missing} migrations are not applied"));
+        }
+        Ok(())
+    }
+
+    /// Connections the pool holds, and of those the idle ones.
+    pub fn pool_use(&self) -> (u32, usize) {
+        on_db!(self, pool => (pool.size(), pool.num_idle()))
+    }
+
     pub fn engine(&self) -> &'static str {
         match self {
             Db::Sqlite(_) => "sqlite",

@@ -283,6 +283,22 @@ pub async fn email_failed(
     Ok(())
 }
 
+/// Emails waiting to be sent (not given up on).
+#[tracing::instrument(
+    name = "store.notifications.email_queue_length",
+    skip_all,
+    err(Display)
+)]
+pub async fn email_queue_length(db: &super::Db) -> StoreResult<i64> {
+    let count = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM emails WHERE sent_at IS NULL AND attempts < $1"
+    )
+    .bind(MAX_EMAIL_ATTEMPTS as i32)
+    .fetch_one(pool)
+    .await)?;
+    Ok(count)
+}
+
 /// Emails sent more than `days` ago are forgotten.
 #[tracing::instrument(name = "store.notifications.prune_emails", skip_all, err(Display))]
 pub async fn prune_emails(db: &super::Db, days: i64) -> StoreResult<u64> {

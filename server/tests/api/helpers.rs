@@ -31,6 +31,9 @@ pub struct TestApp {
     /// The first run's setup code, on a server started with no
     /// organisation ([`spawn_empty_app`]).
     pub setup_code: Option<String>,
+    /// Whether the server still takes new work; a test drains it as
+    /// SIGTERM does.
+    pub health: std::sync::Arc<server::config::Health>,
     server: ServerRuntime,
     _folder: tempfile::TempDir,
 }
@@ -289,6 +292,9 @@ async fn seed(db: &Db) -> World {
     }
 }
 
+/// The token the test servers' `/metrics` asks for.
+pub const METRICS_TOKEN: &str = "test-metrics-token-of-thirty-two-chars";
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(Settings::default()).await
 }
@@ -309,7 +315,8 @@ pub async fn spawn_empty_app() -> TestApp {
 }
 
 /// A server behind `hops` proxies of its own: the tests play the proxies
-/// by writing `X-Forwarded-For`.
+/// by writing `X-Forwarded-For`. It has no metrics token (`/metrics`
+/// answers this machine only).
 pub async fn spawn_app_behind_proxies(settings: Settings, hops: u8) -> TestApp {
     start_app(settings, None, hops, None, true).await
 }
@@ -363,11 +370,14 @@ async fn start_app(
         World::nothing()
     };
     let config = HttpConfig {
-        settings: settings.clone(),
         public_origin,
         proxy_hops,
-        site_root: site.display().to_string(),
+        instance: format!("test-{}", std::process::id()),
+        // Behind proxies, no token: `/metrics` answers this machine only.
+        metrics_token: (proxy_hops == 0).then(|| METRICS_TOKEN.to_string()),
+        ..HttpConfig::new(settings.clone(), site.display().to_string())
     };
+    let health = config.health.clone();
 
     static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let number = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -410,6 +420,7 @@ async fn start_app(
         database_url,
         world,
         setup_code,
+        health,
         server: ServerRuntime {
             runtime: Some(runtime),
             thread_prefix,

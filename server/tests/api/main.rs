@@ -14,6 +14,7 @@ mod journey;
 mod meeting_logs;
 mod migrations;
 mod notifications;
+mod operations;
 mod pages;
 mod permissions;
 mod privacy;

@@ -85,7 +85,7 @@ async fn the_daily_digest_goes_once_a_day_to_each_person_with_something_to_do_in
         digest_hour: None,
     })
     .unwrap();
-    server::mail::send_due(&app.db, &mailer).await;
+    server::mail::send_due(&app.db, &mailer, &Default::default()).await;
     let mails = sink.wait_for(concern_mails + first).await;
 
     // Managers of A and B (pairs never met), the three mentors (mentees not
