@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup size bench-sync bench-http bench-dashboard bench-report bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
+.PHONY: run test setup cluster test-cluster size bench-sync bench-http bench-dashboard bench-report bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -10,6 +10,14 @@ run:
 ## Every check and test, as CI runs them
 test:
 	scripts/test.sh
+
+## PostgreSQL primary + streaming replica, two app servers and HAProxy on http://127.0.0.1:3000 (Ctrl-C stops all)
+cluster:
+	scripts/cluster.sh
+
+## The scaled-out topology's tests alone (make test runs them too)
+test-cluster:
+	scripts/test-cluster.sh
 
 ## Install the tools only
 setup:

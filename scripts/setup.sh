@@ -3,7 +3,8 @@
 # already there. Safe to run again and again.
 #
 #   scripts/setup.sh            the build tools (run the app)
-#   scripts/setup.sh --test     also Chromium, PostgreSQL and the Playwright packages
+#   scripts/setup.sh --test     also Chromium, PostgreSQL, HAProxy and the Playwright packages
+#   scripts/setup.sh --cluster  also PostgreSQL and HAProxy (make cluster)
 #   scripts/setup.sh --release  also wasm-opt, for size-optimised builds
 #   scripts/setup.sh --bench    also wrk and Lighthouse, for the benchmarks
 #
@@ -24,11 +25,13 @@ fi
 want_test=false
 want_release=false
 want_bench=false
+want_cluster=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=true ;;
     --release) want_release=true ;;
     --bench) want_bench=true ;;
+    --cluster) want_cluster=true ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -85,14 +88,21 @@ if $want_release; then
   fi
 fi
 
+if $want_test || $want_cluster; then
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    say "Installing PostgreSQL (for the tests against PostgreSQL and make cluster)"
+    apt_install postgresql || echo "warning: PostgreSQL could not be installed; its tests will be skipped" >&2
+  fi
+  if ! command -v haproxy >/dev/null; then
+    say "Installing HAProxy (the load balancer of make cluster)"
+    apt_install haproxy
+  fi
+fi
+
 if $want_test; then
   if [ ! -x /usr/bin/chromium ]; then
     say "Installing Chromium (Debian's, for Playwright)"
     apt_install chromium
-  fi
-  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-    say "Installing PostgreSQL (for the tests against PostgreSQL)"
-    apt_install postgresql || echo "warning: PostgreSQL could not be installed; its tests will be skipped" >&2
   fi
   if ! command -v pdftotext >/dev/null; then
     say "Installing poppler-utils (the tests read the report's PDF with pdftotext)"

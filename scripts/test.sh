@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check and test of Parent Bridge, as CI runs them: formatting, clippy
 # (server and browser builds), unit tests, the API tests against SQLite and
-# against a throwaway PostgreSQL, then the Playwright suite in Chromium
+# against a throwaway PostgreSQL, the scaled-out topology (make cluster),
+# then the Playwright suite in Chromium
 # against the optimised build with the split bundle (what users run). Prints
 # the time of each phase at the end.
 set -euo pipefail
@@ -72,6 +73,9 @@ fi
 
 phase "Optimised build with the split bundle (for the browser tests)"
 scripts/build-release.sh
+
+phase "The scaled-out topology (primary + replica, two servers, HAProxy)"
+scripts/test-cluster.sh
 
 phase "End-to-end tests (Playwright, Chromium, 2 workers)"
 e2e_summary=end2end/test-results/summary.txt

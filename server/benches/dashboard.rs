@@ -79,7 +79,7 @@ fn main() {
                 ..Default::default()
             };
             let t = Instant::now();
-            let board = app::api::dashboard::build(&state, manager, &query, today)
+            let board = app::api::dashboard::build(&state.db, manager, &query, today)
                 .await
                 .unwrap();
             times.push(t.elapsed());

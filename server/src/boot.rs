@@ -1,12 +1,13 @@
 //! The boot data of each page the server renders (`app::boot::Boot`): who
 //! is logged in, a mentor's pairs and newest logs, the menu's count.
 
-use app::api::context::{AppState, CurrentUser};
+use app::api::context::{reads_after, AppState, CurrentUser};
 use app::boot::{office_page, office_stylesheet, Boot, MentorSnapshot};
 use app::i18n::{table_url, Lang, Part};
 use app::model::limits::CACHED_LOGS;
 use app::model::Role;
 use app::store::dashboard::RequestFacts;
+use app::store::replica::WriteFloor;
 use app::store::{meetings, pairs, StoreResult};
 
 /// How many of the newest logs a mentor page shows from the start.
@@ -28,6 +29,7 @@ pub async fn load(
     user: Option<&CurrentUser>,
     path: &str,
     shell: bool,
+    floor: Option<&WriteFloor>,
 ) -> StoreResult<(Boot, Option<RequestFacts>)> {
     let tables = Lang::ALL
         .iter()
@@ -49,9 +51,10 @@ pub async fn load(
     }
     let mentor = match (user, logs_shown(path)) {
         (Some(user), Some(limit)) if user.has_role(Role::Mentor) => {
-            let pairs = pairs::of_mentor(&state.db, user.id()).await?;
+            let db = reads_after(state, floor).await;
+            let pairs = pairs::of_mentor(&db, user.id()).await?;
             let logs = if limit > 0 {
-                meetings::of_mentor(&state.db, user.id(), None, limit).await?
+                meetings::of_mentor(&db, user.id(), None, limit).await?
             } else {
                 Vec::new()
             };
@@ -68,8 +71,8 @@ pub async fn load(
                 Some(count) => Some(count),
                 None => {
                     if user.has_role(Role::Manager) {
-                        let of_pairs =
-                            app::store::dashboard::of_manager(&state.db, user.id()).await?;
+                        let db = reads_after(state, floor).await;
+                        let of_pairs = app::store::dashboard::of_manager(&db, user.id()).await?;
                         facts = Some(RequestFacts {
                             manager: user.id(),
                             facts: std::sync::Arc::new(of_pairs),

@@ -443,6 +443,7 @@ pub fn state(db: Db, config: &crate::config::HttpConfig, addr: std::net::SocketA
         )),
         setup_code: Default::default(),
         metrics: Arc::default(),
+        replica: None,
     }
 }
 

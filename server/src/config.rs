@@ -67,6 +67,13 @@ pub struct ServeArgs {
     /// Hours a manager's or coordinator's session lasts at most.
     #[arg(long, env = "PB_OFFICE_SESSION_MAX_HOURS", default_value_t = OFFICE_SESSION_MAX_HOURS)]
     pub office_session_max_hours: i64,
+    /// A PostgreSQL streaming replica of `DATABASE_URL` for the reads that
+    /// can go there (the manager's home, log lists, the programme report,
+    /// the comparison, the public page). A person's reads after their own
+    /// write wait for it to have the write; when it lags or is down, reads
+    /// go to the primary.
+    #[arg(long, env = "PB_DATABASE_READ_URL", hide_env_values = true)]
+    pub database_read_url: Option<String>,
     /// This server's name in `/healthz`, `/readyz` and the log, where
     /// several serve one database (default: the host's name and the port).
     #[arg(long, env = "PB_INSTANCE")]

@@ -9,6 +9,7 @@ use app::api::context::{AppState, ClientIp, RequestSession};
 use app::api::AppError;
 use app::i18n::{Lang, Msg};
 use app::model::limits::{MAX_API_BODY_BYTES, MAX_SYNC_BODY_BYTES};
+use app::store::replica::WriteFloor;
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
@@ -583,11 +584,12 @@ fn client_ip(request: &Request, hops: u8) -> String {
 async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
     let ip = client_ip(&request, guard.config.proxy_hops);
     request.extensions_mut().insert(ClientIp(ip));
-    let token = request
+    let cookies = request
         .headers()
         .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| session::token_from_cookies(&guard.state.settings, c));
+        .and_then(|v| v.to_str().ok());
+    let token = cookies.and_then(|c| session::token_from_cookies(&guard.state.settings, c));
+    let floor = cookies.and_then(|c| write_floor(&guard.state.settings, c));
     let mut clear_cookie = false;
     let user = match token {
         None => None,
@@ -610,8 +612,9 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
     let page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
     if page {
         let shell = request.headers().contains_key(app::boot::SHELL_HEADER);
+        let path = request.uri().path();
         let (boot, facts) =
-            match crate::boot::load(&guard.state, user.as_ref(), request.uri().path(), shell).await
+            match crate::boot::load(&guard.state, user.as_ref(), path, shell, floor.as_ref()).await
             {
                 Ok(loaded) => loaded,
                 Err(error) => {
@@ -628,8 +631,18 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
             request.extensions_mut().insert(facts);
         }
     }
+    let wrote = guard.state.replica.is_some()
+        && user.is_some()
+        && request.method() == Method::POST
+        && request.uri().path().starts_with("/api/");
+    if let Some(floor) = floor {
+        request.extensions_mut().insert(floor);
+    }
     request.extensions_mut().insert(RequestSession(user));
     let mut response = next.run(request).await;
+    if wrote && response.status().is_success() {
+        remember_write(&guard.state, &mut response).await;
+    }
     let sets_session = response
         .headers()
         .get_all(header::SET_COOKIE)
@@ -644,6 +657,47 @@ async fn sessions(State(guard): State<Guard>, mut request: Request, next: Next) 
         }
     }
     response
+}
+
+/// The cookie that carries the person's last write's position in the
+/// primary's log (see `app::store::replica`).
+fn write_floor_cookie(settings: &app::api::context::Settings) -> &'static str {
+    if settings.secure_cookies {
+        "__Host-pb_wrote"
+    } else {
+        "pb_wrote"
+    }
+}
+
+/// The position of the person's last write, if the request carries one.
+fn write_floor(settings: &app::api::context::Settings, cookies: &str) -> Option<WriteFloor> {
+    let wanted = write_floor_cookie(settings);
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == wanted)
+        .and_then(|(_, value)| WriteFloor::parse(value.trim()))
+}
+
+/// After a person's call that may have written: the primary's position
+/// now, so that their next reads wait for the replica to have it (five
+/// minutes at most: by then any replica fit to read from has it).
+async fn remember_write(state: &AppState, response: &mut Response) {
+    match app::store::replica::write_position(&state.db).await {
+        Ok(Some(floor)) => {
+            let cookie = app::api::auth::session::named_cookie(
+                &state.settings,
+                write_floor_cookie(&state.settings),
+                floor.as_str(),
+                300,
+            );
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+        Ok(None) => {}
+        Err(error) => tracing::warn!(%error, "could not read the primary's log position"),
+    }
 }
 
 /// Hashed build files never change; icons and the manifest rarely do.
@@ -779,8 +833,10 @@ async fn serve_public_impact(
         .and_then(Lang::from_cookie_header)
         .or_else(|| header(header::ACCEPT_LANGUAGE).and_then(Lang::from_accept_language))
         .unwrap_or_default();
+    // Nobody's own writes: the replica when there is one fit to read from.
+    let db = app::api::context::reads_after(&state, None).await;
     match app::render::impact::page(
-        &state.db,
+        &db,
         organisation,
         lang,
         &state.assets.stylesheet,

@@ -24,7 +24,21 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
         tracing::info!(wrapped, "storage keys kept in clear are wrapped now");
     }
     config.settings.storage_secret = secret;
-    let state = cli::state(db.clone(), &config, args.addr);
+    let mut state = cli::state(db.clone(), &config, args.addr);
+    if let Some(url) = args
+        .database_read_url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
+        let replica = std::sync::Arc::new(app::store::replica::Replica::connect(url.trim()).await?);
+        replica.check(&db).await;
+        tracing::info!(
+            healthy = replica.is_healthy(),
+            "reads that can go to the replica do"
+        );
+        spawn_replica_checks(replica.clone(), db.clone());
+        state.replica = Some(replica);
+    }
     if let Some(code) = cli::open_setup(&state).await? {
         tracing::warn!("no organisation uses this server yet: set it up in the browser");
         eprintln!(
@@ -149,6 +163,21 @@ fn spawn_cleanup(state: app::api::context::AppState) {
             if let Err(error) = sessions.and(attempts).and(retention) {
                 tracing::warn!(%error, "clean-up failed");
             }
+        }
+    });
+}
+
+/// Checks the replica every few seconds: reads leave it while it lags or
+/// is down, and come back when it has caught up.
+fn spawn_replica_checks(
+    replica: std::sync::Arc<app::store::replica::Replica>,
+    primary: app::store::Db,
+) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(app::store::replica::CHECK_EVERY);
+        loop {
+            every.tick().await;
+            replica.check(&primary).await;
         }
     });
 }

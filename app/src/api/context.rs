@@ -40,6 +40,8 @@ pub struct AppState {
     pub setup_code: crate::model::auth::SetupCode,
     /// What this server counts for `/metrics`.
     pub metrics: Arc<super::metrics::Metrics>,
+    /// The read replica (`PB_DATABASE_READ_URL`), if there is one.
+    pub replica: Option<Arc<crate::store::replica::Replica>>,
 }
 
 impl AppState {
@@ -227,6 +229,29 @@ pub fn request_cookies() -> Option<String> {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     })
+}
+
+/// The database to read what a page shows from: the replica when there is
+/// one fit to read from and it has replayed the person's last write (see
+/// [`crate::store::replica`]), else the primary.
+pub async fn reads(state: &AppState) -> Db {
+    let floor = parts().and_then(|p| {
+        p.extensions
+            .get::<crate::store::replica::WriteFloor>()
+            .cloned()
+    });
+    reads_after(state, floor.as_ref()).await
+}
+
+/// [`reads`] for a person whose last write is at `floor`.
+pub async fn reads_after(
+    state: &AppState,
+    floor: Option<&crate::store::replica::WriteFloor>,
+) -> Db {
+    match &state.replica {
+        Some(replica) => replica.reads(&state.db, floor).await,
+        None => state.db.clone(),
+    }
 }
 
 pub fn current_user() -> Result<CurrentUser, AppError> {

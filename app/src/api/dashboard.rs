@@ -13,21 +13,22 @@ pub async fn manager_dashboard(query: DashboardQuery) -> Result<Dashboard, AppEr
     use super::context::*;
     respond("manager/dashboard", async move {
         let (state, user) = require(Role::Manager)?;
-        Ok(build(&state, user.id(), &query, today()).await?)
+        Ok(build(&reads(&state).await, user.id(), &query, today()).await?)
     })
     .await
 }
 
-/// The dashboard of `manager` on `today` (the benchmark calls it too).
+/// The dashboard of `manager` on `today`, read from `db` (the benchmark
+/// calls it too).
 #[cfg(feature = "ssr")]
 pub async fn build(
-    state: &super::context::AppState,
+    db: &crate::store::Db,
     manager: UserId,
     query: &DashboardQuery,
     today: chrono::NaiveDate,
 ) -> Result<Dashboard, crate::store::StoreError> {
-    let facts = super::context::manager_facts(&state.db, manager).await?;
-    let programmes = crate::store::programmes::of_manager(&state.db, manager)
+    let facts = super::context::manager_facts(db, manager).await?;
+    let programmes = crate::store::programmes::of_manager(db, manager)
         .await?
         .into_iter()
         .map(|p| (p.id, p.settings.name))

@@ -20,8 +20,9 @@ pub async fn manager_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, A
                 return Err(AppError::Forbidden);
             }
         }
-        let logs = crate::store::meetings::of_manager(&state.db, user.id(), pair, MANAGER_LOG_LIST)
-            .await?;
+        let db = reads(&state).await;
+        let logs =
+            crate::store::meetings::of_manager(&db, user.id(), pair, MANAGER_LOG_LIST).await?;
         // Which pairs' logs were read (each once).
         let mut pairs: Vec<String> = logs.iter().map(|l| l.pair_id.to_string()).collect();
         pairs.sort();

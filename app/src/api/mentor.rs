@@ -12,7 +12,7 @@ pub async fn mentor_pairs() -> Result<Vec<PairSummary>, AppError> {
     use crate::model::Role;
     respond("mentor/pairs", async move {
         let (state, user) = require(Role::Mentor)?;
-        Ok(crate::store::pairs::of_mentor(&state.db, user.id()).await?)
+        Ok(crate::store::pairs::of_mentor(&reads(&state).await, user.id()).await?)
     })
     .await
 }
@@ -33,7 +33,8 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
                 return Err(AppError::Forbidden);
             }
         }
-        Ok(meetings::of_mentor(&state.db, user.id(), pair, crate::model::MENTOR_LOG_LIST).await?)
+        let db = reads(&state).await;
+        Ok(meetings::of_mentor(&db, user.id(), pair, crate::model::MENTOR_LOG_LIST).await?)
     })
     .await
 }

@@ -21,8 +21,8 @@ pub async fn get_programme_report(
         let (view, _) = programme_access(&state, &user, programme).await?;
         let (from, to) =
             report_period(&from, &to, view.settings.starts_on, today()).map_err(invalid)?;
-        let Some(facts) =
-            crate::store::programme_report::facts(&state.db, programme, from, to).await?
+        let db = reads(&state).await;
+        let Some(facts) = crate::store::programme_report::facts(&db, programme, from, to).await?
         else {
             return Err(AppError::NotFound);
         };
@@ -51,20 +51,21 @@ pub async fn compare_programmes(year: String, country: String) -> Result<Compari
         let (state, user) = require(Role::Coordinator)?;
         let (year, country) = comparison_filters(&year, &country).map_err(invalid)?;
         let today = today();
+        let db = reads(&state).await;
         let mut all = Vec::new();
-        for view in crate::store::programmes::of_coordinator(&state.db, user.id()).await? {
+        for view in crate::store::programmes::of_coordinator(&db, user.id()).await? {
             let starts = view.settings.starts_on;
             let (from, to) = report_period("", "", starts, today).map_err(invalid)?;
-            let facts = crate::store::programme_report::facts(&state.db, view.id, from, to).await?;
+            let facts = crate::store::programme_report::facts(&db, view.id, from, to).await?;
             if let Some(facts) = facts {
                 all.push(ProgrammeFigures::of(&compute(&facts, false), starts.year()));
             }
         }
         let mut comparison = compare(all, year, country);
         let organisations =
-            crate::store::programmes::coordinated_organisations(&state.db, user.id()).await?;
+            crate::store::programmes::coordinated_organisations(&db, user.id()).await?;
         comparison.organisations = crate::store::programme_report::organisation_flags(
-            &state.db,
+            &db,
             &organisations,
             crate::store::programme_report::OrganisationFlag::PublicImpact,
         )
@@ -281,8 +282,8 @@ async fn export(
     let (state, user) = (state()?, current_user()?);
     let (view, _) = programme_access(&state, &user, programme).await?;
     let (from, to) = report_period(from, to, view.settings.starts_on, today()).map_err(invalid)?;
-    let Some(facts) = crate::store::programme_report::facts(&state.db, programme, from, to).await?
-    else {
+    let db = reads(&state).await;
+    let Some(facts) = crate::store::programme_report::facts(&db, programme, from, to).await? else {
         return Err(AppError::NotFound);
     };
     let report = compute(&facts, false);

@@ -24,6 +24,7 @@ pub mod privacy;
 pub mod programme_report;
 pub mod programmes;
 pub mod recruitment;
+pub mod replica;
 pub mod reports;
 pub mod screening;
 pub mod secret;
