@@ -1,7 +1,7 @@
 # Parent Bridge. The two commands of the README's Quick start are `make run`
 # and `make test`; each installs whatever is missing first.
 
-.PHONY: run test setup cluster test-cluster size bench-sync bench-http bench-dashboard bench-report bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
+.PHONY: run test setup cluster test-cluster bench-scale size bench-sync bench-http bench-dashboard bench-report bench-props bench-faults bench-load lighthouse size-breakdown fmt clean-data
 
 ## Build (optimised), load the demo data and serve on http://127.0.0.1:3000
 run:
@@ -18,6 +18,10 @@ cluster:
 ## The scaled-out topology's tests alone (make test runs them too)
 test-cluster:
 	scripts/test-cluster.sh
+
+## 10,000 pairs and 1,000,000 logs on PostgreSQL through make cluster: manager's home, report, 200 mentors syncing on one and two servers
+bench-scale:
+	scripts/bench-scale.sh
 
 ## Install the tools only
 setup:

@@ -837,6 +837,7 @@ async fn serve_public_impact(
     let db = app::api::context::reads_after(&state, None).await;
     match app::render::impact::page(
         &db,
+        &state.db,
         organisation,
         lang,
         &state.assets.stylesheet,

@@ -354,6 +354,67 @@ async fn the_replica_serves_the_office_and_a_mentors_next_page_shows_the_log_the
 
 #[tokio::test]
 #[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
+async fn the_public_page_read_from_the_replica_is_made_once_on_the_primary_and_served_by_both_servers(
+) {
+    let cluster = Cluster::start(&[]).await;
+    let coordinator = cluster
+        .as_user(&cluster.url, "coordinator@example.org", DEMO_PASSWORD)
+        .await;
+    let Db::Postgres(pool) = &cluster.primary else {
+        unreachable!()
+    };
+    let organisation: uuid::Uuid = sqlx::query_scalar("SELECT id FROM organisations LIMIT 1")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let published = post(&coordinator, &cluster.url, "/api/programme-report/public")
+        .json(&json!({ "organisation": organisation, "on": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(published.status(), StatusCode::OK);
+
+    // Anyone, without a session: until the replica has the publishing, the
+    // page is not there yet; then every request finds it.
+    let visitor = browser();
+    let mut answers = Vec::new();
+    for _ in 0..100 {
+        let response = visitor
+            .get(format!("{}/impact/{organisation}", cluster.url))
+            .send()
+            .await
+            .unwrap();
+        let ok = response.status() == StatusCode::OK;
+        answers.push((response.status(), served_by(&response)));
+        if ok && answers.iter().filter(|(s, _)| *s == StatusCode::OK).count() == 4 {
+            break;
+        }
+        if !ok {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    let served: Vec<&(StatusCode, String)> = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .collect();
+    assert_eq!(served.len(), 4, "{answers:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|(s, _)| *s == StatusCode::OK || *s == StatusCode::NOT_FOUND),
+        "{answers:?}"
+    );
+    let servers: HashSet<&str> = served.iter().map(|(_, by)| by.as_str()).collect();
+    assert_eq!(servers.len(), 2, "{answers:?}");
+    assert_eq!(
+        Cluster::sql_count(&cluster.primary, "SELECT COUNT(*) FROM public_snapshots").await,
+        1
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn with_two_servers_each_digest_and_each_concerns_email_goes_once() {
     let sink = SmtpSink::start();
     // Digest hour 0: both servers make today's digests as they start.

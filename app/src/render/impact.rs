@@ -20,25 +20,27 @@ pub const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(600);
 static MAKING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The page, or none when the organisation does not publish one
-/// (`stylesheet`: the address of the app's stylesheet).
+/// (`stylesheet`: the address of the app's stylesheet). Read from `reads`
+/// (a replica, when there is one); a page made now is kept on `primary`.
 pub async fn page(
-    db: &crate::store::Db,
+    reads: &crate::store::Db,
+    primary: &crate::store::Db,
     organisation: OrganisationId,
     lang: Lang,
     stylesheet: &str,
     today: chrono::NaiveDate,
 ) -> crate::store::StoreResult<Option<String>> {
     use crate::store::programme_report as store;
-    let Some((name, programmes)) = store::public(db, organisation).await? else {
+    let Some((name, programmes)) = store::public(reads, organisation).await? else {
         return Ok(None);
     };
     let month = today.format("%Y-%m").to_string();
-    if let Some(html) = store::snapshot(db, organisation, lang.code(), &month).await? {
+    if let Some(html) = store::snapshot(reads, organisation, lang.code(), &month).await? {
         return Ok(Some(html));
     }
     let _making = MAKING.lock().await;
-    // Made while this request waited its turn.
-    if let Some(html) = store::snapshot(db, organisation, lang.code(), &month).await? {
+    // Made while this request waited its turn (here or by another server).
+    if let Some(html) = store::snapshot(primary, organisation, lang.code(), &month).await? {
         return Ok(Some(html));
     }
     let mut reports = Vec::with_capacity(programmes.len());
@@ -47,12 +49,12 @@ pub async fn page(
         let Ok((from, to)) = report_period("", "", starts_on, today) else {
             continue;
         };
-        if let Some(facts) = store::facts(db, programme, from, to).await? {
+        if let Some(facts) = store::facts(reads, programme, from, to).await? {
             reports.push(compute(&facts, false));
         }
     }
     let html = render(&Impact::of(&name, &reports), lang, stylesheet);
-    store::keep_snapshot(db, organisation, lang.code(), &month, &html).await?;
+    store::keep_snapshot(primary, organisation, lang.code(), &month, &html).await?;
     Ok(Some(html))
 }
 

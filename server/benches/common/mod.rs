@@ -23,6 +23,7 @@ pub fn stats(label: &str, mut times: Vec<Duration>) {
     );
 }
 
+#[allow(dead_code)] // (not every benchmark makes its own database)
 pub async fn database(folder: &std::path::Path) -> (Db, String) {
     match std::env::var("PB_BENCH_POSTGRES_URL") {
         Ok(server) if !server.is_empty() => {
@@ -93,12 +94,38 @@ macro_rules! insert_rows {
 pub struct Seeded {
     pub manager_email: String,
     pub programme: ProgrammeId,
+    /// The organisation's coordinator (who reads the programme report).
+    pub coordinator_email: String,
+    /// Every mentor (each can log in with [`PASSWORD`]) and their first pair.
+    pub mentors: Vec<(String, PairId)>,
 }
 
+/// What to seed: one programme of `pairs` pairs and `logs` logs, its
+/// pairs shared among managers `pairs_per_manager` each; `tag` keeps the
+/// email addresses of several programmes apart.
+pub struct Plan<'a> {
+    pub pairs: usize,
+    pub logs: usize,
+    pub pairs_per_manager: usize,
+    pub tag: &'a str,
+}
+
+#[allow(dead_code)] // (the scale benchmark seeds by plan)
 pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate) -> Seeded {
+    let plan = Plan {
+        pairs: pair_count,
+        logs: log_count,
+        pairs_per_manager: pair_count.max(1),
+        tag: "",
+    };
+    seed_plan(db, &plan, today).await
+}
+
+pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
+    let (pair_count, log_count, tag) = (plan.pairs, plan.logs, plan.tag);
     let hash = hash_password(PASSWORD).await.unwrap();
     let mut tx = db.begin().await.unwrap();
-    let org = users::create_organisation(&mut tx, "Bench network")
+    let org = users::create_organisation(&mut tx, &format!("Bench network{tag}"))
         .await
         .unwrap();
     let programme = programmes::create(
@@ -114,21 +141,44 @@ pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate
     )
     .await
     .unwrap();
-    let manager_email = "manager@bench.test".to_string();
-    let manager = users::create_user(&mut tx, &manager_email, "Bench manager", Some(&hash))
+    let coordinator_email = format!("coordinator{tag}@bench.test");
+    let coordinator = users::create_user(
+        &mut tx,
+        &coordinator_email,
+        "Bench coordinator",
+        Some(&hash),
+    )
+    .await
+    .unwrap();
+    users::add_membership(&mut tx, coordinator, programme, Role::Coordinator)
         .await
         .unwrap();
-    users::add_membership(&mut tx, manager, programme, Role::Manager)
-        .await
-        .unwrap();
+    let manager_count = pair_count.div_ceil(plan.pairs_per_manager.max(1)).max(1);
+    let mut managers = Vec::with_capacity(manager_count);
+    for m in 0..manager_count {
+        let email = if m == 0 {
+            format!("manager{tag}@bench.test")
+        } else {
+            format!("manager{tag}.{m}@bench.test")
+        };
+        let manager =
+            users::create_user(&mut tx, &email, &format!("Bench manager {m}"), Some(&hash))
+                .await
+                .unwrap();
+        users::add_membership(&mut tx, manager, programme, Role::Manager)
+            .await
+            .unwrap();
+        managers.push(manager);
+    }
+    let manager_email = format!("manager{tag}@bench.test");
     let mentor_count = pair_count / 2 + 1;
     let mut mentors = Vec::with_capacity(mentor_count);
     for m in 0..mentor_count {
         let id = users::create_user(
             &mut tx,
-            &format!("mentor{m}@bench.test"),
+            &format!("mentor{tag}{m}@bench.test"),
             &format!("Mentor {m:04}"),
-            None,
+            Some(&hash),
         )
         .await
         .unwrap();
@@ -141,7 +191,7 @@ pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate
     for p in 0..pair_count {
         let mentee = users::create_user(
             &mut tx,
-            &format!("mentee{p}@bench.test"),
+            &format!("mentee{tag}{p}@bench.test"),
             &format!("Mentee {p:04}"),
             None,
         )
@@ -160,7 +210,7 @@ pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate
                 programme,
                 mentor: mentors[p / 2],
                 mentee,
-                manager,
+                manager: managers[p / plan.pairs_per_manager.max(1)],
                 started_on,
                 confirmed_on,
                 planned_end_on: started_on + chrono::Months::new(6),
@@ -250,8 +300,16 @@ pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate
             .bind(row.2)
             .bind(now)
     );
+    let mentors = pair_ids
+        .iter()
+        .step_by(2)
+        .enumerate()
+        .map(|(m, (pair, _, _))| (format!("mentor{tag}{m}@bench.test"), *pair))
+        .collect();
     Seeded {
         manager_email,
         programme,
+        coordinator_email,
+        mentors,
     }
 }
