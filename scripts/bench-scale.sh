@@ -5,7 +5,7 @@
 # manager's home, the log list, the programme report of 2,000 pairs and 200
 # mentors syncing against one server and against two (server/benches/scale.rs).
 #
-#   scripts/bench-scale.sh [programmes of 2,000 pairs] [logs per programme] [seconds of syncing]
+#   scripts/bench-scale.sh [logs per pair] [seconds of syncing]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LEPTOS_OUTPUT_NAME=parent-bridge

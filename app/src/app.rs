@@ -138,6 +138,34 @@ fn remembered_language() -> Option<Lang> {
     Lang::from_cookie_header(&document.cookie().ok()?)
 }
 
+/// Whether `path` is one of the phones' pages (a mentor's or a mentee's),
+/// which work offline.
+fn is_phone_page(path: &str) -> bool {
+    ["/mentor", "/mentee"]
+        .iter()
+        .any(|home| path == *home || path.starts_with(&format!("{home}/")))
+}
+
+/// The service worker that keeps the app for offline use, registered once
+/// the person is on a phone's page: the login page and the office's pages
+/// never download the whole app for offline use (1.15 MB measured by
+/// `make size`), and a mentor who logs in gets it on their first page.
+#[component]
+fn KeepForOffline(update_ready: RwSignal<bool>) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let ready = client_ready();
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) {
+            return true;
+        }
+        if !ready.get() || !is_phone_page(&location.pathname.get()) {
+            return false;
+        }
+        pwa::register_service_worker(update_ready);
+        true
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n(initial_language());
@@ -155,7 +183,6 @@ pub fn App() -> impl IntoView {
         }
         offline.listen();
         auth.start();
-        pwa::register_service_worker(offline.update_ready);
         true
     });
 
@@ -171,6 +198,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
+            <KeepForOffline update_ready=offline.update_ready/>
             <Header/>
             <main id="main" tabindex="-1">
                 <VaultGate/>
@@ -207,5 +235,34 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_phone_page;
+
+    #[test]
+    fn only_a_mentors_and_a_mentees_pages_keep_the_app_for_offline_use() {
+        for path in [
+            "/mentor",
+            "/mentor/log",
+            "/mentor/outbox",
+            "/mentee",
+            "/mentee/report",
+        ] {
+            assert!(is_phone_page(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/login",
+            "/manager",
+            "/coordinator",
+            "/mentors",
+            "/menteeship",
+            "/account",
+        ] {
+            assert!(!is_phone_page(path), "{path}");
+        }
     }
 }

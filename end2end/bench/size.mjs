@@ -46,7 +46,11 @@ async function measure(path, who, lang) {
     pending.push(
       (async () => {
         try {
-          const sizes = await request.sizes();
+          // (A worker's request may never say its size once it ended.)
+          const sizes = await Promise.race([
+            request.sizes(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error("no size")), 5_000)),
+          ]);
           const n = sizes.responseBodySize + sizes.responseHeadersSize;
           if (request.serviceWorker()) bytes.worker += n;
           else bytes.page += n;
@@ -58,7 +62,7 @@ async function measure(path, who, lang) {
     );
   });
   const page = await context.newPage();
-  await page.goto(path, { waitUntil: "networkidle" });
+  await page.goto(path, { waitUntil: "networkidle", timeout: 60_000 });
   const pageBytes = bytes.page;
   // The phones' pages install the service worker, which keeps the app.
   if (/^\/(mentor|mentee)/.test(path)) {
@@ -72,7 +76,7 @@ async function measure(path, who, lang) {
         { timeout: 30_000 },
       )
       .catch(() => {});
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("networkidle", { timeout: 60_000 }).catch(() => {});
   }
   await Promise.all(pending);
   await context.close();

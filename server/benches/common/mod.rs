@@ -176,7 +176,7 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
     for m in 0..mentor_count {
         let id = users::create_user(
             &mut tx,
-            &format!("mentor{tag}{m}@bench.test"),
+            &format!("mentor{tag}-{m}@bench.test"),
             &format!("Mentor {m:04}"),
             Some(&hash),
         )
@@ -191,7 +191,7 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
     for p in 0..pair_count {
         let mentee = users::create_user(
             &mut tx,
-            &format!("mentee{tag}{p}@bench.test"),
+            &format!("mentee{tag}-{p}@bench.test"),
             &format!("Mentee {p:04}"),
             None,
         )
@@ -304,7 +304,7 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
         .iter()
         .step_by(2)
         .enumerate()
-        .map(|(m, (pair, _, _))| (format!("mentor{tag}{m}@bench.test"), *pair))
+        .map(|(m, (pair, _, _))| (format!("mentor{tag}-{m}@bench.test"), *pair))
         .collect();
     Seeded {
         manager_email,
