@@ -22,7 +22,7 @@ export DATABASE_URL="sqlite:$data/bench.db" LEPTOS_SITE_ROOT=target/site RUST_LO
 target/release/parent-bridge demo >/dev/null
 target/release/parent-bridge serve --addr "127.0.0.1:$port" >/dev/null 2>"$data/server.log" &
 server=$!
-for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 100); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.1; done
 
 session() {
   curl -sf -D - -o /dev/null -X POST "$base/api/auth/login" -H "Origin: $base" \

@@ -36,7 +36,7 @@ export DATABASE_URL="sqlite:$data/size.db" PB_SECRET_FILE="$data/secret/server-s
 target/release/parent-bridge demo >/dev/null
 target/release/parent-bridge serve --addr "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
 table=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/i18n/en\.core\.[a-z0-9]*\.json' | head -n 1)
 curl -sf "http://127.0.0.1:$port$table" -o "$data/en.json"
 vault=$(curl -sf "http://127.0.0.1:$port/login" | grep -o '/js/vault\.[a-z0-9]*\.js' | head -n 1)

@@ -32,7 +32,7 @@ export function demoServer(port) {
       this.process = spawn(binary, ["serve", "--addr", `127.0.0.1:${port}`], { env, stdio: "inherit" });
       for (let i = 0; ; i++) {
         try {
-          if ((await fetch(`${base}/healthz`)).ok) return;
+          if ((await fetch(`${base}/readyz`)).ok) return;
         } catch {}
         if (i > 300) throw new Error("the server did not start");
         await sleep(100);

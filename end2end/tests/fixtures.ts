@@ -71,7 +71,7 @@ export class Server {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {
-        const response = await fetch(`${this.url}/healthz`);
+        const response = await fetch(`${this.url}/readyz`);
         if (response.ok) return;
       } catch {
         // not up yet

@@ -182,10 +182,30 @@ impl HttpConfig {
 /// another server while this one finishes the requests it has.
 #[derive(Debug, Default)]
 pub struct Health {
+    /// Between binding its port and having applied its migrations: every
+    /// request but `/healthz` and `/readyz` is answered 503.
+    starting: AtomicBool,
     draining: AtomicBool,
 }
 
 impl Health {
+    /// A server that has not finished starting.
+    pub fn starting() -> Health {
+        Health {
+            starting: AtomicBool::new(true),
+            draining: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether the server is still starting (`true`) or has started.
+    pub fn set_starting(&self, starting: bool) {
+        self.starting.store(starting, Ordering::SeqCst);
+    }
+
+    pub fn is_starting(&self) -> bool {
+        self.starting.load(Ordering::SeqCst)
+    }
+
     /// From now on `/readyz` answers 503.
     pub fn drain(&self) {
         self.draining.store(true, Ordering::SeqCst);
@@ -285,7 +305,7 @@ impl ServeArgs {
             site_root: self.site_root.clone(),
             instance,
             metrics_token,
-            health: Arc::default(),
+            health: Arc::new(Health::starting()),
         })
     }
 }

@@ -136,6 +136,10 @@ pub fn router(mut state: AppState, config: HttpConfig) -> Router {
         .merge(pages)
         .layer(middleware::from_fn_with_state(build, catch_panics))
         .layer(middleware::from_fn_with_state(
+            guard.config.health.clone(),
+            refuse_while_starting,
+        ))
+        .layer(middleware::from_fn_with_state(
             guard.state.metrics.clone(),
             count_requests,
         ))
@@ -230,6 +234,26 @@ fn route_label(matched: Option<&MatchedPath>) -> &str {
     }
 }
 
+/// While the server starts (its port is open, its migrations are not yet
+/// applied) every request but the health checks is answered 503, to be
+/// tried again in a second.
+async fn refuse_while_starting(
+    State(health): State<Arc<crate::config::Health>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if health.is_starting() && path != "/healthz" && path != "/readyz" {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
+            "the server is starting\n",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
 /// Operations' answers are about this moment: never kept by a cache.
 async fn never_cached(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
@@ -266,6 +290,9 @@ async fn serve_ready(State(guard): State<Guard>) -> Response {
         )
             .into_response()
     };
+    if guard.config.health.is_starting() {
+        return not_ready("starting", "the migrations are being applied".to_string());
+    }
     if guard.config.health.is_draining() {
         return not_ready("draining", "the server is stopping".to_string());
     }

@@ -13,17 +13,14 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-/// Runs the server until Ctrl-C or SIGTERM.
+/// Runs the server until Ctrl-C or SIGTERM. Its port opens first and
+/// answers 503 (`/readyz`: "starting") until the migrations are applied, so
+/// a load balancer waits for it instead of counting it down.
 pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
     let mut config = args.http_config()?;
-    let secret = app::store::secret::ServerSecret::load_or_create(&args.secret_file)?;
+    config.settings.storage_secret =
+        app::store::secret::ServerSecret::load_or_create(&args.secret_file)?;
     let db = app::store::Db::connect(&args.db.database_url).await?;
-    db.migrate().await?;
-    let wrapped = app::store::users::wrap_storage_keys(&db, &secret).await?;
-    if wrapped > 0 {
-        tracing::info!(wrapped, "storage keys kept in clear are wrapped now");
-    }
-    config.settings.storage_secret = secret;
     let mut state = cli::state(db.clone(), &config, args.addr);
     if let Some(url) = args
         .database_read_url
@@ -31,13 +28,42 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
         .filter(|u| !u.trim().is_empty())
     {
         let replica = std::sync::Arc::new(app::store::replica::Replica::connect(url.trim()).await?);
+        spawn_replica_checks(replica.clone(), db.clone());
+        state.replica = Some(replica);
+    }
+    let health = config.health.clone();
+    let instance = config.instance.clone();
+    let link_origin = config.settings.link_origin.clone();
+    let router = http::router(state.clone(), config);
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let drain = Duration::from_secs(args.drain_seconds);
+    let stop = {
+        let health = health.clone();
+        async move {
+            shutdown().await;
+            // Not ready from now on; the load balancer sees it at its next
+            // check and sends new requests elsewhere meanwhile.
+            health.drain();
+            tracing::info!(
+                ?drain,
+                "stopping: draining, then finishing the requests under way"
+            );
+            tokio::time::sleep(drain).await;
+        }
+    };
+    let server = tokio::spawn(run(listener, router, stop));
+
+    db.migrate().await?;
+    let wrapped = app::store::users::wrap_storage_keys(&db, &state.settings.storage_secret).await?;
+    if wrapped > 0 {
+        tracing::info!(wrapped, "storage keys kept in clear are wrapped now");
+    }
+    if let Some(replica) = &state.replica {
         replica.check(&db).await;
         tracing::info!(
             healthy = replica.is_healthy(),
             "reads that can go to the replica do"
         );
-        spawn_replica_checks(replica.clone(), db.clone());
-        state.replica = Some(replica);
     }
     if let Some(code) = cli::open_setup(&state).await? {
         tracing::warn!("no organisation uses this server yet: set it up in the browser");
@@ -50,9 +76,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
     match args.mail.config() {
         Some(mail) => {
             let mailer = mail::Mailer::new(&mail)?;
-            let origin = config.settings.link_origin.clone();
             tracing::info!(digest_hour = ?mail.digest_hour, "email is on");
-            mail::spawn(state.clone(), mailer, origin);
+            mail::spawn(state.clone(), mailer, link_origin);
         }
         None => {
             tracing::warn!(
@@ -63,10 +88,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
             );
         }
     }
-    let health = config.health.clone();
-    let instance = config.instance.clone();
-    let router = http::router(state, config);
-    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    health.set_starting(false);
     tracing::info!(
         %instance,
         "Parent Bridge ({}) listening on http://{}",
@@ -74,19 +96,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), cli::CliError> {
         args.addr
     );
     println!("Parent Bridge is running on http://{}", args.addr);
-    let drain = Duration::from_secs(args.drain_seconds);
-    let stop = async move {
-        shutdown().await;
-        // Not ready from now on; the load balancer sees it at its next
-        // check and sends new requests elsewhere meanwhile.
-        health.drain();
-        tracing::info!(
-            ?drain,
-            "stopping: draining, then finishing the requests under way"
-        );
-        tokio::time::sleep(drain).await;
-    };
-    run(listener, router, stop).await?;
+    server
+        .await
+        .map_err(|error| std::io::Error::other(error.to_string()))??;
     db.close().await;
     Ok(())
 }

@@ -68,6 +68,27 @@ async fn readyz_is_ready_with_its_database_and_not_ready_once_the_server_drains_
 }
 
 #[tokio::test]
+async fn while_the_server_starts_only_the_health_checks_answer_and_readyz_says_starting() {
+    let app = spawn_app().await;
+    app.health.set_starting(true);
+
+    let (ready_status, ready) = get_json(&app, "/readyz").await;
+    let (alive_status, _) = get_json(&app, "/healthz").await;
+    let page = client().get(app.url("/login")).send().await.unwrap();
+    let call = app.post(&client(), "/api/auth/login", &[]).await;
+    app.health.set_starting(false);
+    let (after, _) = get_json(&app, "/readyz").await;
+
+    assert_eq!(ready_status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(ready["status"], "starting");
+    assert_eq!(alive_status, StatusCode::OK);
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(page.headers()["retry-after"], "1");
+    assert_eq!(call.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(after, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn readyz_is_not_ready_while_a_migration_this_server_knows_of_is_missing() {
     let app = spawn_app().await;
     app.execute(
