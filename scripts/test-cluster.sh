@@ -9,4 +9,4 @@ export LEPTOS_OUTPUT_NAME=parent-bridge
 export RUSTFLAGS="--cfg erase_components"
 scripts/setup.sh --cluster
 [ -x target/release/parent-bridge ] || scripts/build-release.sh
-cargo test -p server --test cluster -- --ignored --test-threads=1 --nocapture "$@"
+cargo test -p server --test cluster -- --test-threads=1 --nocapture "$@"

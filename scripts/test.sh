@@ -49,6 +49,8 @@ cargo fmt --all -- --check
 phase "Clippy: the server build (ssr)"
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
+# (The cluster tests are `test = false`: --all-targets leaves them out.)
+cargo clippy -p server --test cluster -- -D warnings
 
 phase "Clippy: the browser build (hydrate)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -13,6 +13,8 @@
 //!
 //!   cargo bench -p server --bench load -- [mentors] [seconds] [think ms] [logs per batch] [attackers]
 
+mod common;
+
 use app::api::auth::session::hash_password;
 use app::api::context::Settings;
 use app::model::*;
@@ -21,30 +23,7 @@ use chrono::Days;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const PASSWORD: &str = "bench password 1";
-
-async fn database(folder: &std::path::Path) -> Db {
-    match std::env::var("PB_BENCH_POSTGRES_URL") {
-        Ok(server) if !server.is_empty() => {
-            let admin = Db::connect(&server).await.expect("PostgreSQL is reachable");
-            let name = format!("pb_load_{}", uuid::Uuid::new_v4().simple());
-            let Db::Postgres(pool) = &admin else {
-                panic!("PB_BENCH_POSTGRES_URL must be a postgres: URL")
-            };
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(pool)
-                .await
-                .unwrap();
-            admin.close().await;
-            let (base, _) = server.rsplit_once('/').unwrap();
-            Db::connect(&format!("{base}/{name}")).await.unwrap()
-        }
-        _ => {
-            let url = format!("sqlite:{}", folder.join("load.db").display());
-            Db::connect(&url).await.unwrap()
-        }
-    }
-}
+use common::PASSWORD;
 
 /// A programme with `mentors` mentors, each with one mentee and one pair.
 async fn seed(db: &Db, mentors: usize, today: chrono::NaiveDate) -> Vec<(String, PairId)> {
@@ -113,36 +92,12 @@ async fn seed(db: &Db, mentors: usize, today: chrono::NaiveDate) -> Vec<(String,
 
 /// A batch of `n` new logs for `pair`, as a phone sends it.
 fn batch(pair: PairId, today: chrono::NaiveDate, n: usize, round: usize) -> Vec<SyncItem> {
+    let date = today - Days::new(1 + (round % 40) as u64);
     (0..n)
         .map(|i| {
-            let log = MeetingLogInput {
-                pair_id: pair.to_string(),
-                date: (today - Days::new(1 + (round % 40) as u64)).to_string(),
-                form: "telephone".into(),
-                hours: "0".into(),
-                minutes: "45".into(),
-                description: format!(
-                    "Load meeting {round}.{i}: homework routines and the next school visit."
-                ),
-                went_well_next_steps: "Yes. Next: the parents' evening.".into(),
-                challenge: "no".into(),
-                ..MeetingLogInput::default()
-            };
-            let ctx = ValidationContext {
-                latest_date: today,
-                pair: Some(PairDates {
-                    started_on: chrono::NaiveDate::MIN,
-                    ended_on: None,
-                }),
-            };
-            let content_hash = log.validate(&ctx).expect("a valid log").content_hash();
-            SyncItem {
-                kind: Kind::MeetingLog,
-                id: MeetingLogId::new().as_uuid(),
-                revision: 1,
-                content_hash,
-                input: Payload::of(&log),
-            }
+            let text =
+                format!("Load meeting {round}.{i}: homework routines and the next school visit.");
+            common::log_item(pair, &text, date)
         })
         .collect()
 }
@@ -177,7 +132,7 @@ fn main() {
         .unwrap();
     runtime.block_on(async move {
         let folder = tempfile::tempdir().unwrap();
-        let db = database(folder.path()).await;
+        let (db, _) = common::database(folder.path()).await;
         db.migrate().await.unwrap();
         let today = app::model::dates::local_today();
         let people = seed(&db, mentors, today).await;

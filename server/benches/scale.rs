@@ -69,36 +69,11 @@ where
 
 /// A batch of new logs for `pair`, as a phone sends it.
 fn batch(pair: PairId, round: usize) -> Vec<SyncItem> {
-    let today = app::model::dates::local_today();
+    let date = app::model::dates::local_today() - Days::new(1 + (round % 10) as u64);
     (0..5)
         .map(|i| {
-            let log = MeetingLogInput {
-                pair_id: pair.to_string(),
-                date: (today - Days::new(1 + (round % 10) as u64)).to_string(),
-                form: "telephone".into(),
-                hours: "0".into(),
-                minutes: "45".into(),
-                description: format!(
-                    "Scale meeting {round}.{i}: homework and the next school visit."
-                ),
-                went_well_next_steps: "Yes. Next: the parents' evening.".into(),
-                challenge: "no".into(),
-                ..MeetingLogInput::default()
-            };
-            let ctx = ValidationContext {
-                latest_date: today,
-                pair: Some(PairDates {
-                    started_on: chrono::NaiveDate::MIN,
-                    ended_on: None,
-                }),
-            };
-            SyncItem {
-                kind: Kind::MeetingLog,
-                id: MeetingLogId::new().as_uuid(),
-                revision: 1,
-                content_hash: log.validate(&ctx).expect("a valid log").content_hash(),
-                input: Payload::of(&log),
-            }
+            let text = format!("Scale meeting {round}.{i}: homework and the next school visit.");
+            log_item(pair, &text, date)
         })
         .collect()
 }

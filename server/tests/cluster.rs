@@ -4,16 +4,19 @@
 //! nothing, with the demo data, and stops it at the end.
 //!
 //! They need PostgreSQL, HAProxy and the release build, and take the same
-//! ports, so they run one at a time from `scripts/test-cluster.sh` (a phase
-//! of `make test`): `cargo test -p server --test cluster -- --ignored
-//! --test-threads=1`.
+//! ports, so they are not part of a plain `cargo test` (`test = false` in
+//! `Cargo.toml`): `scripts/test-cluster.sh`, a phase of `make test`, runs
+//! them one at a time (`cargo test -p server --test cluster --
+//! --test-threads=1`).
 
+#[path = "../benches/common/mod.rs"]
+mod common;
 #[path = "api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
 
 use app::model::*;
-use app::store::{pairs, programmes, users, Db};
+use app::store::Db;
 use chrono::Days;
 use helpers::{record_item, SmtpSink};
 use reqwest::{Client, StatusCode};
@@ -210,19 +213,13 @@ async fn first_pair(cluster: &Cluster, client: &Client) -> PairId {
     PairId::parse(pairs[0]["id"].as_str().unwrap()).unwrap()
 }
 
-fn log_item(pair: PairId, description: &str) -> SyncItem {
-    let log = MeetingLogInput {
-        pair_id: pair.to_string(),
-        date: (app::model::dates::local_today() - Days::new(1)).to_string(),
-        form: "telephone".into(),
-        hours: "0".into(),
-        minutes: "45".into(),
-        description: description.into(),
-        went_well_next_steps: "Yes. Next: the parents' evening.".into(),
-        challenge: "no".into(),
-        ..MeetingLogInput::default()
-    };
-    record_item::<MeetingLog>(MeetingLogId::new().as_uuid(), 1, &log)
+/// A new log of yesterday, as a phone sends it.
+fn yesterdays_log(pair: PairId, description: &str) -> SyncItem {
+    common::log_item(
+        pair,
+        description,
+        app::model::dates::local_today() - Days::new(1),
+    )
 }
 
 async fn sync(cluster: &Cluster, client: &Client, items: &[SyncItem]) -> Vec<SyncOutcome> {
@@ -250,7 +247,6 @@ async fn descriptions(client: &Client, base: &str, endpoint: &str) -> Vec<String
 }
 
 #[tokio::test]
-#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn requests_through_the_balancer_land_on_both_servers_and_a_session_made_on_one_works_on_the_other(
 ) {
     let cluster = Cluster::start(&[]).await;
@@ -291,7 +287,6 @@ async fn requests_through_the_balancer_land_on_both_servers_and_a_session_made_o
 }
 
 #[tokio::test]
-#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn the_replica_serves_the_office_and_a_mentors_next_page_shows_the_log_they_just_wrote_even_while_it_lags(
 ) {
     let cluster = Cluster::start(&[]).await;
@@ -308,7 +303,7 @@ async fn the_replica_serves_the_office_and_a_mentors_next_page_shows_the_log_the
     let outcomes = sync(
         &cluster,
         &mentor,
-        &[log_item(pair, "Written while the replica lags")],
+        &[yesterdays_log(pair, "Written while the replica lags")],
     )
     .await;
     let mut mentor_sees = Vec::new();
@@ -353,7 +348,6 @@ async fn the_replica_serves_the_office_and_a_mentors_next_page_shows_the_log_the
 }
 
 #[tokio::test]
-#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn the_public_page_read_from_the_replica_is_made_once_on_the_primary_and_served_by_both_servers(
 ) {
     let cluster = Cluster::start(&[]).await;
@@ -414,7 +408,6 @@ async fn the_public_page_read_from_the_replica_is_made_once_on_the_primary_and_s
 }
 
 #[tokio::test]
-#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn with_two_servers_each_digest_and_each_concerns_email_goes_once() {
     let sink = SmtpSink::start();
     // Digest hour 0: both servers make today's digests as they start.
@@ -479,72 +472,6 @@ async fn with_two_servers_each_digest_and_each_concerns_email_goes_once() {
     );
 }
 
-/// Mentors on the primary (a programme of their own), each with a pair.
-async fn seed_mentors(db: &Db, count: usize) -> Vec<(String, PairId)> {
-    let hash = helpers::password_hash().await;
-    let today = app::model::dates::local_today();
-    let mut tx = db.begin().await.unwrap();
-    let org = users::create_organisation(&mut tx, "Cluster network")
-        .await
-        .unwrap();
-    let programme = programmes::create(
-        &mut tx,
-        org,
-        &ProgrammeSettings::with_defaults(
-            "Cluster programme",
-            Typology::Both,
-            today - Days::new(60),
-        ),
-        None,
-        app::i18n::Lang::En,
-    )
-    .await
-    .unwrap();
-    let manager = users::create_user(&mut tx, "manager@cluster.test", "Cluster manager", None)
-        .await
-        .unwrap();
-    users::add_membership(&mut tx, manager, programme, Role::Manager)
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    for m in 0..count {
-        let email = format!("mentor{m}@cluster.test");
-        let mentor = users::create_user(&mut tx, &email, &format!("Mentor {m}"), Some(hash))
-            .await
-            .unwrap();
-        users::add_membership(&mut tx, mentor, programme, Role::Mentor)
-            .await
-            .unwrap();
-        let mentee =
-            users::create_user(&mut tx, &format!("mentee{m}@cluster.test"), "Mentee", None)
-                .await
-                .unwrap();
-        users::add_membership(&mut tx, mentee, programme, Role::Mentee)
-            .await
-            .unwrap();
-        let started_on = today - Days::new(50);
-        let pair = pairs::create(
-            &mut tx,
-            &pairs::NewPair {
-                programme,
-                mentor,
-                mentee,
-                manager,
-                started_on,
-                confirmed_on: Some(started_on),
-                planned_end_on: started_on + chrono::Months::new(6),
-                mentor_candidate: None,
-                mentee_candidate: None,
-            },
-        )
-        .await
-        .unwrap();
-        out.push((email, pair));
-    }
-    tx.commit().await.unwrap();
-    out
-}
-
 /// Sends `items` until every one is answered stored or already stored, as
 /// a phone's outbox does (a failed request is sent again after a pause);
 /// how many requests failed.
@@ -575,13 +502,21 @@ async fn sync_until_answered(base: &str, client: &Client, items: &[SyncItem]) ->
 }
 
 #[tokio::test]
-#[ignore = "needs PostgreSQL, HAProxy and the release build: scripts/test-cluster.sh runs it"]
 async fn losing_a_server_while_200_mentors_sync_loses_and_duplicates_nothing() {
     const MENTORS: usize = 200;
     const ROUNDS: usize = 6;
     const PER_BATCH: usize = 3;
     let cluster = Arc::new(Cluster::start(&[]).await);
-    let mentors = seed_mentors(&cluster.primary, MENTORS).await;
+    // A programme of their own: each mentor with two pairs, syncing to
+    // the first.
+    let plan = common::Plan {
+        pairs: 2 * MENTORS,
+        logs: 0,
+        pairs_per_manager: 2 * MENTORS,
+        tag: ".cluster",
+    };
+    let seeded = common::seed_plan(&cluster.primary, &plan, app::model::dates::local_today()).await;
+    let mentors = &seeded.mentors[..MENTORS];
     // Each phone logs in from its own address (through the balancer they
     // would all be this machine's, and 200 logins from one address are a
     // flood the login limits stop), on either server: the sessions are
@@ -594,7 +529,7 @@ async fn losing_a_server_while_200_mentors_sync_loses_and_duplicates_nothing() {
                 "x-forwarded-for",
                 format!("10.8.{}.{}", m / 250, m % 250 + 1),
             )
-            .form(&[("email", email.as_str()), ("password", helpers::PASSWORD)])
+            .form(&[("email", email.as_str()), ("password", common::PASSWORD)])
             .send()
             .await
             .unwrap();
@@ -611,7 +546,7 @@ async fn losing_a_server_while_200_mentors_sync_loses_and_duplicates_nothing() {
         phones.push(tokio::spawn(async move {
             for round in 0..ROUNDS {
                 let items: Vec<SyncItem> = (0..PER_BATCH)
-                    .map(|i| log_item(pair, &format!("Cluster meeting {round}.{i}")))
+                    .map(|i| yesterdays_log(pair, &format!("Cluster meeting {round}.{i}")))
                     .collect();
                 sent.lock().unwrap().extend(items.iter().map(|i| i.id));
                 let failed = sync_until_answered(&cluster.url, &client, &items).await;

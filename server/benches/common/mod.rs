@@ -1,6 +1,9 @@
 //! What the benchmarks share: a database (SQLite, or PostgreSQL when
 //! `PB_BENCH_POSTGRES_URL` names a server), a programme seeded in bulk with
-//! pairs, meeting logs, concerns and reports, and the way times are printed.
+//! pairs, meeting logs, concerns and reports, a log as a phone sends it,
+//! and the way times are printed. (The cluster tests use it too.)
+// Each benchmark takes the part it needs.
+#![allow(dead_code)]
 
 use app::api::auth::session::hash_password;
 use app::model::*;
@@ -9,6 +12,35 @@ use chrono::{Days, NaiveDate, Utc};
 use std::time::Duration;
 
 pub const PASSWORD: &str = "bench password 1";
+
+/// A new, valid meeting log of `pair` on `date`, as a phone sends it.
+pub fn log_item(pair: PairId, description: &str, date: NaiveDate) -> SyncItem {
+    let log = MeetingLogInput {
+        pair_id: pair.to_string(),
+        date: date.to_string(),
+        form: "telephone".into(),
+        hours: "0".into(),
+        minutes: "45".into(),
+        description: description.into(),
+        went_well_next_steps: "Yes. Next: the parents' evening.".into(),
+        challenge: "no".into(),
+        ..MeetingLogInput::default()
+    };
+    let ctx = ValidationContext {
+        latest_date: NaiveDate::MAX,
+        pair: Some(PairDates {
+            started_on: NaiveDate::MIN,
+            ended_on: None,
+        }),
+    };
+    SyncItem {
+        kind: Kind::MeetingLog,
+        id: MeetingLogId::new().as_uuid(),
+        revision: 1,
+        content_hash: log.validate(&ctx).expect("a valid log").content_hash(),
+        input: Payload::of(&log),
+    }
+}
 
 pub fn stats(label: &str, mut times: Vec<Duration>) {
     times.sort();
@@ -23,7 +55,6 @@ pub fn stats(label: &str, mut times: Vec<Duration>) {
     );
 }
 
-#[allow(dead_code)] // (not every benchmark makes its own database)
 pub async fn database(folder: &std::path::Path) -> (Db, String) {
     match std::env::var("PB_BENCH_POSTGRES_URL") {
         Ok(server) if !server.is_empty() => {
@@ -89,8 +120,6 @@ macro_rules! insert_rows {
     }};
 }
 
-/// (Each benchmark reads the part it needs.)
-#[allow(dead_code)]
 pub struct Seeded {
     pub manager_email: String,
     pub programme: ProgrammeId,
@@ -110,7 +139,6 @@ pub struct Plan<'a> {
     pub tag: &'a str,
 }
 
-#[allow(dead_code)] // (the scale benchmark seeds by plan)
 pub async fn seed(db: &Db, pair_count: usize, log_count: usize, today: NaiveDate) -> Seeded {
     let plan = Plan {
         pairs: pair_count,
