@@ -130,6 +130,28 @@ async fn syncing(label: &str, base: &str, phones: &[(Client, PairId)], seconds: 
     );
 }
 
+/// The cursor of the tenth page of the manager's whole list.
+async fn next_cursor(manager: &Client, base: &str, origin: &str) -> String {
+    let mut after = String::new();
+    for _ in 0..9 {
+        let page: app::model::LogPage = manager
+            .post(format!("{base}/api/manager/logs"))
+            .header("origin", origin)
+            .form(&[("query[after]", after.as_str())])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    after
+}
+
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
@@ -201,6 +223,27 @@ fn main() {
                 manager
                     .post(format!("{balancer}/api/manager/logs"))
                     .header("origin", &origin)
+                    .send()
+            })
+            .await;
+            // A rare word (one log in a thousand) and a common one (one in
+            // ten), each a page of 50 at most.
+            for words in ["football", "homework"] {
+                time(&format!("log search \"{words}\" ({pairs} pairs)"), 40, || {
+                    manager
+                        .post(format!("{balancer}/api/manager/logs"))
+                        .header("origin", &origin)
+                        .form(&[("query[words]", words)])
+                        .send()
+                })
+                .await;
+            }
+            let next_page = next_cursor(&manager, &balancer, &origin).await;
+            time(&format!("log search, a later page ({pairs} pairs)"), 40, || {
+                manager
+                    .post(format!("{balancer}/api/manager/logs"))
+                    .header("origin", &origin)
+                    .form(&[("query[after]", next_page.as_str())])
                     .send()
             })
             .await;

@@ -233,14 +233,22 @@ async fn sync(cluster: &Cluster, client: &Client, items: &[SyncItem]) -> Vec<Syn
     answers.into_iter().map(|a| a.outcome).collect()
 }
 
+/// The descriptions of the logs an endpoint lists (a list, or a page of
+/// the manager's search).
 async fn descriptions(client: &Client, base: &str, endpoint: &str) -> Vec<String> {
-    let logs: Vec<Value> = post(client, base, endpoint)
+    let answer: Value = post(client, base, endpoint)
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
+    let logs = answer
+        .get("logs")
+        .and_then(Value::as_array)
+        .or(answer.as_array())
+        .cloned()
+        .unwrap_or_default();
     logs.iter()
         .map(|l| l["description"].as_str().unwrap_or_default().to_string())
         .collect()

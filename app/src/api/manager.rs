@@ -1,18 +1,22 @@
 //! What a mentor manager does: follow every pair of their programmes.
 
 use super::AppError;
-use crate::model::{MeetingLogView, PairId};
+use crate::model::{LogPage, LogQuery};
 use leptos::prelude::*;
 
-/// Every meeting log of the pairs in the programmes the person manages (of
-/// one of them if given), newest first.
+/// The meeting logs of the pairs in the programmes the person manages that
+/// the search finds, newest first, a page at a time (see [`LogQuery`]).
+/// The first page also lists the pairs the search can be narrowed to.
 #[server(endpoint = "manager/logs")]
-pub async fn manager_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, AppError> {
+pub async fn manager_logs(#[server(default)] query: LogQuery) -> Result<LogPage, AppError> {
     use super::context::*;
-    use crate::model::{Role, MANAGER_LOG_LIST};
+    use crate::model::Role;
     respond("manager/logs", async move {
         let (state, user) = require(Role::Manager)?;
-        if let Some(pair) = pair {
+        let filter = query.validate().map_err(invalid)?;
+        // A pair named outright must be one of the person's: another's is
+        // refused, not shown as an empty list.
+        if let Some(pair) = filter.pair {
             let Some(access) = crate::store::pairs::find(&state.db, pair).await? else {
                 return Err(AppError::Forbidden);
             };
@@ -21,14 +25,22 @@ pub async fn manager_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, A
             }
         }
         let db = reads(&state).await;
-        let logs =
-            crate::store::meetings::of_manager(&db, user.id(), pair, MANAGER_LOG_LIST).await?;
+        let (logs, next) = crate::store::meetings::search(&db, user.id(), &filter).await?;
+        let pairs = if filter.after.is_none() {
+            crate::store::pairs::choices_of_manager(&db, user.id()).await?
+        } else {
+            Vec::new()
+        };
         // Which pairs' logs were read (each once).
-        let mut pairs: Vec<String> = logs.iter().map(|l| l.pair_id.to_string()).collect();
-        pairs.sort();
-        pairs.dedup();
-        audit(&state, &user, crate::model::AuditAction::ReadLogs, pairs).await?;
-        Ok(logs)
+        let mut read: Vec<String> = logs.iter().map(|l| l.pair_id.to_string()).collect();
+        read.sort();
+        read.dedup();
+        audit(&state, &user, crate::model::AuditAction::ReadLogs, read).await?;
+        Ok(LogPage {
+            logs,
+            next: next.map(|cursor| cursor.encode()),
+            pairs,
+        })
     })
     .await
 }

@@ -313,7 +313,7 @@ office {
     NoProgrammeLogs { en: "No meeting logs yet in your programme.", ro: "Nu există încă jurnale de întâlnire în programul dumneavoastră." }
     OnlyChallenges { en: "Only logs with a challenge", ro: "Doar jurnalele cu provocări" }
     MentorLabel { en: "Mentor", ro: "Mentor" }
-    LogsShown { en: "{n} of {total} logs shown", ro: "{n} din {total} jurnale afișate" }
+    LogsShown { en: "{n} logs shown", ro: "{n} jurnale afișate" }
 
     OverviewTitle { en: "Programme overview", ro: "Prezentarea programului" }
     OverviewIntro { en: "Counts only: the content of meeting logs stays with the mentors and their manager.", ro: "Doar cifre: conținutul jurnalelor rămâne la mentori și la managerul lor." }
@@ -995,6 +995,17 @@ office {
     NextPage { en: "Next", ro: "Înainte" }
     AllLogsLink { en: "Every meeting log of my programmes", ro: "Toate jurnalele de întâlnire din programele mele" }
     ManagerLogsTitle { en: "Meeting logs of my programmes", ro: "Jurnalele de întâlnire din programele mele" }
+    LogWordsLabel { en: "Words in the log", ro: "Cuvinte din jurnal" }
+    LogWordsHint { en: "Each word is found at the start of a word, with or without accents, in the description, what went well and the challenge.", ro: "Fiecare cuvânt este găsit la începutul unui cuvânt, cu sau fără diacritice, în descriere, în ce a mers bine și în provocare." }
+    LogPairLabel { en: "Pair", ro: "Pereche" }
+    AnyPair { en: "Any pair", ro: "Orice pereche" }
+    AnyMentor { en: "Any mentor", ro: "Orice mentor" }
+    AnyMentee { en: "Any mentee", ro: "Orice mentorat" }
+    AnyForm { en: "Any form", ro: "Orice formă" }
+    ClearSearch { en: "Clear the search", ro: "Șterge căutarea" }
+    NoLogsFound { en: "No meeting log matches this search.", ro: "Niciun jurnal de întâlnire nu corespunde căutării." }
+    OlderLogs { en: "Show older logs", ro: "Arată jurnale mai vechi" }
+    SearchPageLabel { en: "Page of the search", ro: "Pagina căutării" }
     BackToDashboard { en: "Back to my pairs", ro: "Înapoi la perechile mele" }
     QuietDaysLabel { en: "Days without a meeting before an alert", ro: "Zile fără întâlnire până la o alertă" }
     // Supervision.
@@ -1619,6 +1630,8 @@ pub fn field_label(field: Field) -> Msg {
         Field::From => Msg::FromLabel,
         Field::To => Msg::ToLabel,
         Field::Narrative => Msg::NarrativeLabel,
+        Field::Words => Msg::LogWordsLabel,
+        Field::After => Msg::SearchPageLabel,
     }
 }
 

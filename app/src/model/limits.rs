@@ -65,8 +65,12 @@ pub const KEEP_SYNCED_DAYS: i64 = 7;
 /// How many logs a mentor's list shows at most.
 pub const MENTOR_LOG_LIST: i64 = 200;
 
-/// How many logs the manager's list shows at most.
-pub const MANAGER_LOG_LIST: i64 = 500;
+/// How many logs one page of the office's log search shows.
+pub const LOG_PAGE_SIZE: usize = 50;
+
+/// At most this many words of a log search are looked for (the rest are
+/// ignored rather than making the search slower and slower).
+pub const MAX_SEARCH_WORDS: usize = 8;
 
 /// Passwords: at least this many characters...
 pub const MIN_PASSWORD_CHARS: usize = 12;

@@ -131,6 +131,10 @@ text_key_enum!(
         To = "to",
         // The programme report.
         Narrative = "narrative",
+        // The log search.
+        Words = "words",
+        /// Where the next page of a search starts.
+        After = "after",
     }
 );
 

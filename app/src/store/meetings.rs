@@ -52,29 +52,129 @@ pub async fn of_mentor(
     Ok(rows)
 }
 
-/// The logs of every pair in the programmes the person manages (of one
-/// pair if given), newest first.
-#[tracing::instrument(name = "store.meetings.of_manager", skip_all, err(Display))]
-pub async fn of_manager(
+/// A value bound to the log search's query.
+enum Bind {
+    User(UserId),
+    Pair(PairId),
+    Log(MeetingLogId),
+    Date(chrono::NaiveDate),
+    At(chrono::DateTime<chrono::Utc>),
+    Text(String),
+}
+
+/// The logs of the pairs in the programmes `manager` manages that `filter`
+/// finds, newest first, a page at a time: the page, and the cursor of the
+/// next one if there is more.
+#[tracing::instrument(name = "store.meetings.search", skip_all, err(Display))]
+pub async fn search(
     db: &super::Db,
     manager: UserId,
-    pair: Option<PairId>,
-    limit: i64,
-) -> StoreResult<Vec<MeetingLogView>> {
+    filter: &LogFilter,
+) -> StoreResult<(Vec<MeetingLogView>, Option<LogCursor>)> {
+    let page = LOG_PAGE_SIZE;
+    let mut binds: Vec<Bind> = Vec::new();
+    let mut next = |bind: Bind| {
+        binds.push(bind);
+        format!("${}", binds.len())
+    };
+    let mut conditions = vec![format!(
+        "p.programme_id IN (SELECT programme_id FROM memberships WHERE user_id = {} AND role = 'manager')",
+        next(Bind::User(manager))
+    )];
+    if let Some(pair) = filter.pair {
+        conditions.push(format!("l.pair_id = {}", next(Bind::Pair(pair))));
+    }
+    if let Some(mentor) = filter.mentor {
+        conditions.push(format!("p.mentor_id = {}", next(Bind::User(mentor))));
+    }
+    if let Some(mentee) = filter.mentee {
+        conditions.push(format!("p.mentee_id = {}", next(Bind::User(mentee))));
+    }
+    if let Some(from) = filter.from {
+        conditions.push(format!("l.meeting_date >= {}", next(Bind::Date(from))));
+    }
+    if let Some(to) = filter.to {
+        conditions.push(format!("l.meeting_date <= {}", next(Bind::Date(to))));
+    }
+    if let Some(form) = filter.form {
+        conditions.push(format!(
+            "l.form = {}",
+            next(Bind::Text(form.key().to_string()))
+        ));
+    }
+    if filter.challenge {
+        conditions.push("l.has_challenge".to_string());
+    }
+    if !filter.words.is_empty() {
+        // Each word found at the start of a word, every word in the log.
+        // The words are letters and digits only (`search_words`): nothing
+        // in them is the search syntax of either engine.
+        conditions.push(match db {
+            super::Db::Sqlite(_) => {
+                let text = filter
+                    .words
+                    .iter()
+                    .map(|w| format!("\"{w}\"*"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!(
+                    "l.id IN (SELECT w.log_id FROM meeting_logs_fts f \
+                     JOIN meeting_log_words w ON w.n = f.rowid WHERE meeting_logs_fts MATCH {})",
+                    next(Bind::Text(text))
+                )
+            }
+            super::Db::Postgres(_) => {
+                let text = filter
+                    .words
+                    .iter()
+                    .map(|w| format!("{w}:*"))
+                    .collect::<Vec<_>>()
+                    .join(" & ");
+                format!(
+                    "l.words @@ to_tsquery('pb_words', {})",
+                    next(Bind::Text(text))
+                )
+            }
+        });
+    }
+    if let Some(after) = filter.after {
+        let (date, at, id) = (
+            next(Bind::Date(after.date)),
+            next(Bind::At(after.created_at)),
+            next(Bind::Log(after.id)),
+        );
+        conditions.push(format!(
+            "(l.meeting_date, l.created_at, l.id) < ({date}, {at}, {id})"
+        ));
+    }
     let sql = format!(
-        "{VIEW} WHERE p.programme_id IN \
-         (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'manager') \
-         AND ($2 IS NULL OR l.pair_id = $2) \
-         {NEWEST_FIRST} LIMIT $3"
+        "{VIEW} WHERE {} {NEWEST_FIRST} LIMIT {}",
+        conditions.join(" AND "),
+        page + 1
     );
-    let mut rows = on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
-        .bind(manager)
-        .bind(pair)
-        .bind(limit)
-        .fetch_all(pool)
-        .await)?;
+    let mut rows = on_db!(db, pool => {
+        let mut query = sqlx::query_as::<_, MeetingLogView>(&sql);
+        for bind in &binds {
+            query = match bind {
+                Bind::User(id) => query.bind(*id),
+                Bind::Pair(id) => query.bind(*id),
+                Bind::Log(id) => query.bind(*id),
+                Bind::Date(date) => query.bind(*date),
+                Bind::At(at) => query.bind(*at),
+                Bind::Text(text) => query.bind(text.clone()),
+            };
+        }
+        query.fetch_all(pool).await
+    })?;
+    let more = rows.len() > page;
+    rows.truncate(page);
+    let next = if more {
+        rows.last().map(LogCursor::of)
+    } else {
+        None
+    };
     with_goals(db, &mut rows).await?;
-    Ok(rows)
+    Ok((rows, next))
 }
 
 pub use super::Inserted;

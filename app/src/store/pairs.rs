@@ -104,6 +104,25 @@ fn summary() -> String {
     )
 }
 
+/// The pairs of the programmes `manager` manages, by mentor then mentee
+/// (what the log search can be narrowed to).
+#[tracing::instrument(name = "store.pairs.choices_of_manager", skip_all, err(Display))]
+pub async fn choices_of_manager(db: &super::Db, manager: UserId) -> StoreResult<Vec<PairChoice>> {
+    let sql = "SELECT p.id, p.mentor_id, mentor.display_name AS mentor_name, \
+         p.mentee_id, mentee.display_name AS mentee_name \
+         FROM pairs p \
+         JOIN users mentor ON mentor.id = p.mentor_id \
+         JOIN users mentee ON mentee.id = p.mentee_id \
+         WHERE p.programme_id IN \
+         (SELECT programme_id FROM memberships WHERE user_id = $1 AND role = 'manager') \
+         ORDER BY mentor.display_name, mentee.display_name, p.id";
+    let rows = on_db!(db, pool => sqlx::query_as::<_, PairChoice>(sql)
+        .bind(manager)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows)
+}
+
 /// The mentor's pairs, active ones first.
 #[tracing::instrument(name = "store.pairs.of_mentor", skip_all, err(Display))]
 pub async fn of_mentor(db: &super::Db, mentor: UserId) -> StoreResult<Vec<PairSummary>> {

@@ -254,12 +254,31 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
 
     // The logs, in bulk: each pair's meetings spread since it started.
     let now = Utc::now();
-    let logs: Vec<(MeetingLogId, PairId, UserId, NaiveDate, bool)> = (0..log_count)
+    // Ten everyday descriptions, and one in a thousand logs about
+    // football: what the log search benchmark looks for.
+    const TALKS: [&str; 10] = [
+        "We talked about school.",
+        "We read the school's letter together.",
+        "A homework plan for the week.",
+        "We visited the library.",
+        "We practised for the parents' evening.",
+        "We talked with the class teacher.",
+        "We filled in the school's form.",
+        "A walk and a talk about the week.",
+        "We planned the visit to the school fair.",
+        "We spoke about the child's friends.",
+    ];
+    let logs: Vec<(MeetingLogId, PairId, UserId, NaiveDate, bool, &str)> = (0..log_count)
         .map(|n| {
             let (pair, mentor, started_on) = pair_ids[n % pair_ids.len()];
             let span = (today - started_on).num_days().max(1) as u64;
             let date = started_on + Days::new((n as u64 * 13) % span);
-            (MeetingLogId::new(), pair, mentor, date, n % 17 == 0)
+            let talk = if n % 1000 == 999 {
+                "The football club for the child."
+            } else {
+                TALKS[n % TALKS.len()]
+            };
+            (MeetingLogId::new(), pair, mentor, date, n % 17 == 0, talk)
         })
         .collect();
     insert_rows!(
@@ -275,7 +294,7 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
             .bind(row.3)
             .bind("face_to_face")
             .bind(60)
-            .bind("We talked about school.")
+            .bind(row.5)
             .bind("Next: a visit.")
             .bind(row.4)
             .bind(row.4.then_some("A hard week at home."))

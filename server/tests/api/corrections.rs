@@ -22,7 +22,9 @@ async fn send(app: &TestApp, client: &Client, items: &[SyncItem]) -> Vec<SyncOut
 
 async fn manager_logs(app: &TestApp) -> Vec<MeetingLogView> {
     let manager = app.as_user("manager@a.test").await;
-    json(app.post(&manager, "/api/manager/logs", &[]).await).await
+    json::<LogPage>(app.post(&manager, "/api/manager/logs", &[]).await)
+        .await
+        .logs
 }
 
 async fn history(app: &TestApp, client: &Client, id: uuid::Uuid) -> Vec<MeetingLogRevision> {

@@ -11,6 +11,7 @@ mod dashboard;
 mod goals;
 mod helpers;
 mod journey;
+mod log_search;
 mod meeting_logs;
 mod migrations;
 mod notifications;

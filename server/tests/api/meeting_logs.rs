@@ -83,7 +83,7 @@ async fn the_manager_sees_every_log_of_the_programme_newest_first_with_challenge
     let response = app.post(&manager, "/api/manager/logs", &[]).await;
 
     assert_eq!(response.status(), StatusCode::OK);
-    let logs: Vec<MeetingLogView> = json(response).await;
+    let logs = json::<LogPage>(response).await.logs;
     let order: Vec<&str> = logs.iter().map(|l| l.description.as_str()).collect();
     assert_eq!(order, vec!["Newest", "Middle", "Older"]);
     assert_eq!(

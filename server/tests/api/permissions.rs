@@ -299,7 +299,7 @@ async fn call(
         "sync" => app.sync(client, &[]).await,
         "manager_logs" => app.post(client, "/api/manager/logs", &[]).await,
         "manager_logs(pair_a1)" => {
-            app.post(client, "/api/manager/logs", &[("pair", &pair_a1)])
+            app.post(client, "/api/manager/logs", &[("query[pair]", &pair_a1)])
                 .await
         }
         "manager_dashboard" => {
@@ -1052,7 +1052,9 @@ async fn a_manager_of_another_programme_sees_none_of_its_logs() {
         .await;
     let outsider = app.as_user("manager@b.test").await;
 
-    let logs: Vec<MeetingLogView> = json(app.post(&outsider, "/api/manager/logs", &[]).await).await;
+    let logs = json::<LogPage>(app.post(&outsider, "/api/manager/logs", &[]).await)
+        .await
+        .logs;
 
     assert!(logs.is_empty());
 }

@@ -15,7 +15,9 @@ async fn sync_ok(app: &TestApp, client: &reqwest::Client, items: &[SyncItem]) ->
 
 async fn manager_view(app: &TestApp) -> Vec<MeetingLogView> {
     let manager = app.as_user("manager@a.test").await;
-    json(app.post(&manager, "/api/manager/logs", &[]).await).await
+    json::<LogPage>(app.post(&manager, "/api/manager/logs", &[]).await)
+        .await
+        .logs
 }
 
 #[tokio::test]

@@ -257,7 +257,7 @@ async fn every_denial_and_every_read_of_a_pairs_logs_and_reports_is_in_the_audit
         .post(
             &manager,
             "/api/manager/logs",
-            &[("pair", &w.pair_a1.to_string())],
+            &[("query[pair]", &w.pair_a1.to_string())],
         )
         .await;
     let mirror = app
