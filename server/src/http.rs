@@ -244,14 +244,42 @@ async fn refuse_while_starting(
 ) -> Response {
     let path = request.uri().path();
     if health.is_starting() && path != "/healthz" && path != "/readyz" {
+        let wants_page = request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
+        let retry = (header::RETRY_AFTER, HeaderValue::from_static("1"));
+        if wants_page {
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [retry],
+                axum::response::Html(starting_page(request_language(&request))),
+            )
+                .into_response();
+        }
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            [(header::RETRY_AFTER, HeaderValue::from_static("1"))],
+            [retry],
             "the server is starting\n",
         )
             .into_response();
     }
     next.run(request).await
+}
+
+/// What a person who opens a page while the server starts reads, in their
+/// language: the page opens by itself once the server is ready.
+fn starting_page(lang: Lang) -> String {
+    let title = Msg::StartingTitle.text(lang);
+    let text = Msg::StartingText.text(lang);
+    format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"refresh\" content=\"2\"><title>{title}</title></head>\
+         <body><main id=\"main\"><h1>{title}</h1><p>{text}</p></main></body></html>",
+        code = lang.code(),
+    )
 }
 
 /// Operations' answers are about this moment: never kept by a cache.

@@ -209,6 +209,8 @@ core {
     ForbiddenTitle { en: "Not allowed", ro: "Acces nepermis" }
     ForbiddenText { en: "Your account may not open this page.", ro: "Contul dumneavoastră nu are acces la această pagină." }
     ServerErrorTitle { en: "Something went wrong", ro: "Ceva nu a funcționat" }
+    StartingTitle { en: "Parent Bridge is starting", ro: "Parent Bridge pornește" }
+    StartingText { en: "This takes a few seconds. The page opens by itself.", ro: "Durează câteva secunde. Pagina se deschide singură." }
     GoHome { en: "Go to my home page", ro: "Mergi la pagina mea" }
 
     SyncState { en: "Sync state", ro: "Starea sincronizării" }

@@ -74,7 +74,16 @@ async fn while_the_server_starts_only_the_health_checks_answer_and_readyz_says_s
 
     let (ready_status, ready) = get_json(&app, "/readyz").await;
     let (alive_status, _) = get_json(&app, "/healthz").await;
-    let page = client().get(app.url("/login")).send().await.unwrap();
+    let page = client()
+        .get(app.url("/login"))
+        .header("accept", "text/html")
+        .header("accept-language", "ro-RO,ro;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    let page_status = page.status();
+    let retry_after = page.headers()["retry-after"].clone();
+    let page_text = page.text().await.unwrap();
     let call = app.post(&client(), "/api/auth/login", &[]).await;
     app.health.set_starting(false);
     let (after, _) = get_json(&app, "/readyz").await;
@@ -82,8 +91,12 @@ async fn while_the_server_starts_only_the_health_checks_answer_and_readyz_says_s
     assert_eq!(ready_status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(ready["status"], "starting");
     assert_eq!(alive_status, StatusCode::OK);
-    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(page.headers()["retry-after"], "1");
+    assert_eq!(page_status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(retry_after, "1");
+    // A person reads it in their language, and the page opens by itself.
+    assert!(page_text.contains("<html lang=\"ro\">"), "{page_text}");
+    assert!(page_text.contains("Parent Bridge pornește"), "{page_text}");
+    assert!(page_text.contains("http-equiv=\"refresh\""), "{page_text}");
     assert_eq!(call.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(after, StatusCode::OK);
 }
