@@ -28,11 +28,13 @@ pub async fn build(
     today: chrono::NaiveDate,
 ) -> Result<Dashboard, crate::store::StoreError> {
     let facts = super::context::manager_facts(db, manager).await?;
-    let programmes = crate::store::programmes::of_manager(db, manager)
+    let programmes: Vec<(ProgrammeId, String)> = crate::store::programmes::of_manager(db, manager)
         .await?
         .into_iter()
         .map(|p| (p.id, p.settings.name))
         .collect();
+    let managed: Vec<ProgrammeId> = programmes.iter().map(|(id, _)| *id).collect();
+    let screening = crate::store::screening::alerts_of(db, &managed, today).await?;
     let rows: Vec<DashboardRow> = facts
         .iter()
         .map(|pair| DashboardRow::new(pair.clone(), today))
@@ -52,5 +54,6 @@ pub async fn build(
         total,
         page: query.page.clamp(1, pages),
         pages,
+        screening,
     })
 }

@@ -226,24 +226,6 @@ pub async fn my_screening() -> Result<Vec<(String, Vec<ScreeningItem>)>, AppErro
     .await
 }
 
-/// The accepted mentors' checks that expire within 30 days or have
-/// expired, in the programmes the person manages; expired first.
-#[server(endpoint = "screening/alerts")]
-pub async fn screening_alerts() -> Result<Vec<ScreeningAlert>, AppError> {
-    use super::context::*;
-    respond("screening/alerts", async move {
-        let (state, user) = require(Role::Manager)?;
-        let managed: Vec<ProgrammeId> = user
-            .memberships
-            .iter()
-            .filter(|m| m.role == Role::Manager)
-            .map(|m| m.programme_id)
-            .collect();
-        Ok(crate::store::screening::alerts_of(&state.db, &managed, today()).await?)
-    })
-    .await
-}
-
 /// The screening of every accepted mentor of a programme: what keeps each
 /// from being matched (nothing: ready). For matching.
 #[cfg(feature = "ssr")]

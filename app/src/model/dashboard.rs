@@ -422,6 +422,10 @@ pub struct Dashboard {
     pub total: usize,
     pub page: u32,
     pub pages: u32,
+    /// The mentors' screening checks that expire within 30 days or have
+    /// expired, expired first.
+    #[serde(default)]
+    pub screening: Vec<super::ScreeningAlert>,
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ fn Dashboard(dashboard: Dashboard, query: DashboardQuery) -> impl IntoView {
         total,
         page,
         pages,
+        screening,
     } = dashboard;
     let shown = rows.len();
     let summary = move || {
@@ -93,7 +94,7 @@ fn Dashboard(dashboard: Dashboard, query: DashboardQuery) -> impl IntoView {
             <h1>{t(Msg::ManagerTitle)}</h1>
             <p class="lead">{t(Msg::DashboardIntro)}</p>
             <Alerts alerts total=alert_total/>
-            <crate::pages::ScreeningAlerts/>
+            <crate::pages::ScreeningAlerts alerts=screening/>
             <h2 id="pairs-title">{t(Msg::DashboardPairsTitle)}</h2>
             <Filters query=query.clone() programmes/>
             <p class="muted" role="status" data-testid="pairs-shown">{summary}</p>

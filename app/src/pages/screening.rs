@@ -391,29 +391,25 @@ pub fn MyChecksPage() -> impl IntoView {
 
 /// On the manager's home: the mentors' checks that expire within 30 days or
 /// have expired ("screening expired"); the manager decides (renew, pause the
-/// pairs). Nothing when all is well.
+/// pairs). Nothing when all is well. They come with the home's data.
 #[component]
-pub fn ScreeningAlerts() -> impl IntoView {
-    let alerts = Resource::new(|| (), |_| crate::api::screening::screening_alerts());
-    let list = move || {
-        alerts.get().and_then(Result::ok).filter(|a| !a.is_empty()).map(|all| view! {
-            <section class="notice warning" data-testid="screening-alerts" aria-labelledby="screening-alerts-title">
-                <h2 id="screening-alerts-title">{t(Msg::ScreeningAlertsTitle)}</h2>
-                <ul>
-                    {all.into_iter().map(|alert| {
-                        let name = requirement_name(&alert.item.requirement);
-                        let href = format!("/programmes/{}/candidates/{}", alert.programme, alert.candidate);
-                        view! {
-                            <li>
-                                <a href=href>{alert.mentor_name.clone()}</a>
-                                " · " {name} " · "
-                                <CheckStatusLine item=alert.item/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })
-    };
-    view! { <Suspense fallback=|| ()>{list}</Suspense> }
+pub fn ScreeningAlerts(alerts: Vec<ScreeningAlert>) -> impl IntoView {
+    (!alerts.is_empty()).then(|| view! {
+        <section class="notice warning" data-testid="screening-alerts" aria-labelledby="screening-alerts-title">
+            <h2 id="screening-alerts-title">{t(Msg::ScreeningAlertsTitle)}</h2>
+            <ul>
+                {alerts.into_iter().map(|alert| {
+                    let name = requirement_name(&alert.item.requirement);
+                    let href = format!("/programmes/{}/candidates/{}", alert.programme, alert.candidate);
+                    view! {
+                        <li>
+                            <a href=href>{alert.mentor_name.clone()}</a>
+                            " · " {name} " · "
+                            <CheckStatusLine item=alert.item/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }

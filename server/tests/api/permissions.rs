@@ -591,7 +591,6 @@ async fn call(
             .await
         }
         "my_screening" => app.post(client, "/api/screening/mine", &[]).await,
-        "screening_alerts" => app.post(client, "/api/screening/alerts", &[]).await,
         "log_history(log of pair_a1)" => {
             app.post(client, "/api/logs/history", &[("log", &o.log.to_string())])
                 .await
@@ -907,7 +906,6 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("record_check(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("save_referee(mentor candidate)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("my_screening",         [ANONYMOUS, DENIED, DENIED, OK, OK, DENIED, DENIED, DENIED, OK, DENIED, OK]),
-        ("screening_alerts",     [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         // The manager's follow-up: their home and logs of their own
         // programmes; supervision by the programme's managers (its
         // coordinator reads it); a mentor reads what came of their
