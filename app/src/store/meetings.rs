@@ -147,11 +147,29 @@ pub async fn search(
             "(l.meeting_date, l.created_at, l.id) < ({date}, {at}, {id})"
         ));
     }
-    let sql = format!(
-        "{VIEW} WHERE {} {NEWEST_FIRST} LIMIT {}",
-        conditions.join(" AND "),
-        page + 1
-    );
+    let sql = if filter.words.is_empty() {
+        // Newest first along the index, stopping at the page's end.
+        format!(
+            "{VIEW} WHERE {} {NEWEST_FIRST} LIMIT {}",
+            conditions.join(" AND "),
+            page + 1
+        )
+    } else {
+        // Words first: every log of the search that has them (through the
+        // words' index, or the pairs' logs when they are fewer), then the
+        // newest of those. Walking the newest-first index instead reads
+        // every log of the network before finding a rare word
+        // (bench-scale: 2.3 s at a million logs).
+        format!(
+            "WITH found AS MATERIALIZED (SELECT l.id, l.meeting_date, l.created_at \
+             FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id WHERE {}) \
+             {VIEW} JOIN (SELECT id FROM found \
+             ORDER BY meeting_date DESC, created_at DESC, id DESC LIMIT {}) f ON f.id = l.id \
+             {NEWEST_FIRST}",
+            conditions.join(" AND "),
+            page + 1
+        )
+    };
     let mut rows = on_db!(db, pool => {
         let mut query = sqlx::query_as::<_, MeetingLogView>(&sql);
         for bind in &binds {
