@@ -2,14 +2,19 @@
 # A throwaway PostgreSQL server for the tests, in a temporary folder, run as
 # an unprivileged user. Prints the URL to stdout.
 #
-#   scripts/pg-test.sh start DIR    starts it (port 54329), prints the URL
+#   scripts/pg-test.sh start DIR    starts it (the first free port from 54329), prints the URL
 #   scripts/pg-test.sh stop DIR     stops it and deletes DIR
 set -euo pipefail
 
 command="${1:-}"
 dir="${2:-}"
 [ -n "$command" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+# The first port from 54329 that nothing listens on (another run's server,
+# or a developer's, may hold one).
 port=54329
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  port=$((port + 1))
+done
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed" >&2; exit 3; }
 

@@ -95,17 +95,27 @@ export class Server {
     return this.log.split("\n").filter((line) => /panic/i.test(line));
   }
 
-  /** Meeting logs in the database, counted through the manager's server function. */
+  /**
+   * Meeting logs in the database, counted through the manager's server
+   * function: every page of the manager's log list, newest first.
+   */
   async managerLogs(): Promise<{ description: string; challenge: string | null }[]> {
-    return this.asManager("manager/logs");
+    const logs = [];
+    let after = "";
+    do {
+      const page = await this.asManager("manager/logs", new URLSearchParams({ "query[after]": after }));
+      logs.push(...page.logs);
+      after = page.next ?? "";
+    } while (after);
+    return logs;
   }
 
   /**
-   * A server function called as the demo's manager (`body` as JSON, or
-   * nothing): what the office reads of what the phones sent.
+   * A server function called as the demo's manager (`body` as JSON, as a
+   * form, or nothing): what the office reads of what the phones sent.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async asManager(endpoint: string, body?: object): Promise<any> {
+  async asManager(endpoint: string, body?: object | URLSearchParams): Promise<any> {
     const login = await fetch(`${this.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: this.url },
@@ -114,11 +124,12 @@ export class Server {
     expect(login.status).toBe(200);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
     const headers: Record<string, string> = { cookie, origin: this.url };
-    if (body) headers["content-type"] = "application/json";
+    const form = body instanceof URLSearchParams;
+    if (body) headers["content-type"] = form ? "application/x-www-form-urlencoded" : "application/json";
     const response = await fetch(`${this.url}/api/${endpoint}`, {
       method: "POST",
       headers,
-      body: body ? JSON.stringify(body) : undefined,
+      body: body ? (form ? body.toString() : JSON.stringify(body)) : undefined,
     });
     expect(response.status).toBe(200);
     return response.json();
