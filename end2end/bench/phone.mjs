@@ -142,8 +142,14 @@ export async function storedOf(base, entries, pairs, prefix) {
   const texts = { concern: [], goal: [], meeting_log: [], report: [] };
   const reportIds = new Set(entries.filter((e) => e.kind === "report").map((e) => e.id));
   for (const pair of pairs) {
-    // One pair at a time: a list holds at most 500 logs.
-    texts.meeting_log.push(...(await call("manager/logs", null, `pair=${pair}`)).map((l) => l.description).filter(ours));
+    // One pair at a time, every page of its logs.
+    let after = "";
+    do {
+      const form = new URLSearchParams({ "query[pair]": pair, "query[after]": after }).toString();
+      const page = await call("manager/logs", null, form);
+      texts.meeting_log.push(...page.logs.map((l) => l.description).filter(ours));
+      after = page.next ?? "";
+    } while (after);
     texts.goal.push(...(await call("goals/of_pair", { pair })).goals.map((g) => g.what).filter(ours));
     texts.concern.push(...(await call("concerns/of_pair", { pair })).concerns.map((c) => c.happened).filter(ours));
     texts.report.push(...(await call("reports/mirror", { pair })).reports.map((r) => r.id).filter((id) => reportIds.has(id)));
