@@ -20,6 +20,8 @@ export function demoServer(port) {
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${path.join(folder, "bench.db")}`,
+    // Its secret in its own folder, not in the checkout's data/.
+    PB_SECRET_FILE: path.join(folder, "server-secret"),
     LEPTOS_SITE_ROOT: path.join(root, "target", "site"),
     RUST_LOG: "warn",
   };
