@@ -50,6 +50,26 @@ wait_for() { # URL, what
   return 1
 }
 
+# Says why starting failed, with the end of the log that knows, and stops.
+fail_with_log() { # LOG, what failed
+  echo "cluster: $2; the end of $1:" >&2
+  tail -n 20 "$1" >&2 2>/dev/null || true
+  exit 1
+}
+
+# Refuses to start on a port something already listens on (another
+# cluster left running, a developer's own server): PostgreSQL's own
+# message is only in its log.
+require_free_ports() {
+  local p
+  for p in "$port" "$primary_port" "$replica_port" "${app_ports[@]}"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "cluster: port $p is in use (set PB_CLUSTER_PORT / PB_CLUSTER_BASE to other ports, or stop what listens there)" >&2
+      exit 1
+    fi
+  done
+}
+
 start_app() { # DIR, N
   local dir=$1 n=$2
   local p=${app_ports[$((n - 1))]}
@@ -72,6 +92,7 @@ start() { # DIR
   [ -n "$bin" ] || { echo "cluster: PostgreSQL is not installed (scripts/setup.sh --test installs it)" >&2; exit 3; }
   command -v haproxy >/dev/null || { echo "cluster: HAProxy is not installed (scripts/setup.sh --test installs it)" >&2; exit 3; }
   [ -x "$binary" ] || { echo "cluster: $binary is missing (scripts/build-release.sh builds it)" >&2; exit 3; }
+  require_free_ports
   mkdir -p "$dir"
   if [ "$(id -u)" -eq 0 ]; then
     chmod a+x "$(dirname "$dir")" "$dir"
@@ -82,12 +103,16 @@ start() { # DIR
   fi
 
   say "PostgreSQL primary on port $primary_port"
-  as_owner "'$bin/initdb' -D '$dir/pg/primary' -U postgres --auth=trust -E UTF8 >'$dir/pg/initdb.log' 2>&1"
-  as_owner "'$bin/pg_ctl' -D '$dir/pg/primary' -l '$dir/pg/primary.log' -o \"-k '$dir/pg' -p $primary_port -c listen_addresses=127.0.0.1 -c wal_level=replica -c max_wal_senders=5 -c max_connections=300\" -w start >/dev/null"
+  as_owner "'$bin/initdb' -D '$dir/pg/primary' -U postgres --auth=trust -E UTF8 >'$dir/pg/initdb.log' 2>&1" \
+    || fail_with_log "$dir/pg/initdb.log" "initdb of the primary failed"
+  as_owner "'$bin/pg_ctl' -D '$dir/pg/primary' -l '$dir/pg/primary.log' -o \"-k '$dir/pg' -p $primary_port -c listen_addresses=127.0.0.1 -c wal_level=replica -c max_wal_senders=5 -c max_connections=300\" -w start >/dev/null" \
+    || fail_with_log "$dir/pg/primary.log" "the PostgreSQL primary did not start"
 
   say "PostgreSQL streaming replica on port $replica_port (pg_basebackup)"
-  as_owner "'$bin/pg_basebackup' -h 127.0.0.1 -p $primary_port -U postgres -D '$dir/pg/replica' -R -X stream >'$dir/pg/basebackup.log' 2>&1"
-  as_owner "'$bin/pg_ctl' -D '$dir/pg/replica' -l '$dir/pg/replica.log' -o \"-k '$dir/pg' -p $replica_port -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300\" -w start >/dev/null"
+  as_owner "'$bin/pg_basebackup' -h 127.0.0.1 -p $primary_port -U postgres -D '$dir/pg/replica' -R -X stream >'$dir/pg/basebackup.log' 2>&1" \
+    || fail_with_log "$dir/pg/basebackup.log" "pg_basebackup failed"
+  as_owner "'$bin/pg_ctl' -D '$dir/pg/replica' -l '$dir/pg/replica.log' -o \"-k '$dir/pg' -p $replica_port -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300\" -w start >/dev/null" \
+    || fail_with_log "$dir/pg/replica.log" "the PostgreSQL replica did not start"
 
   say "The demo data, once, on the primary"
   DATABASE_URL="postgres://postgres@127.0.0.1:$primary_port/postgres" PB_SECRET_FILE="$dir/app/server-secret" \

@@ -29,8 +29,27 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const DEMO_PASSWORD: &str = "parent-bridge-demo";
-const BALANCER_PORT: u16 = 3190;
-const BASE_PORT: u16 = 54360;
+/// Where each test looks for free ports: the balancer's from the first,
+/// four in a row (primary, replica, two app servers) from the second. A
+/// fixed set failed the whole suite when something else held one of them.
+const BALANCER_PORTS_FROM: u16 = 3190;
+const BASE_PORTS_FROM: u16 = 54360;
+
+fn port_is_free(port: u16) -> bool {
+    std::net::TcpListener::bind(("127.0.0.1", port)).is_ok()
+}
+
+/// The balancer's port and the first of four free ports in a row.
+fn free_ports() -> (u16, u16) {
+    let balancer = (BALANCER_PORTS_FROM..BALANCER_PORTS_FROM + 100)
+        .find(|p| port_is_free(*p))
+        .expect("a free port for the balancer");
+    let base = (0..25)
+        .map(|n| BASE_PORTS_FROM + 4 * n)
+        .find(|b| (*b..*b + 4).all(port_is_free))
+        .expect("four free ports in a row for PostgreSQL and the app servers");
+    (balancer, base)
+}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -50,9 +69,10 @@ impl Cluster {
     /// Starts a cluster with these settings for both app servers.
     async fn start(env: &[(&str, &str)]) -> Cluster {
         let dir = std::env::temp_dir().join(format!("pb-cluster-test-{}", uuid::Uuid::new_v4()));
+        let (balancer_port, base_port) = free_ports();
         let mut all: Vec<(String, String)> = vec![
-            ("PB_CLUSTER_PORT".into(), BALANCER_PORT.to_string()),
-            ("PB_CLUSTER_BASE".into(), BASE_PORT.to_string()),
+            ("PB_CLUSTER_PORT".into(), balancer_port.to_string()),
+            ("PB_CLUSTER_BASE".into(), base_port.to_string()),
             // reqwest sends no Secure cookie over plain HTTP.
             ("PB_INSECURE_COOKIES".into(), "true".into()),
         ];
