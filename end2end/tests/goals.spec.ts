@@ -85,3 +85,18 @@ test("the mentee reads the goals they set with their mentor, with how far each h
   await expect(goal).toContainText("To know what the teachers ask");
   await expect(goal.getByTestId("goal-progress")).toContainText("Under way (meeting of");
 });
+
+test("the mentee sees when and how they met their mentor, and none of what the mentor wrote", async ({ page }) => {
+  await logIn(page, "mentee@example.org");
+  await appReady(page);
+
+  await expect(page.getByRole("heading", { name: "Your meetings" })).toBeVisible();
+  const meetings = page.getByTestId("mentee-meetings").getByRole("listitem");
+  await expect(meetings).toHaveCount(3);
+  await expect(meetings.nth(0)).toContainText("Face-to-face");
+  await expect(meetings.nth(0)).toContainText("2 h");
+  await expect(meetings.nth(1)).toContainText("Telephone");
+  await expect(meetings.nth(1)).toContainText("40 min");
+  // (The goal they set together is theirs to read; the logs' words are not.)
+  await expect(page.getByText(/café next to the school|met the class teacher|Phone call\./)).toHaveCount(0);
+});

@@ -40,7 +40,7 @@ test("a manager searches the logs of their programmes by words, pair and form, a
   await expect(page.getByText("No meeting log matches this search.")).toBeVisible();
   await page.goto("/manager/logs?from=2026-03-10&to=2026-03-01");
   await expect(search.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(search.getByText("The start must not be after the end.")).toBeVisible();
+  await expect(search.getByText("The end must not be before the start.")).toBeVisible();
   await expect(cards).toHaveCount(0);
 
   await search.getByRole("link", { name: "Clear the search" }).click();

@@ -131,3 +131,22 @@ test("on a phone the coordinator's table is a list of cards, every figure labell
   await expect(row).toContainText(/\d+ h( \d+ min)?|\d+ min/);
   await page.screenshot({ path: testInfo.outputPath("coordinator-360.png") });
 });
+
+test("the mentor reaches each mentee the way they prefer, from the home page", async ({ page }) => {
+  await logIn(page, "mentor@example.org");
+  await appReady(page);
+
+  // Ioana prefers WhatsApp; Gabriela, who has no phone of her own for
+  // the app, a call.
+  const ioana = page.getByRole("group", { name: "Get in touch with Ioana Marin" });
+  const gabriela = page.getByRole("group", { name: "Get in touch with Gabriela Radu" });
+
+  await expect(ioana.getByRole("link").first()).toHaveText("WhatsApp");
+  await expect(ioana.getByRole("link", { name: "WhatsApp" })).toHaveAttribute("href", "https://wa.me/40721000407");
+  await expect(ioana.getByRole("link", { name: "Call" })).toHaveAttribute("href", "tel:+40721000407");
+  await expect(ioana.getByRole("link", { name: "SMS" })).toHaveAttribute("href", "sms:+40721000407");
+  await expect(ioana).toContainText("Prefers: WhatsApp");
+  await expect(gabriela.getByRole("link").first()).toHaveText("Call");
+  await expect(gabriela.getByRole("link", { name: "Call" })).toHaveAttribute("href", "tel:+40721000481");
+  await expect(gabriela.getByRole("link", { name: "WhatsApp" })).toHaveCount(0);
+});

@@ -41,7 +41,7 @@ test("a coordinator reads the programme report, writes its introduction and down
   await page.getByLabel("From", { exact: true }).fill("2026-06-01");
   await page.getByLabel("To", { exact: true }).fill("2026-05-01");
   await page.getByRole("button", { name: "Show the report" }).click();
-  await expect(page.getByText("The start must not be after the end.")).toBeVisible();
+  await expect(page.getByText("The end must not be before the start.")).toBeVisible();
 
   // The whole programme again, and its figures as a file.
   await page.getByLabel("From", { exact: true }).fill("");

@@ -11,10 +11,10 @@ use app::store::replica::WriteFloor;
 use app::store::{meetings, pairs, StoreResult};
 
 /// How many of the newest logs a mentor page shows from the start.
-fn logs_shown(path: &str) -> Option<i64> {
+fn logs_shown(path: &str) -> Option<usize> {
     match path.trim_end_matches('/') {
         "/mentor" => Some(5),
-        "/mentor/logs" => Some(CACHED_LOGS as i64),
+        "/mentor/logs" => Some(CACHED_LOGS),
         "/mentor/log" | "/mentor/outbox" => Some(0),
         _ => None,
     }
@@ -54,7 +54,9 @@ pub async fn load(
             let db = reads_after(state, floor).await;
             let pairs = pairs::of_mentor(&db, user.id()).await?;
             let logs = if limit > 0 {
-                meetings::of_mentor(&db, user.id(), None, limit).await?
+                let everything = app::model::LogFilter::default();
+                let mine = meetings::LogScope::Mentor(user.id());
+                meetings::search(&db, mine, &everything, limit).await?.0
             } else {
                 Vec::new()
             };

@@ -1,12 +1,26 @@
 //! What a mentor manager does: follow every pair of their programmes.
 
 use super::AppError;
-use crate::model::{LogPage, LogQuery};
+use crate::model::{LogPage, LogQuery, PairChoice};
 use leptos::prelude::*;
+
+/// The pairs of the programmes the person manages, which the log search can
+/// be narrowed to (by pair, mentor or mentee). Asked for apart from the
+/// logs: a search with problems shows its fields without reading any log.
+#[server(endpoint = "manager/log-pairs")]
+pub async fn manager_log_pairs() -> Result<Vec<PairChoice>, AppError> {
+    use super::context::*;
+    use crate::model::Role;
+    respond("manager/log-pairs", async move {
+        let (state, user) = require(Role::Manager)?;
+        let db = reads(&state).await;
+        Ok(crate::store::pairs::choices_of_manager(&db, user.id()).await?)
+    })
+    .await
+}
 
 /// The meeting logs of the pairs in the programmes the person manages that
 /// the search finds, newest first, a page at a time (see [`LogQuery`]).
-/// The first page also lists the pairs the search can be narrowed to.
 #[server(endpoint = "manager/logs")]
 pub async fn manager_logs(#[server(default)] query: LogQuery) -> Result<LogPage, AppError> {
     use super::context::*;
@@ -25,12 +39,13 @@ pub async fn manager_logs(#[server(default)] query: LogQuery) -> Result<LogPage,
             }
         }
         let db = reads(&state).await;
-        let (logs, next) = crate::store::meetings::search(&db, user.id(), &filter).await?;
-        let pairs = if filter.after.is_none() {
-            crate::store::pairs::choices_of_manager(&db, user.id()).await?
-        } else {
-            Vec::new()
-        };
+        let (logs, next) = crate::store::meetings::search(
+            &db,
+            crate::store::meetings::LogScope::Manager(user.id()),
+            &filter,
+            crate::model::LOG_PAGE_SIZE,
+        )
+        .await?;
         // Which pairs' logs were read (each once).
         let mut read: Vec<String> = logs.iter().map(|l| l.pair_id.to_string()).collect();
         read.sort();
@@ -39,7 +54,6 @@ pub async fn manager_logs(#[server(default)] query: LogQuery) -> Result<LogPage,
         Ok(LogPage {
             logs,
             next: next.map(|cursor| cursor.encode()),
-            pairs,
         })
     })
     .await

@@ -2,7 +2,7 @@
 //! [`super::sync`]).
 
 use super::AppError;
-use crate::model::{MeetingLogId, MeetingLogRevision, MeetingLogView, PairId, PairSummary};
+use crate::model::{LogPage, MeetingLogId, MeetingLogRevision, PairId, PairSummary};
 use leptos::prelude::*;
 
 /// The mentor's own pairs.
@@ -17,15 +17,31 @@ pub async fn mentor_pairs() -> Result<Vec<PairSummary>, AppError> {
     .await
 }
 
-/// The mentor's logs, of one of their pairs or of all of them, newest first.
+/// The mentor's logs (of one of their pairs, or of all), newest first,
+/// [`CACHED_LOGS`](crate::model::limits::CACHED_LOGS) at a time from where
+/// the last page ended (`after`, a [`LogCursor`](crate::model::LogCursor)):
+/// the first page is what the phone keeps for offline reading. Two plain
+/// arguments, not the office's whole search: this call is in the code of
+/// the mentor's first page.
 #[server(endpoint = "mentor/logs")]
-pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, AppError> {
+pub async fn mentor_logs(
+    #[server(default)] pair: Option<PairId>,
+    #[server(default)] after: Option<String>,
+) -> Result<LogPage, AppError> {
     use super::context::*;
-    use crate::model::Role;
-    use crate::store::{meetings, pairs};
+    use crate::model::limits::CACHED_LOGS;
+    use crate::model::{LogQuery, Role};
+    use crate::store::meetings::{self, LogScope};
+    use crate::store::pairs;
     respond("mentor/logs", async move {
         let (state, user) = require(Role::Mentor)?;
-        if let Some(pair) = pair {
+        let query = LogQuery {
+            after: after.unwrap_or_default(),
+            ..LogQuery::default()
+        };
+        let mut filter = query.validate().map_err(invalid)?;
+        filter.pair = pair;
+        if let Some(pair) = filter.pair {
             let owned = pairs::find(&state.db, pair)
                 .await?
                 .is_some_and(|p| p.is_mentor(user.id()));
@@ -34,7 +50,12 @@ pub async fn mentor_logs(pair: Option<PairId>) -> Result<Vec<MeetingLogView>, Ap
             }
         }
         let db = reads(&state).await;
-        Ok(meetings::of_mentor(&db, user.id(), pair, crate::model::MENTOR_LOG_LIST).await?)
+        let (logs, next) =
+            meetings::search(&db, LogScope::Mentor(user.id()), &filter, CACHED_LOGS).await?;
+        Ok(LogPage {
+            logs,
+            next: next.map(|cursor| cursor.encode()),
+        })
     })
     .await
 }

@@ -31,11 +31,19 @@ pub async fn recruitment_board(programme: ProgrammeId) -> Result<RecruitmentData
     respond("recruitment/board", async move {
         let (state, user) = (state()?, current_user()?);
         let (view, _) = programme_access(&state, &user, programme).await?;
-        let candidates = crate::store::recruitment::of_programme(&state.db, programme).await?;
+        let mut candidates = crate::store::recruitment::of_programme(&state.db, programme).await?;
+        let manages = user.manages(programme);
+        if !manages {
+            // How to reach a person is for the programme's managers.
+            candidates = candidates
+                .into_iter()
+                .map(Candidate::without_contact)
+                .collect();
+        }
         Ok(RecruitmentData {
             programme: view,
             candidates,
-            manages: user.manages(programme),
+            manages,
         })
     })
     .await
@@ -59,11 +67,17 @@ pub async fn candidate_page(id: CandidateId) -> Result<CandidateData, AppError> 
         )
         .await?;
         let moves = crate::store::recruitment::moves(&state.db, id).await?;
+        let manages = user.manages(programme);
         Ok(CandidateData {
             programme: view,
-            candidate,
+            // How to reach a person is for the programme's managers.
+            candidate: if manages {
+                candidate
+            } else {
+                candidate.without_contact()
+            },
             moves,
-            manages: user.manages(programme),
+            manages,
         })
     })
     .await

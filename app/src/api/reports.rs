@@ -122,6 +122,9 @@ mod tests {
             status: PairStatus::Active,
             next_report: None,
             next_report_on: None,
+            mentee_phone: String::new(),
+            mentee_contact_way: None,
+            mentee_email: String::new(),
         }
     }
 

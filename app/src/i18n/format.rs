@@ -72,6 +72,14 @@ pub fn format_typed_date(typed: &str, lang: Lang) -> String {
         .unwrap_or_else(|| typed.to_string())
 }
 
+/// Text made safe to put in HTML, in an element or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

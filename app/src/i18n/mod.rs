@@ -245,6 +245,13 @@ core {
     ReportLate { en: "Late", ro: "Întârziat" }
     ReportDueOn { en: "{report} due {date}", ro: "{report}: termen {date}" }
     NavMyChecks { en: "My screening checks", ro: "Verificările mele" }
+    // How to reach a mentee, on the mentor's home (and each way's name).
+    ContactCall { en: "Call", ro: "Sună" }
+    ContactSms { en: "SMS", ro: "SMS" }
+    ContactWhatsApp { en: "WhatsApp", ro: "WhatsApp" }
+    ContactEmail { en: "Email", ro: "E-mail" }
+    ReachMentee { en: "Get in touch with {name}", ro: "Luați legătura cu {name}" }
+    PrefersContact { en: "Prefers: {way}", ro: "Preferă: {way}" }
 }
 office {
     // The meeting log form, the outbox and the mentee's page (office texts:
@@ -283,6 +290,9 @@ office {
     ProblemContentDamaged { en: "This was damaged on its way to the server. Open it, check it and save it again.", ro: "S-a deteriorat pe drum spre server. Deschideți, verificați și salvați din nou." }
     YourMentor { en: "Your mentor: {name}", ro: "Mentorul dumneavoastră: {name}" }
     InProgramme { en: "Programme: {name}", ro: "Program: {name}" }
+    MenteeMeetingsTitle { en: "Your meetings", ro: "Întâlnirile dumneavoastră" }
+    MenteeNoMeetings { en: "No meeting is recorded yet.", ro: "Nicio întâlnire nu este înregistrată încă." }
+    MenteeMeetingsNote { en: "Your mentor records each meeting. You see when you met and how; what your mentor writes stays with them and the mentor manager.", ro: "Mentorul înregistrează fiecare întâlnire. Vedeți când și cum v-ați întâlnit; ce scrie mentorul rămâne la el și la managerul de mentori." }
     NotMatchedYet { en: "You are not matched with a mentor yet. Your mentor manager will contact you.", ro: "Nu aveți încă un mentor. Managerul de mentori vă va contacta." }
     MenteePrivacy { en: "What you share with your mentor stays between you, your mentor and the mentor manager.", ro: "Ce împărtășiți cu mentorul rămâne între dumneavoastră, mentor și managerul de mentori." }
     NeverSynced { en: "Not synced yet", ro: "Nesincronizat încă" }
@@ -578,6 +588,10 @@ office {
     EndReasonLabel { en: "Why it ends", ro: "De ce se încheie" }
     ConfirmEndPair { en: "End this pair? The mentee can then be matched again.", ro: "Încheiați această pereche? Mentoratul poate fi apoi asociat din nou." }
 
+    ProblemNotAPhone { en: "This is not a phone number: use digits, spaces and + - ( ) only, 6 to 15 digits.", ro: "Acesta nu este un număr de telefon: folosiți cifre, spații și + - ( ), între 6 și 15 cifre." }
+    PhoneLabel { en: "Phone number", ro: "Număr de telefon" }
+    ContactWayLabel { en: "Preferred way of contact", ro: "Modul de contact preferat" }
+    ProblemEndBeforeStart { en: "The end must not be before the start.", ro: "Sfârșitul nu poate fi înainte de început." }
     ProblemOutOfRange { en: "This number is outside what is allowed here.", ro: "Acest număr este în afara limitelor permise aici." }
     ProblemNotAnEmail { en: "Please enter an email address like name@example.org.", ro: "Introduceți o adresă de e-mail de forma nume@exemplu.ro." }
     ProblemPasswordTooShort { en: "The password needs at least 12 characters. A few words in a row make a good one.", ro: "Parola trebuie să aibă cel puțin 12 caractere. Câteva cuvinte la rând fac o parolă bună." }
@@ -1236,7 +1250,6 @@ office {
     ReportDownloadPdf { en: "Download the report (PDF)", ro: "Descarcă raportul (PDF)" }
     ReportDownloadDocx { en: "Download the report (Word, DOCX)", ro: "Descarcă raportul (Word, DOCX)" }
     ReportPrint { en: "Print", ro: "Tipărește" }
-    ReportRangeWrong { en: "The start must not be after the end.", ro: "Începutul nu poate fi după sfârșit." }
     ReportQuotesNote { en: "Answers are quoted as written, never with the name of who wrote them. Only those marked publishable appear in the PDF and Word report.", ro: "Răspunsurile sunt citate așa cum au fost scrise, niciodată cu numele celui care le-a scris. Doar cele marcate ca publicabile apar în raportul PDF și Word." }
     QuotePublishable { en: "Publishable", ro: "Publicabil" }
     CompareTitle { en: "Compare programmes", ro: "Compară programele" }
@@ -1577,6 +1590,8 @@ pub fn field_label(field: Field) -> Msg {
         Field::School => Msg::SchoolLabel,
         Field::ClassName => Msg::ClassLabel,
         Field::HeardFrom => Msg::HeardFromLabel,
+        Field::Phone => Msg::PhoneLabel,
+        Field::ContactWay => Msg::ContactWayLabel,
         Field::IsParent => Msg::IsParentLabel,
         Field::Consent => Msg::ConsentLabel,
         Field::ConsentOn => Msg::ConsentOnLabel,
@@ -1659,6 +1674,8 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::Unreadable => Msg::ProblemUnreadable,
         Problem::NotAccepted => Msg::ProblemNotAccepted,
         Problem::OutOfRange => Msg::ProblemOutOfRange,
+        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart,
+        Problem::NotAPhone => Msg::ProblemNotAPhone,
         Problem::NotAnEmail => Msg::ProblemNotAnEmail,
         Problem::PasswordTooShort => Msg::ProblemPasswordTooShort,
         Problem::PasswordTooLong => Msg::ProblemPasswordTooLong,
@@ -2074,6 +2091,15 @@ pub mod labels {
         }
     }
 
+    pub fn contact_way(w: ContactWay) -> Msg {
+        match w {
+            ContactWay::Call => Msg::ContactCall,
+            ContactWay::Sms => Msg::ContactSms,
+            ContactWay::WhatsApp => Msg::ContactWhatsApp,
+            ContactWay::Email => Msg::ContactEmail,
+        }
+    }
+
     pub fn consent_how(c: ConsentHow) -> Msg {
         match c {
             ConsentHow::InApp => Msg::ConsentInApp,
@@ -2305,6 +2331,8 @@ mod tests {
             Msg::EmploymentStudent,
             Msg::AnswerOfMentor,
             Msg::ReportFormTitle,
+            Msg::ContactSms,
+            Msg::ContactWhatsApp,
         ];
         for msg in same {
             assert!(allowed.contains(msg), "{msg:?} is not translated");

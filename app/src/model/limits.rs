@@ -33,7 +33,8 @@ pub const SYNC_BATCH_BYTES: usize = MAX_SYNC_BODY_BYTES / 2;
 pub const SYNC_RETRY_BASE_MS: u64 = 2_000;
 pub const SYNC_RETRY_MAX_MS: u64 = 300_000;
 
-/// How many recent logs the phone keeps for reading offline.
+/// How many recent logs the phone keeps for reading offline: the first
+/// page of the mentor's list (older pages are read online).
 pub const CACHED_LOGS: usize = 100;
 
 /// How long the app may stay unused offline before it asks for the app PIN
@@ -61,9 +62,6 @@ pub const PIN_KDF_ITERATIONS: u32 = 310_000;
 
 /// How long a synced item stays listed in the phone's outbox, in days.
 pub const KEEP_SYNCED_DAYS: i64 = 7;
-
-/// How many logs a mentor's list shows at most.
-pub const MENTOR_LOG_LIST: i64 = 200;
 
 /// How many logs one page of the office's log search shows.
 pub const LOG_PAGE_SIZE: usize = 50;

@@ -73,7 +73,7 @@ impl LogCursor {
     pub fn encode(&self) -> String {
         format!(
             "{}~{}~{}",
-            self.date.format("%Y-%m-%d"),
+            super::dates::format_iso_date(self.date),
             self.created_at.timestamp_micros(),
             self.id
         )
@@ -133,7 +133,7 @@ impl LogQuery {
         let to = super::validation::date_field(&mut errors, Field::To, &self.to, false);
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
-                errors.push(Field::To, Problem::OutOfRange);
+                errors.push(Field::To, Problem::EndBeforeStart);
             }
         }
         let form = if self.form.trim().is_empty() {
@@ -201,8 +201,6 @@ pub struct LogPage {
     pub logs: Vec<MeetingLogView>,
     /// The cursor of the next page, if there is one.
     pub next: Option<String>,
-    /// The pairs the search can be narrowed to (with the first page only).
-    pub pairs: Vec<PairChoice>,
 }
 
 #[cfg(test)]
@@ -253,7 +251,7 @@ mod tests {
             ..LogQuery::default()
         };
         let errors = query.validate().unwrap_err();
-        assert_eq!(errors.problem(Field::To), Some(Problem::OutOfRange));
+        assert_eq!(errors.problem(Field::To), Some(Problem::EndBeforeStart));
     }
 
     #[test]

@@ -128,6 +128,15 @@ pub struct PairSummary {
     #[serde(default, with = "crate::model::dates::iso_date::option")]
     #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub next_report_on: Option<NaiveDate>,
+    /// How the mentor reaches the mentee, from the mentee's registration
+    /// (only the pair's mentor gets a summary): their phone number, the
+    /// way they prefer, and their email when that is the way.
+    #[serde(default)]
+    pub mentee_phone: String,
+    #[serde(default)]
+    pub mentee_contact_way: Option<ContactWay>,
+    #[serde(default)]
+    pub mentee_email: String,
 }
 
 impl PairSummary {
@@ -230,6 +239,23 @@ pub struct MenteePair {
     #[serde(with = "crate::model::dates::iso_date::option")]
     pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
+    /// The pair's meetings, newest first (withdrawn logs left out).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub meetings: Vec<MenteeMeeting>,
+}
+
+/// A meeting as the mentee sees it: when, in what form and how long; never
+/// what the mentor wrote of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MenteeMeeting {
+    pub pair_id: PairId,
+    #[serde(with = "crate::model::dates::iso_date")]
+    pub date: NaiveDate,
+    pub form: MeetingForm,
+    #[cfg_attr(feature = "ssr", sqlx(try_from = "i32"))]
+    pub duration_minutes: u32,
 }
 
 impl MenteePair {
@@ -247,6 +273,9 @@ impl MenteePair {
             status: self.status,
             next_report: None,
             next_report_on: None,
+            mentee_phone: String::new(),
+            mentee_contact_way: None,
+            mentee_email: String::new(),
         }
     }
 }

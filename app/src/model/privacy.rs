@@ -294,7 +294,7 @@ impl AuditQuery {
         let to = date_field(&mut errors, Field::To, &self.to, false);
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
-                errors.push(Field::To, Problem::OutOfRange);
+                errors.push(Field::To, Problem::EndBeforeStart);
             }
         }
         if !errors.is_empty() {
@@ -444,7 +444,7 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(errors.problem(Field::Action), Some(Problem::UnknownChoice));
-        assert_eq!(errors.problem(Field::To), Some(Problem::OutOfRange));
+        assert_eq!(errors.problem(Field::To), Some(Problem::EndBeforeStart));
         let filter = AuditQuery {
             action: "exported".into(),
             email: " Ana@Example.org ".into(),

@@ -368,7 +368,7 @@ pub fn report_period(
     let from = from_date.unwrap_or(starts_on.min(today));
     let to = to_date.unwrap_or(today);
     if from > to {
-        return Err(FieldErrors::one(Field::To, Problem::OutOfRange));
+        return Err(FieldErrors::one(Field::To, Problem::EndBeforeStart));
     }
     Ok((from, to))
 }
@@ -1191,7 +1191,7 @@ mod tests {
             report_period("2026-05-01", "2026-04-01", start, today)
                 .unwrap_err()
                 .problem(Field::To),
-            Some(Problem::OutOfRange)
+            Some(Problem::EndBeforeStart)
         );
     }
 

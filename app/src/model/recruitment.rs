@@ -106,6 +106,49 @@ text_key_enum!(
 );
 
 text_key_enum!(
+    /// How a person prefers to be reached.
+    ContactWay {
+        /// A phone call.
+        Call = "call",
+        Sms = "sms",
+        WhatsApp = "whatsapp",
+        Email = "email",
+    }
+);
+
+impl ContactWay {
+    /// A way that needs a phone number.
+    pub fn needs_phone(self) -> bool {
+        !matches!(self, ContactWay::Email)
+    }
+}
+
+/// A phone number as typed (`+40 721 234 567`, `0721-234-567`,
+/// `(01) 234 5678`): digits, spaces and `+ - ( ) . /`, a `+` only first,
+/// 6 to 15 digits (the most a number has, ITU E.164). Kept as typed,
+/// trimmed, so it reads as the person wrote it.
+pub fn valid_phone(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let allowed = text
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " -()./".contains(c) || (c == '+' && i == 0));
+    allowed && (6..=15).contains(&digits)
+}
+
+/// The number for a `tel:` or `sms:` link: the digits, after a `+` if
+/// the number has one.
+pub fn dial_string(phone: &str) -> String {
+    let phone = phone.trim();
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if phone.starts_with('+') {
+        format!("+{digits}")
+    } else {
+        digits
+    }
+}
+
+text_key_enum!(
     /// How a person's consent was given.
     ConsentHow {
         /// In the app, by the person (an invitation's privacy notice).
@@ -152,6 +195,9 @@ pub struct RegistrationInput {
     pub is_parent: String,
     /// Mentors: the most mentees they take (up to the programme's).
     pub max_mentees: String,
+    pub phone: String,
+    /// A [`ContactWay`] key.
+    pub contact_way: String,
 }
 
 /// The details a person consented to have kept.
@@ -171,6 +217,12 @@ pub struct Profile {
     pub heard_from: String,
     pub is_parent: bool,
     pub max_mentees: Option<u32>,
+    /// How to reach them: shown only to the programme's managers and the
+    /// pair's mentor (see [`Candidate::without_contact`]).
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub contact_way: Option<ContactWay>,
 }
 
 /// Consent: given (on a date, in a way) or not yet.
@@ -277,6 +329,8 @@ impl RegistrationInput {
             (Field::HeardFrom, filled(&self.heard_from)),
             (Field::IsParent, self.is_parent.trim() == "yes"),
             (Field::MaxMentees, filled(&self.max_mentees)),
+            (Field::Phone, filled(&self.phone)),
+            (Field::ContactWay, filled(&self.contact_way)),
         ]
     }
 
@@ -327,6 +381,15 @@ impl RegistrationInput {
         } else {
             None
         };
+        let phone = short_text(errors, Field::Phone, &self.phone, false);
+        if !phone.is_empty() && !valid_phone(&phone) {
+            errors.push(Field::Phone, Problem::NotAPhone);
+        }
+        let contact_way =
+            optional_choice::<ContactWay>(errors, Field::ContactWay, &self.contact_way);
+        if contact_way.is_some_and(ContactWay::needs_phone) && phone.is_empty() {
+            errors.push(Field::Phone, Problem::Required);
+        }
         Profile {
             gender,
             age,
@@ -342,6 +405,8 @@ impl RegistrationInput {
             heard_from,
             is_parent,
             max_mentees,
+            phone,
+            contact_way,
         }
     }
 
@@ -373,6 +438,8 @@ impl RegistrationInput {
             heard_from: p.heard_from.clone(),
             is_parent: if p.is_parent { "yes" } else { "" }.into(),
             max_mentees: p.max_mentees.map(|n| n.to_string()).unwrap_or_default(),
+            phone: p.phone.clone(),
+            contact_way: key(p.contact_way.map(ContactWay::key)),
         }
     }
 }
@@ -427,6 +494,16 @@ pub struct Candidate {
     pub user_id: Option<UserId>,
     #[serde(with = "super::dates::moment")]
     pub created_at: DateTime<Utc>,
+}
+
+impl Candidate {
+    /// The candidate as someone who may not reach them sees them (the
+    /// organisation's coordinator): without their phone and way of contact.
+    pub fn without_contact(mut self) -> Candidate {
+        self.profile.phone.clear();
+        self.profile.contact_way = None;
+        self
+    }
 }
 
 /// One move between stages: when, by whom.
@@ -508,6 +585,86 @@ mod tests {
             r.profile.availability,
             vec![Slot::WeekdayMornings, Slot::Weekends]
         );
+    }
+
+    #[test]
+    fn a_phone_number_is_kept_as_typed_and_a_way_that_needs_one_requires_it() {
+        let reachable = RegistrationInput {
+            phone: " +40 721-234 567 ".into(),
+            contact_way: "whatsapp".into(),
+            ..mentee()
+        };
+        let r = reachable.validate(&ctx()).unwrap();
+        assert_eq!(r.profile.phone, "+40 721-234 567");
+        assert_eq!(r.profile.contact_way, Some(ContactWay::WhatsApp));
+        assert_eq!(dial_string(&r.profile.phone), "+40721234567");
+        assert_eq!(dial_string("(021) 234.5678"), "0212345678");
+
+        let by_email = RegistrationInput {
+            contact_way: "email".into(),
+            ..mentee()
+        };
+        assert!(by_email.validate(&ctx()).is_ok(), "email needs no phone");
+        for (phone, way, problem) in [
+            ("", "sms", Problem::Required),
+            ("12345", "", Problem::NotAPhone),
+            ("1234567890123456", "", Problem::NotAPhone),
+            ("0721 23x 567", "", Problem::NotAPhone),
+            ("0721+234567", "", Problem::NotAPhone),
+        ] {
+            let input = RegistrationInput {
+                phone: phone.into(),
+                contact_way: way.into(),
+                ..mentee()
+            };
+            let errors = input.validate(&ctx()).unwrap_err();
+            assert_eq!(
+                errors.problem(Field::Phone),
+                Some(problem),
+                "{phone:?} {way:?}"
+            );
+        }
+        let pigeon = RegistrationInput {
+            contact_way: "pigeon".into(),
+            ..mentee()
+        };
+        assert_eq!(
+            pigeon
+                .validate(&ctx())
+                .unwrap_err()
+                .problem(Field::ContactWay),
+            Some(Problem::UnknownChoice)
+        );
+    }
+
+    #[test]
+    fn the_coordinator_sees_a_candidate_without_their_phone_or_way_of_contact() {
+        let profile = Profile {
+            phone: "0721 234 567".into(),
+            contact_way: Some(ContactWay::Call),
+            age: Some(34),
+            ..Profile::default()
+        };
+        let candidate = Candidate {
+            id: CandidateId::new(),
+            kind: CandidateKind::Mentee,
+            name: "Ioana".into(),
+            stage: Stage::Interest,
+            drop_reason: None,
+            consent: None,
+            consent_recorded_by: None,
+            profile,
+            user_id: None,
+            created_at: Utc::now(),
+        };
+
+        let seen = candidate.without_contact();
+
+        assert_eq!(
+            (seen.profile.phone.as_str(), seen.profile.contact_way),
+            ("", None)
+        );
+        assert_eq!(seen.profile.age, Some(34), "the rest of the profile stays");
     }
 
     #[test]

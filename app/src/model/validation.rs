@@ -65,6 +65,8 @@ text_key_enum!(
         School = "school",
         ClassName = "class_name",
         HeardFrom = "heard_from",
+        Phone = "phone",
+        ContactWay = "contact_way",
         IsParent = "is_parent",
         Consent = "consent",
         ConsentOn = "consent_on",
@@ -166,6 +168,10 @@ text_key_enum!(
         NotAccepted = "not_accepted",
         /// A number outside what the field allows.
         OutOfRange = "out_of_range",
+        /// A period whose end comes before its start (named on the end).
+        EndBeforeStart = "end_before_start",
+        /// Not a phone number (see `recruitment::valid_phone`).
+        NotAPhone = "not_a_phone",
         NotAnEmail = "not_an_email",
         PasswordTooShort = "password_too_short",
         PasswordTooLong = "password_too_long",

@@ -424,7 +424,7 @@ mod browser {
         /// Fetches the mentor's pairs and recent logs and keeps them on the phone.
         async fn refresh(&self) -> Result<(), AppError> {
             let pairs = crate::api::mentor::mentor_pairs().await?;
-            let logs = crate::api::mentor::mentor_logs(None).await?;
+            let logs = crate::api::mentor::mentor_logs(None, None).await?.logs;
             if let Some(data) = self.data() {
                 if let Err(problem) = data.save_pairs(&pairs).and_then(|_| data.save_logs(&logs)) {
                     self.storage_problem.set(Some(problem));

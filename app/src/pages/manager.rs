@@ -1,7 +1,7 @@
 //! `/manager/logs`: every meeting log of the manager's programmes (of one
 //! pair with `?pair=`), newest first, challenges marked.
 
-use crate::api::manager::manager_logs;
+use crate::api::manager::{manager_log_pairs, manager_logs};
 use crate::api::mentor::log_history;
 use crate::api::AppError;
 use crate::components::{error_view, Loaded, Loading};
@@ -9,7 +9,7 @@ use crate::i18n::format::{format_date, format_duration, format_moment};
 use crate::i18n::{field_label, meeting_form_label, problem_message, t, use_i18n, Msg};
 use crate::model::{
     Field, FieldErrors, LogPage, LogQuery, MeetingForm, MeetingLogId, MeetingLogRevision,
-    PairChoice, Problem, TextKey,
+    PairChoice, TextKey,
 };
 use crate::pages::LogCard;
 use leptos::prelude::*;
@@ -37,22 +37,23 @@ pub fn ManagerLogsPage() -> impl IntoView {
             }
         })
     });
-    // A search with problems names them next to its fields, and still
-    // lists the pairs to choose from.
+    // The pairs to choose from and the logs found, asked for together; a
+    // search with problems names them next to its fields and reads no log.
     let found = Resource::new(
         move || query.get(),
         |query| async move {
             match query.validate() {
-                Ok(_) => manager_logs(query)
-                    .await
-                    .map(|page| (FieldErrors::default(), page)),
-                Err(errors) => manager_logs(LogQuery::default()).await.map(|page| {
+                Ok(_) => {
+                    let (pairs, page) =
+                        futures::future::join(manager_log_pairs(), manager_logs(query)).await;
+                    Ok((FieldErrors::default(), pairs?, page?))
+                }
+                Err(errors) => manager_log_pairs().await.map(|pairs| {
                     let page = LogPage {
                         logs: Vec::new(),
                         next: None,
-                        ..page
                     };
-                    (errors, page)
+                    (errors, pairs, page)
                 }),
             }
         },
@@ -63,8 +64,8 @@ pub fn ManagerLogsPage() -> impl IntoView {
             <p class="lead">{t(Msg::ManagerIntro)}</p>
             <p><a href="/manager">{t(Msg::BackToDashboard)}</a></p>
             <Loaded resource=found let:found>
-                <LogSearch query=query.get_untracked() errors=found.0 pairs=found.1.pairs.clone()/>
-                <LogResults query=query.get_untracked() page=found.1/>
+                <LogSearch query=query.get_untracked() errors=found.0 pairs=found.1/>
+                <LogResults query=query.get_untracked() page=found.2/>
             </Loaded>
         </section>
     }
@@ -105,10 +106,7 @@ fn LogSearch(query: LogQuery, errors: FieldErrors, pairs: Vec<PairChoice>) -> im
                 <label for=id>{t(label)}</label>
                 {control}
                 <p class="field-error" id=format!("{id}-error")>
-                    {problem.map(|p| match (field, p) {
-                        (Field::To, Problem::OutOfRange) => t(Msg::ReportRangeWrong),
-                        _ => t(problem_message(p)),
-                    })}
+                    {problem.map(|p| t(problem_message(p)))}
                 </p>
             </div>
         }

@@ -6,9 +6,9 @@ use crate::api::goals::my_goals;
 use crate::api::mentee::mentee_home;
 use crate::api::reports::my_reports;
 use crate::components::{error_view, Loading};
-use crate::i18n::format::format_date;
-use crate::i18n::{t, use_i18n, Msg};
-use crate::model::{due_on, MenteePair, ReportKind, ReportView, Respondent};
+use crate::i18n::format::{format_date, format_duration};
+use crate::i18n::{meeting_form_label, t, use_i18n, Msg};
+use crate::model::{due_on, MenteeMeeting, MenteePair, ReportKind, ReportView, Respondent};
 use leptos::prelude::*;
 
 /// The page (a lazy route: see `pages`). Its data is asked for here, so
@@ -49,6 +49,7 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
             .map(|pair| {
                 let started = pair.started_on;
                 let getting_to_know = pair.status == crate::model::PairStatus::GettingToKnow;
+                let meetings = pair.meetings.clone();
                 view! {
                     <article class="pair-card">
                         <h2>{i18n.fill(Msg::YourMentor, &[("name", &pair.mentor_name)])}</h2>
@@ -57,6 +58,7 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
                             {move || i18n.fill(Msg::MentoringSince, &[("date", &format_date(started, i18n.lang.get()))])}
                             {getting_to_know.then(|| view! { " " <a class="badge" href="/pairs/go-on">{t(Msg::GettingToKnowBadge)}</a> })}
                         </p>
+                        <MyMeetings meetings/>
                     </article>
                 }
             })
@@ -69,6 +71,34 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
             {list}
             <p class="notice">{t(Msg::MenteePrivacy)}</p>
         </section>
+    }
+}
+
+/// When the mentee met their mentor, how and for how long: what the
+/// mentor logged, without a word of what they wrote.
+#[component]
+fn MyMeetings(meetings: Vec<MenteeMeeting>) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = if meetings.is_empty() {
+        view! { <p class="empty">{t(Msg::MenteeNoMeetings)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="meeting-dates" data-testid="mentee-meetings">
+                {meetings.into_iter().map(|m| view! {
+                    <li>
+                        {move || format_date(m.date, i18n.lang.get())}
+                        " · " {t(meeting_form_label(m.form))}
+                        " · " {move || format_duration(m.duration_minutes, i18n.lang.get())}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <h3>{t(Msg::MenteeMeetingsTitle)}</h3>
+        <p class="muted">{t(Msg::MenteeMeetingsNote)}</p>
+        {list}
     }
 }
 

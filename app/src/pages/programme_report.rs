@@ -61,10 +61,9 @@ fn PeriodForm(from: String, to: String, errors: FieldErrors) -> impl IntoView {
     let i18n = use_i18n();
     let has_errors = !errors.is_empty();
     let problem = move |field| {
-        errors.problem(field).map(|p| match (field, p) {
-            (Field::To, Problem::OutOfRange) => i18n.text(Msg::ReportRangeWrong),
-            (_, p) => i18n.text(crate::i18n::problem_message(p)),
-        })
+        errors
+            .problem(field)
+            .map(|p| i18n.text(crate::i18n::problem_message(p)))
     };
     let from_error = problem(Field::From);
     let to_error = problem(Field::To);

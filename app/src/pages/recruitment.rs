@@ -370,6 +370,8 @@ fn RegistrationForm(
                 {form.select::<Employment>("candidate-employment", Msg::EmploymentLabel, Field::Employment, labels::employment, true, lens!(employment))}
                 {form.input("candidate-languages", Msg::LanguagesLabel, Field::Languages, "text", lens!(languages))}
                 {form.input("candidate-area", Msg::AreaLabel, Field::Area, "text", lens!(area))}
+                {form.input("candidate-phone", Msg::PhoneLabel, Field::Phone, "tel", lens!(phone))}
+                {form.select::<ContactWay>("candidate-contact-way", Msg::ContactWayLabel, Field::ContactWay, labels::contact_way, true, lens!(contact_way))}
                 <fieldset class="field">
                     <legend>{t(Msg::AvailabilityLabel)}</legend>
                     {Slot::ALL.iter().map(|slot| {

@@ -7,12 +7,7 @@ use crate::i18n::{choice_msg, question_msg};
 use crate::i18n::{labels, meeting_form_label, Lang, Msg};
 use crate::model::*;
 
-pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub(crate) use crate::i18n::format::escape_html as escape;
 
 /// Splits a label into lines of at most `width` characters (at spaces).
 fn wrap(text: &str, width: usize) -> Vec<String> {

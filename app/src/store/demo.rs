@@ -721,6 +721,15 @@ impl Recruited {
                             } else {
                                 String::new()
                             },
+                            // Made-up numbers.
+                            phone: given(&format!("+40 721 000 {:03}", name.len() * 37 % 1000)),
+                            // The mentees without a device of their own
+                            // are called; the others prefer WhatsApp.
+                            contact_way: given(match name {
+                                "Gabriela Radu" | "Florin Matei" => "call",
+                                _ if mentor => "call",
+                                _ => "whatsapp",
+                            }),
                             ..RegistrationInput::default()
                         },
                     }

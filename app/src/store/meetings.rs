@@ -14,42 +14,13 @@ const VIEW: &str = "SELECT l.id, l.pair_id, mentor.display_name AS mentor_name, 
 
 const NEWEST_FIRST: &str = "ORDER BY l.meeting_date DESC, l.created_at DESC, l.id DESC";
 
-/// The logs of a mentor's pairs (of one pair if given), newest first.
-#[tracing::instrument(name = "store.meetings.of_mentor", skip_all, err(Display))]
-pub async fn of_mentor(
-    db: &super::Db,
-    mentor: UserId,
-    pair: Option<PairId>,
-    limit: i64,
-) -> StoreResult<Vec<MeetingLogView>> {
-    let rows = match pair {
-        Some(pair) => {
-            let sql = format!(
-                "{VIEW} WHERE p.mentor_id = $1 AND l.pair_id = $2 AND {} {NEWEST_FIRST} LIMIT $3",
-                super::pairs::MENTOR_MEMBER
-            );
-            on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
-                .bind(mentor)
-                .bind(pair)
-                .bind(limit)
-                .fetch_all(pool)
-                .await)?
-        }
-        None => {
-            let sql = format!(
-                "{VIEW} WHERE p.mentor_id = $1 AND {} {NEWEST_FIRST} LIMIT $2",
-                super::pairs::MENTOR_MEMBER
-            );
-            on_db!(db, pool => sqlx::query_as::<_, MeetingLogView>(&sql)
-                .bind(mentor)
-                .bind(limit)
-                .fetch_all(pool)
-                .await)?
-        }
-    };
-    let mut rows = rows;
-    with_goals(db, &mut rows).await?;
-    Ok(rows)
+/// Whose logs a search looks through.
+#[derive(Clone, Copy, Debug)]
+pub enum LogScope {
+    /// The pairs of the programmes this person manages.
+    Manager(UserId),
+    /// This mentor's pairs, while they mentor in the pair's programme.
+    Mentor(UserId),
 }
 
 /// A value bound to the log search's query.
@@ -62,25 +33,31 @@ enum Bind {
     Text(String),
 }
 
-/// The logs of the pairs in the programmes `manager` manages that `filter`
-/// finds, newest first, a page at a time: the page, and the cursor of the
-/// next one if there is more.
+/// The logs of `scope` that `filter` finds, newest first, `page` at a
+/// time: the page, and the cursor of the next one if there is more.
 #[tracing::instrument(name = "store.meetings.search", skip_all, err(Display))]
 pub async fn search(
     db: &super::Db,
-    manager: UserId,
+    scope: LogScope,
     filter: &LogFilter,
+    page: usize,
 ) -> StoreResult<(Vec<MeetingLogView>, Option<LogCursor>)> {
-    let page = LOG_PAGE_SIZE;
     let mut binds: Vec<Bind> = Vec::new();
     let mut next = |bind: Bind| {
         binds.push(bind);
         format!("${}", binds.len())
     };
-    let mut conditions = vec![format!(
-        "p.programme_id IN (SELECT programme_id FROM memberships WHERE user_id = {} AND role = 'manager')",
-        next(Bind::User(manager))
-    )];
+    let mut conditions = vec![match scope {
+        LogScope::Manager(manager) => format!(
+            "p.programme_id IN (SELECT programme_id FROM memberships WHERE user_id = {} AND role = 'manager')",
+            next(Bind::User(manager))
+        ),
+        LogScope::Mentor(mentor) => format!(
+            "p.mentor_id = {} AND {}",
+            next(Bind::User(mentor)),
+            super::pairs::MENTOR_MEMBER
+        ),
+    }];
     if let Some(pair) = filter.pair {
         conditions.push(format!("l.pair_id = {}", next(Bind::Pair(pair))));
     }

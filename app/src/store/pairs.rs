@@ -93,14 +93,22 @@ pub async fn create(tx: &mut Tx, pair: &NewPair) -> StoreResult<PairId> {
     Ok(id)
 }
 
+/// A pair as its mentor sees it, with how to reach the mentee (from their
+/// registration in the pair's programme; the email only when it is the way
+/// they prefer, and never the stand-in of a person without one).
 fn summary() -> String {
     format!(
         "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, \
-         mentee.display_name AS mentee_name, p.started_on, p.ended_on, p.planned_end_on, {STATUS} AS status \
+         mentee.display_name AS mentee_name, p.started_on, p.ended_on, p.planned_end_on, {STATUS} AS status, \
+         COALESCE(reach.phone, '') AS mentee_phone, reach.contact_way AS mentee_contact_way, \
+         CASE WHEN reach.contact_way = 'email' AND mentee.email NOT LIKE '%.invalid' \
+           THEN mentee.email ELSE '' END AS mentee_email \
          FROM pairs p \
          JOIN programmes pr ON pr.id = p.programme_id \
          JOIN users mentor ON mentor.id = p.mentor_id \
-         JOIN users mentee ON mentee.id = p.mentee_id"
+         JOIN users mentee ON mentee.id = p.mentee_id \
+         LEFT JOIN candidates reach ON reach.user_id = p.mentee_id \
+           AND reach.programme_id = p.programme_id AND reach.kind = 'mentee'"
     )
 }
 
@@ -179,10 +187,29 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
          JOIN users mentor ON mentor.id = p.mentor_id \
          WHERE p.mentee_id = $1 AND {MENTEE_MEMBER} ORDER BY p.status, p.started_on DESC"
     );
-    let rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(&sql)
+    let mut rows = on_db!(db, pool => sqlx::query_as::<_, MenteePair>(&sql)
     .bind(mentee)
     .fetch_all(pool)
     .await)?;
+    // Their meetings: the date, form and length of each log, nothing the
+    // mentor wrote.
+    let sql = format!(
+        "SELECT l.pair_id, l.meeting_date AS date, l.form, l.duration_minutes \
+         FROM meeting_logs l JOIN pairs p ON p.id = l.pair_id \
+         WHERE p.mentee_id = $1 AND {MENTEE_MEMBER} AND l.withdrawn_reason IS NULL \
+         ORDER BY l.meeting_date DESC, l.created_at DESC, l.id DESC"
+    );
+    let meetings = on_db!(db, pool => sqlx::query_as::<_, MenteeMeeting>(&sql)
+    .bind(mentee)
+    .fetch_all(pool)
+    .await)?;
+    for pair in &mut rows {
+        pair.meetings = meetings
+            .iter()
+            .filter(|m| m.pair_id == pair.id)
+            .cloned()
+            .collect();
+    }
     Ok(rows)
 }
 

@@ -425,7 +425,7 @@ fn export_queries(person: PersonRef, within: &str, whole: bool) -> Vec<ExportQue
                 "c.consent_on", "c.consent_how", "c.gender", "c.age", "c.role_with_child",
                 "c.child_age", "c.background", "c.employment", "c.languages", "c.area",
                 "c.availability", "c.school", "c.class_name", "c.heard_from", "c.is_parent",
-                "c.max_mentees", "c.created_at", "c.erased_at",
+                "c.max_mentees", "c.phone", "c.contact_way", "c.created_at", "c.erased_at",
             ])
         ),
     ));
@@ -760,7 +760,7 @@ async fn anonymise_candidate(tx: &mut Tx, candidate: CandidateId) -> StoreResult
             "UPDATE candidates SET name = '—', drop_reason = CASE WHEN drop_reason IS NULL THEN NULL ELSE '—' END, \
              gender = NULL, age = NULL, role_with_child = NULL, child_age = NULL, background = '', \
              employment = NULL, languages = '', area = '', availability = '', school = '', class_name = '', \
-             heard_from = '', erased_at = $2 WHERE id = $1",
+             heard_from = '', phone = '', contact_way = NULL, erased_at = $2 WHERE id = $1",
         )
         .bind(candidate)
         .bind(now())

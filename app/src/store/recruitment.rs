@@ -30,6 +30,8 @@ struct CandidateRow {
     heard_from: String,
     is_parent: bool,
     max_mentees: Option<i32>,
+    phone: String,
+    contact_way: Option<ContactWay>,
     user_id: Option<UserId>,
     created_at: DateTime<Utc>,
 }
@@ -67,6 +69,8 @@ impl From<CandidateRow> for (ProgrammeId, Candidate) {
                 heard_from: r.heard_from,
                 is_parent: r.is_parent,
                 max_mentees: r.max_mentees.map(|n| n.max(0) as u32),
+                phone: r.phone,
+                contact_way: r.contact_way,
             },
             user_id: r.user_id,
             created_at: r.created_at,
@@ -78,7 +82,7 @@ impl From<CandidateRow> for (ProgrammeId, Candidate) {
 const SELECT: &str = "SELECT c.id, c.programme_id, c.kind, c.name, c.stage, c.drop_reason, c.consent_on, \
      c.consent_how, recorder.display_name AS consent_recorded_by, c.gender, c.age, c.role_with_child, \
      c.child_age, c.background, c.employment, c.languages, c.area, c.availability, c.school, c.class_name, \
-     c.heard_from, c.is_parent, c.max_mentees, c.user_id, c.created_at \
+     c.heard_from, c.is_parent, c.max_mentees, c.phone, c.contact_way, c.user_id, c.created_at \
      FROM candidates c LEFT JOIN users recorder ON recorder.id = c.consent_recorded_by";
 
 /// Every candidate of a programme, by name.
@@ -150,9 +154,9 @@ pub async fn create(
             "INSERT INTO candidates (id, programme_id, kind, name, stage, consent_on, consent_how, \
              consent_recorded_by, gender, age, role_with_child, child_age, background, employment, languages, \
              area, availability, school, class_name, heard_from, is_parent, max_mentees, user_id, created_at, \
-             created_by) \
+             created_by, phone, contact_way) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-             $20, $21, $22, $23, $24, $25)",
+             $20, $21, $22, $23, $24, $25, $26, $27)",
         )
         .bind(id)
         .bind(programme)
@@ -179,6 +183,8 @@ pub async fn create(
         .bind(user)
         .bind(at)
         .bind(by)
+        .bind(&p.phone)
+        .bind(p.contact_way)
         .execute(&mut *conn)
         .await?;
         sqlx::query(
@@ -263,7 +269,7 @@ pub async fn update(
            ELSE consent_recorded_by END, \
          gender = $6, age = $7, role_with_child = $8, child_age = $9, background = $10, employment = $11, \
          languages = $12, area = $13, availability = $14, school = $15, class_name = $16, heard_from = $17, \
-         is_parent = $18, max_mentees = $19 WHERE id = $1",
+         is_parent = $18, max_mentees = $19, phone = $20, contact_way = $21 WHERE id = $1",
     )
     .bind(id)
     .bind(&registration.name)
@@ -284,6 +290,8 @@ pub async fn update(
     .bind(&p.heard_from)
     .bind(p.is_parent)
     .bind(p.max_mentees.map(|n| n as i32))
+    .bind(&p.phone)
+    .bind(p.contact_way)
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;

@@ -127,6 +127,7 @@ key_column!(
     RoleWithChild,
     Employment,
     ConsentHow,
+    ContactWay,
     ConsentPurpose,
     TrainingFormat,
     Moment,

@@ -250,7 +250,9 @@ async fn a_correction_names_the_goals_worked_on_anew() {
 
     let goals: Vec<GoalView> = json(app.post(&mentor, "/api/goals/mine", &[]).await).await;
     assert_eq!(goals[0].progress, GoalProgress::UnderWay);
-    let logs: Vec<MeetingLogView> = json(app.post(&mentor, "/api/mentor/logs", &[]).await).await;
+    let logs = json::<LogPage>(app.post(&mentor, "/api/mentor/logs", &[]).await)
+        .await
+        .logs;
     assert_eq!(
         logs[0].goals,
         vec![GoalWorkInput {

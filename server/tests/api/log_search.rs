@@ -126,7 +126,8 @@ async fn each_filter_narrows_the_search_to_what_it_names() {
     )
     .await;
     let manager = app.as_user("manager@a.test").await;
-    let choices = search(&app, &manager, &[]).await.pairs;
+    let choices: Vec<PairChoice> =
+        json(app.post(&manager, "/api/manager/log-pairs", &[]).await).await;
     let of = |pair: PairId| choices.iter().find(|c| c.id == pair).unwrap().clone();
     let (a1, a3) = (of(w.pair_a1), of(w.pair_a3));
     let day = |days_ago: u64| (w.today - chrono::Days::new(days_ago)).to_string();
@@ -189,8 +190,6 @@ async fn pages_follow_each_other_newest_first_without_repeating_or_skipping_a_lo
     let mut newest_first = order.clone();
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(order, newest_first);
-    assert!(!pages[0].pairs.is_empty(), "the first page lists the pairs");
-    assert!(pages[1].pairs.is_empty(), "a next page does not again");
 }
 
 #[tokio::test]
@@ -239,7 +238,7 @@ async fn a_search_with_problems_is_refused_with_each_problem_named() {
 
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let errors = problems(json::<AppError>(response).await);
-    assert_eq!(errors.problem(Field::To), Some(Problem::OutOfRange));
+    assert_eq!(errors.problem(Field::To), Some(Problem::EndBeforeStart));
     assert_eq!(errors.problem(Field::Form), Some(Problem::UnknownChoice));
     assert_eq!(errors.problem(Field::Mentor), Some(Problem::UnknownChoice));
     assert_eq!(errors.problem(Field::After), Some(Problem::Unreadable));

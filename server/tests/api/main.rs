@@ -21,6 +21,7 @@ mod permissions;
 mod privacy;
 mod programme_report;
 mod programmes;
+mod reach;
 mod recruitment;
 mod reports;
 mod screening;

@@ -11,7 +11,7 @@ async fn my_logs(
     let form: Vec<(&str, &str)> = pair.iter().map(|p| ("pair", p.as_str())).collect();
     let response = app.post(client, "/api/mentor/logs", &form).await;
     assert_eq!(response.status(), StatusCode::OK);
-    json(response).await
+    json::<LogPage>(response).await.logs
 }
 
 #[tokio::test]
@@ -39,6 +39,59 @@ async fn a_mentor_logs_a_meeting_and_sees_it_in_their_list() {
             .is_empty(),
         "per mentee"
     );
+}
+
+async fn my_page(app: &TestApp, client: &reqwest::Client, query: &[(&str, &str)]) -> LogPage {
+    let response = app.post(client, "/api/mentor/logs", query).await;
+    assert_eq!(response.status(), StatusCode::OK, "{query:?}");
+    json(response).await
+}
+
+#[tokio::test]
+async fn the_mentors_list_pages_past_what_the_phone_keeps_every_log_once_newest_first() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let mentor = app.as_user("mentor@a.test").await;
+    // 130 logs of two mentees on 9 dates (many share one), and another
+    // mentor's log that is never listed.
+    let items: Vec<SyncItem> = (0..130)
+        .map(|n| {
+            let pair = if n % 3 == 0 { w.pair_a2 } else { w.pair_a1 };
+            item(w, log_input(w, pair, n % 9, &format!("Meeting {n}")))
+        })
+        .collect();
+    app.sync_ok(&mentor, &items[..100]).await;
+    app.sync_ok(&mentor, &items[100..]).await;
+    let mentor2 = app.as_user("mentor2@a.test").await;
+    app.sync_ok(&mentor2, &[item(w, log_input(w, w.pair_a3, 1, "Not mine"))])
+        .await;
+
+    let mut pages = vec![my_page(&app, &mentor, &[]).await];
+    while let Some(after) = pages.last().unwrap().next.clone() {
+        pages.push(my_page(&app, &mentor, &[("after", &after)]).await);
+    }
+    let first_of_a2 = my_page(&app, &mentor, &[("pair", &w.pair_a2.to_string())]).await;
+    let bad_cursor = app
+        .post(&mentor, "/api/mentor/logs", &[("after", "yesterday")])
+        .await;
+
+    let sizes: Vec<usize> = pages.iter().map(|p| p.logs.len()).collect();
+    assert_eq!(
+        sizes,
+        vec![CACHED_LOGS, 30],
+        "the phone's page, then the rest"
+    );
+    let logs: Vec<&MeetingLogView> = pages.iter().flat_map(|p| &p.logs).collect();
+    let ids: std::collections::HashSet<MeetingLogId> = logs.iter().map(|l| l.id).collect();
+    assert_eq!(ids.len(), 130, "every log once, none of another mentor");
+    let order: Vec<_> = logs.iter().map(|l| (l.date, l.created_at, l.id)).collect();
+    let mut newest_first = order.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(order, newest_first);
+    assert_eq!(first_of_a2.logs.len(), 44, "one mentee's logs: 44 of 130");
+    assert!(first_of_a2.logs.iter().all(|l| l.pair_id == w.pair_a2));
+    assert_eq!(first_of_a2.next, None);
+    assert_eq!(bad_cursor.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]
@@ -210,4 +263,65 @@ async fn every_validation_rule_is_enforced_by_the_server_and_nothing_is_stored()
         }
     }
     assert_eq!(app.stored_logs().await, 0);
+}
+
+#[tokio::test]
+async fn the_mentee_sees_when_and_how_they_met_but_never_what_the_mentor_wrote() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let mentor = app.as_user("mentor@a.test").await;
+    let call = MeetingLogInput {
+        form: "telephone".into(),
+        hours: "0".into(),
+        minutes: "20".into(),
+        ..log_input(w, w.pair_a1, 1, "Her husband lost his job.")
+    };
+    let twice = log_input(w, w.pair_a1, 2, "Logged twice by mistake.");
+    let logs = [
+        item(w, log_input(w, w.pair_a1, 5, "We met at the school gate.")),
+        item(w, call),
+        item(w, twice.clone()),
+        item(w, log_input(w, w.pair_a2, 1, "Another mentee's meeting.")),
+    ];
+    app.sync_ok(&mentor, &logs).await;
+    let withdrawal = MeetingLogInput {
+        withdrawn_reason: "The same meeting was logged twice.".into(),
+        ..twice
+    };
+    app.sync_ok(
+        &mentor,
+        &[record_item::<MeetingLog>(logs[2].id, 2, &withdrawal)],
+    )
+    .await;
+    let mentee = app.as_user("mentee@a.test").await;
+
+    let response = app.post(&mentee, "/api/mentee/home", &[]).await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = response.text().await.unwrap();
+    for written in [
+        "husband",
+        "school gate",
+        "Next: visit",
+        "twice",
+        "Another mentee",
+    ] {
+        assert!(!text.contains(written), "{written:?} in {text}");
+    }
+    let pairs: Vec<MenteePair> = serde_json::from_str(&text).unwrap();
+    assert_eq!(pairs.len(), 1);
+    let seen: Vec<(chrono::NaiveDate, MeetingForm, u32)> = pairs[0]
+        .meetings
+        .iter()
+        .map(|m| (m.date, m.form, m.duration_minutes))
+        .collect();
+    let day = |days_ago: u64| w.today - chrono::Days::new(days_ago);
+    assert_eq!(
+        seen,
+        vec![
+            (day(1), MeetingForm::Telephone, 20),
+            (day(5), MeetingForm::FaceToFace, 75),
+        ],
+        "newest first, the withdrawn log left out"
+    );
 }

@@ -298,6 +298,7 @@ async fn call(
         }
         "sync" => app.sync(client, &[]).await,
         "manager_logs" => app.post(client, "/api/manager/logs", &[]).await,
+        "manager_log_pairs" => app.post(client, "/api/manager/log-pairs", &[]).await,
         "manager_logs(pair_a1)" => {
             app.post(client, "/api/manager/logs", &[("query[pair]", &pair_a1)])
                 .await
@@ -838,6 +839,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // a mentee; each item's pair is checked on its own, see `sync.rs`).
         ("sync",                 [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
         ("manager_logs",         [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
+        ("manager_log_pairs",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("coordinator_overview", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
         ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK, DENIED]),
         // Programmes: their coordinator and managers; mentors and mentees
@@ -1066,7 +1068,9 @@ async fn another_mentor_sees_none_of_a_mentors_logs() {
         .await;
     let mentor2 = app.as_user("mentor2@a.test").await;
 
-    let logs: Vec<MeetingLogView> = json(app.post(&mentor2, "/api/mentor/logs", &[]).await).await;
+    let logs = json::<LogPage>(app.post(&mentor2, "/api/mentor/logs", &[]).await)
+        .await
+        .logs;
     let pairs: Vec<PairSummary> = json(app.post(&mentor2, "/api/mentor/pairs", &[]).await).await;
 
     assert!(logs.is_empty());

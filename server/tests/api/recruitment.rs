@@ -50,7 +50,7 @@ pub(crate) fn mentor_form(name: &str, languages: &str, area: &str) -> Registrati
     }
 }
 
-async fn save(
+pub(crate) async fn save(
     app: &TestApp,
     client: &Client,
     id: Option<CandidateId>,
