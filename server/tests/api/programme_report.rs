@@ -329,7 +329,7 @@ async fn a_wrong_period_is_refused_with_every_problem_at_once() {
         "{body}"
     );
     assert_eq!(reversed.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reversed.text().await.unwrap().contains("out_of_range"));
+    assert!(reversed.text().await.unwrap().contains("end_before_start"));
 }
 
 #[tokio::test]
