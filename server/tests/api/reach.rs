@@ -5,9 +5,8 @@
 
 use crate::helpers::*;
 use crate::recruitment::{
-    candidate, confirm, join, matchable, mentee_form, problems, register, save,
+    board, candidate, confirm, join, matchable, mentee_form, problems, register, save, Matchable,
 };
-use app::api::recruitment::RecruitmentData;
 use app::api::AppError;
 use app::model::*;
 use reqwest::{Client, StatusCode};
@@ -27,16 +26,29 @@ async fn pairs_of(app: &TestApp, mentor: &Client) -> Vec<PairSummary> {
     json(app.post(mentor, "/api/mentor/pairs", &[]).await).await
 }
 
-async fn board(app: &TestApp, client: &Client) -> RecruitmentData {
-    json(
-        app.post(
-            client,
-            "/api/recruitment/board",
-            &[("programme", &app.world.programme_a.to_string())],
-        )
-        .await,
+/// Radu mentors Rodica, and both have accepted their invitations: the
+/// mentor's client.
+async fn pair_with_accounts(app: &TestApp, manager: &Client, m: &Matchable) -> Client {
+    confirm(app, manager, &[(m.mentee_ro, m.mentor_ro)]).await;
+    let (_, mentor) = join(
+        app,
+        manager,
+        Role::Mentor,
+        m.mentor_ro,
+        "Radu",
+        "radu@a.test",
     )
-    .await
+    .await;
+    join(
+        app,
+        manager,
+        Role::Mentee,
+        m.mentee_ro,
+        "Rodica",
+        "rodica@a.test",
+    )
+    .await;
+    mentor
 }
 
 #[tokio::test]
@@ -52,25 +64,7 @@ async fn the_pairs_mentor_sees_how_to_reach_the_mentee_and_the_coordinator_does_
     )
     .await;
     assert_eq!(saved.status(), StatusCode::OK);
-    confirm(&app, &manager, &[(m.mentee_ro, m.mentor_ro)]).await;
-    let (_, mentor) = join(
-        &app,
-        &manager,
-        Role::Mentor,
-        m.mentor_ro,
-        "Radu",
-        "radu@a.test",
-    )
-    .await;
-    join(
-        &app,
-        &manager,
-        Role::Mentee,
-        m.mentee_ro,
-        "Rodica",
-        "rodica@a.test",
-    )
-    .await;
+    let mentor = pair_with_accounts(&app, &manager, &m).await;
     let other_mentor = app.as_user("mentor@a.test").await;
     let coordinator = app.as_user("coordinator@a.test").await;
 
@@ -112,25 +106,7 @@ async fn a_mentee_who_prefers_email_is_reached_at_their_accounts_email() {
     let app = spawn_app().await;
     let manager = app.as_user("manager@a.test").await;
     let m = matchable(&app, &manager).await;
-    confirm(&app, &manager, &[(m.mentee_ro, m.mentor_ro)]).await;
-    let (_, mentor) = join(
-        &app,
-        &manager,
-        Role::Mentor,
-        m.mentor_ro,
-        "Radu",
-        "radu@a.test",
-    )
-    .await;
-    join(
-        &app,
-        &manager,
-        Role::Mentee,
-        m.mentee_ro,
-        "Rodica",
-        "rodica@a.test",
-    )
-    .await;
+    let mentor = pair_with_accounts(&app, &manager, &m).await;
     let before = pairs_of(&app, &mentor).await;
 
     let saved = save(&app, &manager, Some(m.mentee_ro), &reachable("", "email")).await;

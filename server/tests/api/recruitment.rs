@@ -108,7 +108,7 @@ pub(crate) async fn candidate(app: &TestApp, client: &Client, id: CandidateId) -
     .await
 }
 
-async fn board(app: &TestApp, client: &Client) -> RecruitmentData {
+pub(crate) async fn board(app: &TestApp, client: &Client) -> RecruitmentData {
     json(
         app.post(
             client,
