@@ -23,6 +23,8 @@ pub struct MatchingData {
     /// screening checks that keep them (missing, failed or expired).
     #[serde(default)]
     pub not_ready: Vec<(CandidateId, Vec<RequirementView>)>,
+    /// The programme's managers, for a pair's change of manager.
+    pub managers: Vec<(UserId, String)>,
 }
 
 #[server(endpoint = "matching/page")]
@@ -51,6 +53,7 @@ pub async fn matching_page(programme: ProgrammeId) -> Result<MatchingData, AppEr
             .collect();
         Ok(MatchingData {
             not_ready,
+            managers: crate::store::office::managers(db, programme).await?,
             manages: user.manages(programme),
             preferences: crate::store::matching::preferences(db, programme).await?,
             programme: view,

@@ -22,6 +22,7 @@ pub mod matching;
 pub mod mentee;
 pub mod mentor;
 pub mod notifications;
+pub mod office;
 pub mod privacy;
 pub mod programme_report;
 pub mod programmes;

@@ -71,18 +71,39 @@ async fn mentors_of(
     }
 }
 
-/// A manager of the programme logs a check-in call with one of its mentors.
+/// A manager of the programme logs a check-in call with one of its mentors,
+/// or corrects one (`check_in` given).
 #[server(endpoint = "supervision/check-in", input = Json)]
-pub async fn add_check_in(programme: ProgrammeId, input: CheckInInput) -> Result<(), AppError> {
+pub async fn save_check_in(
+    programme: ProgrammeId,
+    check_in: Option<CheckInId>,
+    input: CheckInInput,
+) -> Result<(), AppError> {
     use super::context::*;
+    use crate::store::supervision as store;
     respond("supervision/check-in", async move {
         let (state, user) = (state()?, current_user()?);
         manager_of(&state, &user, programme).await?;
-        let check_in = input.validate(today()).map_err(invalid)?;
-        mentors_of(&state, programme, &[check_in.mentor]).await?;
+        let valid = input.validate(today()).map_err(invalid)?;
+        mentors_of(&state, programme, &[valid.mentor]).await?;
+        if let Some(id) = check_in {
+            let record = OfficeRecord::CheckIn(id);
+            if crate::store::office::programme_of(&state.db, record).await? != Some(programme) {
+                return Err(AppError::Forbidden);
+            }
+        }
         let mut tx = state.db.begin().await?;
-        crate::store::supervision::add_check_in(&mut tx, programme, &check_in, user.id()).await?;
+        match check_in {
+            Some(id) => store::update_check_in(&mut tx, id, &valid).await?,
+            None => {
+                store::add_check_in(&mut tx, programme, &valid, user.id()).await?;
+            }
+        }
         tx.commit().await?;
+        if let Some(id) = check_in {
+            let object = OfficeRecord::CheckIn(id).audit_object();
+            audit(&state, &user, AuditAction::ChangedRecord, [object]).await?;
+        }
         Ok(())
     })
     .await
@@ -116,6 +137,10 @@ pub async fn save_group_meeting(
             None => store::create_meeting(&mut tx, programme, &plan, user.id()).await?,
         };
         tx.commit().await?;
+        if meeting.is_some() {
+            let object = OfficeRecord::GroupMeeting(id).audit_object();
+            audit(&state, &user, AuditAction::ChangedRecord, [object]).await?;
+        }
         Ok(id)
     })
     .await

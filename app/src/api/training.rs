@@ -48,19 +48,42 @@ pub async fn training_page(programme: ProgrammeId) -> Result<TrainingData, AppEr
     .await
 }
 
-#[server(endpoint = "training/create", input = Json)]
-pub async fn create_training(
+/// A manager records a training session, or corrects one (`training`
+/// given: its date, format and topic; who attended stays).
+#[server(endpoint = "training/save", input = Json)]
+pub async fn save_training(
     programme: ProgrammeId,
+    training: Option<TrainingId>,
     input: TrainingInput,
 ) -> Result<TrainingId, AppError> {
     use super::context::*;
-    respond("training/create", async move {
+    use crate::store::training as store;
+    respond("training/save", async move {
         let (state, user) = (state()?, current_user()?);
         manager_of(&state, &user, programme).await?;
         let session = input.validate().map_err(invalid)?;
         let mut tx = state.db.begin().await?;
-        let id = crate::store::training::create(&mut tx, programme, &session, user.id()).await?;
+        let id = match training {
+            Some(training) => {
+                match store::find(&state.db, training).await? {
+                    Some((of, _)) if of == programme => {}
+                    _ => return Err(AppError::Forbidden),
+                }
+                store::update(&mut tx, training, &session).await?;
+                training
+            }
+            None => store::create(&mut tx, programme, &session, user.id()).await?,
+        };
         tx.commit().await?;
+        if training.is_some() {
+            audit(
+                &state,
+                &user,
+                AuditAction::ChangedRecord,
+                [OfficeRecord::Training(id).audit_object()],
+            )
+            .await?;
+        }
         Ok(id)
     })
     .await

@@ -414,3 +414,45 @@ pub fn ProgrammeTabs(programme: crate::model::ProgrammeId, current: Msg) -> impl
         </nav>
     }
 }
+
+/// The buttons of a record the office may correct: *Edit* opens its form
+/// (when `editing` is given), *Remove* asks `question` first, removes the
+/// record and calls `on_removed`; a refusal shows in `notice`.
+#[component]
+pub fn RecordActions(
+    record: crate::model::OfficeRecord,
+    question: Msg,
+    #[prop(optional)] editing: Option<RwSignal<bool>>,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_removed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = RwSignal::new(false);
+    let on_remove = move |_| {
+        if busy.get_untracked() || !super::confirm(i18n.text(question)) {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = crate::api::office::remove_record(record).await;
+            busy.set(false);
+            match answer {
+                Ok(()) => {
+                    notice.set(Some((true, Msg::Removed)));
+                    on_removed();
+                }
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+        });
+    };
+    view! {
+        <div class="record-actions">
+            {editing.map(|open| view! {
+                <button type="button" class="small" aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>{t(Msg::Edit)}</button>
+            })}
+            <button type="button" class="small danger" disabled=move || busy.get()
+                on:click=on_remove>{t(Msg::RemoveItem)}</button>
+        </div>
+    }
+}

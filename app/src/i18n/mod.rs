@@ -1361,6 +1361,28 @@ office {
     ChartCompetences { en: "Statements of the final report: share who said yes", ro: "Afirmațiile raportului final: ponderea celor care au spus da" }
     ChartMeetings { en: "Meetings per month", ro: "Întâlniri pe lună" }
     ChartDataNote { en: "The table below gives the same numbers.", ro: "Tabelul de mai jos conține aceleași numere." }
+    AuditChangedRecord { en: "Corrected an office record", ro: "A corectat o înregistrare a biroului" }
+    AuditRemovedRecord { en: "Removed an office record", ro: "A eliminat o înregistrare a biroului" }
+    ProblemHasDiscussedItems { en: "A challenge on this meeting's agenda was discussed and its mentor told the outcome: the meeting can not be removed. Correct it instead.", ro: "O provocare de pe agenda acestei întâlniri a fost discutată, iar mentorul a aflat rezultatul: întâlnirea nu poate fi eliminată. Corectați-o în schimb." }
+    ProblemNothingChanged { en: "Nothing differs from what is recorded now.", ro: "Nimic nu diferă de ce este înregistrat acum." }
+    Removed { en: "Removed.", ro: "Eliminat." }
+    ConfirmRemoveTraining { en: "Remove this training session and who attended it? This cannot be undone.", ro: "Eliminați această sesiune de formare și prezența la ea? Acțiunea nu poate fi anulată." }
+    ConfirmRemoveCheckIn { en: "Remove this check-in? This cannot be undone.", ro: "Eliminați această discuție de verificare? Acțiunea nu poate fi anulată." }
+    ConfirmRemoveGroupMeeting { en: "Remove this group meeting, its attendees and its agenda? Its challenges go back to the proposed list. This cannot be undone.", ro: "Eliminați această întâlnire de grup, participanții și agenda ei? Provocările ei revin în lista propusă. Acțiunea nu poate fi anulată." }
+    ConfirmRemoveMeasure { en: "Remove this line of the plan? The measure goes back to not decided.", ro: "Eliminați acest rând al planului? Măsura revine la nedecisă." }
+    EditTraining { en: "Correct the training session", ro: "Corectați sesiunea de formare" }
+    EditCheckIn { en: "Correct the check-in", ro: "Corectați discuția de verificare" }
+    EditGroupMeeting { en: "Correct the group meeting", ro: "Corectați întâlnirea de grup" }
+    ChangePair { en: "Change manager or planned end", ro: "Schimbați managerul sau încheierea planificată" }
+    PairManagerLabel { en: "Mentor manager of the pair", ro: "Managerul de mentori al perechii" }
+    PlannedEndLabel { en: "Planned end", ro: "Încheiere planificată" }
+    ChangeReasonLabel { en: "Why it changes", ro: "De ce se schimbă" }
+    PairChanged { en: "The pair was changed.", ro: "Perechea a fost modificată." }
+    PairChangesTitle { en: "Changes", ro: "Modificări" }
+    PairChangeManager { en: "manager {from} → {to}", ro: "manager {from} → {to}" }
+    PairChangeEnd { en: "planned end {from} → {to}", ro: "încheiere planificată {from} → {to}" }
+    PairChangeBy { en: "{date}, {name}: {what}. {reason}", ro: "{date}, {name}: {what}. {reason}" }
+    ManagedBy { en: "manager {name}", ro: "manager {name}" }
 }
 }
 
@@ -1649,6 +1671,8 @@ pub fn field_label(field: Field) -> Msg {
         Field::Narrative => Msg::NarrativeLabel,
         Field::Words => Msg::LogWordsLabel,
         Field::After => Msg::SearchPageLabel,
+        Field::Manager => Msg::PairManagerLabel,
+        Field::PlannedEnd => Msg::PlannedEndLabel,
     }
 }
 
@@ -1706,6 +1730,8 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::MissingRevision => Msg::ProblemMissingRevision,
         Problem::Withdrawn => Msg::ProblemWithdrawn,
         Problem::ScreeningIncomplete => Msg::ProblemScreeningIncomplete,
+        Problem::HasDiscussedItems => Msg::ProblemHasDiscussedItems,
+        Problem::NothingChanged => Msg::ProblemNothingChanged,
     }
 }
 
@@ -1995,6 +2021,8 @@ pub mod labels {
             AuditAction::TwoStepOff => Msg::AuditTwoStepOff,
             AuditAction::RecoveryCodeUsed => Msg::AuditRecoveryCodeUsed,
             AuditAction::TwoStepRequiredChanged => Msg::AuditTwoStepRequiredChanged,
+            AuditAction::ChangedRecord => Msg::AuditChangedRecord,
+            AuditAction::RemovedRecord => Msg::AuditRemovedRecord,
         }
     }
 

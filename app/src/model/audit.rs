@@ -75,6 +75,11 @@ text_key_enum!(
         RecoveryCodeUsed = "recovery_code_used",
         /// An organisation began or stopped requiring two-step login.
         TwoStepRequiredChanged = "two_step_required_changed",
+        /// A record of the office was corrected (a training, a check-in,
+        /// a group meeting, a pair's manager or planned end).
+        ChangedRecord = "changed_record",
+        /// A record of the office was removed.
+        RemovedRecord = "removed_record",
     }
 );
 
@@ -108,6 +113,8 @@ impl AuditAction {
             | AuditAction::SetUp
             | AuditAction::TwoStepRequiredChanged => "organisation",
             AuditAction::InvitationWithdrawn => "invitation",
+            // The object id names the kind: `training/<id>`, `pair/<id>`.
+            AuditAction::ChangedRecord | AuditAction::RemovedRecord => "record",
             AuditAction::Denied => "request",
             AuditAction::ReadLogs | AuditAction::ReadReports => "pair",
             AuditAction::ReadRegistration | AuditAction::ReadScreening => "candidate",

@@ -86,6 +86,8 @@ id_type!(
     EmailId,
     /// A consent given or withdrawn.
     ConsentId,
+    /// A change of a pair's manager or planned end.
+    PairChangeId,
 );
 
 #[cfg(test)]

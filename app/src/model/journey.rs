@@ -199,6 +199,10 @@ pub struct PairRow {
     pub id: PairId,
     pub mentor_name: String,
     pub mentee_name: String,
+    /// The pair's mentor manager: id and name.
+    pub manager: (super::ids::UserId, String),
+    /// Its manager changed or planned end moved, oldest first.
+    pub changes: Vec<super::office::PairChangeView>,
     pub status: PairStatus,
     #[serde(with = "super::dates::iso_date")]
     pub started_on: NaiveDate,

@@ -137,6 +137,9 @@ text_key_enum!(
         Words = "words",
         /// Where the next page of a search starts.
         After = "after",
+        /// A pair's manager.
+        Manager = "manager",
+        PlannedEnd = "planned_end",
     }
 );
 
@@ -232,6 +235,11 @@ text_key_enum!(
         Withdrawn = "withdrawn",
         /// A mentor whose required screening checks are not all passed.
         ScreeningIncomplete = "screening_incomplete",
+        /// A group meeting whose agenda has a challenge discussed (its
+        /// mentor was told the outcome): it can not be removed.
+        HasDiscussedItems = "has_discussed_items",
+        /// A change that changes nothing.
+        NothingChanged = "nothing_changed",
     }
 );
 

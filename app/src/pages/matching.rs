@@ -4,6 +4,7 @@
 
 use crate::api::journey::*;
 use crate::api::matching::*;
+use crate::api::office::change_pair;
 use crate::components::*;
 use crate::i18n::format::*;
 use crate::i18n::{labels, t, use_i18n, Msg};
@@ -133,7 +134,7 @@ fn Matching(
                     on_confirm=confirm_pairs
                 />
             })}
-            <PairsList pairs=page.pairs manages=page.manages notice on_changed=refetch/>
+            <PairsList pairs=page.pairs managers=page.managers manages=page.manages notice on_changed=refetch/>
         </section>
     }
 }
@@ -343,6 +344,7 @@ fn Ranking(
 #[component]
 fn PairsList(
     pairs: Vec<PairRow>,
+    managers: Vec<(UserId, String)>,
     manages: bool,
     notice: RwSignal<Option<(bool, Msg)>>,
     on_changed: impl Fn() + Copy + Send + Sync + 'static,
@@ -355,7 +357,7 @@ fn PairsList(
             } else {
                 view! {
                     <ul class="plain-list pairs">
-                        {pairs.into_iter().map(|pair| view! { <PairItem pair manages notice on_changed/> }).collect_view()}
+                        {pairs.into_iter().map(|pair| view! { <PairItem pair managers=managers.clone() manages notice on_changed/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -377,6 +379,7 @@ fn done(
 #[component]
 fn PairItem(
     pair: PairRow,
+    managers: Vec<(UserId, String)>,
     manages: bool,
     notice: RwSignal<Option<(bool, Msg)>>,
     on_changed: impl Fn() + Copy + Send + Sync + 'static,
@@ -412,6 +415,8 @@ fn PairItem(
     };
     let journey = pair.journey.clone();
     let both_yes = both_go_on(&journey.answers);
+    let manager_name = pair.manager.1.clone();
+    let changes = pair.changes.clone();
     let ended = journey.ended_on.zip(journey.end_kind);
     view! {
         <li data-testid="pair" class="pair-row">
@@ -421,6 +426,7 @@ fn PairItem(
                 {past_end.then(|| view! { " " <span class="badge warning">{t(Msg::PastPlannedEnd)}</span> })}
                 {end.filter(|_| pair.status != PairStatus::Ended).map(|end| view! { " · " <span class="muted">{move || i18n.fill(Msg::PlannedEnd, &[("date", &format_date(end, i18n.lang.get()))])}</span> })}
                 {journey.previous.map(|_| view! { " · " <span class="muted">{t(Msg::ContinuesEarlierPair)}</span> })}
+                " · " <span class="muted">{move || i18n.fill(Msg::ManagedBy, &[("name", &manager_name)])}</span>
                 {(manages && pair.status != PairStatus::GettingToKnow).then(|| view! {
                     " · " <a href=format!("/pairs/{id}/reports")>{t(Msg::ReportsLink)}</a>
                     " · " <a href=format!("/pairs/{id}/goals")>{t(Msg::GoalsLink)}</a>
@@ -445,6 +451,10 @@ fn PairItem(
             {(pair.status == PairStatus::Active && manages).then(|| view! {
                 <ClosePairForm pair=id started=pair.started_on notice on_changed/>
             })}
+            {(pair.status != PairStatus::Ended && manages).then(|| view! {
+                <ChangePairForm pair=pair.clone() managers notice on_changed/>
+            })}
+            {(!changes.is_empty()).then(|| view! { <PairChanges changes/> })}
             {ended.map(|(on, kind)| {
                 let reason = journey.drop_reason;
                 let details = journey.end_details.clone();
@@ -543,6 +553,102 @@ fn EndGettingToKnow(
                 <button type="button" class="danger" on:click=on_end>{t(Msg::EndPair)}</button>
             </div>
         </Show>
+    }
+}
+
+/// Changes a pair's manager or moves its planned end, with the reason.
+#[component]
+fn ChangePairForm(
+    pair: PairRow,
+    managers: Vec<(UserId, String)>,
+    notice: RwSignal<Option<(bool, Msg)>>,
+    on_changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let id = pair.id;
+    let now = (pair.manager.0, pair.planned_end_on);
+    let started = pair.started_on;
+    let form = Form::new(PairChangeInput {
+        manager: pair.manager.0.to_string(),
+        planned_end_on: pair
+            .planned_end_on
+            .map(crate::model::dates::format_iso_date)
+            .unwrap_or_default(),
+        reason: String::new(),
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.value.get_untracked();
+        form.save(
+            notice,
+            input.validate(started, now).map(|_| ()),
+            change_pair(id, input),
+            move |_| done(notice, on_changed, Msg::PairChanged),
+        );
+    };
+    let p = move |suffix: &str| format!("change-{id}-{suffix}");
+    let problem = move || {
+        form.errors
+            .with(|e| e.problem(Field::Manager))
+            .map(|p| i18n.text(crate::i18n::problem_message(p)))
+    };
+    view! {
+        <button type="button" class="small" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>{t(Msg::ChangePair)}</button>
+        <Show when=move || open.get()>
+            <form class="form change-pair" novalidate on:submit=on_submit>
+                <div class="field" class:has-error=move || problem().is_some()>
+                    <label for=p("manager")>{t(Msg::PairManagerLabel)}</label>
+                    <select id=p("manager") aria-describedby=p("manager-error")
+                        aria-invalid=move || if problem().is_some() { "true" } else { "false" }
+                        on:change:target=move |ev| form.value.update(|v| v.manager = ev.target().value())>
+                        {managers.clone().into_iter().map(|(manager, name)| {
+                            let key = manager.to_string();
+                            let selected = manager == now.0;
+                            view! { <option value=key selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id=p("manager-error")>{problem}</p>
+                </div>
+                {form.input(&p("end"), Msg::PlannedEndLabel, Field::PlannedEnd, "date", lens!(planned_end_on))}
+                {form.textarea(&p("reason"), Msg::ChangeReasonLabel, Field::Reason, lens!(reason))}
+                <button type="submit">{t(Msg::Save)}</button>
+            </form>
+        </Show>
+    }
+}
+
+/// A pair's changes of manager and planned end, oldest first, each with
+/// when, who and why.
+#[component]
+fn PairChanges(changes: Vec<PairChangeView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="pair-changes" data-testid="pair-changes">
+            <summary>{t(Msg::PairChangesTitle)} " (" {changes.len()} ")"</summary>
+            <ul class="plain-list">
+                {changes.into_iter().map(|change| view! {
+                    <li>{move || {
+                        let lang = i18n.lang.get();
+                        let mut what = Vec::new();
+                        if let Some((from, to)) = &change.manager {
+                            what.push(i18n.fill(Msg::PairChangeManager, &[("from", from), ("to", to)]));
+                        }
+                        if let Some((from, to)) = change.planned_end {
+                            let from = from.map(|d| format_date(d, lang)).unwrap_or_else(|| "—".into());
+                            what.push(i18n.fill(Msg::PairChangeEnd, &[("from", &from), ("to", &format_date(to, lang))]));
+                        }
+                        i18n.fill(Msg::PairChangeBy, &[
+                            ("date", &format_moment_short(change.changed_at, lang)),
+                            ("name", &change.changed_by),
+                            ("what", &what.join(", ")),
+                            ("reason", &change.reason),
+                        ])
+                    }}</li>
+                }).collect_view()}
+            </ul>
+        </details>
     }
 }
 

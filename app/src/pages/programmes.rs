@@ -371,6 +371,7 @@ fn MeasureLine(programme: ProgrammeId, n: u8, current: Option<MeasurePlan>) -> i
             ..MeasureInput::default()
         },
     };
+    let recorded = RwSignal::new(current.is_some());
     let form = Form::new(input);
     let notice = RwSignal::new(None);
     let id = |suffix: &str| format!("measure-{n}-{suffix}");
@@ -384,9 +385,18 @@ fn MeasureLine(programme: ProgrammeId, n: u8, current: Option<MeasurePlan>) -> i
             input.validate().map(|_| ()),
             save_measure(programme, input),
             move |_| {
+                recorded.set(true);
                 notice.set(Some((true, Msg::Saved)));
             },
         );
+    };
+    // The line is gone: the measure is back to not decided.
+    let on_removed = move || {
+        recorded.set(false);
+        form.value.set(MeasureInput {
+            measure: n,
+            ..MeasureInput::default()
+        });
     };
     view! {
         <li class="measure" data-testid="measure">
@@ -400,6 +410,10 @@ fn MeasureLine(programme: ProgrammeId, n: u8, current: Option<MeasurePlan>) -> i
                 {form.textarea(&reason_id, Msg::ReasonLabel, Field::Reason, lens!(reason))}
                 <div class="form-actions">
                     <button type="submit">{t(Msg::Save)}</button>
+                    <Show when=move || recorded.get()>
+                        <RecordActions record=OfficeRecord::Measure(programme, n)
+                            question=Msg::ConfirmRemoveMeasure notice on_removed/>
+                    </Show>
                     <FormNotice notice/>
                 </div>
             </form>

@@ -76,18 +76,8 @@ fn Supervision(
                 } else {
                     view! {
                         <ol class="check-ins">
-                            {page.check_ins.into_iter().map(|c| {
-                                let held = c.held_on;
-                                view! {
-                                    <li class="check-in" data-testid="check-in">
-                                        <h3>{move || format_date(held, i18n.lang.get())} " · " {c.mentor_name.clone()}</h3>
-                                        <p class="prose">{c.notes.clone()}</p>
-                                        {(!c.follow_up.is_empty()).then(|| view! {
-                                            <p><strong>{t(Msg::FollowUpLabel)}</strong> ": " {c.follow_up.clone()}</p>
-                                        })}
-                                        <p class="muted">{move || i18n.fill(Msg::RecordedBy, &[("name", &c.recorded_by)])}</p>
-                                    </li>
-                                }
+                            {page.check_ins.into_iter().map(|check_in| view! {
+                                <CheckInItem programme check_in mentors=names.clone() on_saved=refetch/>
                             }).collect_view()}
                         </ol>
                     }
@@ -98,12 +88,12 @@ fn Supervision(
             <section aria-labelledby="group-meetings-title">
                 <h2 id="group-meetings-title">{t(Msg::GroupMeetingsTitle)}</h2>
                 <p class="lead">{t(Msg::GroupMeetingsIntro)}</p>
-                <NewMeetingForm programme mentors=names.clone() on_saved=refetch/>
+                <MeetingForm programme mentors=names.clone() on_saved=refetch/>
                 {if page.meetings.is_empty() {
                     view! { <p class="empty">{t(Msg::NoGroupMeetingsYet)}</p> }.into_any()
                 } else {
                     page.meetings.into_iter().map(|meeting| view! {
-                        <GroupMeeting meeting mentors=names.clone() proposed=proposed.clone() on_saved=refetch/>
+                        <GroupMeeting programme meeting mentors=names.clone() proposed=proposed.clone() on_saved=refetch/>
                     }).collect_view().into_any()
                 }}
             </section>
@@ -142,7 +132,11 @@ fn MentorsTable(mentors: Vec<MentorCheckIns>) -> impl IntoView {
 }
 
 /// A choice of one of the programme's mentors.
-fn mentor_select(form: Form<CheckInInput>, mentors: Vec<(UserId, String)>) -> impl IntoView {
+fn mentor_select(
+    prefix: String,
+    form: Form<CheckInInput>,
+    mentors: Vec<(UserId, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let problem = move || {
         form.errors
@@ -151,10 +145,10 @@ fn mentor_select(form: Form<CheckInInput>, mentors: Vec<(UserId, String)>) -> im
     };
     view! {
         <div class="field" class:has-error=move || problem().is_some()>
-            <label for="check-in-mentor">{t(Msg::MentorLabel)}</label>
+            <label for=format!("{prefix}-mentor")>{t(Msg::MentorLabel)}</label>
             <select
-                id="check-in-mentor"
-                aria-describedby="check-in-mentor-error"
+                id=format!("{prefix}-mentor")
+                aria-describedby=format!("{prefix}-mentor-error")
                 aria-invalid=move || if problem().is_some() { "true" } else { "false" }
                 on:change:target=move |ev| form.value.update(|v| v.mentor = ev.target().value())
             >
@@ -168,23 +162,33 @@ fn mentor_select(form: Form<CheckInInput>, mentors: Vec<(UserId, String)>) -> im
                     view! { <option value=id selected=selected>{name}</option> }
                 }).collect_view()}
             </select>
-            <p class="field-error" id="check-in-mentor-error">{problem}</p>
+            <p class="field-error" id=format!("{prefix}-mentor-error")>{problem}</p>
         </div>
     }
 }
 
+/// A new check-in, or the correction of one (`existing`).
 #[component]
 fn CheckInForm(
     programme: ProgrammeId,
     mentors: Vec<(UserId, String)>,
+    #[prop(optional)] existing: Option<CheckInView>,
     on_saved: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    // A link from the manager's home names the mentor to call.
-    let asked = use_query_map().with_untracked(|q| q.get("mentor").unwrap_or_default());
-    let form = Form::new(CheckInInput {
-        mentor: asked,
-        held_on: crate::model::dates::format_iso_date(crate::model::dates::local_today()),
-        ..CheckInInput::default()
+    let id = existing.as_ref().map(|c| c.id);
+    let form = Form::new(match existing {
+        Some(c) => CheckInInput {
+            mentor: c.mentor_id.to_string(),
+            held_on: crate::model::dates::format_iso_date(c.held_on),
+            notes: c.notes,
+            follow_up: c.follow_up,
+        },
+        None => CheckInInput {
+            // A link from the manager's home names the mentor to call.
+            mentor: use_query_map().with_untracked(|q| q.get("mentor").unwrap_or_default()),
+            held_on: crate::model::dates::format_iso_date(crate::model::dates::local_today()),
+            ..CheckInInput::default()
+        },
     });
     let notice = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -195,22 +199,58 @@ fn CheckInForm(
             input
                 .validate(crate::model::dates::local_today())
                 .map(|_| ()),
-            add_check_in(programme, input),
+            save_check_in(programme, id, input),
             move |_| on_saved(),
         );
     };
+    let prefix = match id {
+        Some(id) => format!("check-in-{id}"),
+        None => "check-in".to_string(),
+    };
+    let p = |field: &str| format!("{prefix}-{field}");
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
-            <h3>{t(Msg::NewCheckIn)}</h3>
+            <h3>{t(if id.is_some() { Msg::EditCheckIn } else { Msg::NewCheckIn })}</h3>
             <FormNotice notice/>
             <div class="inline-fields">
-                {mentor_select(form, mentors)}
-                {form.input("check-in-date", Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
+                {mentor_select(prefix.clone(), form, mentors)}
+                {form.input(&p("date"), Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
             </div>
-            {form.textarea("check-in-notes", Msg::NotesLabel, Field::Notes, lens!(notes))}
-            {form.textarea("check-in-follow-up", Msg::FollowUpLabel, Field::FollowUp, lens!(follow_up))}
+            {form.textarea(&p("notes"), Msg::NotesLabel, Field::Notes, lens!(notes))}
+            {form.textarea(&p("follow-up"), Msg::FollowUpLabel, Field::FollowUp, lens!(follow_up))}
             <button type="submit">{t(Msg::SaveCheckIn)}</button>
         </form>
+    }
+}
+
+/// One check-in, with its correction and removal.
+#[component]
+fn CheckInItem(
+    programme: ProgrammeId,
+    check_in: CheckInView,
+    mentors: Vec<(UserId, String)>,
+    on_saved: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let held = check_in.held_on;
+    let editing = RwSignal::new(false);
+    let notice = RwSignal::new(None);
+    let c = check_in.clone();
+    view! {
+        <li class="check-in" data-testid="check-in">
+            <h3>{move || format_date(held, i18n.lang.get())} " · " {c.mentor_name.clone()}</h3>
+            <p class="prose">{c.notes.clone()}</p>
+            {(!c.follow_up.is_empty()).then(|| view! {
+                <p><strong>{t(Msg::FollowUpLabel)}</strong> ": " {c.follow_up.clone()}</p>
+            })}
+            <p class="muted">{move || i18n.fill(Msg::RecordedBy, &[("name", &c.recorded_by)])}</p>
+            <FormNotice notice/>
+            <RecordActions record=OfficeRecord::CheckIn(check_in.id) question=Msg::ConfirmRemoveCheckIn
+                editing notice on_removed=on_saved/>
+            <Show when=move || editing.get()>
+                <CheckInForm programme mentors=mentors.clone() existing=check_in.clone() on_saved/>
+            </Show>
+        </li>
     }
 }
 
@@ -247,14 +287,28 @@ fn attendee_boxes(
     }
 }
 
+/// A new group meeting, or the correction of one (`existing`).
 #[component]
-fn NewMeetingForm(
+fn MeetingForm(
     programme: ProgrammeId,
     mentors: Vec<(UserId, String)>,
+    #[prop(optional)] existing: Option<GroupMeetingView>,
     on_saved: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let form = Form::new(GroupMeetingInput::default());
-    let attendees = RwSignal::new(Vec::<String>::new());
+    let id = existing.as_ref().map(|m| m.id);
+    let (input, chosen) = match existing {
+        Some(m) => (
+            GroupMeetingInput {
+                held_on: crate::model::dates::format_iso_date(m.held_on),
+                notes: m.notes,
+                ..GroupMeetingInput::default()
+            },
+            m.attendees.iter().map(ToString::to_string).collect(),
+        ),
+        None => (GroupMeetingInput::default(), Vec::new()),
+    };
+    let form = Form::new(input);
+    let attendees = RwSignal::new(chosen);
     let notice = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -265,17 +319,22 @@ fn NewMeetingForm(
         form.save(
             notice,
             input.validate().map(|_| ()),
-            save_group_meeting(programme, None, input),
+            save_group_meeting(programme, id, input),
             move |_| on_saved(),
         );
     };
+    let prefix = match id {
+        Some(id) => format!("meeting-{id}"),
+        None => "meeting".to_string(),
+    };
+    let p = |field: &str| format!("{prefix}-{field}");
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
-            <h3>{t(Msg::NewGroupMeeting)}</h3>
+            <h3>{t(if id.is_some() { Msg::EditGroupMeeting } else { Msg::NewGroupMeeting })}</h3>
             <FormNotice notice/>
-            {form.input("meeting-date", Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
-            {attendee_boxes("new-attendee".into(), mentors, attendees)}
-            {form.textarea("meeting-notes", Msg::NotesLabel, Field::Notes, lens!(notes))}
+            {form.input(&p("date"), Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
+            {attendee_boxes(p("attendee"), mentors, attendees)}
+            {form.textarea(&p("notes"), Msg::NotesLabel, Field::Notes, lens!(notes))}
             <button type="submit">{t(Msg::SaveGroupMeeting)}</button>
         </form>
     }
@@ -283,6 +342,7 @@ fn NewMeetingForm(
 
 #[component]
 fn GroupMeeting(
+    programme: ProgrammeId,
     meeting: GroupMeetingView,
     mentors: Vec<(UserId, String)>,
     proposed: Vec<ProposedChallenge>,
@@ -296,9 +356,19 @@ fn GroupMeeting(
         .map(|(_, name)| name.clone())
         .collect();
     let meeting_id = meeting.id;
+    let editing = RwSignal::new(false);
+    let notice = RwSignal::new(None);
+    let existing = meeting.clone();
+    let form_mentors = mentors.clone();
     view! {
         <article class="group-meeting" data-testid="group-meeting">
             <h3>{move || i18n.fill(Msg::GroupMeetingOn, &[("date", &format_date(held, i18n.lang.get()))])}</h3>
+            <FormNotice notice/>
+            <RecordActions record=OfficeRecord::GroupMeeting(meeting_id) question=Msg::ConfirmRemoveGroupMeeting
+                editing notice on_removed=on_saved/>
+            <Show when=move || editing.get()>
+                <MeetingForm programme mentors=form_mentors.clone() existing=existing.clone() on_saved/>
+            </Show>
             <p>
                 <strong>{t(Msg::AttendeesLabel)}</strong> ": "
                 {if came.is_empty() { i18n.text(Msg::NobodyYet).to_string() } else { came.join(", ") }}

@@ -39,12 +39,12 @@ fn Training(
             <ProgrammeTabs programme current=Msg::NavTraining/>
             <h2>{t(Msg::TrainingTitle)}</h2>
             <p class="lead">{t(Msg::TrainingIntro)}</p>
-            {page.manages.then(|| view! { <NewTrainingForm programme on_saved=refetch/> })}
+            {page.manages.then(|| view! { <TrainingForm programme on_saved=refetch/> })}
             {if page.trainings.is_empty() {
                 view! { <p class="empty">{t(Msg::NoneYet)}</p> }.into_any()
             } else {
                 page.trainings.into_iter().map(|training| view! {
-                    <TrainingSession training mentors=mentors.clone() manages=page.manages/>
+                    <TrainingSession programme training mentors=mentors.clone() manages=page.manages refetch/>
                 }).collect_view().into_any()
             }}
             <SelfAssessments
@@ -58,14 +58,24 @@ fn Training(
     }
 }
 
+/// A new training session, or the correction of one (`existing`).
 #[component]
-fn NewTrainingForm(
+fn TrainingForm(
     programme: ProgrammeId,
+    #[prop(optional)] existing: Option<TrainingView>,
     on_saved: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let form = Form::new(TrainingInput {
-        format: TrainingFormat::FaceToFace.key().into(),
-        ..TrainingInput::default()
+    let id = existing.as_ref().map(|t| t.id);
+    let form = Form::new(match &existing {
+        Some(t) => TrainingInput {
+            held_on: crate::model::dates::format_iso_date(t.session.held_on),
+            format: t.session.format.key().into(),
+            topic: t.session.topic.clone(),
+        },
+        None => TrainingInput {
+            format: TrainingFormat::FaceToFace.key().into(),
+            ..TrainingInput::default()
+        },
     });
     let notice = RwSignal::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -74,19 +84,23 @@ fn NewTrainingForm(
         form.save(
             notice,
             input.validate().map(|_| ()),
-            create_training(programme, input),
+            save_training(programme, id, input),
             move |_| on_saved(),
         );
     };
+    let p = move |field: &str| match id {
+        Some(id) => format!("training-{id}-{field}"),
+        None => format!("training-{field}"),
+    };
     view! {
         <form class="form inline-form" novalidate on:submit=on_submit>
-            <h3>{t(Msg::NewTraining)}</h3>
+            <h3>{t(if id.is_some() { Msg::EditTraining } else { Msg::NewTraining })}</h3>
             <FormNotice notice/>
             <div class="inline-fields">
-                {form.input("training-date", Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
-                {form.select::<TrainingFormat>("training-format", Msg::TrainingFormatLabel, Field::TrainingFormat, labels::training_format, false, lens!(format))}
+                {form.input(&p("date"), Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
+                {form.select::<TrainingFormat>(&p("format"), Msg::TrainingFormatLabel, Field::TrainingFormat, labels::training_format, false, lens!(format))}
             </div>
-            {form.input("training-topic", Msg::TopicLabel, Field::Topic, "text", lens!(topic))}
+            {form.input(&p("topic"), Msg::TopicLabel, Field::Topic, "text", lens!(topic))}
             <button type="submit">{t(Msg::Save)}</button>
         </form>
     }
@@ -94,15 +108,18 @@ fn NewTrainingForm(
 
 #[component]
 fn TrainingSession(
+    programme: ProgrammeId,
     training: TrainingView,
     mentors: Vec<(CandidateId, String)>,
     manages: bool,
+    refetch: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = training.id;
     let held = training.session.held_on;
     let attended = RwSignal::new(training.attended.clone());
     let notice = RwSignal::new(None);
+    let editing = RwSignal::new(false);
     let on_save = move |_| {
         let list = attended.get_untracked();
         spawn_local(async move {
@@ -112,12 +129,20 @@ fn TrainingSession(
             }
         });
     };
+    let existing = training.clone();
     view! {
         <article class="training" data-testid="training">
             <h3>
                 {move || format_date(held, i18n.lang.get())} " · " {training.session.topic.clone()}
                 " · " {t(labels::training_format(training.session.format))}
             </h3>
+            {manages.then(|| view! {
+                <RecordActions record=OfficeRecord::Training(id) question=Msg::ConfirmRemoveTraining
+                    editing notice on_removed=refetch/>
+                <Show when=move || editing.get()>
+                    <TrainingForm programme existing=existing.clone() on_saved=refetch/>
+                </Show>
+            })}
             <fieldset class="field">
                 <legend>{t(Msg::Attendance)}</legend>
                 {if mentors.is_empty() {

@@ -121,6 +121,8 @@ struct PairDbRow {
     id: PairId,
     mentor_name: String,
     mentee_name: String,
+    manager_id: UserId,
+    manager_name: String,
     status: PairStatus,
     started_on: NaiveDate,
     planned_end_on: Option<NaiveDate>,
@@ -139,11 +141,12 @@ struct PairDbRow {
 pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<PairRow>> {
     let sql = format!(
         "SELECT p.id, mentor.display_name AS mentor_name, mentee.display_name AS mentee_name, \
-         {STATUS} AS status, p.started_on, p.planned_end_on, p.end_kind, p.drop_reason, p.end_reason, \
+         p.manager_id, manager.display_name AS manager_name, {STATUS} AS status, p.started_on, p.planned_end_on, p.end_kind, p.drop_reason, p.end_reason, \
          p.ended_on, p.continues, p.previous_pair_id, \
          (SELECT COUNT(*) FROM candidates c WHERE c.from_pair_id = p.id) AS proposed \
          FROM pairs p \
          JOIN users mentor ON mentor.id = p.mentor_id JOIN users mentee ON mentee.id = p.mentee_id \
+         JOIN users manager ON manager.id = p.manager_id \
          WHERE p.programme_id = $1 ORDER BY p.status, p.started_on DESC, mentee.display_name"
     );
     let rows = on_db!(db, pool => sqlx::query_as::<_, PairDbRow>(&sql)
@@ -151,6 +154,7 @@ pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult
         .fetch_all(pool)
         .await)?;
     let mut answers = answers(db, programme).await?;
+    let changes = super::office::pair_changes(db, programme).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -162,6 +166,12 @@ pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult
                 id: r.id,
                 mentor_name: r.mentor_name,
                 mentee_name: r.mentee_name,
+                manager: (r.manager_id, r.manager_name),
+                changes: changes
+                    .iter()
+                    .filter(|(pair, _)| *pair == r.id)
+                    .map(|(_, change)| change.clone())
+                    .collect(),
                 status: r.status,
                 started_on: r.started_on,
                 planned_end_on: r.planned_end_on,

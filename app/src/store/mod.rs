@@ -19,6 +19,7 @@ pub mod journey;
 pub mod matching;
 pub mod meetings;
 pub mod notifications;
+pub mod office;
 pub mod pairs;
 pub mod privacy;
 pub mod programme_report;

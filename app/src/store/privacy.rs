@@ -687,6 +687,7 @@ async fn anonymise_pair(tx: &mut Tx, pair: PairId, concerns: bool) -> StoreResul
          withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '—' END \
          WHERE goal_id IN (SELECT id FROM goals WHERE pair_id = $1)",
         "UPDATE pair_confirmations SET reason = CASE WHEN reason IS NULL THEN NULL ELSE '—' END WHERE pair_id = $1",
+        "UPDATE pair_changes SET reason = '—' WHERE pair_id = $1",
         "UPDATE agenda_items SET topic = '—', outcome = CASE WHEN outcome = '' THEN '' ELSE '—' END \
          WHERE log_id IN (SELECT id FROM meeting_logs WHERE pair_id = $1)",
     ];

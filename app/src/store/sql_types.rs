@@ -69,7 +69,8 @@ uuid_column!(
     ConcernActionId,
     NotificationId,
     EmailId,
-    ConsentId
+    ConsentId,
+    PairChangeId
 );
 
 macro_rules! key_column {

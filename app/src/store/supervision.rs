@@ -67,6 +67,23 @@ pub async fn add_check_in(
     Ok(id)
 }
 
+/// Corrects a check-in: its mentor, date, notes and follow-up.
+#[tracing::instrument(name = "store.supervision.update_check_in", skip_all, err(Display))]
+pub async fn update_check_in(tx: &mut Tx, id: CheckInId, check_in: &CheckIn) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE check_ins SET mentor_id = $2, held_on = $3, notes = $4, follow_up = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(check_in.mentor)
+    .bind(check_in.held_on)
+    .bind(&check_in.notes)
+    .bind(&check_in.follow_up)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// A programme's check-ins, newest first.
 #[tracing::instrument(name = "store.supervision.check_ins", skip_all, err(Display))]
 pub async fn check_ins(db: &super::Db, programme: ProgrammeId) -> StoreResult<Vec<CheckInView>> {

@@ -90,6 +90,22 @@ pub async fn create(
     Ok(id)
 }
 
+/// Corrects a training's date, format and topic (who attended stays).
+#[tracing::instrument(name = "store.training.update", skip_all, err(Display))]
+pub async fn update(tx: &mut Tx, id: TrainingId, session: &TrainingSession) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE trainings SET held_on = $2, format = $3, topic = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(session.held_on)
+    .bind(session.format)
+    .bind(&session.topic)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Replaces who attended a training.
 #[tracing::instrument(name = "store.training.set_attendance", skip_all, err(Display))]
 pub async fn set_attendance(

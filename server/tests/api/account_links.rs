@@ -51,14 +51,6 @@ async fn reset(app: &TestApp, client: &Client, token: &str) -> reqwest::Response
     .await
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    match &app.db {
-        app::store::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-        app::store::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
-    }
-    .unwrap()
-}
-
 async fn audited(app: &TestApp, action: &str) -> Vec<AuditRow> {
     let coordinator = app.as_user("coordinator@a.test").await;
     let page: AuditPage = json(
@@ -119,11 +111,8 @@ async fn a_forgotten_password_is_set_once_with_the_emailed_link_and_every_old_se
     );
     assert_eq!(audited(&app, "password_reset").await.len(), 1);
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM account_links WHERE used_at IS NULL"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM account_links WHERE used_at IS NULL")
+            .await,
         0
     );
 }
@@ -162,7 +151,7 @@ async fn an_account_gets_at_most_three_reset_emails_an_hour_whatever_is_asked() 
     }
 
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM emails").await,
+        app.count("SELECT COUNT(*) FROM emails").await,
         RESET_EMAILS_PER_HOUR
     );
 }
@@ -338,7 +327,7 @@ async fn a_new_email_needs_the_current_password_and_an_address_nobody_uses() {
         problems(json::<AppError>(taken).await).problem(Field::Email),
         Some(Problem::AlreadyUsed)
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM account_links").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM account_links").await, 0);
 }
 
 #[tokio::test]
@@ -495,7 +484,7 @@ async fn a_wrong_setup_code_sets_nothing_up() {
         problems(json::<AppError>(response).await).problem(Field::SetupCode),
         Some(Problem::WrongSetupCode)
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM organisations").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM organisations").await, 0);
     let needed: bool = json(app.post(&client(), "/api/setup/needed", &[]).await).await;
     assert!(needed, "the right code still works");
 }
@@ -626,6 +615,6 @@ async fn a_mentee_removed_from_the_programme_loses_access_and_their_records_stay
         StatusCode::OK,
         "their pair stays the office's"
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM pairs").await, 4);
+    assert_eq!(app.count("SELECT COUNT(*) FROM pairs").await, 4);
     assert_eq!(audited(&app, "removed_from_programme").await.len(), 1);
 }

@@ -508,7 +508,11 @@ impl TestApp {
     }
 
     pub async fn stored_pairs(&self) -> i64 {
-        let sql = "SELECT COUNT(*) FROM pairs";
+        self.count("SELECT COUNT(*) FROM pairs").await
+    }
+
+    /// The number a `SELECT COUNT(*) …` finds, on either engine.
+    pub async fn count(&self, sql: &str) -> i64 {
         match &self.db {
             Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
             Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,

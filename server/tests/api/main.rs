@@ -15,6 +15,7 @@ mod log_search;
 mod meeting_logs;
 mod migrations;
 mod notifications;
+mod office;
 mod operations;
 mod pages;
 mod permissions;

@@ -76,6 +76,8 @@ struct Objects {
     candidate: CandidateId,
     mentor_candidate: CandidateId,
     training: TrainingId,
+    /// A training to remove (in the matrix).
+    spare_training: TrainingId,
     scores: Vec<(SelfAssessmentItemId, String)>,
     /// Raised by the mentor of pair A1.
     concern: ConcernId,
@@ -128,9 +130,20 @@ async fn objects(app: &TestApp) -> Objects {
     let training: TrainingId = json(
         app.post_json(
             &manager,
-            "/api/training/create",
+            "/api/training/save",
             json!({ "programme": programme, "input": {
                 "held_on": app.world.today.to_string(), "format": "online", "topic": "Roles"
+            }}),
+        )
+        .await,
+    )
+    .await;
+    let spare_training: TrainingId = json(
+        app.post_json(
+            &manager,
+            "/api/training/save",
+            json!({ "programme": programme, "input": {
+                "held_on": app.world.today.to_string(), "format": "online", "topic": "Spare"
             }}),
         )
         .await,
@@ -258,6 +271,7 @@ async fn objects(app: &TestApp) -> Objects {
         candidate,
         mentor_candidate,
         training,
+        spare_training,
         scores: page.items.iter().map(|i| (i.id, "3".to_string())).collect(),
     }
 }
@@ -447,10 +461,35 @@ async fn call(
         "create_training(a)" => {
             app.post_json(
                 client,
-                "/api/training/create",
+                "/api/training/save",
                 json!({ "programme": programme, "input": {
                     "held_on": w.today.to_string(), "format": "online", "topic": "More"
                 }}),
+            )
+            .await
+        }
+        // Empty, so the programme's manager is refused and nothing changes.
+        "correct_training(a)" => {
+            app.post_json(
+                client,
+                "/api/training/save",
+                json!({ "programme": programme, "training": o.training, "input": {} }),
+            )
+            .await
+        }
+        "remove_record(training of a)" => {
+            app.post_json(
+                client,
+                "/api/office/remove",
+                json!({ "record": OfficeRecord::Training(o.spare_training) }),
+            )
+            .await
+        }
+        "change_pair(pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/office/pair",
+                json!({ "pair": w.pair_a1, "input": {} }),
             )
             .await
         }
@@ -868,6 +907,10 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("move_candidate(a)",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("training_page(a)",     [ANONYMOUS, OK, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("create_training(a)",   [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("correct_training(a)",  [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        // Removed once by its manager; then there is nothing for anyone.
+        ("remove_record(training of a)", [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
+        ("change_pair(pair_a1)", [ANONYMOUS, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("attendance(a)",        [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("self_assessment(a)",   [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("save_item(a)",         [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),

@@ -324,7 +324,7 @@ async fn new_training(app: &TestApp, client: &Client, days_ago: i64) -> reqwest:
     let held_on = app.world.today - chrono::Duration::days(days_ago);
     app.post_json(
         client,
-        "/api/training/create",
+        "/api/training/save",
         json!({
             "programme": app.world.programme_a,
             "input": { "held_on": held_on.to_string(), "format": "face_to_face", "topic": "The mentor's role" }
