@@ -102,6 +102,12 @@ messages! {
 core {
     AppName { en: "Parent Bridge", ro: "Parent Bridge" }
     SkipToContent { en: "Skip to main content", ro: "Salt la conținutul principal" }
+    AskToEndTitle { en: "I want to end the mentoring", ro: "Vreau să închei mentoratul" }
+    AskToEndIntro { en: "Your mentor manager is told and will talk with you. You do not have to say why.", ro: "Managerul de mentori este anunțat și va vorbi cu dumneavoastră. Nu trebuie să spuneți de ce." }
+    AskToEndReasonLabel { en: "Why (if you wish)", ro: "De ce (dacă doriți)" }
+    AskToEndSend { en: "Tell my manager", ro: "Anunță managerul" }
+    ConfirmAskToEnd { en: "Tell your mentor manager that you want to end the mentoring?", ro: "Îi spuneți managerului de mentori că doriți să încheiați mentoratul?" }
+    EndAskedState { en: "You asked to end the mentoring on {date}. Your mentor manager will contact you.", ro: "Ați cerut încheierea mentoratului la {date}. Managerul de mentori vă va contacta." }
     LanguageLabel { en: "Language", ro: "Limba" }
     MainNavigation { en: "Main navigation", ro: "Navigare principală" }
     Menu { en: "Menu", ro: "Meniu" }
@@ -974,6 +980,8 @@ office {
     AlertReportOverdue { en: "the {report} is overdue (not answered by: {who})", ro: "{report} este întârziat (fără răspuns de la: {who})" }
     AlertNoMeeting { en: "no meeting logged for {n} days", ro: "nicio întâlnire înregistrată de {n} zile" }
     AlertNotConfirmed { en: "getting to know each other for {n} days, not confirmed yet", ro: "se cunosc de {n} zile, încă neconfirmată" }
+    AlertEndAsked { en: "the mentee asked to end the mentoring ({n} days ago)", ro: "mentoratul a cerut încheierea mentoratului (acum {n} zile)" }
+    AlertKindEndAsked { en: "Asked to end", ro: "Cere încheierea" }
     AlertPastEnd { en: "{n} days past the planned end", ro: "cu {n} zile peste sfârșitul planificat" }
     AlertChallenges { en: "{n} challenges not yet discussed at a group meeting", ro: "{n} provocări încă nediscutate la o întâlnire de grup" }
     AlertKindConcern { en: "Concern", ro: "Îngrijorare" }
@@ -1129,6 +1137,7 @@ office {
     DigestReportsOverdue { en: "Overdue reports", ro: "Rapoarte întârziate" }
     DigestNoMeeting { en: "Pairs with no meeting logged for a while", ro: "Perechi fără întâlniri înregistrate de ceva vreme" }
     DigestNotConfirmed { en: "Pairs getting to know each other for over three weeks", ro: "Perechi care se cunosc de peste trei săptămâni" }
+    DigestEndAsked { en: "Mentees who asked to end the mentoring", ro: "Mentorați care au cerut încheierea mentoratului" }
     DigestPastEnd { en: "Pairs past their planned end", ro: "Perechi peste sfârșitul planificat" }
     DigestChallenges { en: "Pairs with challenges to discuss", ro: "Perechi cu provocări de discutat" }
     DigestReportsDue { en: "Reports due soon or late", ro: "Rapoarte cu termen apropiat sau întârziate" }
@@ -1379,6 +1388,7 @@ office {
     ChangeReasonLabel { en: "Why it changes", ro: "De ce se schimbă" }
     PairChanged { en: "The pair was changed.", ro: "Perechea a fost modificată." }
     PairChangesTitle { en: "Changes", ro: "Modificări" }
+    EndAskedByMentee { en: "The mentee asked to end the mentoring on {date}", ro: "Mentoratul a cerut încheierea mentoratului la {date}" }
     PairChangeManager { en: "manager {from} → {to}", ro: "manager {from} → {to}" }
     PairChangeEnd { en: "planned end {from} → {to}", ro: "încheiere planificată {from} → {to}" }
     PairChangeBy { en: "{date}, {name}: {what}. {reason}", ro: "{date}, {name}: {what}. {reason}" }
@@ -1769,6 +1779,7 @@ pub mod labels {
             AlertKind::NoMeeting => Msg::AlertKindNoMeeting,
             AlertKind::NotConfirmed => Msg::AlertKindNotConfirmed,
             AlertKind::PastPlannedEnd => Msg::AlertKindPastEnd,
+            AlertKind::EndAsked => Msg::AlertKindEndAsked,
             AlertKind::ChallengeOpen => Msg::AlertKindChallenges,
         }
     }

@@ -44,6 +44,9 @@ pub struct PairFacts {
     pub open_concerns: u32,
     /// The reports answered so far.
     pub answered: Vec<(ReportKind, Respondent)>,
+    /// The day the mentee asked to end the mentoring.
+    #[serde(default, with = "super::dates::iso_date::option")]
+    pub end_asked_on: Option<NaiveDate>,
 }
 
 text_key_enum!(
@@ -51,6 +54,8 @@ text_key_enum!(
     AlertKind {
         /// A safeguarding concern not yet acknowledged: always first.
         Concern = "concern",
+        /// The mentee asked to end the mentoring.
+        EndAsked = "end_asked",
         ReportOverdue = "report_overdue",
         NoMeeting = "no_meeting",
         NotConfirmed = "not_confirmed",
@@ -167,6 +172,9 @@ impl PairFacts {
         }
         if self.status == PairStatus::Ended {
             return alerts;
+        }
+        if let Some(asked) = self.end_asked_on {
+            alert(AlertKind::EndAsked, (today - asked).num_days().max(0));
         }
         let overdue: Vec<(ReportKind, Vec<Respondent>)> = if self.status == PairStatus::Active {
             self.reports()
@@ -371,7 +379,7 @@ impl AlertLine {
                     self.mentor_id
                 )
             }
-            AlertKind::NotConfirmed | AlertKind::PastPlannedEnd => {
+            AlertKind::NotConfirmed | AlertKind::PastPlannedEnd | AlertKind::EndAsked => {
                 format!("/programmes/{programme}/matching")
             }
             AlertKind::ChallengeOpen => format!("/programmes/{programme}/supervision"),
@@ -459,7 +467,34 @@ mod tests {
             open_challenges: 0,
             open_concerns: 0,
             answered: Vec::new(),
+            end_asked_on: None,
         }
+    }
+
+    #[test]
+    fn a_mentee_asking_to_end_comes_after_a_concern_and_before_everything_else_until_closed() {
+        let pair = PairFacts {
+            end_asked_on: Some(day("2027-05-10")),
+            open_concerns: 1,
+            ..active()
+        };
+        let alerts = pair.alerts(day("2027-05-15"));
+        assert_eq!(
+            kinds(&alerts),
+            vec![
+                AlertKind::Concern,
+                AlertKind::EndAsked,
+                AlertKind::NoMeeting
+            ]
+        );
+        assert_eq!(alerts[1].number, 5, "days since they asked");
+        let closed = PairFacts {
+            status: PairStatus::Ended,
+            ended_on: Some(day("2027-05-14")),
+            open_concerns: 0,
+            ..pair
+        };
+        assert!(closed.alerts(day("2027-05-15")).is_empty());
     }
 
     fn kinds(alerts: &[Alert]) -> Vec<AlertKind> {

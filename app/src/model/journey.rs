@@ -226,6 +226,21 @@ pub struct PairJourney {
     pub previous: Option<PairId>,
     /// The mentee was proposed as a mentor candidate already.
     pub proposed_as_mentor: bool,
+    /// The mentee asked to end the mentoring: when, and why (may be
+    /// empty).
+    #[serde(default)]
+    pub end_asked: Option<(NaiveDate, String)>,
+}
+
+/// Why a mentee asks to end the mentoring, as typed (optional).
+pub fn end_request_reason(typed: &str) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let reason = text_field(&mut errors, Field::Reason, typed, false);
+    if errors.is_empty() {
+        Ok(reason)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A pair a person is getting to know, as they see it: whom, since when,

@@ -241,6 +241,10 @@ pub struct MenteePair {
     #[serde(with = "crate::model::dates::iso_date::option")]
     pub planned_end_on: Option<NaiveDate>,
     pub status: PairStatus,
+    /// The day the mentee asked to end the mentoring (until the pair is
+    /// closed).
+    #[serde(default, with = "crate::model::dates::iso_date::option")]
+    pub end_asked_on: Option<NaiveDate>,
     /// The pair's meetings, newest first (withdrawn logs left out).
     #[serde(default)]
     #[cfg_attr(feature = "ssr", sqlx(skip))]

@@ -152,6 +152,7 @@ pub fn alert_text(i18n: I18n, line: &AlertLine) -> String {
     let n = line.alert.number.to_string();
     let what = match line.alert.kind {
         AlertKind::Concern => i18n.fill(Msg::AlertConcern, &[("n", &n)]),
+        AlertKind::EndAsked => i18n.fill(Msg::AlertEndAsked, &[("n", &n)]),
         AlertKind::ReportOverdue => {
             let (kind, missing) = line
                 .alert

@@ -448,6 +448,12 @@ fn PairItem(
                     </div>
                 })}
             })}
+            {journey.end_asked.clone().filter(|_| pair.status != PairStatus::Ended).map(|(on, reason)| view! {
+                <p class="notice warning" data-testid="end-asked">
+                    {move || i18n.fill(Msg::EndAskedByMentee, &[("date", &format_date(on, i18n.lang.get()))])}
+                    {(!reason.is_empty()).then(|| view! { ": " {reason.clone()} })}
+                </p>
+            })}
             {(pair.status == PairStatus::Active && manages).then(|| view! {
                 <ClosePairForm pair=id started=pair.started_on notice on_changed/>
             })}

@@ -59,6 +59,9 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
                             {getting_to_know.then(|| view! { " " <a class="badge" href="/pairs/go-on">{t(Msg::GettingToKnowBadge)}</a> })}
                         </p>
                         <MyMeetings meetings/>
+                        {(pair.status != crate::model::PairStatus::Ended).then(|| view! {
+                            <AskToEnd pair=pair.id asked=pair.end_asked_on/>
+                        })}
                     </article>
                 }
             })
@@ -71,6 +74,66 @@ fn MyMentoring(pairs: Vec<MenteePair>) -> impl IntoView {
             {list}
             <p class="notice">{t(Msg::MenteePrivacy)}</p>
         </section>
+    }
+}
+
+/// The mentee asks to end the mentoring (their manager is told), or sees
+/// that they have asked.
+#[component]
+fn AskToEnd(pair: crate::model::PairId, asked: Option<chrono::NaiveDate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let asked = RwSignal::new(asked);
+    let reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Msg>);
+    let busy = RwSignal::new(false);
+    let field = format!("end-reason-{pair}");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || !crate::components::confirm(i18n.text(Msg::ConfirmAskToEnd)) {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = crate::api::mentee::ask_to_end(pair, reason.get_untracked()).await;
+            busy.set(false);
+            match answer {
+                Ok(()) => {
+                    problem.set(None);
+                    asked.set(Some(crate::model::dates::local_today()));
+                }
+                Err(error) => problem.set(Some(error.message())),
+            }
+        });
+    };
+    move || {
+        match asked.get() {
+        Some(on) => view! {
+            <p class="notice" role="status" data-testid="end-asked">
+                {move || i18n.fill(Msg::EndAskedState, &[("date", &format_date(on, i18n.lang.get()))])}
+            </p>
+        }
+        .into_any(),
+        None => {
+            let field = field.clone();
+            view! {
+                <details class="ask-to-end">
+                    <summary>{t(Msg::AskToEndTitle)}</summary>
+                    <form class="form" novalidate on:submit=on_submit>
+                        <p>{t(Msg::AskToEndIntro)}</p>
+                        <div class="field">
+                            <label for=field.clone()>{t(Msg::AskToEndReasonLabel)}</label>
+                            <textarea id=field rows="3"
+                                prop:value=move || reason.get()
+                                on:input:target=move |ev| reason.set(ev.target().value())></textarea>
+                        </div>
+                        {move || problem.get().map(|msg| view! { <p class="form-error" role="alert">{t(msg)}</p> })}
+                        <button type="submit" disabled=move || busy.get()>{t(Msg::AskToEndSend)}</button>
+                    </form>
+                </details>
+            }
+            .into_any()
+        }
+    }
     }
 }
 

@@ -32,6 +32,7 @@ fn line(lang: Lang, line: DigestLine) -> Msg {
     match line {
         DigestLine::Alert(kind) => match kind {
             AlertKind::Concern => Msg::DigestConcerns,
+            AlertKind::EndAsked => Msg::DigestEndAsked,
             AlertKind::ReportOverdue => Msg::DigestReportsOverdue,
             AlertKind::NoMeeting => Msg::DigestNoMeeting,
             AlertKind::NotConfirmed => Msg::DigestNotConfirmed,

@@ -27,6 +27,7 @@ struct FactsRow {
     last_meeting_on: Option<NaiveDate>,
     open_challenges: i64,
     open_concerns: i64,
+    end_asked_on: Option<NaiveDate>,
 }
 
 /// The pairs of the programmes `manager` manages (of one programme if
@@ -38,7 +39,7 @@ fn facts_sql(pairs: &str) -> String {
     format!(
         "SELECT p.id, p.programme_id, pr.name AS programme_name, p.mentor_id, \
          mentor.display_name AS mentor_name, mentee.display_name AS mentee_name, \
-         {status} AS status, p.started_on, p.confirmed_on, p.planned_end_on, p.ended_on, \
+         {status} AS status, p.started_on, p.confirmed_on, p.planned_end_on, p.ended_on, p.end_asked_on, \
          pr.meetings AS meetings_expected, pr.quiet_days, \
          COALESCE(l.meetings, 0) AS meetings, COALESCE(l.minutes, 0) AS minutes, l.last_meeting_on, \
          COALESCE(ch.open, 0) AS open_challenges, COALESCE(c.open, 0) AS open_concerns \
@@ -130,6 +131,7 @@ fn assemble(
             last_meeting_on: r.last_meeting_on,
             open_challenges: count(r.open_challenges),
             open_concerns: count(r.open_concerns),
+            end_asked_on: r.end_asked_on,
         })
         .collect()
 }

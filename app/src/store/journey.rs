@@ -133,6 +133,8 @@ struct PairDbRow {
     continues: bool,
     previous_pair_id: Option<PairId>,
     proposed: i64,
+    end_asked_on: Option<NaiveDate>,
+    end_asked_reason: Option<String>,
 }
 
 /// Every pair of a programme with its journey (the answers, the closure),
@@ -142,7 +144,7 @@ pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult
     let sql = format!(
         "SELECT p.id, mentor.display_name AS mentor_name, mentee.display_name AS mentee_name, \
          p.manager_id, manager.display_name AS manager_name, {STATUS} AS status, p.started_on, p.planned_end_on, p.end_kind, p.drop_reason, p.end_reason, \
-         p.ended_on, p.continues, p.previous_pair_id, \
+         p.ended_on, p.continues, p.previous_pair_id, p.end_asked_on, p.end_asked_reason, \
          (SELECT COUNT(*) FROM candidates c WHERE c.from_pair_id = p.id) AS proposed \
          FROM pairs p \
          JOIN users mentor ON mentor.id = p.mentor_id JOIN users mentee ON mentee.id = p.mentee_id \
@@ -184,6 +186,9 @@ pub async fn of_programme(db: &super::Db, programme: ProgrammeId) -> StoreResult
                     continues: r.continues,
                     previous: r.previous_pair_id,
                     proposed_as_mentor: r.proposed > 0,
+                    end_asked: r
+                        .end_asked_on
+                        .map(|on| (on, r.end_asked_reason.unwrap_or_default())),
                 },
             }
         })

@@ -181,7 +181,7 @@ pub async fn reports_answered(
 pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<MenteePair>> {
     let sql = format!(
         "SELECT p.id, pr.name AS programme_name, mentor.display_name AS mentor_name, p.started_on, \
-         p.ended_on, p.planned_end_on, {STATUS} AS status \
+         p.ended_on, p.planned_end_on, {STATUS} AS status, p.end_asked_on \
          FROM pairs p \
          JOIN programmes pr ON pr.id = p.programme_id \
          JOIN users mentor ON mentor.id = p.mentor_id \
@@ -211,6 +211,22 @@ pub async fn of_mentee(db: &super::Db, mentee: UserId) -> StoreResult<Vec<Mentee
             .collect();
     }
     Ok(rows)
+}
+
+/// The mentee asks to end the mentoring: the first day they asked stays,
+/// the reason is the latest they gave.
+#[tracing::instrument(name = "store.pairs.ask_to_end", skip_all, err(Display))]
+pub async fn ask_to_end(tx: &mut Tx, pair: PairId, on: NaiveDate, reason: &str) -> StoreResult<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE pairs SET end_asked_on = COALESCE(end_asked_on, $2), end_asked_reason = $3 WHERE id = $1",
+    )
+    .bind(pair)
+    .bind(on)
+    .bind(reason)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }
 
 #[tracing::instrument(name = "store.pairs.find", skip_all, err(Display))]

@@ -483,6 +483,7 @@ fn export_queries(person: PersonRef, within: &str, whole: bool) -> Vec<ExportQue
                     "pr.id", "p.name AS programme", "mentor.display_name AS mentor",
                     "mentee.display_name AS mentee", "pr.status", "pr.started_on", "pr.confirmed_on",
                     "pr.planned_end_on", "pr.ended_on", "pr.end_kind", "pr.end_reason", "pr.drop_reason",
+                    "pr.end_asked_on", "pr.end_asked_reason",
                 ])
             ),
         ));
@@ -704,6 +705,7 @@ async fn anonymise_pair(tx: &mut Tx, pair: PairId, concerns: bool) -> StoreResul
         }
         sqlx::query(
             "UPDATE pairs SET end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE '—' END, \
+             end_asked_reason = CASE WHEN end_asked_reason IS NULL THEN NULL ELSE '—' END, \
              drop_reason = CASE WHEN drop_reason IS NULL THEN NULL ELSE '—' END, anonymised_at = $2 WHERE id = $1",
         )
         .bind(pair)

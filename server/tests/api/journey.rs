@@ -422,3 +422,69 @@ async fn a_mentee_who_completed_is_not_waiting_and_can_be_proposed_once_as_a_men
     assert!(memberships.iter().any(|m| m.role == Role::Mentor));
     assert!(memberships.iter().any(|m| m.role == Role::Mentee));
 }
+
+#[tokio::test]
+async fn a_mentee_asks_to_end_and_their_manager_sees_it_first_until_the_pair_is_closed() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let mentee = app.as_user("mentee@a.test").await;
+    let manager = app.as_user("manager@a.test").await;
+    let ask = async |client: &Client, pair: PairId, reason: &str| {
+        app.post_json(
+            client,
+            "/api/mentee/ask-to-end",
+            json!({ "pair": pair, "reason": reason }),
+        )
+        .await
+    };
+    let alerts = async || -> Vec<(PairId, AlertKind)> {
+        let board: Dashboard = json(
+            app.post_json(&manager, "/api/manager/dashboard", json!({ "query": {} }))
+                .await,
+        )
+        .await;
+        board
+            .alerts
+            .iter()
+            .map(|line| (line.pair_id, line.alert.kind))
+            .collect()
+    };
+
+    let not_theirs = ask(&mentee, w.pair_a3, "").await;
+    let not_a_mentee = ask(&app.as_user("mentor@a.test").await, w.pair_a1, "").await;
+    let control = ask(&mentee, w.pair_a1, "bad\u{7}").await;
+    let before = alerts().await;
+    let asked = ask(&mentee, w.pair_a1, "We moved to another town.").await;
+    let again = ask(&mentee, w.pair_a1, "We moved away in May.").await;
+    let after = alerts().await;
+    let home: Vec<MenteePair> = json(app.post(&mentee, "/api/mentee/home", &[]).await).await;
+    let row = row(&matching_page(&app, &manager).await, w.pair_a1);
+    let closed = close(
+        &app,
+        &manager,
+        w.pair_a1,
+        json!({ "outcome": "dropped_out", "drop_reason": "mentee_withdrew", "ended_on": w.today.to_string() }),
+    )
+    .await;
+    let after_close = alerts().await;
+    let once_ended = ask(&mentee, w.pair_a1, "").await;
+
+    assert_eq!(not_theirs.status(), StatusCode::FORBIDDEN);
+    assert_eq!(not_a_mentee.status(), StatusCode::FORBIDDEN);
+    assert_eq!(control.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!before.contains(&(w.pair_a1, AlertKind::EndAsked)));
+    assert_eq!(asked.status(), StatusCode::OK);
+    assert_eq!(again.status(), StatusCode::OK);
+    let first_of_pair = after.iter().find(|(pair, _)| *pair == w.pair_a1);
+    assert_eq!(first_of_pair, Some(&(w.pair_a1, AlertKind::EndAsked)));
+    let pair = home.iter().find(|p| p.id == w.pair_a1).unwrap();
+    assert_eq!(pair.end_asked_on, Some(w.today));
+    assert_eq!(
+        row.journey.end_asked,
+        Some((w.today, "We moved away in May.".to_string())),
+        "the first day stays, the latest reason shows"
+    );
+    assert_eq!(closed.status(), StatusCode::OK);
+    assert!(!after_close.iter().any(|(pair, _)| *pair == w.pair_a1));
+    assert_eq!(once_ended.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

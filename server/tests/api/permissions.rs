@@ -485,6 +485,16 @@ async fn call(
             )
             .await
         }
+        // A control character, so the pair's mentee is refused and
+        // nothing is stored.
+        "ask_to_end(pair_a1)" => {
+            app.post_json(
+                client,
+                "/api/mentee/ask-to-end",
+                json!({ "pair": w.pair_a1, "reason": "\u{7}" }),
+            )
+            .await
+        }
         "change_pair(pair_a1)" => {
             app.post_json(
                 client,
@@ -880,6 +890,7 @@ async fn every_server_function_checks_the_role_and_the_object() {
         ("manager_logs",         [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("manager_log_pairs",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("coordinator_overview", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),
+        ("ask_to_end(pair_a1)",  [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, REFUSED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("mentee_home",          [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK, DENIED]),
         // Programmes: their coordinator and managers; mentors and mentees
         // see none of the programme's office data.

@@ -1,0 +1,89 @@
+// The office corrects what was entered wrongly: a manager corrects a
+// training's topic, removes it after saying yes to the question (not
+// after saying no), and moves a pair's planned end with the reason, which
+// the pair's history then shows.
+import { appReady, expect, logIn, menuLink, test, today } from "./fixtures";
+
+test("a manager corrects a training, removes it only after confirming, and moves a pair's planned end with a reason", async ({
+  page,
+}) => {
+  await logIn(page, "manager@example.org");
+  await menuLink(page, "Programmes");
+  await page.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(page);
+  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+
+  await page.goto(`${programme}/training`);
+  await appReady(page);
+  const planned = page.getByTestId("training").filter({ hasText: "Supporting the mentee's own goals" });
+  await planned.getByRole("button", { name: "Edit" }).click();
+  await planned.getByLabel("Topic").fill("");
+  await planned.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(planned.getByText("Please fill this in.")).toBeVisible();
+  await planned.getByLabel("Topic").fill("Goals the mentee sets, and how to support them");
+  await planned.getByRole("button", { name: "Save", exact: true }).click();
+  const corrected = page.getByTestId("training").filter({ hasText: "Goals the mentee sets" });
+  await expect(corrected).toBeVisible();
+  await expect(page.getByTestId("training").filter({ hasText: "Supporting the mentee's own goals" })).toHaveCount(0);
+
+  // "No" keeps it; "yes" removes it.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await corrected.getByRole("button", { name: "Remove" }).click();
+  await expect(corrected).toBeVisible();
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Remove this training session");
+    return dialog.accept();
+  });
+  await corrected.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByTestId("training").filter({ hasText: "Goals the mentee sets" })).toHaveCount(0);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByTestId("training").filter({ hasText: "Goals the mentee sets" })).toHaveCount(0);
+  await expect(page.getByTestId("training")).not.toHaveCount(0);
+
+  await page.goto(`${programme}/matching`);
+  await appReady(page);
+  const pair = page.getByTestId("pair").filter({ hasText: "Ioana Marin" });
+  await expect(pair).toContainText("manager Mihai Popa");
+  await pair.getByRole("button", { name: "Change manager or planned end" }).click();
+  await pair.getByLabel("Planned end").fill(today(-120));
+  await pair.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(pair.getByText("Please fill this in.")).toBeVisible();
+  await pair.getByLabel("Why it changes").fill("The family was away for two months.");
+  await pair.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("The pair was changed.")).toBeVisible();
+  const history = page.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByTestId("pair-changes");
+  await history.getByText("Changes (1)").click();
+  await expect(history).toContainText("planned end");
+  await expect(history).toContainText("The family was away for two months.");
+});
+
+test("a mentee asks to end the mentoring and their manager finds it among the first alerts of their home", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, "mentee@example.org");
+  await appReady(page);
+  await page.getByText("I want to end the mentoring").click();
+  await page.getByLabel("Why (if you wish)").fill("We are moving to another town.");
+  // "No" sends nothing.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "Tell my manager" }).click();
+  await expect(page.getByTestId("end-asked")).toHaveCount(0);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Tell my manager" }).click();
+  await expect(page.getByTestId("end-asked")).toContainText("You asked to end the mentoring on");
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByTestId("end-asked")).toContainText("You asked to end the mentoring on");
+
+  const manager = await (await browser.newContext()).newPage();
+  await logIn(manager, "manager@example.org");
+  const asked = manager.getByTestId("alert").filter({ hasText: "the mentee asked to end the mentoring" });
+  await expect(asked).toContainText("Elena Ionescu · Ioana Marin");
+  await asked.getByRole("link").click();
+  await appReady(manager);
+  await expect(manager.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByTestId("end-asked")).toContainText(
+    "We are moving to another town.",
+  );
+});
