@@ -231,6 +231,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/confirm-email/*token") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/setup") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/two-step") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/paper") view={Lazy::<OfficeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/no-role") view={Lazy::<EntryRoute>::new()}/>
                 </Routes>
             </main>

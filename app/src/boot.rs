@@ -119,6 +119,8 @@ pub fn office_page(path: &str) -> bool {
         "/confirm-email",
         "/setup",
         "/two-step",
+        // The blank tools to print.
+        "/paper",
     ]
     .iter()
     .any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

@@ -87,3 +87,40 @@ test("a mentee asks to end the mentoring and their manager finds it among the fi
     "We are moving to another town.",
   );
 });
+
+test("the blank tools print in the reader's language with the app's own questions", async ({ page }) => {
+  await logIn(page, "manager@example.org");
+  await menuLink(page, "Programmes");
+  await page.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(page);
+  await page.getByRole("link", { name: "Blank tools to print" }).click();
+  await appReady(page);
+  const tool = page.getByTestId("blank-tool");
+  await expect(tool.getByRole("heading", { name: "Tool 1: Registration form" })).toBeVisible();
+  await expect(tool.locator("tbody tr")).toHaveCount(12);
+  await expect(tool.getByRole("columnheader", { name: "Age of the child" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Tool 2: Mentoring meeting log" }).click();
+  await expect(tool.getByRole("heading", { name: "Tool 2: Mentoring meeting log" })).toBeVisible();
+  await expect(tool).toContainText("Write a brief description of what you did during this meeting");
+  await expect(tool).toContainText("Video call");
+
+  await page.getByTestId("paper-tool-4").getByRole("link", { name: "for a mentee" }).click();
+  await expect(tool.getByRole("heading", { name: "Tool 4: Mentoring final report" })).toBeVisible();
+  await expect(tool).toContainText("My child has more confidence.");
+  await expect(tool).not.toContainText("I have improved my self-knowledge.");
+  await page.getByTestId("paper-tool-3").getByRole("link", { name: "for a mentor" }).click();
+  await expect(tool.getByRole("heading", { name: "Tool 3: Mentoring mid-term report" })).toBeVisible();
+  await expect(tool).toContainText("Please add any other comment you feel necessary");
+
+  // Printed, the app's menu and the list of tools are left out.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Tool 2: Mentoring meeting log" })).toBeHidden();
+  await expect(tool).toBeVisible();
+
+  // In Romanian, the same tool in Romanian.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("combobox").first().selectOption("ro");
+  await expect(tool.getByRole("heading", { name: "Instrumentul 3: Raportul intermediar de mentorat" })).toBeVisible();
+});

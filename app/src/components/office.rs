@@ -456,3 +456,15 @@ pub fn RecordActions(
         </div>
     }
 }
+
+/// Prints the page (the print stylesheet leaves the app's chrome out).
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    let print = move |_| {
+        #[cfg(not(feature = "ssr"))]
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! { <button type="button" class="secondary" on:click=print>{t(Msg::ReportPrint)}</button> }
+}

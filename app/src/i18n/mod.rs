@@ -102,12 +102,6 @@ messages! {
 core {
     AppName { en: "Parent Bridge", ro: "Parent Bridge" }
     SkipToContent { en: "Skip to main content", ro: "Salt la conținutul principal" }
-    AskToEndTitle { en: "I want to end the mentoring", ro: "Vreau să închei mentoratul" }
-    AskToEndIntro { en: "Your mentor manager is told and will talk with you. You do not have to say why.", ro: "Managerul de mentori este anunțat și va vorbi cu dumneavoastră. Nu trebuie să spuneți de ce." }
-    AskToEndReasonLabel { en: "Why (if you wish)", ro: "De ce (dacă doriți)" }
-    AskToEndSend { en: "Tell my manager", ro: "Anunță managerul" }
-    ConfirmAskToEnd { en: "Tell your mentor manager that you want to end the mentoring?", ro: "Îi spuneți managerului de mentori că doriți să încheiați mentoratul?" }
-    EndAskedState { en: "You asked to end the mentoring on {date}. Your mentor manager will contact you.", ro: "Ați cerut încheierea mentoratului la {date}. Managerul de mentori vă va contacta." }
     LanguageLabel { en: "Language", ro: "Limba" }
     MainNavigation { en: "Main navigation", ro: "Navigare principală" }
     Menu { en: "Menu", ro: "Meniu" }
@@ -1388,11 +1382,30 @@ office {
     ChangeReasonLabel { en: "Why it changes", ro: "De ce se schimbă" }
     PairChanged { en: "The pair was changed.", ro: "Perechea a fost modificată." }
     PairChangesTitle { en: "Changes", ro: "Modificări" }
+    PaperTitle { en: "Blank tools to print", ro: "Instrumente necompletate de tipărit" }
+    PaperIntro { en: "For a school with no network or a person with no phone: print a blank tool, have it filled in by hand, then type the answers in. The questions are the app's own, in the language you read it in.", ro: "Pentru o școală fără rețea sau o persoană fără telefon: tipăriți un instrument necompletat, completați-l de mână, apoi introduceți răspunsurile. Întrebările sunt chiar cele din aplicație, în limba în care o citiți." }
+    PaperLink { en: "Blank tools to print", ro: "Instrumente de tipărit" }
+    PaperTool1 { en: "Tool 1: Registration form", ro: "Instrumentul 1: Formular de înscriere" }
+    PaperTool2 { en: "Tool 2: Mentoring meeting log", ro: "Instrumentul 2: Jurnalul întâlnirii de mentorat" }
+    PaperTool3 { en: "Tool 3: Mentoring mid-term report", ro: "Instrumentul 3: Raportul intermediar de mentorat" }
+    PaperTool4 { en: "Tool 4: Mentoring final report", ro: "Instrumentul 4: Raportul final de mentorat" }
+    PaperForMentee { en: "for a mentee", ro: "pentru un mentorat" }
+    PaperForMentor { en: "for a mentor", ro: "pentru un mentor" }
+    PaperProgramme { en: "Programme", ro: "Programul" }
+    PaperSignature { en: "Signature (consent to keep these details)", ro: "Semnătura (acord pentru păstrarea acestor date)" }
+    PaperConsentNote { en: "Each person signs to agree that the programme keeps these details; the manager records the consent, with the paper's date, when typing the row in.", ro: "Fiecare persoană semnează pentru a fi de acord ca programul să păstreze aceste date; managerul înregistrează acordul, cu data hârtiei, când introduce rândul." }
+    PaperIAmA { en: "I am a:", ro: "Sunt:" }
+    AskToEndTitle { en: "I want to end the mentoring", ro: "Vreau să închei mentoratul" }
+    AskToEndIntro { en: "Your mentor manager is told and will talk with you. You do not have to say why.", ro: "Managerul de mentori este anunțat și va vorbi cu dumneavoastră. Nu trebuie să spuneți de ce." }
+    AskToEndReasonLabel { en: "Why (if you wish)", ro: "De ce (dacă doriți)" }
+    AskToEndSend { en: "Tell my manager", ro: "Anunță managerul" }
+    ConfirmAskToEnd { en: "Tell your mentor manager that you want to end the mentoring?", ro: "Îi spuneți managerului de mentori că doriți să încheiați mentoratul?" }
+    EndAskedState { en: "You asked to end the mentoring on {date}. Your mentor manager will contact you.", ro: "Ați cerut încheierea mentoratului la {date}. Managerul de mentori vă va contacta." }
     EndAskedByMentee { en: "The mentee asked to end the mentoring on {date}", ro: "Mentoratul a cerut încheierea mentoratului la {date}" }
-    PairChangeManager { en: "manager {from} → {to}", ro: "manager {from} → {to}" }
+    PairChangeManager { en: "manager {from} → {to}", ro: "managerul {from} → {to}" }
     PairChangeEnd { en: "planned end {from} → {to}", ro: "încheiere planificată {from} → {to}" }
-    PairChangeBy { en: "{date}, {name}: {what}. {reason}", ro: "{date}, {name}: {what}. {reason}" }
-    ManagedBy { en: "manager {name}", ro: "manager {name}" }
+    PairChangeBy { en: "{date}, {name}: {what}. Why: {reason}", ro: "{date}, {name}: {what}. Motivul: {reason}" }
+    ManagedBy { en: "manager {name}", ro: "managerul {name}" }
 }
 }
 

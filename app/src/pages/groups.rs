@@ -46,6 +46,7 @@ fn office_owns(path: &str) -> bool {
         "/confirm-email/",
         "/setup",
         "/two-step",
+        "/paper",
     ]
     .iter()
     .any(|prefix| path.starts_with(prefix))
@@ -110,6 +111,7 @@ enum Page {
     ConfirmEmail,
     Setup,
     TwoStep,
+    Paper,
     NotFound,
 }
 
@@ -139,6 +141,7 @@ fn page_of(path: &str) -> Page {
         ["confirm-email", _] => Page::ConfirmEmail,
         ["setup"] => Page::Setup,
         ["two-step"] => Page::TwoStep,
+        ["paper"] => Page::Paper,
         _ => Page::NotFound,
     }
 }
@@ -177,6 +180,7 @@ pub fn OfficePage() -> impl IntoView {
             Page::ConfirmEmail => view! { <super::recover::ConfirmEmailPage/> }.into_any(),
             Page::Setup => view! { <super::recover::SetupPage/> }.into_any(),
             Page::TwoStep => view! { <super::recover::TwoStepSetupPage/> }.into_any(),
+            Page::Paper => view! { <super::paper::PaperPage/> }.into_any(),
             Page::NotFound => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
         }
     }
@@ -270,6 +274,7 @@ mod tests {
             "/confirm-email/token",
             "/setup",
             "/two-step",
+            "/paper",
         ] {
             assert!(office_owns(path), "{path}");
             assert!(crate::boot::office_page(path), "{path}");
@@ -294,6 +299,7 @@ mod tests {
             ("/pairs/go-on", Page::GoOn),
             ("/pairs/abc/reports", Page::Mirror),
             ("/pairs/abc/goals", Page::PairGoals),
+            ("/paper", Page::Paper),
             ("/pairs/abc/concerns", Page::PairConcerns),
             ("/people", Page::People),
             ("/people/user:abc", Page::Person),

@@ -21,6 +21,7 @@ mod mentor;
 mod mirror;
 mod notifications;
 mod outbox;
+mod paper;
 mod privacy;
 mod programme_report;
 mod programmes;

@@ -208,11 +208,6 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
     };
     let t1 = report.table1.clone();
     let months = t1.duration_months;
-    let print = move |_| {
-        if let Some(window) = web_sys_window() {
-            let _ = window.print();
-        }
-    };
 
     view! {
         <h1 id="report-title">{move || Msg::ReportTitle.fill(i18n.lang.get(), &[("name", &name)])}</h1>
@@ -232,7 +227,7 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
             " "
             <a class="button secondary" href=download("xlsx") download data-testid="report-xlsx">{t(Msg::ReportDownloadXlsx)}</a>
             " "
-            <button type="button" class="secondary" on:click=print>{t(Msg::ReportPrint)}</button>
+            <PrintButton/>
         </p>
         <p class="hint">{t(Msg::ReportWhatCounts)}</p>
         <p class="hint">{t(Msg::ReportQuotesNote)}</p>
@@ -483,17 +478,6 @@ fn Report(report: ProgrammeReport) -> impl IntoView {
         <h2>{t(Msg::ChapterChallenges)}</h2>
         {narrative(NarrativeSection::Challenges, &report)}
         {narrative(NarrativeSection::FinalRemarks, &report)}
-    }
-}
-
-fn web_sys_window() -> Option<web_sys::Window> {
-    #[cfg(not(feature = "ssr"))]
-    {
-        web_sys::window()
-    }
-    #[cfg(feature = "ssr")]
-    {
-        None
     }
 }
 

@@ -276,6 +276,7 @@ fn ProgrammeDetails(page: ProgrammePage) -> impl IntoView {
                 </div>
                 <ProcessMap programme=id map=page.card.map/>
             </div>
+            <p class="no-print"><a href="/paper">{t(Msg::PaperLink)}</a></p>
             <EngagementPlan programme=id plan=page.plan/>
             <super::screening::RequirementsPanel programme=id coordinator=page.card.coordinates/>
             <InvitationsPanel programme=id coordinates=page.card.coordinates manages=page.manages/>

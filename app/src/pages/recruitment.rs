@@ -61,6 +61,7 @@ fn Board(board: RecruitmentData, kind: Memo<CandidateKind>) -> impl IntoView {
             <ProgrammeTabs programme current=Msg::NavRecruitment/>
             <h2>{t(Msg::RecruitmentTitle)}</h2>
             <p class="lead">{t(Msg::RecruitmentIntro)}</p>
+            <p class="no-print"><a href="/paper?tool=1">{t(Msg::PaperLink)}</a></p>
             <nav class="tabs small" aria-label=t(Msg::KindLabel)>
                 {tab(CandidateKind::Mentee, Msg::CandidatesMentees)}
                 {tab(CandidateKind::Mentor, Msg::CandidatesMentors)}
