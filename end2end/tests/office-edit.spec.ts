@@ -124,3 +124,45 @@ test("the blank tools print in the reader's language with the app's own question
   await page.getByRole("combobox").first().selectOption("ro");
   await expect(tool.getByRole("heading", { name: "Instrumentul 3: Raportul intermediar de mentorat" })).toBeVisible();
 });
+
+test("a manager types in a mentee's mid-term report answered on paper and the mirror view shows it came from paper", async ({
+  page,
+}) => {
+  await logIn(page, "manager@example.org");
+  await menuLink(page, "Programmes");
+  await page.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(page);
+  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+  await page.goto(`${programme}/matching`);
+  await appReady(page);
+  await page.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
+  await appReady(page);
+  const midterm = page.locator("section.card").filter({ hasText: "Mid-term report" });
+  await midterm.getByRole("link", { name: "Mentee" }).click();
+  await appReady(page);
+  await expect(page.getByRole("heading", { name: "A report answered on paper" })).toBeVisible();
+
+  // Nothing typed: every problem is named.
+  await page.getByRole("button", { name: "Save the paper answer" }).click();
+  await expect(page.getByText("Please correct the marked fields.")).toBeVisible();
+  await expect(page.locator("#paper-date-error")).toHaveText("Please fill this in.");
+
+  await page.getByLabel("Date on the paper").fill(today(1));
+  await page.getByLabel("Months").fill("3");
+  const questions = page.locator("fieldset.question");
+  const n = await questions.count();
+  for (let i = 0; i < n; i++) {
+    const question = questions.nth(i);
+    const agree = question.getByLabel("Agree", { exact: true });
+    const no = question.getByLabel("NO", { exact: true });
+    if ((await agree.count()) > 0) await agree.check();
+    else if ((await no.count()) > 0) await no.check();
+    await question.locator("textarea").fill("As she wrote on the paper.");
+  }
+  await page.getByRole("button", { name: "Save the paper answer" }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await appReady(page);
+  const answered = page.locator("section.card").filter({ hasText: "Mid-term report" });
+  await expect(answered.getByTestId("on-paper")).toHaveText("On paper, typed in by Mihai Popa");
+  await expect(answered).toContainText("As she wrote on the paper.");
+});

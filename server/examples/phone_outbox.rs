@@ -163,6 +163,7 @@ fn report(
         months: "2".into(),
         weeks: "0".into(),
         answers,
+        on_paper: false,
     }
     .validate(ctx)
     .map_err(|e| e.to_string())

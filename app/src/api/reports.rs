@@ -60,6 +60,8 @@ pub async fn pair_mirror(pair: PairId) -> Result<Mirror, AppError> {
             .unwrap_or_default();
         Ok(Mirror {
             pair_id: pair,
+            started_on: access.started_on,
+            ended_on: access.ended_on,
             mentor_name,
             mentee_name,
             reports: crate::store::reports::of_pair(&state.db, pair).await?,
@@ -77,12 +79,17 @@ impl super::sync::Receive for Report {
     /// those given on the mentor's phone.
     fn may_write(
         access: &crate::store::pairs::PairAccess,
-        user: UserId,
+        user: &super::context::CurrentUser,
         input: &ReportInput,
         revision: u32,
     ) -> bool {
-        let mentor = access.is_mentor(user);
-        let mentee = access.is_mentee(user);
+        // A paper answer: typed in once by a manager of the programme, for
+        // either side.
+        if input.on_paper {
+            return revision == 1 && user.manages(access.programme_id);
+        }
+        let mentor = access.is_mentor(user.id());
+        let mentee = access.is_mentee(user.id());
         match (Respondent::from_key(input.respondent.trim()), revision > 1) {
             (Some(Respondent::Mentor), _) => mentor,
             (Some(Respondent::Mentee), false) => mentor || mentee,

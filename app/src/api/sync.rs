@@ -15,14 +15,18 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 /// Receives items from a phone's outbox (a mentor's; a mentee's own
-/// reports). At most [`crate::model::MAX_SYNC_BATCH`] items per request.
+/// reports), and a report answered on paper that a manager types in. At most [`crate::model::MAX_SYNC_BATCH`] items per request.
 #[server(endpoint = "sync", input = Json)]
 pub async fn sync_outbox(items: Vec<SyncItem>) -> Result<Vec<SyncAnswer>, AppError> {
     use super::context::*;
     use crate::model::Role;
     respond("sync", async move {
         let (state, user) = (state()?, current_user()?);
-        if !user.has_role(Role::Mentor) && !user.has_role(Role::Mentee) {
+        // A manager sends a report answered on paper (see `reports`).
+        if ![Role::Mentor, Role::Mentee, Role::Manager]
+            .iter()
+            .any(|role| user.has_role(*role))
+        {
             return Err(AppError::Forbidden);
         }
         receive::receive(&state, &user, items).await
@@ -49,11 +53,11 @@ pub mod receive {
         /// the pair's mentor.
         fn may_write(
             access: &PairAccess,
-            user: UserId,
+            user: &CurrentUser,
             _input: &Self::Input,
             _revision: u32,
         ) -> bool {
-            access.is_mentor(user)
+            access.is_mentor(user.id())
         }
 
         /// Checks that need the database, one answer per record (`Some`:
@@ -148,7 +152,7 @@ pub mod receive {
                 let pair = PairId::parse(K::pair_of(&input))
                     .ok()
                     .and_then(|id| access.get(&id))
-                    .filter(|a| K::may_write(a, user.id(), &input, item.revision))
+                    .filter(|a| K::may_write(a, user, &input, item.revision))
                     .ok_or_else(|| Reasons::at("pair", Problem::NotYourPair))?;
                 let ctx = ValidationContext {
                     latest_date,

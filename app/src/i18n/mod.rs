@@ -1401,6 +1401,14 @@ office {
     AskToEndSend { en: "Tell my manager", ro: "Anunță managerul" }
     ConfirmAskToEnd { en: "Tell your mentor manager that you want to end the mentoring?", ro: "Îi spuneți managerului de mentori că doriți să încheiați mentoratul?" }
     EndAskedState { en: "You asked to end the mentoring on {date}. Your mentor manager will contact you.", ro: "Ați cerut încheierea mentoratului la {date}. Managerul de mentori vă va contacta." }
+    TypeInPaper { en: "Type in a paper answer", ro: "Introduceți un răspuns de pe hârtie" }
+    OnPaperBy { en: "On paper, typed in by {name}", ro: "Pe hârtie, introdus de {name}" }
+    PaperReportTitle { en: "A report answered on paper", ro: "Un raport completat pe hârtie" }
+    PaperReportIntro { en: "Type the answers in as they were given on paper. The date is the paper's. It is saved once, marked as answered on paper and typed in by you.", ro: "Introduceți răspunsurile așa cum au fost date pe hârtie. Data este cea de pe hârtie. Se salvează o singură dată, marcat ca fiind completat pe hârtie și introdus de dumneavoastră." }
+    PaperDateLabel { en: "Date on the paper", ro: "Data de pe hârtie" }
+    PaperAlreadyAnswered { en: "This report is answered already.", ro: "Acest raport are deja un răspuns." }
+    SavePaperReport { en: "Save the paper answer", ro: "Salvează răspunsul de pe hârtie" }
+    BackToReports { en: "Back to the reports", ro: "Înapoi la rapoarte" }
     EndAskedByMentee { en: "The mentee asked to end the mentoring on {date}", ro: "Mentoratul a cerut încheierea mentoratului la {date}" }
     PairChangeManager { en: "manager {from} → {to}", ro: "managerul {from} → {to}" }
     PairChangeEnd { en: "planned end {from} → {to}", ro: "încheiere planificată {from} → {to}" }

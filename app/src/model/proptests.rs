@@ -181,6 +181,7 @@ fn report() -> impl Strategy<Value = ReportInput> {
                 months,
                 weeks,
                 answers,
+                on_paper: false,
             },
         )
 }

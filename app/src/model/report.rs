@@ -286,6 +286,10 @@ pub struct ReportInput {
     pub weeks: String,
     /// By question key.
     pub answers: BTreeMap<String, AnswerInput>,
+    /// Answered on paper and typed in by a manager of the programme (the
+    /// date is the paper's).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_paper: bool,
 }
 
 /// One refused answer: which question, and why.
@@ -353,9 +357,17 @@ pub struct Report {
     months: u32,
     weeks: u32,
     answers: BTreeMap<Question, Answer>,
+    /// Left out of the content hash when false, so every report made
+    /// before paper answers existed keeps its hash.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    on_paper: bool,
 }
 
 impl Report {
+    /// Typed in by a manager from a paper answer.
+    pub fn on_paper(&self) -> bool {
+        self.on_paper
+    }
     pub fn pair_id(&self) -> PairId {
         self.pair_id
     }
@@ -607,6 +619,7 @@ impl ReportInput {
                     months,
                     weeks,
                     answers,
+                    on_paper: self.on_paper,
                 })
             }
             _ => Err(errors),
@@ -638,6 +651,7 @@ impl From<&Report> for ReportInput {
             months: report.months.to_string(),
             weeks: report.weeks.to_string(),
             answers: answers_input(&report.answers),
+            on_paper: report.on_paper,
         }
     }
 }
@@ -657,6 +671,9 @@ pub struct ReportView {
     /// 1 as first sent, one more for each correction.
     #[serde(default = "super::first_revision")]
     pub revision: u32,
+    /// Answered on paper: the manager who typed it in.
+    #[serde(default)]
+    pub on_paper_by: Option<String>,
 }
 
 impl ReportView {
@@ -670,6 +687,8 @@ impl ReportView {
             months: self.months.to_string(),
             weeks: self.weeks.to_string(),
             answers: answers_input(&self.answers),
+            // A correction is its answerer's own, not a paper answer.
+            on_paper: false,
         }
     }
 }
@@ -705,6 +724,12 @@ pub struct Mirror {
     pub pair_id: PairId,
     pub mentor_name: String,
     pub mentee_name: String,
+    /// The pair's dates, for a paper answer typed in (its date falls
+    /// between).
+    #[serde(with = "crate::model::dates::iso_date")]
+    pub started_on: NaiveDate,
+    #[serde(default, with = "crate::model::dates::iso_date::option")]
+    pub ended_on: Option<NaiveDate>,
     pub reports: Vec<ReportView>,
     /// The earlier versions of the reports that were corrected, oldest
     /// first.
@@ -809,6 +834,7 @@ mod tests {
             months: "2".into(),
             weeks: "3".into(),
             answers,
+            on_paper: false,
         }
     }
 
@@ -1092,6 +1118,25 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_answer_is_its_own_content_and_every_other_report_keeps_its_hash() {
+        let input = complete(ReportKind::Midterm, Respondent::Mentee);
+        let paper = ReportInput {
+            on_paper: true,
+            ..input.clone()
+        };
+
+        let phone = input.validate(&ctx()).unwrap();
+        let typed_in = paper.validate(&ctx()).unwrap();
+
+        // The hash is of the record as JSON: without the flag when false,
+        // so reports of phones that never heard of paper hash as before.
+        assert!(!serde_json::to_string(&phone).unwrap().contains("on_paper"));
+        assert!(typed_in.on_paper());
+        assert_ne!(phone.content_hash(), typed_in.content_hash());
+        assert!(!serde_json::to_string(&input).unwrap().contains("on_paper"));
+    }
+
+    #[test]
     fn a_stored_report_reads_back_into_the_form_unchanged_for_a_correction() {
         let report = complete(ReportKind::Final, Respondent::Mentor)
             .validate(&ctx())
@@ -1106,6 +1151,7 @@ mod tests {
             weeks: report.weeks(),
             answers: report.answers().clone(),
             revision: 1,
+            on_paper_by: None,
         };
 
         let again = stored.input().validate(&ctx()).unwrap();
@@ -1129,9 +1175,12 @@ mod tests {
                 weeks: 3,
                 answers: report.answers().clone(),
                 revision: 1,
+                on_paper_by: None,
             }
         };
         let mirror = Mirror {
+            started_on: ctx().pair.unwrap().started_on,
+            ended_on: None,
             pair_id: PairId::new(),
             mentor_name: "Ana".into(),
             mentee_name: "Bianca".into(),

@@ -7,7 +7,7 @@
 use crate::api::reports::pair_mirror;
 use crate::components::*;
 use crate::i18n::format::*;
-use crate::i18n::{choice_msg, question_msg, t, use_i18n, Msg};
+use crate::i18n::{choice_msg, labels, question_msg, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 
@@ -66,17 +66,26 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
     let heading_id = format!("mirror-{kind}");
     let report = move |respondent| mirror.with_value(|m| m.report(kind, respondent).cloned());
     let (mentor, mentee) = (report(Respondent::Mentor), report(Respondent::Mentee));
-    let when = move |r: &Option<ReportView>| match r {
+    let pair = mirror.with_value(|m| m.pair_id);
+    let when = move |r: &Option<ReportView>, respondent: Respondent| {
+        match r {
         Some(r) => {
             let date = r.date;
             let corrected = r.revision > 1;
+            let paper = r.on_paper_by.clone();
             view! {
                 <span class="muted">{move || i18n.fill(Msg::AnsweredOnDate, &[("date", &format_date(date, i18n.lang.get()))])}</span>
                 {corrected.then(|| view! { <br/><span class="badge">{t(Msg::ReportCorrectedNote)}</span> })}
+                {paper.map(|name| view! { <br/><span class="badge" data-testid="on-paper">{move || i18n.fill(Msg::OnPaperBy, &[("name", &name)])}</span> })}
             }
             .into_any()
         }
-        None => view! { <span class="muted">{t(Msg::NotAnsweredYet)}</span> }.into_any(),
+        None => view! {
+            <span class="muted">{t(Msg::NotAnsweredYet)}</span>
+            <br/><a class="no-print" href=paper_href(pair, kind, respondent)>{t(Msg::TypeInPaper)}</a>
+        }
+        .into_any(),
+    }
     };
     let time_met = move |r: &Option<ReportView>| {
         r.as_ref().map(|r| {
@@ -90,6 +99,11 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
             <section class="card" aria-labelledby=labelled_by>
                 <h2 id=heading_id>{t(heading)}</h2>
                 <p class="empty">{t(Msg::NoReportsYet)}</p>
+                <p class="no-print">
+                    {t(Msg::TypeInPaper)} ": "
+                    <a href=paper_href(pair, kind, Respondent::Mentor)>{t(Msg::MentorLabel)}</a> " · "
+                    <a href=paper_href(pair, kind, Respondent::Mentee)>{t(Msg::MenteeLabel)}</a>
+                </p>
             </section>
         }
         .into_any();
@@ -133,8 +147,8 @@ fn MirrorTable(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t(Msg::QuestionColumn)}</th>
-                            <th scope="col">{t(Msg::MentorLabel)}<br/>{when(&mentor)}</th>
-                            <th scope="col">{t(Msg::MenteeLabel)}<br/>{when(&mentee)}</th>
+                            <th scope="col">{t(Msg::MentorLabel)}<br/>{when(&mentor, Respondent::Mentor)}</th>
+                            <th scope="col">{t(Msg::MenteeLabel)}<br/>{when(&mentee, Respondent::Mentee)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -203,4 +217,236 @@ fn EarlierReports(mirror: StoredValue<Mirror>, kind: ReportKind) -> impl IntoVie
             </details>
         }
     })
+}
+
+/// Where a manager types in a report answered on paper.
+fn paper_href(pair: PairId, kind: ReportKind, respondent: Respondent) -> String {
+    format!(
+        "/pairs/{pair}/reports/paper?kind={}&respondent={}",
+        kind.key(),
+        respondent.key()
+    )
+}
+
+/// `/pairs/ID/reports/paper?kind=…&respondent=…`: a manager types in a
+/// report a mentee or mentor answered on paper. It goes through the same
+/// door as a phone's report (`sync`), once, marked as from paper with the
+/// paper's date; the manager is its author.
+#[component]
+pub fn PaperReportPage() -> impl IntoView {
+    let pair = path_segment(1).and_then(|id| PairId::parse(&id).ok());
+    let (kind, respondent) = leptos_router::hooks::use_query_map().with_untracked(|q| {
+        (
+            ReportKind::from_key(&q.get("kind").unwrap_or_default()),
+            Respondent::from_key(&q.get("respondent").unwrap_or_default()),
+        )
+    });
+    let mirror = Resource::new(
+        move || pair,
+        |pair| async move {
+            match pair {
+                Some(pair) => pair_mirror(pair).await,
+                None => Err(crate::api::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <section class="page wide paper-report">
+            {match (kind, respondent) {
+                (Some(kind), Some(respondent)) => view! {
+                    <Loaded resource=mirror let:mirror>
+                        <PaperReportForm mirror kind respondent/>
+                    </Loaded>
+                }
+                .into_any(),
+                _ => view! { <ErrorPage kind=ErrorKind::NotFound/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PaperReportForm(mirror: Mirror, kind: ReportKind, respondent: Respondent) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = leptos_router::hooks::use_navigate();
+    let pair = mirror.pair_id;
+    let dates = PairDates {
+        started_on: mirror.started_on,
+        ended_on: mirror.ended_on,
+    };
+    let answered = mirror.report(kind, respondent).is_some();
+    // One id for this paper answer: sent again after a lost answer, it is
+    // stored once.
+    let id = StoredValue::new(ReportId::new());
+    let input = RwSignal::new(ReportInput {
+        pair_id: pair.to_string(),
+        kind: kind.key().into(),
+        respondent: respondent.key().into(),
+        on_paper: true,
+        ..ReportInput::default()
+    });
+    let errors = RwSignal::new(Vec::<(String, Problem)>::new());
+    let notice = RwSignal::new(None::<(bool, Msg)>);
+    let busy = RwSignal::new(false);
+    let problem_at = move |at: &'static str| {
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|(key, _)| key == at)
+                    .map(|(_, p)| i18n.text(crate::i18n::problem_message(*p)))
+            })
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = input.get_untracked();
+        let ctx = ValidationContext {
+            latest_date: crate::model::dates::local_today(),
+            pair: Some(dates),
+        };
+        let report = match typed.validate(&ctx) {
+            Ok(report) => report,
+            Err(found) => {
+                errors.set(
+                    found
+                        .iter()
+                        .map(|e| (e.question.key().to_string(), e.problem))
+                        .collect(),
+                );
+                notice.set(Some((false, Msg::FixErrors)));
+                return;
+            }
+        };
+        let item = SyncItem {
+            kind: Kind::Report,
+            id: id.get_value().as_uuid(),
+            revision: 1,
+            content_hash: report.content_hash(),
+            input: Payload::of(&typed),
+        };
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let answer = crate::api::sync::sync_outbox(vec![item]).await;
+            busy.set(false);
+            match answer.map(|mut a| a.pop().map(|a| a.outcome)) {
+                Ok(Some(SyncOutcome::Stored | SyncOutcome::AlreadyStored)) => {
+                    navigate(&format!("/pairs/{pair}/reports"), Default::default());
+                }
+                Ok(Some(SyncOutcome::Rejected { errors: reasons })) => {
+                    errors.set(reasons.iter().map(|r| (r.at.clone(), r.problem)).collect());
+                    let whole = reasons.iter().find(|r| r.at.is_empty() || r.at == "pair");
+                    notice.set(Some((
+                        false,
+                        whole.map_or(Msg::FixErrors, |r| crate::i18n::problem_message(r.problem)),
+                    )));
+                }
+                Ok(Some(SyncOutcome::Conflict) | None) => notice.set(Some((
+                    false,
+                    crate::i18n::problem_message(Problem::AlreadyUsed),
+                ))),
+                Err(error) => notice.set(Some((false, error.message()))),
+            }
+        });
+    };
+    let set_answer = move |question: Question, apply: Box<dyn Fn(&mut AnswerInput)>| {
+        input.update(|i| apply(i.answers.entry(question.key().to_string()).or_default()));
+    };
+    let title = {
+        let side = labels::respondent(respondent);
+        let names = format!("{} · {}", mirror.mentor_name, mirror.mentee_name);
+        move || {
+            format!(
+                "{} · {} ({})",
+                i18n.text(crate::i18n::kind_msg(kind)),
+                i18n.text(side),
+                names
+            )
+        }
+    };
+    let questions = items(kind, respondent).into_iter().map(|item| {
+        let question = item.question;
+        let key = question.key();
+        let legend = format!("paper-{key}");
+        let choices: Vec<Choice> = match item.scale {
+            Scale::Agreement => vec![Choice::Disagree, Choice::Agree, Choice::CouldBeImproved],
+            Scale::YesNo => vec![Choice::Yes, Choice::No],
+            Scale::Text => Vec::new(),
+        };
+        let text_label = match (item.scale, question) {
+            (Scale::Text, _) => Msg::YourAnswer,
+            (_, Question::Change) => Msg::ChangeExplain,
+            (_, Question::WouldChange) => Msg::WhatBetter,
+            (Scale::Agreement, _) => Msg::InWhatWay,
+            (Scale::YesNo, _) => Msg::WriteInWhatWay,
+        };
+        let text_id = format!("paper-{key}-text");
+        view! {
+            <fieldset class="field question" data-question=key aria-describedby=format!("{legend}-error")>
+                <legend id=legend.clone()>{t(question_msg(question, kind))}</legend>
+                <div class="choices">
+                    {choices.into_iter().map(|choice| {
+                        let box_id = format!("paper-{key}-{}", choice.key());
+                        view! {
+                            <div class="choice">
+                                <input type="radio" id=box_id.clone() name=format!("paper-{key}") value=choice.key()
+                                    on:change=move |_| set_answer(question, Box::new(move |a| a.choice = choice.key().into()))/>
+                                <label for=box_id>{t(choice_msg(choice))}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+                <label for=text_id.clone()>{t(text_label)}</label>
+                <textarea id=text_id rows="3"
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        set_answer(question, Box::new(move |a| a.text = text.clone()))
+                    }></textarea>
+                <p class="field-error" id=format!("{legend}-error")>{problem_at(key)}</p>
+            </fieldset>
+        }
+    }).collect_view();
+    view! {
+        <h1>{t(Msg::PaperReportTitle)}</h1>
+        <p class="lead">{title}</p>
+        <p><a href=format!("/pairs/{pair}/reports")>{t(Msg::BackToReports)}</a></p>
+        {if answered {
+            view! { <p class="notice">{t(Msg::PaperAlreadyAnswered)}</p> }.into_any()
+        } else {
+            view! {
+                <form class="form paper-form" novalidate on:submit=on_submit>
+                    <p class="hint">{t(Msg::PaperReportIntro)}</p>
+                    <div class="field">
+                        <label for="paper-date">{t(Msg::PaperDateLabel)}</label>
+                        <input id="paper-date" type="date" aria-describedby="paper-date-error"
+                            on:input:target=move |ev| input.update(|i| i.date = ev.target().value())/>
+                        <p class="field-error" id="paper-date-error">{problem_at("date")}</p>
+                    </div>
+                    <fieldset class="field" aria-describedby="paper-time-error">
+                        <legend>{t(Msg::QTimeMet)}</legend>
+                        <div class="inline-fields">
+                            <div class="field">
+                                <label for="paper-months">{t(Msg::MonthsLabel)}</label>
+                                <input id="paper-months" type="number" min="0" inputmode="numeric"
+                                    on:input:target=move |ev| input.update(|i| i.months = ev.target().value())/>
+                            </div>
+                            <div class="field">
+                                <label for="paper-weeks">{t(Msg::WeeksLabel)}</label>
+                                <input id="paper-weeks" type="number" min="0" inputmode="numeric"
+                                    on:input:target=move |ev| input.update(|i| i.weeks = ev.target().value())/>
+                            </div>
+                        </div>
+                        <p class="field-error" id="paper-time-error">{problem_at("time_met")}</p>
+                    </fieldset>
+                    {questions}
+                    <FormNotice notice/>
+                    <button type="submit" disabled=move || busy.get()>{t(Msg::SavePaperReport)}</button>
+                </form>
+            }
+            .into_any()
+        }}
+    }
 }

@@ -457,6 +457,7 @@ pub async fn load(
             months: "2".into(),
             weeks: "1".into(),
             answers,
+            on_paper: false,
         }
         .validate(&ValidationContext {
             latest_date: today,

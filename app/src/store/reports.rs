@@ -52,8 +52,8 @@ pub async fn insert(tx: &mut Tx, items: &[New<'_, Report>]) -> StoreResult<Vec<I
                     let changed = if write == Write::Create {
                         sqlx::query(
                             "INSERT INTO reports (id, pair_id, kind, respondent, author_id, answered_on, months, weeks, \
-                             answers, content_hash, revision, created_at) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING",
+                             answers, content_hash, revision, created_at, on_paper) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING",
                         )
                         .bind(id)
                         .bind(report.pair_id())
@@ -67,6 +67,7 @@ pub async fn insert(tx: &mut Tx, items: &[New<'_, Report>]) -> StoreResult<Vec<I
                         .bind(item.content_hash)
                         .bind(revision)
                         .bind(at)
+                        .bind(report.on_paper())
                         .execute(&mut *conn)
                         .await?
                         .rows_affected()
@@ -132,6 +133,8 @@ struct ReportRow {
     weeks: i32,
     answers: String,
     revision: i32,
+    /// The manager who typed in a paper answer.
+    on_paper_by: Option<String>,
 }
 
 impl ReportRow {
@@ -148,6 +151,7 @@ impl ReportRow {
             weeks: self.weeks.max(0) as u32,
             answers,
             revision: self.revision.max(1) as u32,
+            on_paper_by: self.on_paper_by,
         })
     }
 }
@@ -157,8 +161,10 @@ impl ReportRow {
 #[tracing::instrument(name = "store.reports.of_pair", skip_all, err(Display))]
 pub async fn of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportView>> {
     let rows = on_db!(db, pool => sqlx::query_as::<_, ReportRow>(
-        "SELECT id, pair_id, kind, respondent, answered_on, months, weeks, answers, revision FROM reports \
-         WHERE pair_id = $1 ORDER BY CASE kind WHEN 'midterm' THEN 0 ELSE 1 END, respondent",
+        "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers, r.revision, \
+         CASE WHEN r.on_paper THEN u.display_name END AS on_paper_by \
+         FROM reports r JOIN users u ON u.id = r.author_id \
+         WHERE r.pair_id = $1 ORDER BY CASE r.kind WHEN 'midterm' THEN 0 ELSE 1 END, r.respondent",
     )
     .bind(pair)
     .fetch_all(pool)
@@ -171,8 +177,9 @@ pub async fn of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<ReportView
 #[tracing::instrument(name = "store.reports.own", skip_all, err(Display))]
 pub async fn own(db: &super::Db, user: UserId) -> StoreResult<Vec<ReportView>> {
     let sql = format!(
-        "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers, r.revision \
-         FROM reports r JOIN pairs p ON p.id = r.pair_id \
+        "SELECT r.id, r.pair_id, r.kind, r.respondent, r.answered_on, r.months, r.weeks, r.answers, r.revision, \
+         CASE WHEN r.on_paper THEN u.display_name END AS on_paper_by \
+         FROM reports r JOIN pairs p ON p.id = r.pair_id JOIN users u ON u.id = r.author_id \
          WHERE (r.respondent = 'mentor' AND p.mentor_id = $1 AND {MENTOR_MEMBER}) \
          OR (r.respondent = 'mentee' AND p.mentee_id = $1 AND {MENTEE_MEMBER}) \
          ORDER BY r.answered_on DESC, r.id",
@@ -201,7 +208,8 @@ pub async fn earlier_of_pair(db: &super::Db, pair: PairId) -> StoreResult<Vec<Re
     }
     let rows = on_db!(db, pool => sqlx::query_as::<_, Row>(
         "SELECT r.id, r.pair_id, r.kind, r.respondent, v.answered_on, v.months, v.weeks, v.answers, v.revision, \
-         a.display_name AS author_name, v.created_at \
+         a.display_name AS author_name, v.created_at, \
+         CASE WHEN r.on_paper AND v.revision = 1 THEN a.display_name END AS on_paper_by \
          FROM report_revisions v JOIN reports r ON r.id = v.report_id JOIN users a ON a.id = v.author_id \
          WHERE r.pair_id = $1 AND v.revision < r.revision ORDER BY v.created_at, v.revision",
     )

@@ -884,9 +884,11 @@ async fn every_server_function_checks_the_role_and_the_object() {
         // another, may read its logs; likewise pair B is mentor B's.
         ("mentor_logs(pair_a1)", [ANONYMOUS, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED]),
         ("mentor_logs(pair_b)",  [ANONYMOUS, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED]),
-        // Empty: whether the caller may send anything at all (a mentor or
-        // a mentee; each item's pair is checked on its own, see `sync.rs`).
-        ("sync",                 [ANONYMOUS, DENIED, DENIED, OK, OK, OK, DENIED, DENIED, OK, OK, OK]),
+        // Empty: whether the caller may send anything at all (a mentor, a
+        // mentee or a manager; each item's pair is checked on its own, see
+        // `sync.rs`).
+        // (A manager sends a report answered on paper.)
+        ("sync",                 [ANONYMOUS, DENIED, OK, OK, OK, OK, DENIED, OK, OK, OK, OK]),
         ("manager_logs",         [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("manager_log_pairs",    [ANONYMOUS, DENIED, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK]),
         ("coordinator_overview", [ANONYMOUS, OK, DENIED, DENIED, DENIED, DENIED, OK, DENIED, DENIED, DENIED, DENIED]),

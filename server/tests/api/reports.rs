@@ -39,6 +39,7 @@ pub(crate) fn report_input(
         months: "2".into(),
         weeks: "0".into(),
         answers,
+        on_paper: false,
     }
 }
 
@@ -372,9 +373,11 @@ async fn nobody_answers_for_a_pair_that_is_not_theirs_nor_as_the_other_side() {
         w,
         report_input(w, w.pair_a1, ReportKind::Midterm, Respondent::Mentor),
     );
+    // A manager types in only a paper answer (see below).
+    let by_manager = send_ok(&app, &manager, &[item]).await;
     assert_eq!(
-        send(&app, &manager, &[item]).await.status(),
-        StatusCode::FORBIDDEN,
+        rejected(&by_manager[0]),
+        not_yours,
         "a manager answers no report"
     );
     assert_eq!(stored_reports(&app).await, 0);
@@ -641,4 +644,96 @@ async fn only_whoever_answers_a_report_may_correct_it_and_a_correction_stays_the
         .unwrap();
     assert_eq!((mentee_report.revision, mentee_report.weeks), (2, 3));
     assert_eq!(view.report(ReportKind::Final, Respondent::Mentor), None);
+}
+
+#[tokio::test]
+async fn a_manager_types_in_a_mentees_paper_report_once_marked_as_from_paper_and_nobody_else_may() {
+    let app = spawn_app().await;
+    let w = &app.world;
+    let manager = app.as_user("manager@a.test").await;
+    let paper = |respondent| ReportInput {
+        on_paper: true,
+        ..report_input(w, w.pair_a1, ReportKind::Midterm, respondent)
+    };
+    let typed_in = report_item(w, paper(Respondent::Mentee));
+
+    let refused = send_ok(
+        &app,
+        &manager,
+        &[
+            // Not on paper: a manager answers for nobody.
+            report_item(
+                w,
+                report_input(w, w.pair_a1, ReportKind::Final, Respondent::Mentee),
+            ),
+            // A correction is its answerer's, never typed in.
+            record_item::<Report>(ReportId::new().as_uuid(), 2, &paper(Respondent::Mentor)),
+            // A paper dated after today.
+            report_item(
+                w,
+                ReportInput {
+                    date: (w.today + Days::new(2)).to_string(),
+                    ..paper(Respondent::Mentor)
+                },
+            ),
+        ],
+    )
+    .await;
+    let stored = send_ok(&app, &manager, std::slice::from_ref(&typed_in)).await;
+    let again = send_ok(&app, &manager, std::slice::from_ref(&typed_in)).await;
+    let second = send_ok(&app, &manager, &[report_item(w, paper(Respondent::Mentee))]).await;
+    let other_manager = send_ok(
+        &app,
+        &app.as_user("manager@b.test").await,
+        &[report_item(w, paper(Respondent::Mentor))],
+    )
+    .await;
+    let mentor = send_ok(
+        &app,
+        &app.as_user("mentor@a.test").await,
+        &[report_item(w, paper(Respondent::Mentor))],
+    )
+    .await;
+    let coordinator = send(&app, &app.as_user("coordinator@a.test").await, &[]).await;
+    let seen: Mirror = json(mirror(&app, &manager, w.pair_a1).await).await;
+    let the_mentees = mine(&app, &app.as_user("mentee@a.test").await).await;
+
+    for outcome in &refused {
+        assert_eq!(rejected(outcome).len(), 1, "{outcome:?}");
+    }
+    assert_eq!(
+        rejected(&refused[0]),
+        [(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(
+        rejected(&refused[1]),
+        [(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(
+        rejected(&refused[2]),
+        [(Question::Date, Problem::DateInFuture)]
+    );
+    assert_eq!(stored, [SyncOutcome::Stored]);
+    assert_eq!(again, [SyncOutcome::AlreadyStored]);
+    assert_eq!(
+        rejected(&second[0]),
+        [(Question::Report, Problem::AlreadyUsed)]
+    );
+    assert_eq!(
+        rejected(&other_manager[0]),
+        [(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(
+        rejected(&mentor[0]),
+        [(Question::Pair, Problem::NotYourPair)]
+    );
+    assert_eq!(coordinator.status(), StatusCode::FORBIDDEN);
+    assert_eq!(stored_reports(&app).await, 1);
+    let report = seen
+        .report(ReportKind::Midterm, Respondent::Mentee)
+        .unwrap();
+    assert_eq!(report.on_paper_by.as_deref(), Some("manager@a.test"));
+    assert_eq!(report.date, w.today - Days::new(1), "the paper's date");
+    assert_eq!(the_mentees.len(), 1, "the mentee reads their paper answer");
+    assert_eq!(the_mentees[0].id.as_uuid(), typed_in.id);
 }
