@@ -7,6 +7,9 @@
 //!
 //!   cargo bench -p server --bench dashboard -- [pairs] [logs]
 //!
+//! Then the manager's log list and its search (the newest page, a word, a
+//! mentor's challenges, a later page). Median, p95 and p99.
+//!
 //! `PB_BENCH_KEEP=1` keeps the database and prints where it is.
 
 mod common;
@@ -137,6 +140,45 @@ fn main() {
             bytes / 1024,
             DASHBOARD_PAGE
         );
+
+        // The log list and its search, as the page asks for them: the
+        // newest page, a rare word (one log in a thousand), a common one
+        // (one in ten), a mentor with "only with a challenge", and the
+        // tenth page by its cursor.
+        let (base, origin) = (format!("http://{addr}"), format!("http://{addr}"));
+        let logs = |form: Vec<(&'static str, String)>| {
+            client
+                .post(format!("{base}/api/manager/logs"))
+                .header("origin", &origin)
+                .form(&form)
+                .send()
+        };
+        time("log list, the newest page", 50, || logs(Vec::new())).await;
+        for words in ["football", "homework"] {
+            time(&format!("log search \"{words}\""), 50, || {
+                logs(vec![("query[words]", words.to_string())])
+            })
+            .await;
+        }
+        let mentor = seeded.mentors[0].0.clone();
+        let mentor_id = users::find_user_by_email(&db, &mentor)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        time("log search, a mentor's challenges", 50, || {
+            logs(vec![
+                ("query[mentor]", mentor_id.clone()),
+                ("query[challenge]", "yes".to_string()),
+            ])
+        })
+        .await;
+        let tenth = next_cursor(&client, &base, &origin).await;
+        time("log list, the tenth page (keyset)", 50, || {
+            logs(vec![("query[after]", tenth.clone())])
+        })
+        .await;
         db.close().await;
         // `PB_BENCH_KEEP=1` keeps the database, to look into.
         if std::env::var_os("PB_BENCH_KEEP").is_some() {

@@ -49,24 +49,6 @@ async fn log_in(base: &str, email: &str, address: &str) -> Client {
     client
 }
 
-/// Times `runs` calls of `call` (each must answer 200).
-async fn time<F, Fut>(label: &str, runs: usize, mut call: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
-{
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let started = Instant::now();
-        let response = call().await.unwrap();
-        let status = response.status();
-        let _ = response.bytes().await.unwrap();
-        times.push(started.elapsed());
-        assert_eq!(status, StatusCode::OK, "{label}");
-    }
-    stats(label, times);
-}
-
 /// A batch of new logs for `pair`, as a phone sends it.
 fn batch(pair: PairId, round: usize) -> Vec<SyncItem> {
     let date = app::model::dates::local_today() - Days::new(1 + (round % 10) as u64);
@@ -128,28 +110,6 @@ async fn syncing(label: &str, base: &str, phones: &[(Client, PairId)], seconds: 
         ms(at(0.99)),
         errors.lock().unwrap()
     );
-}
-
-/// The cursor of the tenth page of the manager's whole list.
-async fn next_cursor(manager: &Client, base: &str, origin: &str) -> String {
-    let mut after = String::new();
-    for _ in 0..9 {
-        let page: app::model::LogPage = manager
-            .post(format!("{base}/api/manager/logs"))
-            .header("origin", origin)
-            .form(&[("query[after]", after.as_str())])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        match page.next {
-            Some(next) => after = next,
-            None => break,
-        }
-    }
-    after
 }
 
 fn main() {

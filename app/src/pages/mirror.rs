@@ -235,11 +235,16 @@ fn paper_href(pair: PairId, kind: ReportKind, respondent: Respondent) -> String 
 #[component]
 pub fn PaperReportPage() -> impl IntoView {
     let pair = path_segment(1).and_then(|id| PairId::parse(&id).ok());
-    let (kind, respondent) = leptos_router::hooks::use_query_map().with_untracked(|q| {
-        (
-            ReportKind::from_key(&q.get("kind").unwrap_or_default()),
-            Respondent::from_key(&q.get("respondent").unwrap_or_default()),
-        )
+    // The router's own location: a link from the mirror view opens this
+    // page before the route's query follows.
+    let query = leptos_router::hooks::use_location().query;
+    let asked = Memo::new(move |_| {
+        query.with(|q| {
+            (
+                ReportKind::from_key(&q.get("kind").unwrap_or_default()),
+                Respondent::from_key(&q.get("respondent").unwrap_or_default()),
+            )
+        })
     });
     let mirror = Resource::new(
         move || pair,
@@ -252,7 +257,7 @@ pub fn PaperReportPage() -> impl IntoView {
     );
     view! {
         <section class="page wide paper-report">
-            {match (kind, respondent) {
+            {move || match asked.get() {
                 (Some(kind), Some(respondent)) => view! {
                     <Loaded resource=mirror let:mirror>
                         <PaperReportForm mirror kind respondent/>

@@ -9,7 +9,8 @@ use app::api::auth::session::hash_password;
 use app::model::*;
 use app::store::{pairs, programmes, users, Db};
 use chrono::{Days, NaiveDate, Utc};
-use std::time::Duration;
+use reqwest::{Client, StatusCode};
+use std::time::{Duration, Instant};
 
 pub const PASSWORD: &str = "bench password 1";
 
@@ -45,12 +46,12 @@ pub fn log_item(pair: PairId, description: &str, date: NaiveDate) -> SyncItem {
 pub fn stats(label: &str, mut times: Vec<Duration>) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let median = times[times.len() / 2];
-    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    let at = |share: usize| times[(times.len() * share / 100).min(times.len() - 1)];
     println!(
-        "{label:<44} median {:>8.1} ms   p95 {:>8.1} ms   ({} runs)",
-        ms(median),
-        ms(p95),
+        "{label:<44} median {:>8.1} ms   p95 {:>8.1} ms   p99 {:>8.1} ms   ({} runs)",
+        ms(times[times.len() / 2]),
+        ms(at(95)),
+        ms(at(99)),
         times.len()
     );
 }
@@ -359,4 +360,44 @@ pub async fn seed_plan(db: &Db, plan: &Plan<'_>, today: NaiveDate) -> Seeded {
         coordinator_email,
         mentors,
     }
+}
+
+/// Times `runs` calls of `call` (each must answer 200).
+pub async fn time<F, Fut>(label: &str, runs: usize, mut call: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
+{
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        let response = call().await.unwrap();
+        let status = response.status();
+        let _ = response.bytes().await.unwrap();
+        times.push(started.elapsed());
+        assert_eq!(status, StatusCode::OK, "{label}");
+    }
+    stats(label, times);
+}
+
+/// The cursor of the tenth page of the manager's whole list.
+pub async fn next_cursor(manager: &Client, base: &str, origin: &str) -> String {
+    let mut after = String::new();
+    for _ in 0..9 {
+        let page: app::model::LogPage = manager
+            .post(format!("{base}/api/manager/logs"))
+            .header("origin", origin)
+            .form(&[("query[after]", after.as_str())])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    after
 }
