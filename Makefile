@@ -44,7 +44,7 @@ size-breakdown:
 	scripts/setup.sh --release --bench && scripts/build-release.sh >/dev/null && \
 	  scripts/wasm-breakdown.py target/front/wasm32-unknown-unknown/wasm-release/frontend_split.wasm 30
 
-## The manager's home with 2,000 pairs and 100,000 logs, on SQLite and PostgreSQL
+## The manager's home with 2,000 pairs and 100,000 logs, and the log search, on SQLite and PostgreSQL
 bench-dashboard:
 	scripts/bench-dashboard.sh
 
