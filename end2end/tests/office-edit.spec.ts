@@ -2,6 +2,7 @@
 // training's topic, removes it after saying yes to the question (not
 // after saying no), and moves a pair's planned end with the reason, which
 // the pair's history then shows.
+import { readFileSync } from "node:fs";
 import { appReady, expect, logIn, menuLink, test, today } from "./fixtures";
 
 test("a manager corrects a training, removes it only after confirming, and moves a pair's planned end with a reason", async ({
@@ -165,4 +166,26 @@ test("a manager types in a mentee's mid-term report answered on paper and the mi
   const answered = page.locator("section.card").filter({ hasText: "Mid-term report" });
   await expect(answered.getByTestId("on-paper")).toHaveText("On paper, typed in by Mihai Popa");
   await expect(answered).toContainText("As she wrote on the paper.");
+});
+
+test("a manager sees when and where a training is and downloads it for their calendar", async ({ page }) => {
+  await logIn(page, "manager@example.org");
+  await menuLink(page, "Programmes");
+  await page.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(page);
+  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+  await page.goto(`${programme}/training`);
+  await appReady(page);
+  const held = page.getByTestId("training").filter({ hasText: "The mentor's role" });
+  await expect(held.getByTestId("schedule")).toContainText("17:00 · 3 h · The school library");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    held.getByRole("link", { name: "Add to my calendar (.ics)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^training-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text).toContain("BEGIN:VEVENT");
+  expect(text).toMatch(/\r\nDTSTART:\d{8}T170000\r\nDTEND:\d{8}T200000\r\n/);
+  expect(text).toContain("LOCATION:The school library");
 });

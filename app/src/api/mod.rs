@@ -11,6 +11,7 @@ pub mod metrics;
 
 pub mod accounts;
 pub mod auth;
+pub mod calendar;
 pub mod concerns;
 pub mod coordinator;
 pub mod dashboard;

@@ -81,10 +81,10 @@ pub struct Lens<T> {
 
 /// The [`Lens`] of a `String` field of a form's value: `lens!(name)`.
 macro_rules! lens {
-    ($field:ident) => {
+    ($($field:ident).+) => {
         $crate::components::Lens {
-            get: |v| v.$field.clone(),
-            set: |v, s| v.$field = s,
+            get: |v| v.$($field).+.clone(),
+            set: |v, s| v.$($field).+ = s,
         }
     };
 }
@@ -467,4 +467,36 @@ pub fn PrintButton() -> impl IntoView {
         }
     };
     view! { <button type="button" class="secondary" on:click=print>{t(Msg::ReportPrint)}</button> }
+}
+
+/// When an event starts, how long it lasts and where, in one line ("17:30
+/// · 1 h 30 min · The library"), with its calendar file.
+#[component]
+pub fn ScheduleLine(
+    schedule: crate::model::Schedule,
+    /// `training` or `group_meeting`, and the event's id.
+    kind: &'static str,
+    id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let parts = move || {
+        let lang = i18n.lang.get();
+        let mut parts = Vec::new();
+        if let Some(time) = schedule.starts_at {
+            parts.push(time.format("%H:%M").to_string());
+        }
+        if let Some(minutes) = schedule.minutes {
+            parts.push(crate::i18n::format::format_duration(minutes, lang));
+        }
+        if !schedule.place.is_empty() {
+            parts.push(schedule.place.clone());
+        }
+        parts.join(" · ")
+    };
+    view! {
+        <p class="schedule" data-testid="schedule">
+            <span>{parts}</span> " "
+            <a href=format!("/api/calendar/event?kind={kind}&id={id}") download>{t(Msg::AddToCalendar)}</a>
+        </p>
+    }
 }

@@ -1409,6 +1409,13 @@ office {
     PaperAlreadyAnswered { en: "This report is answered already.", ro: "Acest raport are deja un răspuns." }
     SavePaperReport { en: "Save the paper answer", ro: "Salvează răspunsul de pe hârtie" }
     BackToReports { en: "Back to the reports", ro: "Înapoi la rapoarte" }
+    StartsAtLabel { en: "Starts at", ro: "Începe la" }
+    LengthLabel { en: "Length (minutes)", ro: "Durata (minute)" }
+    PlaceLabel { en: "Place", ro: "Locul" }
+    ProblemNotATime { en: "This is not a time of day: write it as 17:30.", ro: "Aceasta nu este o oră: scrieți-o ca 17:30." }
+    AddToCalendar { en: "Add to my calendar (.ics)", ro: "Adaugă în calendarul meu (.ics)" }
+    CalendarTraining { en: "Mentor training: {topic}", ro: "Formarea mentorilor: {topic}" }
+    CalendarGroupMeeting { en: "Group meeting of the mentors", ro: "Întâlnirea de grup a mentorilor" }
     EndAskedByMentee { en: "The mentee asked to end the mentoring on {date}", ro: "Mentoratul a cerut încheierea mentoratului la {date}" }
     PairChangeManager { en: "manager {from} → {to}", ro: "managerul {from} → {to}" }
     PairChangeEnd { en: "planned end {from} → {to}", ro: "încheiere planificată {from} → {to}" }
@@ -1704,6 +1711,9 @@ pub fn field_label(field: Field) -> Msg {
         Field::After => Msg::SearchPageLabel,
         Field::Manager => Msg::PairManagerLabel,
         Field::PlannedEnd => Msg::PlannedEndLabel,
+        Field::StartsAt => Msg::StartsAtLabel,
+        Field::Length => Msg::LengthLabel,
+        Field::Place => Msg::PlaceLabel,
     }
 }
 
@@ -1763,6 +1773,7 @@ pub fn problem_message(problem: Problem) -> Msg {
         Problem::ScreeningIncomplete => Msg::ProblemScreeningIncomplete,
         Problem::HasDiscussedItems => Msg::ProblemHasDiscussedItems,
         Problem::NothingChanged => Msg::ProblemNothingChanged,
+        Problem::NotATime => Msg::ProblemNotATime,
     }
 }
 

@@ -82,6 +82,8 @@ pub struct GroupMeetingInput {
     /// The ids of the mentors who attended.
     pub attendees: Vec<String>,
     pub notes: String,
+    #[serde(flatten)]
+    pub schedule: super::schedule::ScheduleInput,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +91,7 @@ pub struct GroupMeetingPlan {
     pub held_on: NaiveDate,
     pub attendees: Vec<UserId>,
     pub notes: String,
+    pub schedule: super::schedule::Schedule,
 }
 
 impl GroupMeetingInput {
@@ -107,11 +110,13 @@ impl GroupMeetingInput {
             }
         }
         let notes = text_field(&mut errors, Field::Notes, &self.notes, false);
+        let schedule = self.schedule.check(&mut errors);
         match held_on {
             Some(held_on) if errors.is_empty() => Ok(GroupMeetingPlan {
                 held_on,
                 attendees,
                 notes,
+                schedule,
             }),
             _ => Err(errors),
         }
@@ -200,6 +205,8 @@ pub struct GroupMeetingView {
     #[serde(with = "super::dates::iso_date")]
     pub held_on: NaiveDate,
     pub notes: String,
+    #[serde(default)]
+    pub schedule: super::schedule::Schedule,
     pub attendees: Vec<UserId>,
     pub agenda: Vec<AgendaItemView>,
 }
@@ -305,7 +312,7 @@ mod tests {
         let plan = GroupMeetingInput {
             held_on: "2030-01-10".into(),
             attendees: vec![mentor.to_string(), mentor.to_string()],
-            notes: String::new(),
+            ..GroupMeetingInput::default()
         }
         .validate()
         .unwrap();
@@ -313,7 +320,7 @@ mod tests {
         let errors = GroupMeetingInput {
             held_on: "10/01/2030".into(),
             attendees: vec!["x".into()],
-            notes: String::new(),
+            ..GroupMeetingInput::default()
         }
         .validate()
         .unwrap_err();

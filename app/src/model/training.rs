@@ -60,6 +60,8 @@ pub struct TrainingInput {
     pub held_on: String,
     pub format: String,
     pub topic: String,
+    #[serde(flatten)]
+    pub schedule: super::schedule::ScheduleInput,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +70,8 @@ pub struct TrainingSession {
     pub held_on: NaiveDate,
     pub format: TrainingFormat,
     pub topic: String,
+    #[serde(default)]
+    pub schedule: super::schedule::Schedule,
 }
 
 impl TrainingInput {
@@ -86,11 +90,13 @@ impl TrainingInput {
         };
         let format = choice::<TrainingFormat>(&mut errors, Field::TrainingFormat, &self.format);
         let topic = short_text(&mut errors, Field::Topic, &self.topic, true);
+        let schedule = self.schedule.check(&mut errors);
         match (held_on, format) {
             (Some(held_on), Some(format)) if errors.is_empty() => Ok(TrainingSession {
                 held_on,
                 format,
                 topic,
+                schedule,
             }),
             _ => Err(errors),
         }
@@ -191,6 +197,7 @@ mod tests {
             held_on: "2027-02-01".into(),
             format: "online".into(),
             topic: "Listening and confidentiality".into(),
+            ..TrainingInput::default()
         }
         .validate()
         .unwrap();

@@ -140,6 +140,10 @@ text_key_enum!(
         /// A pair's manager.
         Manager = "manager",
         PlannedEnd = "planned_end",
+        /// When an event starts (`hh:mm`), how long it lasts, where.
+        StartsAt = "starts_at",
+        Length = "length",
+        Place = "place",
     }
 );
 
@@ -240,6 +244,8 @@ text_key_enum!(
         HasDiscussedItems = "has_discussed_items",
         /// A change that changes nothing.
         NothingChanged = "nothing_changed",
+        /// Not a time of day (`hh:mm`).
+        NotATime = "not_a_time",
     }
 );
 

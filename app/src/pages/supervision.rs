@@ -301,6 +301,7 @@ fn MeetingForm(
             GroupMeetingInput {
                 held_on: crate::model::dates::format_iso_date(m.held_on),
                 notes: m.notes,
+                schedule: m.schedule.input(),
                 ..GroupMeetingInput::default()
             },
             m.attendees.iter().map(ToString::to_string).collect(),
@@ -332,7 +333,12 @@ fn MeetingForm(
         <form class="form inline-form" novalidate on:submit=on_submit>
             <h3>{t(if id.is_some() { Msg::EditGroupMeeting } else { Msg::NewGroupMeeting })}</h3>
             <FormNotice notice/>
-            {form.input(&p("date"), Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
+            <div class="inline-fields">
+                {form.input(&p("date"), Msg::HeldOnLabel, Field::HeldOn, "date", lens!(held_on))}
+                {form.input(&p("starts"), Msg::StartsAtLabel, Field::StartsAt, "time", lens!(schedule.starts_at))}
+                {form.input(&p("length"), Msg::LengthLabel, Field::Length, "number", lens!(schedule.minutes))}
+            </div>
+            {form.input(&p("place"), Msg::PlaceLabel, Field::Place, "text", lens!(schedule.place))}
             {attendee_boxes(p("attendee"), mentors, attendees)}
             {form.textarea(&p("notes"), Msg::NotesLabel, Field::Notes, lens!(notes))}
             <button type="submit">{t(Msg::SaveGroupMeeting)}</button>
@@ -363,6 +369,7 @@ fn GroupMeeting(
     view! {
         <article class="group-meeting" data-testid="group-meeting">
             <h3>{move || i18n.fill(Msg::GroupMeetingOn, &[("date", &format_date(held, i18n.lang.get()))])}</h3>
+            <ScheduleLine schedule=meeting.schedule.clone() kind="group_meeting" id=meeting_id.to_string()/>
             <FormNotice notice/>
             <RecordActions record=OfficeRecord::GroupMeeting(meeting_id) question=Msg::ConfirmRemoveGroupMeeting
                 editing notice on_removed=on_saved/>

@@ -71,6 +71,7 @@ fn TrainingForm(
             held_on: crate::model::dates::format_iso_date(t.session.held_on),
             format: t.session.format.key().into(),
             topic: t.session.topic.clone(),
+            schedule: t.session.schedule.input(),
         },
         None => TrainingInput {
             format: TrainingFormat::FaceToFace.key().into(),
@@ -101,6 +102,11 @@ fn TrainingForm(
                 {form.select::<TrainingFormat>(&p("format"), Msg::TrainingFormatLabel, Field::TrainingFormat, labels::training_format, false, lens!(format))}
             </div>
             {form.input(&p("topic"), Msg::TopicLabel, Field::Topic, "text", lens!(topic))}
+            <div class="inline-fields">
+                {form.input(&p("starts"), Msg::StartsAtLabel, Field::StartsAt, "time", lens!(schedule.starts_at))}
+                {form.input(&p("length"), Msg::LengthLabel, Field::Length, "number", lens!(schedule.minutes))}
+                {form.input(&p("place"), Msg::PlaceLabel, Field::Place, "text", lens!(schedule.place))}
+            </div>
             <button type="submit">{t(Msg::Save)}</button>
         </form>
     }
@@ -136,6 +142,7 @@ fn TrainingSession(
                 {move || format_date(held, i18n.lang.get())} " · " {training.session.topic.clone()}
                 " · " {t(labels::training_format(training.session.format))}
             </h3>
+            <ScheduleLine schedule=training.session.schedule.clone() kind="training" id=id.to_string()/>
             {manages.then(|| view! {
                 <RecordActions record=OfficeRecord::Training(id) question=Msg::ConfirmRemoveTraining
                     editing notice on_removed=refetch/>

@@ -146,6 +146,11 @@ pub async fn load(
             held_on: today - Days::new(84),
             format: TrainingFormat::FaceToFace,
             topic: "The mentor's role: listening, confidentiality, knowing the school".into(),
+            schedule: Schedule {
+                starts_at: chrono::NaiveTime::from_hms_opt(17, 0, 0),
+                minutes: Some(180),
+                place: "The school library".into(),
+            },
         },
         manager,
     )
@@ -160,6 +165,11 @@ pub async fn load(
             held_on: today + Days::new(10),
             format: TrainingFormat::Online,
             topic: "Supporting the mentee's own goals".into(),
+            schedule: Schedule {
+                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0),
+                minutes: Some(120),
+                place: "Online (the link comes by email)".into(),
+            },
         },
         manager,
     )
@@ -531,6 +541,11 @@ pub async fn load(
             held_on: today - Days::new(14),
             attendees: vec![mentor, mentor2],
             notes: "Monthly group meeting at the community centre.".into(),
+            schedule: Schedule {
+                starts_at: chrono::NaiveTime::from_hms_opt(17, 30, 0),
+                minutes: Some(90),
+                place: "The community centre".into(),
+            },
         },
         manager,
     )

@@ -131,8 +131,8 @@ pub async fn create_meeting(
     let id = GroupMeetingId::new();
     let at = now();
     on_tx!(tx, conn => sqlx::query(
-        "INSERT INTO group_meetings (id, programme_id, held_on, notes, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO group_meetings (id, programme_id, held_on, notes, created_by, created_at, updated_at, \
+         starts_at, minutes, place) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
     )
     .bind(id)
     .bind(programme)
@@ -140,6 +140,9 @@ pub async fn create_meeting(
     .bind(&plan.notes)
     .bind(by)
     .bind(at)
+    .bind(plan.schedule.starts_at)
+    .bind(plan.schedule.minutes.map(|m| m as i32))
+    .bind(&plan.schedule.place)
     .execute(conn)
     .await
     .map(|_| ()))?;
@@ -155,12 +158,16 @@ pub async fn update_meeting(
     plan: &GroupMeetingPlan,
 ) -> StoreResult<()> {
     on_tx!(tx, conn => sqlx::query(
-        "UPDATE group_meetings SET held_on = $2, notes = $3, updated_at = $4 WHERE id = $1",
+        "UPDATE group_meetings SET held_on = $2, notes = $3, updated_at = $4, starts_at = $5, minutes = $6, \
+         place = $7 WHERE id = $1",
     )
     .bind(meeting)
     .bind(plan.held_on)
     .bind(&plan.notes)
     .bind(now())
+    .bind(plan.schedule.starts_at)
+    .bind(plan.schedule.minutes.map(|m| m as i32))
+    .bind(&plan.schedule.place)
     .execute(conn)
     .await
     .map(|_| ()))?;
@@ -231,6 +238,9 @@ pub async fn meetings(
         id: GroupMeetingId,
         held_on: NaiveDate,
         notes: String,
+        starts_at: Option<chrono::NaiveTime>,
+        minutes: Option<i32>,
+        place: String,
     }
     #[derive(sqlx::FromRow)]
     struct ItemRow {
@@ -243,7 +253,7 @@ pub async fn meetings(
     }
     let (meetings, attendees, items) = on_db!(db, pool => {
         let meetings = sqlx::query_as::<_, MeetingRow>(
-            "SELECT id, held_on, notes FROM group_meetings WHERE programme_id = $1 \
+            "SELECT id, held_on, notes, starts_at, minutes, place FROM group_meetings WHERE programme_id = $1 \
              ORDER BY held_on DESC, created_at DESC",
         )
         .bind(programme)
@@ -274,6 +284,11 @@ pub async fn meetings(
             programme_id: programme,
             held_on: m.held_on,
             notes: m.notes,
+            schedule: Schedule {
+                starts_at: m.starts_at,
+                minutes: m.minutes.map(|n| n.max(0) as u32),
+                place: m.place,
+            },
             attendees: attendees
                 .iter()
                 .filter(|(meeting, _)| *meeting == m.id)

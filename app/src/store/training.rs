@@ -11,6 +11,9 @@ struct TrainingRow {
     held_on: NaiveDate,
     format: TrainingFormat,
     topic: String,
+    starts_at: Option<chrono::NaiveTime>,
+    minutes: Option<i32>,
+    place: String,
 }
 
 /// A programme's training sessions, newest first, with who attended.
@@ -21,7 +24,8 @@ pub async fn of_programme(
 ) -> StoreResult<Vec<TrainingView>> {
     let (rows, attendance) = on_db!(db, pool => {
         let rows = sqlx::query_as::<_, TrainingRow>(
-            "SELECT id, held_on, format, topic FROM trainings WHERE programme_id = $1 ORDER BY held_on DESC, id",
+            "SELECT id, held_on, format, topic, starts_at, minutes, place FROM trainings \
+             WHERE programme_id = $1 ORDER BY held_on DESC, id",
         )
         .bind(programme)
         .fetch_all(pool)
@@ -43,6 +47,11 @@ pub async fn of_programme(
                 held_on: r.held_on,
                 format: r.format,
                 topic: r.topic,
+                schedule: Schedule {
+                    starts_at: r.starts_at,
+                    minutes: r.minutes.map(|m| m.max(0) as u32),
+                    place: r.place,
+                },
             },
             attended: attendance
                 .iter()
@@ -74,8 +83,8 @@ pub async fn create(
 ) -> StoreResult<TrainingId> {
     let id = TrainingId::new();
     on_tx!(tx, conn => sqlx::query(
-        "INSERT INTO trainings (id, programme_id, held_on, format, topic, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO trainings (id, programme_id, held_on, format, topic, created_by, created_at, \
+         starts_at, minutes, place) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(id)
     .bind(programme)
@@ -84,6 +93,9 @@ pub async fn create(
     .bind(&session.topic)
     .bind(by)
     .bind(now())
+    .bind(session.schedule.starts_at)
+    .bind(session.schedule.minutes.map(|m| m as i32))
+    .bind(&session.schedule.place)
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;
@@ -94,12 +106,16 @@ pub async fn create(
 #[tracing::instrument(name = "store.training.update", skip_all, err(Display))]
 pub async fn update(tx: &mut Tx, id: TrainingId, session: &TrainingSession) -> StoreResult<()> {
     on_tx!(tx, conn => sqlx::query(
-        "UPDATE trainings SET held_on = $2, format = $3, topic = $4 WHERE id = $1",
+        "UPDATE trainings SET held_on = $2, format = $3, topic = $4, starts_at = $5, minutes = $6, \
+         place = $7 WHERE id = $1",
     )
     .bind(id)
     .bind(session.held_on)
     .bind(session.format)
     .bind(&session.topic)
+    .bind(session.schedule.starts_at)
+    .bind(session.schedule.minutes.map(|m| m as i32))
+    .bind(&session.schedule.place)
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;

@@ -4,6 +4,7 @@
 mod account_links;
 mod accounts;
 mod auth;
+mod calendar;
 mod cli;
 mod concerns;
 mod corrections;
