@@ -1,7 +1,8 @@
-// The office corrects what was entered wrongly: a manager corrects a
-// training's topic, removes it after saying yes to the question (not
-// after saying no), and moves a pair's planned end with the reason, which
-// the pair's history then shows.
+// The office's daily work (issue 24): a manager corrects a training's
+// topic, removes it after saying yes to the question (not after saying
+// no), and moves a pair's planned end with the reason the pair's history
+// then shows; a mentee asks to end the mentoring; the blank tools print;
+// a paper report is typed in; a training goes into a calendar.
 import { readFileSync } from "node:fs";
 import { appReady, expect, logIn, menuLink, test, today } from "./fixtures";
 
