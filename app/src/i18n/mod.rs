@@ -2234,6 +2234,19 @@ pub fn question_msg(question: Question, kind: ReportKind) -> Msg {
     }
 }
 
+/// The label of the text box under a report's question ("If you chose
+/// Disagree or Could be improved, please tell us in what way").
+pub fn explain_msg(item: &crate::model::Item) -> Msg {
+    use crate::model::Scale;
+    match (item.scale, item.question) {
+        (Scale::Text, _) => Msg::YourAnswer,
+        (_, Question::Change) => Msg::ChangeExplain,
+        (_, Question::WouldChange) => Msg::WhatBetter,
+        (Scale::Agreement, _) => Msg::InWhatWay,
+        (Scale::YesNo, _) => Msg::WriteInWhatWay,
+    }
+}
+
 pub fn choice_msg(choice: Choice) -> Msg {
     match choice {
         Choice::Disagree => Msg::ChoiceDisagree,

@@ -120,6 +120,17 @@ pub struct Item {
     pub text: TextRule,
 }
 
+impl Scale {
+    /// The choices a question of this scale offers, in the tool's order.
+    pub fn choices(self) -> &'static [Choice] {
+        match self {
+            Scale::Agreement => &[Choice::Disagree, Choice::Agree, Choice::CouldBeImproved],
+            Scale::YesNo => &[Choice::Yes, Choice::No],
+            Scale::Text => &[],
+        }
+    }
+}
+
 /// The seven statements of both reports, answered by both.
 pub const PROCESS_STATEMENTS: [Question; 7] = [
     Question::SRelationship,
@@ -573,11 +584,7 @@ impl ReportInput {
                     None
                 }
                 Scale::Agreement | Scale::YesNo => {
-                    let allowed: &[Choice] = if item.scale == Scale::Agreement {
-                        &[Choice::Disagree, Choice::Agree, Choice::CouldBeImproved]
-                    } else {
-                        &[Choice::Yes, Choice::No]
-                    };
+                    let allowed = item.scale.choices();
                     match Choice::from_key(input.choice.trim()) {
                         _ if input.choice.trim().is_empty() => {
                             errors.push(item.question, Problem::Required);

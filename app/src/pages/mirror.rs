@@ -11,10 +11,10 @@ use crate::i18n::{choice_msg, labels, question_msg, t, use_i18n, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 
-#[component]
-pub fn MirrorPage() -> impl IntoView {
+/// The mirror of the pair the address names (`/pairs/ID/...`).
+fn mirror_of_path() -> Resource<Result<Mirror, crate::api::AppError>> {
     let pair = path_segment(1).and_then(|id| PairId::parse(&id).ok());
-    let mirror = Resource::new(
+    Resource::new(
         move || pair,
         |pair| async move {
             match pair {
@@ -22,7 +22,12 @@ pub fn MirrorPage() -> impl IntoView {
                 None => Err(crate::api::AppError::NotFound),
             }
         },
-    );
+    )
+}
+
+#[component]
+pub fn MirrorPage() -> impl IntoView {
+    let mirror = mirror_of_path();
     view! {
         <section class="page wide mirror">
             <Loaded resource=mirror let:mirror>
@@ -234,7 +239,6 @@ fn paper_href(pair: PairId, kind: ReportKind, respondent: Respondent) -> String 
 /// paper's date; the manager is its author.
 #[component]
 pub fn PaperReportPage() -> impl IntoView {
-    let pair = path_segment(1).and_then(|id| PairId::parse(&id).ok());
     // The router's own location: a link from the mirror view opens this
     // page before the route's query follows.
     let query = leptos_router::hooks::use_location().query;
@@ -246,15 +250,7 @@ pub fn PaperReportPage() -> impl IntoView {
             )
         })
     });
-    let mirror = Resource::new(
-        move || pair,
-        |pair| async move {
-            match pair {
-                Some(pair) => pair_mirror(pair).await,
-                None => Err(crate::api::AppError::NotFound),
-            }
-        },
-    );
+    let mirror = mirror_of_path();
     view! {
         <section class="page wide paper-report">
             {move || match asked.get() {
@@ -376,24 +372,14 @@ fn PaperReportForm(mirror: Mirror, kind: ReportKind, respondent: Respondent) -> 
         let question = item.question;
         let key = question.key();
         let legend = format!("paper-{key}");
-        let choices: Vec<Choice> = match item.scale {
-            Scale::Agreement => vec![Choice::Disagree, Choice::Agree, Choice::CouldBeImproved],
-            Scale::YesNo => vec![Choice::Yes, Choice::No],
-            Scale::Text => Vec::new(),
-        };
-        let text_label = match (item.scale, question) {
-            (Scale::Text, _) => Msg::YourAnswer,
-            (_, Question::Change) => Msg::ChangeExplain,
-            (_, Question::WouldChange) => Msg::WhatBetter,
-            (Scale::Agreement, _) => Msg::InWhatWay,
-            (Scale::YesNo, _) => Msg::WriteInWhatWay,
-        };
+        let choices = item.scale.choices();
+        let text_label = crate::i18n::explain_msg(&item);
         let text_id = format!("paper-{key}-text");
         view! {
             <fieldset class="field question" data-question=key aria-describedby=format!("{legend}-error")>
                 <legend id=legend.clone()>{t(question_msg(question, kind))}</legend>
                 <div class="choices">
-                    {choices.into_iter().map(|choice| {
+                    {choices.iter().copied().map(|choice| {
                         let box_id = format!("paper-{key}-{}", choice.key());
                         view! {
                             <div class="choice">

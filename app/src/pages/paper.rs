@@ -4,7 +4,7 @@
 //! answer can be typed in as it was given.
 
 use crate::components::PrintButton;
-use crate::i18n::{labels, meeting_form_label, question_msg, t, Msg};
+use crate::i18n::{choice_msg, labels, meeting_form_label, question_msg, t, Msg};
 use crate::model::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -186,16 +186,8 @@ fn report(kind: ReportKind, respondent: Respondent) -> impl IntoView {
         </p>
         <ol class="paper-questions">
             {items.into_iter().map(|item| {
-                let (choices, explain): (Vec<Msg>, Msg) = match (item.scale, item.question) {
-                    (Scale::Text, _) => (Vec::new(), Msg::YourAnswer),
-                    (Scale::Agreement, _) => (
-                        vec![Msg::ChoiceDisagree, Msg::ChoiceAgree, Msg::ChoiceCouldBeImproved],
-                        Msg::InWhatWay,
-                    ),
-                    (Scale::YesNo, Question::Change) => (vec![Msg::ChoiceYes, Msg::ChoiceNo], Msg::ChangeExplain),
-                    (Scale::YesNo, Question::WouldChange) => (vec![Msg::ChoiceYes, Msg::ChoiceNo], Msg::WhatBetter),
-                    (Scale::YesNo, _) => (vec![Msg::ChoiceYes, Msg::ChoiceNo], Msg::WriteInWhatWay),
-                };
+                let choices: Vec<Msg> = item.scale.choices().iter().map(|c| choice_msg(*c)).collect();
+                let explain = crate::i18n::explain_msg(&item);
                 let has_choices = !choices.is_empty();
                 view! {
                     <li class="paper-question">

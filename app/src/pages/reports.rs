@@ -918,13 +918,7 @@ fn QuestionField(
         Scale::YesNo => &[(Choice::Yes, "✔"), (Choice::No, "✖")],
         Scale::Text => &[],
     };
-    let text_label = match (item.scale, question) {
-        (Scale::Text, _) => Msg::YourAnswer,
-        (_, Question::Change) => Msg::ChangeExplain,
-        (_, Question::WouldChange) => Msg::WhatBetter,
-        (Scale::Agreement, _) => Msg::InWhatWay,
-        (Scale::YesNo, _) => Msg::WriteInWhatWay,
-    };
+    let text_label = crate::i18n::explain_msg(&item);
     let legend_id = format!("q-{key}");
     let text_id = format!("q-{key}-text");
     let speak = move |_| {
