@@ -380,3 +380,11 @@ export async function openNewLog(page: Page): Promise<void> {
 }
 
 export type { BrowserContext };
+
+/** Opens the first programme of the office's list; returns its address. */
+export async function openFirstProgramme(page: Page): Promise<string> {
+  await menuLink(page, "Programmes");
+  await page.getByTestId("programme-card").first().getByRole("link").click();
+  await appReady(page);
+  return new URL(page.url()).pathname.replace(/\/$/, "");
+}

@@ -4,16 +4,13 @@
 // then shows; a mentee asks to end the mentoring; the blank tools print;
 // a paper report is typed in; a training goes into a calendar.
 import { readFileSync } from "node:fs";
-import { appReady, expect, logIn, menuLink, test, today } from "./fixtures";
+import { appReady, expect, logIn, openFirstProgramme, test, today } from "./fixtures";
 
 test("a manager corrects a training, removes it only after confirming, and moves a pair's planned end with a reason", async ({
   page,
 }) => {
   await logIn(page, "manager@example.org");
-  await menuLink(page, "Programmes");
-  await page.getByTestId("programme-card").first().getByRole("link").click();
-  await appReady(page);
-  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+  const programme = await openFirstProgramme(page);
 
   await page.goto(`${programme}/training`);
   await appReady(page);
@@ -92,9 +89,7 @@ test("a mentee asks to end the mentoring and their manager finds it among the fi
 
 test("the blank tools print in the reader's language with the app's own questions", async ({ page }) => {
   await logIn(page, "manager@example.org");
-  await menuLink(page, "Programmes");
-  await page.getByTestId("programme-card").first().getByRole("link").click();
-  await appReady(page);
+  await openFirstProgramme(page);
   await page.getByRole("link", { name: "Blank tools to print" }).click();
   await appReady(page);
   const tool = page.getByTestId("blank-tool");
@@ -131,10 +126,7 @@ test("a manager types in a mentee's mid-term report answered on paper and the mi
   page,
 }) => {
   await logIn(page, "manager@example.org");
-  await menuLink(page, "Programmes");
-  await page.getByTestId("programme-card").first().getByRole("link").click();
-  await appReady(page);
-  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+  const programme = await openFirstProgramme(page);
   await page.goto(`${programme}/matching`);
   await appReady(page);
   await page.getByTestId("pair").filter({ hasText: "Ioana Marin" }).getByRole("link", { name: "Reports" }).click();
@@ -171,10 +163,7 @@ test("a manager types in a mentee's mid-term report answered on paper and the mi
 
 test("a manager sees when and where a training is and downloads it for their calendar", async ({ page }) => {
   await logIn(page, "manager@example.org");
-  await menuLink(page, "Programmes");
-  await page.getByTestId("programme-card").first().getByRole("link").click();
-  await appReady(page);
-  const programme = new URL(page.url()).pathname.replace(/\/$/, "");
+  const programme = await openFirstProgramme(page);
   await page.goto(`${programme}/training`);
   await appReady(page);
   const held = page.getByTestId("training").filter({ hasText: "The mentor's role" });
